@@ -1,0 +1,92 @@
+package org.jparallel.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MessageCodecTest {
+    private final MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "key"));
+
+    private static Message request() {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", "1 + 1");
+        return Message.create("execute_request", "session-1", content)
+                .withIdentities(List.of("client".getBytes(StandardCharsets.UTF_8)))
+                .withBuffers(List.of(new byte[] {1, 2, 3}));
+    }
+
+    @Test
+    void decodeReturnsWhatWasEncoded() throws Exception {
+        Message sent = request();
+        Message received = codec.decode(codec.encode(sent));
+        assertEquals(sent.header(), received.header());
+        assertEquals("1 + 1", received.content().get("code").getAsString());
+        assertArrayEquals(sent.identities().get(0), received.identities().get(0));
+        assertArrayEquals(new byte[] {1, 2, 3}, received.buffers().get(0));
+    }
+
+    @Test
+    void framesFollowJupytersLayout() {
+        List<byte[]> frames = codec.encode(request());
+        assertArrayEquals(MessageCodec.DELIMITER, frames.get(1));
+        assertEquals(64, frames.get(2).length, "hex sha256 signature");
+        assertEquals(8, frames.size(), "identity, delimiter, signature, 4 dicts, 1 buffer");
+    }
+
+    @Test
+    void replyCarriesTheRequestHeaderAsParentAndItsIdentities() {
+        Message request = request();
+        Message reply = request.reply("execute_reply", "kernel", new JsonObject());
+        assertEquals(request.header().toJson(), reply.parentHeader());
+        assertArrayEquals(request.identities().get(0), reply.identities().get(0));
+    }
+
+    @Test
+    void tamperedContentIsRefused() {
+        List<byte[]> frames = new ArrayList<>(codec.encode(request()));
+        frames.set(6, "{\"code\":\"System.exit(0)\"}".getBytes(StandardCharsets.UTF_8));
+        var e = assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
+        assertEquals("bad signature", e.getMessage());
+    }
+
+    @Test
+    void replayedMessageIsRefused() throws Exception {
+        List<byte[]> frames = codec.encode(request());
+        codec.decode(frames);
+        var e = assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
+        assertEquals("replayed signature", e.getMessage());
+    }
+
+    @Test
+    void missingFramesAreRefused() {
+        List<byte[]> frames = codec.encode(request()).subList(0, 5);
+        var e = assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
+        assertTrue(e.getMessage().contains("expected signature"), e.getMessage());
+    }
+
+    @Test
+    void missingDelimiterIsRefused() {
+        List<byte[]> frames = new ArrayList<>(codec.encode(request()));
+        frames.remove(1);
+        assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
+    }
+
+    @Test
+    void invalidJsonIsRefusedEvenWhenSigned() {
+        List<byte[]> body = List.of("{not json".getBytes(StandardCharsets.UTF_8), new byte[] {'{', '}'},
+                new byte[] {'{', '}'}, new byte[] {'{', '}'});
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(MessageCodec.DELIMITER);
+        frames.add(codec.signer().sign(body));
+        frames.addAll(body);
+        var e = assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
+        assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+}
