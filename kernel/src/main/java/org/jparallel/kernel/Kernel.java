@@ -1,0 +1,312 @@
+package org.jparallel.kernel;
+
+import com.google.gson.JsonObject;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.display.DisplayEvent;
+import org.jparallel.display.MimeRenderer;
+import org.jparallel.kernel.channel.Channel;
+import org.jparallel.kernel.channel.KernelSockets;
+import org.jparallel.kernel.channel.Responder;
+import org.jparallel.kernel.handler.CommHandler;
+import org.jparallel.kernel.handler.CompletionHandler;
+import org.jparallel.kernel.handler.ExecuteHandler;
+import org.jparallel.kernel.handler.HistoryHandler;
+import org.jparallel.kernel.handler.InspectionHandler;
+import org.jparallel.kernel.handler.InterruptHandler;
+import org.jparallel.kernel.handler.IsCompleteHandler;
+import org.jparallel.kernel.handler.KernelInfoHandler;
+import org.jparallel.kernel.handler.RequestDispatcher;
+import org.jparallel.kernel.handler.ShutdownHandler;
+import org.jparallel.kernel.history.History;
+import org.jparallel.kernel.io.IoPub;
+import org.jparallel.kernel.io.RequestScope;
+import org.jparallel.kernel.io.StdinBridge;
+import org.jparallel.kernel.io.StreamPublisher;
+import org.jparallel.kernel.protocol.MsgType;
+import org.jparallel.magic.Magic;
+import org.jparallel.magic.MagicRegistry;
+import org.jparallel.magic.builtin.JarsMagic;
+import org.jparallel.magic.builtin.LsMagic;
+import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.SessionOptions;
+import org.jparallel.repl.Value;
+import org.jparallel.wire.ConnectionInfo;
+import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.Message;
+import org.jparallel.wire.MessageCodec;
+
+/**
+ * A running Jupyter kernel: sockets, a thread that runs shell requests one at a time, a thread for
+ * control requests (so interrupt and shutdown work while a cell runs), and a JShell session that warms
+ * up in the background while the frontend connects.
+ *
+ * <pre>{@code
+ * try (Kernel kernel = Kernel.start(ConnectionInfo.read(file))) {
+ *     kernel.awaitShutdown();
+ * }
+ * }</pre>
+ */
+public final class Kernel implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
+    private static final Message STOP = Message.create("stop", "", new JsonObject());
+    private static final long STREAM_FLUSH_MILLIS = 20;
+
+    private final String session = UUID.randomUUID().toString();
+    private final BlockingQueue<Message> shellQueue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Message> controlQueue = new LinkedBlockingQueue<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final RequestScope scope = new RequestScope();
+    private final History history = new History();
+    private final MagicRegistry magics = defaultMagics();
+    private final CompletableFuture<NotebookSession> notebook = new CompletableFuture<>();
+    private final ScheduledExecutorService streamTimer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jparallel-stream-flush");
+        t.setDaemon(true);
+        return t;
+    });
+    private final KernelSockets sockets;
+    private final IoPub iopub;
+    private final Responder responder;
+    private final StreamPublisher stdout;
+    private final StreamPublisher stderr;
+    private final StdinBridge stdin;
+    private final RequestDispatcher dispatcher;
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private volatile boolean running = true;
+
+    private Kernel(ConnectionInfo info) {
+        MessageCodec codec = new MessageCodec(HmacSigner.create(info.signatureScheme(), info.key()));
+        this.sockets = KernelSockets.bind(info, codec, this::inbound);
+        this.iopub = new IoPub(sockets, session);
+        this.responder = new Responder(sockets, session);
+        this.stdout = new StreamPublisher("stdout", iopub, scope);
+        this.stderr = new StreamPublisher("stderr", iopub, scope);
+        this.stdin = new StdinBridge(sockets, session, scope, this::drainOutput);
+        this.dispatcher = dispatcher();
+    }
+
+    /** Binds the sockets, redirects standard streams to iopub, and starts JShell in the background. */
+    public static Kernel start(ConnectionInfo info) {
+        Kernel kernel = new Kernel(info);
+        kernel.redirectStandardStreams();
+        kernel.startThreads();
+        kernel.warmUp();
+        return kernel;
+    }
+
+    private static MagicRegistry defaultMagics() {
+        MagicRegistry registry = new MagicRegistry()
+                .register(new LsMagic())
+                .register(new TimeMagic())
+                .register(new JarsMagic());
+        // Modules such as the parallel magics add theirs through the service loader.
+        for (Magic magic : ServiceLoader.load(Magic.class)) {
+            registry.register(magic);
+        }
+        return registry;
+    }
+
+    private RequestDispatcher dispatcher() {
+        CommHandler comms = new CommHandler(iopub, responder);
+        return new RequestDispatcher(iopub, responder)
+                .on(MsgType.KERNEL_INFO_REQUEST, new KernelInfoHandler(responder))
+                .on(MsgType.EXECUTE_REQUEST, new ExecuteHandler(this::cells, iopub, responder, scope, history,
+                        this::drainOutput, this::abortQueued))
+                .on(MsgType.COMPLETE_REQUEST, new CompletionHandler(this::javaSession, magics, responder))
+                .on(MsgType.INSPECT_REQUEST, new InspectionHandler(this::javaSession, magics, responder))
+                .on(MsgType.IS_COMPLETE_REQUEST, new IsCompleteHandler(this::javaSession, responder))
+                .on(MsgType.HISTORY_REQUEST, new HistoryHandler(history, responder))
+                .on(MsgType.COMM_INFO_REQUEST, comms::info)
+                .on(MsgType.COMM_OPEN, comms::open)
+                .on(MsgType.COMM_MSG, comms::ignore)
+                .on(MsgType.COMM_CLOSE, comms::ignore)
+                .on(MsgType.INTERRUPT_REQUEST, new InterruptHandler(this::interrupt, responder))
+                .on(MsgType.SHUTDOWN_REQUEST, new ShutdownHandler(responder, iopub, this::requestShutdown));
+    }
+
+    private void inbound(Channel channel, Message message) {
+        switch (channel) {
+            case SHELL -> shellQueue.add(message);
+            case CONTROL -> controlQueue.add(message);
+            case STDIN -> {
+                if (message.msgType().equals(MsgType.INPUT_REPLY.wireName())) {
+                    stdin.answer(message);
+                }
+            }
+            default -> LOG.warning("unexpected message on " + channel);
+        }
+    }
+
+    private void redirectStandardStreams() {
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        System.setIn(stdin);
+        streamTimer.scheduleWithFixedDelay(this::drainOutput, STREAM_FLUSH_MILLIS, STREAM_FLUSH_MILLIS,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void startThreads() {
+        startLoop("jparallel-shell", shellQueue, Channel.SHELL);
+        startLoop("jparallel-control", controlQueue, Channel.CONTROL);
+    }
+
+    private void startLoop(String name, BlockingQueue<Message> queue, Channel channel) {
+        Thread thread = new Thread(() -> {
+            try {
+                for (Message message = queue.take(); message != STOP; message = queue.take()) {
+                    dispatcher.dispatch(channel, message);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Opens JShell on its own thread, so {@code kernel_info_request} is answered meanwhile. */
+    private void warmUp() {
+        Thread thread = new Thread(() -> {
+            try {
+                JavaSession java = JavaSession.open(SessionOptions.defaults().withClassPath(ownClassPath()));
+                NotebookSession opened = NotebookSession.open(java, magics, this::publishDisplay);
+                java.warmUp();
+                notebook.complete(opened);
+            } catch (RuntimeException | Error e) {
+                LOG.log(Level.SEVERE, "JShell did not start", e);
+                notebook.completeExceptionally(e);
+            }
+        }, "jparallel-jshell-startup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** The kernel's own class path, so cells see the display and client API classes. */
+    private static List<Path> ownClassPath() {
+        List<Path> paths = new ArrayList<>();
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .forEach(paths::add);
+        return paths;
+    }
+
+    private void publishDisplay(DisplayEvent event) {
+        JsonObject content = new JsonObject();
+        content.add("data", event.bundle().dataJson());
+        content.add("metadata", event.bundle().metadataJson());
+        JsonObject transientPart = new JsonObject();
+        event.displayId().ifPresent(id -> transientPart.addProperty("display_id", id));
+        content.add("transient", transientPart);
+        drainOutput(); // text printed before the display shows above it
+        iopub.publish(scope.request(), event.messageType(), content);
+    }
+
+    private NotebookSession notebook() {
+        return notebook.join();
+    }
+
+    private JavaSession javaSession() {
+        return notebook().session();
+    }
+
+    private ExecuteHandler.Cells cells() {
+        NotebookSession opened = notebook();
+        return new ExecuteHandler.Cells() {
+            @Override
+            public CellOutcome run(String cell) {
+                return opened.run(cell);
+            }
+
+            @Override
+            public void remember(int executionCount, Value value) {
+                opened.remember(executionCount, value);
+            }
+
+            @Override
+            public MimeRenderer renderer() {
+                return opened.display().renderer();
+            }
+        };
+    }
+
+    private void drainOutput() {
+        System.out.flush();
+        System.err.flush();
+        stdout.drain();
+        stderr.drain();
+    }
+
+    private void interrupt() {
+        stdin.cancel();
+        notebook.thenAccept(NotebookSession::interrupt);
+    }
+
+    /** Answers every execute request queued behind a failed cell with {@code status: aborted}. */
+    private void abortQueued() {
+        List<Message> queued = new ArrayList<>();
+        shellQueue.drainTo(queued);
+        for (Message request : queued) {
+            if (request == STOP) {
+                shellQueue.add(STOP);
+            } else if (request.msgType().equals(MsgType.EXECUTE_REQUEST.wireName())) {
+                iopub.status(request, "busy");
+                JsonObject aborted = new JsonObject();
+                aborted.addProperty("status", "aborted");
+                responder.reply(Channel.SHELL, request, aborted);
+                iopub.status(request, "idle");
+            } else {
+                dispatcher.dispatch(Channel.SHELL, request);
+            }
+        }
+    }
+
+    private void requestShutdown() {
+        running = false;
+        stopped.countDown();
+    }
+
+    /** Blocks until a {@code shutdown_request} arrives. */
+    public void awaitShutdown() throws InterruptedException {
+        stopped.await();
+    }
+
+    public boolean running() {
+        return running;
+    }
+
+    /** Stops the threads, closes JShell and the sockets, and gives the process its streams back. */
+    @Override
+    public void close() {
+        running = false;
+        interrupt();
+        shellQueue.add(STOP);
+        controlQueue.add(STOP);
+        streamTimer.shutdownNow();
+        drainOutput();
+        notebook.thenAccept(NotebookSession::close);
+        sockets.close();
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+}

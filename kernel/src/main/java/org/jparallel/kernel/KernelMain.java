@@ -1,0 +1,73 @@
+package org.jparallel.kernel;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.jparallel.wire.ConnectionFileException;
+import org.jparallel.wire.ConnectionInfo;
+
+/**
+ * {@code java -jar jparallel-kernel.jar CONNECTION_FILE}: the process a kernelspec starts.
+ *
+ * <p>Exits 0 after a {@code shutdown_request}, 2 with a one-line error when the connection file is
+ * missing or broken, and on its own when the process that started it ({@code JPY_PARENT_PID}) ends,
+ * so no kernel outlives its frontend.
+ */
+public final class KernelMain {
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 1 || args[0].equals("-h") || args[0].equals("--help")) {
+            System.err.println("usage: java -jar jparallel-kernel.jar CONNECTION_FILE");
+            System.exit(2);
+        }
+        ConnectionInfo info;
+        try {
+            info = ConnectionInfo.read(Path.of(args[0]));
+        } catch (ConnectionFileException e) {
+            System.err.println("jparallel: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        logTo(System.err);
+        Kernel kernel = Kernel.start(info);
+        exitWithParent(kernel);
+        kernel.awaitShutdown();
+        kernel.close();
+        System.exit(0);
+    }
+
+    /** Kernel logs go to the process's real stderr (the server's console), never into a cell. */
+    private static void logTo(PrintStream stream) {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        // Read by SimpleFormatter when it is created, so it must be set first.
+        System.setProperty("java.util.logging.SimpleFormatter.format", "[jparallel %1$tT %4$s] %5$s%6$s%n");
+        Handler handler = new ConsoleHandler() {
+            {
+                setOutputStream(stream);
+            }
+        };
+        handler.setFormatter(new SimpleFormatter());
+        handler.setLevel(Level.INFO);
+        root.addHandler(handler);
+    }
+
+    private static void exitWithParent(Kernel kernel) {
+        String parent = System.getenv("JPY_PARENT_PID");
+        if (parent == null || !parent.matches("\\d+")) {
+            return;
+        }
+        ProcessHandle.of(Long.parseLong(parent)).ifPresent(handle -> handle.onExit().thenRun(() -> {
+            kernel.close();
+            System.exit(0);
+        }));
+    }
+}

@@ -1,0 +1,169 @@
+package org.jparallel.kernel.handler;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jparallel.display.MimeBundle;
+import org.jparallel.display.MimeRenderer;
+import org.jparallel.kernel.channel.Channel;
+import org.jparallel.kernel.channel.Responder;
+import org.jparallel.kernel.history.History;
+import org.jparallel.kernel.io.IoPub;
+import org.jparallel.kernel.io.RequestScope;
+import org.jparallel.kernel.protocol.ExecuteRequest;
+import org.jparallel.kernel.protocol.Json;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.Value;
+import org.jparallel.wire.Message;
+
+/**
+ * {@code execute_request}: runs a cell and publishes its input, output, result or error.
+ *
+ * <p>Output written during the cell is drained before the result, so it shows above it; a failing cell
+ * with {@code stop_on_error} aborts the cells queued behind it.
+ */
+public final class ExecuteHandler implements RequestHandler {
+    /** What the handler needs of the notebook: running cells and remembering results. */
+    public interface Cells {
+        CellOutcome run(String cell);
+
+        void remember(int executionCount, Value value);
+
+        MimeRenderer renderer();
+    }
+
+    private final Supplier<Cells> cells;
+    private final IoPub iopub;
+    private final Responder responder;
+    private final RequestScope scope;
+    private final History history;
+    private final Runnable drainOutput;
+    private final Runnable abortQueued;
+    private int executionCount;
+
+    public ExecuteHandler(Supplier<Cells> cells, IoPub iopub, Responder responder, RequestScope scope,
+                          History history, Runnable drainOutput, Runnable abortQueued) {
+        this.cells = cells;
+        this.iopub = iopub;
+        this.responder = responder;
+        this.scope = scope;
+        this.history = history;
+        this.drainOutput = drainOutput;
+        this.abortQueued = abortQueued;
+    }
+
+    @Override
+    public void handle(Channel channel, Message request) {
+        ExecuteRequest execute = ExecuteRequest.from(request.content());
+        if (!execute.silent()) {
+            executionCount++;
+            if (execute.storeHistory()) {
+                history.add(executionCount, execute.code());
+            }
+            JsonObject input = new JsonObject();
+            input.addProperty("code", execute.code());
+            input.addProperty("execution_count", executionCount);
+            iopub.publish(request, "execute_input", input);
+        }
+        Cells notebook = cells.get();
+        scope.enter(request, execute.allowStdin());
+        CellOutcome outcome;
+        try {
+            outcome = notebook.run(execute.code());
+        } catch (RuntimeException e) {
+            outcome = new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()),
+                    List.of(e.toString()));
+        } finally {
+            drainOutput.run();
+            scope.leave();
+        }
+        JsonObject reply = report(request, execute, notebook, outcome);
+        responder.reply(channel, request, reply);
+        if (reply.get("status").getAsString().equals("error") && execute.stopOnError()) {
+            abortQueued.run();
+        }
+    }
+
+    private JsonObject report(Message request, ExecuteRequest execute, Cells notebook, CellOutcome outcome) {
+        if (outcome instanceof CellOutcome.Success success) {
+            success.value().ifPresent(value -> {
+                if (!execute.silent()) {
+                    publishResult(request, notebook, value);
+                }
+            });
+            JsonObject reply = Json.ok();
+            reply.addProperty("execution_count", executionCount);
+            reply.add("user_expressions", userExpressions(execute, notebook));
+            reply.add("payload", new JsonArray());
+            return reply;
+        }
+        JsonObject error = errorContent(outcome);
+        iopub.publish(request, "error", error);
+        JsonObject reply = error.deepCopy();
+        reply.addProperty("status", "error");
+        reply.addProperty("execution_count", executionCount);
+        reply.add("user_expressions", new JsonObject());
+        reply.add("payload", new JsonArray());
+        return reply;
+    }
+
+    private void publishResult(Message request, Cells notebook, Value value) {
+        MimeBundle bundle = notebook.renderer().render(value.object());
+        if (bundle.isEmpty()) {
+            return; // e.g. the handle display(...) returns: the display itself was the output
+        }
+        JsonObject result = new JsonObject();
+        result.addProperty("execution_count", executionCount);
+        result.add("data", bundle.dataJson());
+        result.add("metadata", bundle.metadataJson());
+        iopub.publish(request, "execute_result", result);
+        notebook.remember(executionCount, value);
+    }
+
+    private JsonObject userExpressions(ExecuteRequest execute, Cells notebook) {
+        JsonObject results = new JsonObject();
+        for (Map.Entry<String, ?> entry : execute.userExpressions().entrySet()) {
+            String expression = execute.userExpressions().get(entry.getKey()).getAsString();
+            CellOutcome outcome = notebook.run(expression);
+            JsonObject result;
+            if (outcome instanceof CellOutcome.Success success) {
+                MimeBundle bundle = notebook.renderer().render(success.value().map(Value::object).orElse(null));
+                result = Json.ok();
+                result.add("data", bundle.dataJson());
+                result.add("metadata", bundle.metadataJson());
+            } else {
+                result = errorContent(outcome);
+                result.addProperty("status", "error");
+            }
+            results.add(entry.getKey(), result);
+        }
+        return results;
+    }
+
+    /** The {@code ename}, {@code evalue} and {@code traceback} of a failed cell. */
+    static JsonObject errorContent(CellOutcome outcome) {
+        String ename;
+        String evalue;
+        List<String> traceback;
+        if (outcome instanceof CellOutcome.CompileError compile) {
+            ename = "CompileError";
+            evalue = compile.message();
+            traceback = compile.traceback();
+        } else if (outcome instanceof CellOutcome.RuntimeError runtime) {
+            ename = runtime.exceptionClass();
+            evalue = runtime.message();
+            traceback = runtime.traceback();
+        } else {
+            ename = "Interrupted";
+            evalue = "the cell was interrupted";
+            traceback = List.of("Interrupted: the cell was interrupted; the session keeps its state");
+        }
+        JsonObject content = new JsonObject();
+        content.addProperty("ename", ename);
+        content.addProperty("evalue", evalue == null ? "" : evalue);
+        content.add("traceback", Json.strings(traceback));
+        return content;
+    }
+}

@@ -1,0 +1,134 @@
+package org.jparallel.magic;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+
+/**
+ * Runs a notebook cell: a cell magic ({@code %%name} on the first line) takes the whole cell; otherwise
+ * line magics ({@code %name} at the start of a line) and the Java between them run in order, and the
+ * cell stops at the first error.
+ *
+ * <pre>{@code
+ * CellOutcome outcome = runner.run("%jars lib/\nimport com.example.*;\nnew Widget()", context);
+ * }</pre>
+ */
+public final class CellRunner {
+    private final JavaSession session;
+    private final MagicRegistry registry;
+    private volatile String redirect;
+
+    public CellRunner(JavaSession session, MagicRegistry registry) {
+        this.session = session;
+        this.registry = registry;
+    }
+
+    /** Sends following cells to a cell magic, or back to Java with {@code null}. */
+    public void redirectCells(String cellMagicName) {
+        this.redirect = cellMagicName;
+    }
+
+    public CellOutcome run(String cell, MagicContext context) {
+        String stripped = cell.stripLeading();
+        if (stripped.startsWith("%%")) {
+            return runCellMagic(stripped, context);
+        }
+        String target = redirect;
+        if (target != null && !stripped.startsWith("%")) {
+            return runMagic(new MagicCall(target, MagicKind.CELL, "", cell), context);
+        }
+        return runLines(cell, context);
+    }
+
+    private CellOutcome runCellMagic(String cell, MagicContext context) {
+        int newline = cell.indexOf('\n');
+        String first = newline < 0 ? cell : cell.substring(0, newline);
+        String body = newline < 0 ? "" : cell.substring(newline + 1);
+        return runMagic(parse(first.substring(2), MagicKind.CELL, body), context);
+    }
+
+    private CellOutcome runLines(String cell, MagicContext context) {
+        String[] lines = cell.split("\n", -1);
+        CellOutcome last = CellOutcome.nothing();
+        StringBuilder java = new StringBuilder();
+        int javaStartLine = 0;
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("%")) {
+                last = runJava(java, javaStartLine);
+                if (!(last instanceof CellOutcome.Success)) {
+                    return last;
+                }
+                last = runMagic(parse(lines[i].substring(1), MagicKind.LINE, ""), context);
+                if (!(last instanceof CellOutcome.Success)) {
+                    return last;
+                }
+                java.setLength(0);
+                javaStartLine = i + 1;
+            } else {
+                java.append(lines[i]).append('\n');
+            }
+        }
+        CellOutcome tail = runJava(java, javaStartLine);
+        return java.toString().isBlank() ? last : tail;
+    }
+
+    private CellOutcome runJava(StringBuilder java, int startLine) {
+        if (java.toString().isBlank()) {
+            return CellOutcome.nothing();
+        }
+        // Leading newlines keep compile errors pointing at the cell's own line numbers.
+        return session.eval("\n".repeat(startLine) + java);
+    }
+
+    private static MagicCall parse(String afterPrefix, MagicKind kind, String body) {
+        String trimmed = afterPrefix.strip();
+        int space = indexOfWhitespace(trimmed);
+        String name = space < 0 ? trimmed : trimmed.substring(0, space);
+        String arguments = space < 0 ? "" : trimmed.substring(space).strip();
+        return new MagicCall(name, kind, arguments, body);
+    }
+
+    private static int indexOfWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private CellOutcome runMagic(MagicCall call, MagicContext context) {
+        boolean help = call.name().endsWith("?");
+        String name = help ? call.name().substring(0, call.name().length() - 1) : call.name();
+        Magic magic = registry.find(name).orElse(null);
+        if (magic == null || !magic.kinds().contains(call.kind())) {
+            return usageError("unknown magic " + call.kind().prefix() + name + ". Known magics:\n  line: "
+                    + registry.listing(MagicKind.LINE) + "\n  cell: " + registry.listing(MagicKind.CELL));
+        }
+        if (help) {
+            System.out.println(magic.usage());
+            return CellOutcome.nothing();
+        }
+        try {
+            return magic.run(new MagicCall(name, call.kind(), call.arguments(), call.body()), context);
+        } catch (MagicUsageException e) {
+            return usageError(e.getMessage() + "\n\n" + magic.usage());
+        } catch (Exception e) {
+            return failure(e);
+        }
+    }
+
+    private static CellOutcome usageError(String message) {
+        return new CellOutcome.RuntimeError("UsageError", message, List.of("UsageError: " + message));
+    }
+
+    private static CellOutcome failure(Exception e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        List<String> lines = new ArrayList<>(List.of(trace.toString().split("\n")));
+        return new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()), lines);
+    }
+}

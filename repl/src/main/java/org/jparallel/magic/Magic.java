@@ -1,0 +1,41 @@
+package org.jparallel.magic;
+
+import java.util.Set;
+import org.jparallel.repl.CellOutcome;
+
+/**
+ * A command of the notebook that is not Java: {@code %time}, {@code %jars}, and later {@code %px}.
+ *
+ * <p>Each magic carries its own usage text, so {@code %name?}, errors and {@code %lsmagic} read the same
+ * source. Register magics in a {@link MagicRegistry}.
+ *
+ * <pre>{@code
+ * final class EchoMagic implements Magic {
+ *     public String name() { return "echo"; }
+ *     public Set<MagicKind> kinds() { return Set.of(MagicKind.LINE); }
+ *     public String usage() { return "%echo TEXT\n    print TEXT"; }
+ *     public CellOutcome run(MagicCall call, MagicContext context) {
+ *         System.out.println(call.arguments());
+ *         return CellOutcome.nothing();
+ *     }
+ * }
+ * }</pre>
+ */
+public interface Magic {
+    /** The name typed after {@code %} or {@code %%}. */
+    String name();
+
+    /** Whether it is a line magic, a cell magic, or both. */
+    Set<MagicKind> kinds();
+
+    /** Usage text: the synopsis on the first line, then what it does and its options. */
+    String usage();
+
+    /**
+     * Runs the magic. Output goes to {@code System.out} and {@code System.err}, which the kernel streams.
+     *
+     * @return what the cell shows: a value becomes the cell's result
+     * @throws MagicUsageException when the arguments are wrong; the user sees the message and the usage
+     */
+    CellOutcome run(MagicCall call, MagicContext context) throws Exception;
+}

@@ -1,0 +1,83 @@
+package org.jparallel.magic.builtin;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jparallel.magic.Magic;
+import org.jparallel.magic.MagicCall;
+import org.jparallel.magic.MagicContext;
+import org.jparallel.magic.MagicKind;
+import org.jparallel.magic.MagicUsageException;
+import org.jparallel.repl.CellOutcome;
+
+/**
+ * {@code %jars PATH...}: adds jars, folders of classes, or the jars in a folder to the session's class
+ * path. A path may end in a glob ({@code lib/*.jar}).
+ */
+public final class JarsMagic implements Magic {
+    @Override
+    public String name() {
+        return "jars";
+    }
+
+    @Override
+    public Set<MagicKind> kinds() {
+        return Set.of(MagicKind.LINE);
+    }
+
+    @Override
+    public String usage() {
+        return """
+                %jars PATH...
+                    Add to the class path of the following cells: a jar, a folder of .class files
+                    (and every jar directly in it), or a glob such as lib/*.jar.""";
+    }
+
+    @Override
+    public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, IOException {
+        if (call.arguments().isBlank()) {
+            throw new MagicUsageException("%jars needs at least one path");
+        }
+        List<Path> added = new ArrayList<>();
+        for (String argument : call.arguments().trim().split("\\s+")) {
+            for (Path path : expand(argument)) {
+                context.session().addToClasspath(path);
+                added.add(path);
+            }
+        }
+        System.out.println("Added to the class path: " + added);
+        return CellOutcome.nothing();
+    }
+
+    private static List<Path> expand(String argument) throws MagicUsageException, IOException {
+        if (argument.contains("*") || argument.contains("?")) {
+            Path glob = Path.of(argument).toAbsolutePath();
+            Path dir = glob.getParent();
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
+            try (Stream<Path> files = Files.list(dir)) {
+                List<Path> matches = files.filter(p -> matcher.matches(p.getFileName())).sorted().toList();
+                if (matches.isEmpty()) {
+                    throw new MagicUsageException("nothing matches " + argument);
+                }
+                return matches;
+            }
+        }
+        Path path = Path.of(argument).toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new MagicUsageException("no such file or folder: " + argument);
+        }
+        List<Path> paths = new ArrayList<>(List.of(path));
+        if (Files.isDirectory(path)) {
+            try (Stream<Path> files = Files.list(path)) {
+                files.filter(p -> p.toString().endsWith(".jar")).sorted().forEach(paths::add);
+            }
+        }
+        return paths;
+    }
+}
