@@ -1,0 +1,114 @@
+package org.jparallel.repl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jdk.jshell.DeclarationSnippet;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.Snippet.Status;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import org.jparallel.repl.CellOutcome.Interrupted;
+import org.jparallel.repl.CellOutcome.Success;
+
+/** Evaluates the snippets of a cell in order, stopping at the first that fails. */
+final class CellEvaluator {
+
+    static final String NOTHING_DISPLAYED = "_ holds the last displayed value; nothing has been displayed yet";
+
+    private record Declared(DeclarationSnippet snippet, String source, int offset) {
+    }
+
+    private final JShell shell;
+    private final CellExecutionControl control;
+    private final Variables variables;
+    private final SnippetOrigins origins;
+    private final RuntimeErrors runtimeErrors;
+
+    CellEvaluator(JShell shell, CellExecutionControl control, Variables variables, SnippetOrigins origins) {
+        this.shell = shell;
+        this.control = control;
+        this.variables = variables;
+        this.origins = origins;
+        this.runtimeErrors = new RuntimeErrors(shell, origins);
+    }
+
+    CellOutcome run(RewrittenCell cell, String cellName) {
+        CellText text = new CellText(cellName, cell.original());
+        CompileErrors compileErrors = new CompileErrors(text, cell);
+        if (cell.unboundAt() >= 0) {
+            return compileErrors.atOriginal(cell.unboundAt(), NOTHING_DISPLAYED);
+        }
+        List<CellSnippets.Part> parts = CellSnippets.split(shell.sourceCodeAnalysis(), cell.text());
+        List<Declared> declared = new ArrayList<>();
+        SnippetEvent last = null;
+        for (CellSnippets.Part part : parts) {
+            List<SnippetEvent> events = shell.eval(part.source());
+            if (control.stopRequested()) {
+                return new Interrupted();
+            }
+            int firstLine = text.lineOf(cell.originalPosition(part.offset()));
+            last = null;
+            for (SnippetEvent event : events) {
+                if (event.causeSnippet() != null) {
+                    continue; // a dependent snippet JShell updated
+                }
+                Snippet snippet = event.snippet();
+                origins.record(snippet.id(), cellName, firstLine);
+                if (event.status() == Status.REJECTED) {
+                    return compileErrors.rejected(shell.diagnostics(snippet).toList(), part.offset());
+                }
+                if (event.exception() != null) {
+                    return runtimeErrors.of(event.exception());
+                }
+                if (snippet instanceof DeclarationSnippet declaration && event.status().isActive()
+                        && event.status() != Status.VALID) {
+                    Declared unresolved = new Declared(declaration, part.source(), part.offset());
+                    if (snippet instanceof VarSnippet) {
+                        // Its initializer did not run: later snippets would only fail more obscurely.
+                        return unresolved(compileErrors, List.of(unresolved));
+                    }
+                    declared.add(unresolved); // may be resolved by a later snippet of the cell
+                }
+                last = event;
+            }
+        }
+        List<Declared> unresolved = declared.stream()
+                .filter(d -> shell.status(d.snippet()).isActive() && shell.status(d.snippet()) != Status.VALID)
+                .toList();
+        if (!unresolved.isEmpty()) {
+            return unresolved(compileErrors, unresolved);
+        }
+        return new Success(last == null ? Optional.empty() : valueOf(last));
+    }
+
+    private CellOutcome unresolved(CompileErrors compileErrors, List<Declared> unresolved) {
+        List<String> explanations = new ArrayList<>();
+        List<Integer> offsets = new ArrayList<>();
+        for (Declared d : unresolved) {
+            explanations.add(UnresolvedReferences.explain(shell, d.snippet()));
+            List<SourceTokens.Token> tokens = SourceTokens.of(d.source());
+            offsets.add(d.offset() + (tokens.isEmpty() ? 0 : tokens.get(0).start()));
+        }
+        return compileErrors.unresolved(explanations, offsets);
+    }
+
+    private Optional<Value> valueOf(SnippetEvent event) {
+        if (event.status() != Status.VALID) {
+            return Optional.empty();
+        }
+        Snippet snippet = event.snippet();
+        if (snippet instanceof VarSnippet temporary
+                && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return Optional.of(new Value(variables.read(temporary), temporary.typeName(), temporary.name()));
+        }
+        if (snippet instanceof ExpressionSnippet expression) {
+            // A bare variable or an assignment: the value is the variable's.
+            return variables.named(expression.name())
+                    .map(v -> new Value(variables.read(v), expression.typeName(), expression.name()));
+        }
+        return Optional.empty();
+    }
+}

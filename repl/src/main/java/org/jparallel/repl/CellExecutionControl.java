@@ -1,0 +1,123 @@
+package org.jparallel.repl;
+
+import java.lang.reflect.Field;
+import java.util.Collections;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's local execution with three additions the session needs: the bytecode of every
+ * snippet class, the real object a variable holds (JShell itself only gives a string), and
+ * knowing that an evaluation was stopped (JShell reports a stop as a silent success).
+ */
+final class CellExecutionControl extends LocalExecutionControl {
+
+    private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
+    private volatile boolean stopRequested;
+    private volatile boolean stopped;
+    private Field addressedVariable;
+
+    private CellExecutionControl() {
+    }
+
+    static CellExecutionControl create() {
+        // The default loader delegate makes its loader the context class loader of the thread
+        // that builds it; the caller's thread is left alone and invoke sets it per snippet instead.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            return new CellExecutionControl();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void load(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.load(classes);
+        // The bytes as compiled: on JDK 20+ super.load weaves stop checks into a copy of its own.
+        for (ClassBytecodes c : classes) {
+            classBytes.put(c.name(), c.bytecodes());
+        }
+    }
+
+    @Override
+    public void redefine(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        super.redefine(classes);
+        for (ClassBytecodes c : classes) {
+            classBytes.put(c.name(), c.bytecodes());
+        }
+    }
+
+    @Override
+    public String invoke(String className, String methodName)
+            throws RunException, EngineTerminationException, InternalException {
+        if (stopRequested) {
+            // A stop that came while the snippet compiled: don't start it.
+            stopped = true;
+            throw new StoppedException();
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            // User code runs on a thread started from this one: it inherits this loader,
+            // so ServiceLoader and Class.forName with the context loader see snippet classes and added jars.
+            thread.setContextClassLoader(findClass(className).getClassLoader());
+            return super.invoke(className, methodName);
+        } catch (ClassNotFoundException e) {
+            throw new InternalException("no class " + className);
+        } catch (StoppedException e) {
+            stopped = true;
+            throw e;
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        stopRequested = true;
+        super.stop();
+    }
+
+    /** Forgets a former stop; called before each cell. */
+    void clearStop() {
+        stopRequested = false;
+        stopped = false;
+    }
+
+    /** Whether a stop was requested during this cell, whether or not user code was running. */
+    boolean stopRequested() {
+        return stopRequested || stopped;
+    }
+
+    /**
+     * Only the session calls {@code JShell.varValue}, to learn which static field holds a
+     * variable; the real object is then read or written through {@link #addressedVariable()}.
+     * No string is made, so a user {@code toString} never runs here.
+     */
+    @Override
+    public String varValue(String className, String varName) throws InternalException {
+        try {
+            Field field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            addressedVariable = field;
+            return "";
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new InternalException("cannot reach variable " + varName + ": " + e);
+        }
+    }
+
+    /** The field of the variable last named through {@code JShell.varValue}. */
+    Field addressedVariable() {
+        return addressedVariable;
+    }
+
+    /** Bytecode of every class loaded or redefined so far, by binary name; a live read-only view. */
+    Map<String, byte[]> classBytes() {
+        return Collections.unmodifiableMap(classBytes);
+    }
+}

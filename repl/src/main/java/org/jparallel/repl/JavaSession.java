@@ -1,0 +1,263 @@
+package org.jparallel.repl;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * A JShell session that evaluates notebook cells, running user code in this JVM so that it
+ * shares objects with the host.
+ *
+ * <p>Cells are evaluated from one execution thread; {@link #stop()} may come from any thread.
+ * Completion, inspection and completeness wait briefly for a running cell and then answer
+ * "nothing" rather than block. Methods other than {@code stop} must not be called from user code.
+ */
+public final class JavaSession implements AutoCloseable {
+
+    private static final String DEFAULT_CELL_NAME = "cell";
+    private static final long ASSIST_WAIT_MILLIS = 2000;
+
+    private final JShell shell;
+    private final CellExecutionControl control;
+    private final Variables variables;
+    private final CellEvaluator evaluator;
+    private final CodeAssist assist;
+    private final ReentrantLock shellInUse = new ReentrantLock();
+    private volatile DisplayHistory history = DisplayHistory.empty();
+    private int boundValues;
+
+    private JavaSession(JShell shell, CellExecutionControl control) {
+        this.shell = shell;
+        this.control = control;
+        this.variables = new Variables(shell, control);
+        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins());
+        this.assist = new CodeAssist(shell.sourceCodeAnalysis());
+    }
+
+    /**
+     * Opens a session: adds the class path entries and evaluates the startup snippets.
+     *
+     * @throws IllegalArgumentException if a startup snippet fails
+     */
+    public static JavaSession open(SessionOptions options) {
+        CellExecutionControl control = CellExecutionControl.create();
+        JShell shell = JShell.builder()
+                .executionEngine(new OwnControl(control), Map.of())
+                .compilerOptions(options.compilerOptions().toArray(String[]::new))
+                .build();
+        JavaSession session = new JavaSession(shell, control);
+        try {
+            options.classPath().forEach(session::addToClasspath);
+            for (String snippet : options.startup()) {
+                CellOutcome outcome = session.eval(snippet, "startup");
+                if (!(outcome instanceof CellOutcome.Success)) {
+                    throw new IllegalArgumentException("startup snippet failed: " + snippet + "\n" + outcome);
+                }
+            }
+            return session;
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    /** Evaluates the snippets of a cell in order and blocks until they ran or one failed. */
+    public CellOutcome eval(String cell) {
+        return eval(cell, DEFAULT_CELL_NAME);
+    }
+
+    /**
+     * Like {@link #eval(String)}; {@code cellName} (e.g. {@code In [3]}) names the cell in
+     * compile errors and in stack frames of the methods it declares.
+     */
+    public CellOutcome eval(String cell, String cellName) {
+        shellInUse.lock();
+        try {
+            control.clearStop();
+            return evaluator.run(HistoryNames.rewrite(cell, history), cellName);
+        } finally {
+            shellInUse.unlock();
+        }
+    }
+
+    /**
+     * Stops the cell being evaluated, if any, within about a second; the session keeps its
+     * state. Code inside jars is stopped only if it heeds {@link Thread#interrupt()} (JDK 20+).
+     */
+    public void stop() {
+        try {
+            control.stop();
+        } catch (ExecutionControl.ExecutionControlException e) {
+            throw new IllegalStateException("cannot stop the running cell", e);
+        }
+    }
+
+    /** Compiles and runs a throwaway snippet so that the first cell is fast; leaves no variable behind. */
+    public void warmUp() {
+        withShell(() -> {
+            shell.sourceCodeAnalysis().analyzeCompletion("int warmUp = 1;");
+            for (SnippetEvent event : shell.eval("if (java.util.List.of(1).isEmpty()) { }")) {
+                shell.drop(event.snippet());
+            }
+            shell.sourceCodeAnalysis().completionSuggestions("String.valueO", 13, new int[1]);
+            return null;
+        });
+    }
+
+    /** Completions at {@code cursor} (an index into {@code code}). */
+    public Completion complete(String code, int cursor) {
+        return whenFree(() -> assist.complete(HistoryNames.rewrite(code, history), cursor), Completion.none(cursor));
+    }
+
+    /**
+     * The signature and Javadoc of the symbol at {@code cursor}, as plain text. Both detail
+     * levels give the same text: there is no source to show for compiled classes.
+     */
+    public Optional<String> inspect(String code, int cursor, int detailLevel) {
+        return whenFree(() -> assist.inspect(HistoryNames.rewrite(code, history), cursor), Optional.empty());
+    }
+
+    /** Whether {@code code} is ready to run, and the indentation of its next line if not. */
+    public Completeness isComplete(String code) {
+        return whenFree(() -> assist.isComplete(HistoryNames.rewrite(code, history)),
+                Completeness.of(Completeness.UNKNOWN));
+    }
+
+    /** Adds a jar or folder to the class path of later cells, for compiling and running. */
+    public void addToClasspath(Path entry) {
+        withShell(() -> {
+            shell.addToClasspath(entry.toAbsolutePath().toString());
+            return null;
+        });
+    }
+
+    /**
+     * Declares the variable {@code type name} and sets it to {@code value}, a host object,
+     * without source for the value.
+     *
+     * @throws IllegalArgumentException if the declaration does not compile or the value does not fit the type
+     */
+    public Value define(String name, String type, Object value) {
+        return withShell(() -> {
+            VarSnippet variable = declare(name, type);
+            try {
+                variables.write(variable, value);
+            } catch (IllegalArgumentException e) {
+                shell.drop(variable);
+                throw new IllegalArgumentException(type + " " + name + " cannot hold " + value.getClass().getName(), e);
+            }
+            return new Value(value, variable.typeName(), name);
+        });
+    }
+
+    /** Like {@link #define} with a fresh hidden name: a value produced outside JShell that cells may refer to. */
+    public Value bind(Object value, String type) {
+        return withShell(() -> define("$bound" + ++boundValues, type, value));
+    }
+
+    /**
+     * Records that {@code displayed} was displayed: {@code _} refers to it from now on, the
+     * former {@code _} becomes {@code __}, and that one {@code ___}.
+     */
+    public void remember(Value displayed) {
+        history = history.after(displayed);
+    }
+
+    /**
+     * The bytecode of every snippet class loaded or redefined so far, by binary name
+     * ({@code REPL.$JShell$12}, {@code REPL.$JShell$12$Point}); a live read-only view.
+     */
+    public Map<String, byte[]> classBytes() {
+        return control.classBytes();
+    }
+
+    /** The current value of a JShell variable; empty if there is no such variable or it holds null. */
+    public Optional<Object> variable(String name) {
+        return withShell(() -> variables.named(name).map(variables::read));
+    }
+
+    /** Stops a running cell and closes JShell. */
+    @Override
+    public void close() {
+        stop();
+        boolean free = false;
+        try {
+            free = shellInUse.tryLock(ASSIST_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            shell.close();
+            assist.close();
+        } finally {
+            if (free) {
+                shellInUse.unlock();
+            }
+        }
+    }
+
+    private VarSnippet declare(String name, String type) {
+        List<SnippetEvent> events = shell.eval(type + " " + name + ";");
+        for (SnippetEvent event : events) {
+            if (event.causeSnippet() == null && event.snippet() instanceof VarSnippet variable
+                    && event.status() == Snippet.Status.VALID) {
+                return variable;
+            }
+        }
+        String errors = events.stream()
+                .flatMap(e -> shell.diagnostics(e.snippet()))
+                .map(d -> d.getMessage(java.util.Locale.ROOT))
+                .reduce((a, b) -> a + "\n" + b)
+                .orElse("not a variable declaration");
+        throw new IllegalArgumentException("cannot declare " + type + " " + name + ": " + errors);
+    }
+
+    private <T> T withShell(Supplier<T> work) {
+        shellInUse.lock();
+        try {
+            return work.get();
+        } finally {
+            shellInUse.unlock();
+        }
+    }
+
+    private <T> T whenFree(Supplier<T> work, T busy) {
+        try {
+            if (!shellInUse.tryLock(ASSIST_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
+                return busy;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return busy;
+        }
+        try {
+            return work.get();
+        } finally {
+            shellInUse.unlock();
+        }
+    }
+
+    /** Hands JShell the session's own execution control. */
+    private record OwnControl(CellExecutionControl control) implements ExecutionControlProvider {
+        @Override
+        public String name() {
+            return "jparallel-local";
+        }
+
+        @Override
+        public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+            return control;
+        }
+    }
+}

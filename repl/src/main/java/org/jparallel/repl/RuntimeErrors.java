@@ -1,0 +1,84 @@
+package org.jparallel.repl;
+
+import java.util.ArrayList;
+import java.util.List;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.JShellException;
+import jdk.jshell.UnresolvedReferenceException;
+import org.jparallel.repl.CellOutcome.RuntimeError;
+
+/**
+ * Exceptions thrown by user code, with stack frames of snippets named by cell and line
+ * ({@code at square(cell line 2)}) and JShell's own frames left out.
+ */
+final class RuntimeErrors {
+
+    private static final String INDENT = "    at ";
+
+    private final JShell shell;
+    private final SnippetOrigins origins;
+
+    RuntimeErrors(JShell shell, SnippetOrigins origins) {
+        this.shell = shell;
+        this.origins = origins;
+    }
+
+    RuntimeError of(JShellException thrown) {
+        List<String> traceback = new ArrayList<>();
+        String exceptionClass = className(thrown);
+        String message = message(thrown);
+        traceback.add(headline(exceptionClass, message));
+        addFrames(thrown, traceback);
+        for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
+            traceback.add("Caused by: " + headline(className(cause), message(cause)));
+            addFrames(cause, traceback);
+        }
+        return new RuntimeError(exceptionClass, message, traceback);
+    }
+
+    private String className(Throwable t) {
+        if (t instanceof EvalException e) {
+            return e.getExceptionClassName();
+        }
+        return t.getClass().getName();
+    }
+
+    private String message(Throwable t) {
+        if (t instanceof UnresolvedReferenceException e) {
+            return UnresolvedReferences.explain(shell, e.getSnippet());
+        }
+        return t.getMessage();
+    }
+
+    private static String headline(String exceptionClass, String message) {
+        return message == null ? exceptionClass : exceptionClass + ": " + message;
+    }
+
+    private void addFrames(Throwable t, List<String> traceback) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String file = frame.getFileName();
+            if (file != null && file.startsWith("#")) {
+                traceback.add(INDENT + snippetFrame(frame, file.substring(1)));
+            } else if (!isJShellMachinery(frame.getClassName())) {
+                traceback.add(INDENT + frame);
+            }
+        }
+    }
+
+    private String snippetFrame(StackTraceElement frame, String snippetId) {
+        String where = origins.describe(snippetId, frame.getLineNumber());
+        String method = frame.getMethodName();
+        if (method.isEmpty()) {
+            return where; // the top-level code of a snippet
+        }
+        String readable = method.startsWith("lambda$") ? "lambda" : method;
+        String owner = frame.getClassName().replace('$', '.');
+        return (owner.isEmpty() ? readable : owner + "." + readable) + "(" + where + ")";
+    }
+
+    private static boolean isJShellMachinery(String className) {
+        return className.startsWith("jdk.jshell.") || className.startsWith("REPL.")
+                || className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.");
+    }
+}

@@ -1,0 +1,108 @@
+package org.jparallel.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jparallel.repl.CellOutcome.CompileError;
+import org.jparallel.repl.CellOutcome.RuntimeError;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ErrorReportTest {
+
+    private final JavaSession session = JavaSession.open(SessionOptions.defaults());
+
+    @AfterAll
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void compileErrorTellsLineColumnAndCaretWithinTheCell() {
+        CellOutcome outcome = session.eval("""
+                int first = 1;
+
+                int second = first +
+                    missing * 2;
+                """);
+        CompileError error = assertInstanceOf(CompileError.class, outcome);
+        assertTrue(error.message().startsWith("cannot find symbol"), error.message());
+        assertEquals("""
+                cell line 4, column 5: cannot find symbol
+                  symbol:   variable missing
+                    missing * 2;
+                    ^""", error.traceback().get(0));
+    }
+
+    @Test
+    void compileErrorNamesTheCellGivenToEval() {
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("int z = \"text\";", "In [7]"));
+        assertTrue(error.traceback().get(0).startsWith("In [7] line 1, column 9: incompatible types"),
+                error.traceback().get(0));
+    }
+
+    @Test
+    void declarationReferringToAnUndeclaredMethodIsReported() {
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("int x = 1;\nvoid greet() { helper(); }"));
+        assertEquals("method greet() cannot be invoked until method helper() is declared", error.message());
+        assertTrue(error.traceback().get(0).startsWith("cell line 2, column 1: "), error.traceback().get(0));
+    }
+
+    @Test
+    void forwardReferencesWithinACellAreFine() {
+        assertInstanceOf(CellOutcome.Success.class,
+                session.eval("class Node { Leaf leaf; } class Leaf { } void a() { b(); } void b() { }"));
+    }
+
+    @Test
+    void runtimeErrorHasClassMessageAndCellLinesWithoutJShellFrames() {
+        CellOutcome outcome = session.eval("""
+                int square(int v) {
+                    if (v > 3) throw new IllegalStateException("too big: " + v);
+                    return v * v;
+                }
+                square(2);
+                square(4);
+                """);
+        RuntimeError error = assertInstanceOf(RuntimeError.class, outcome);
+        assertEquals("java.lang.IllegalStateException", error.exceptionClass());
+        assertEquals("too big: 4", error.message());
+        assertEquals(List.of(
+                "java.lang.IllegalStateException: too big: 4",
+                "    at square(cell line 2)",
+                "    at cell line 6"), error.traceback());
+    }
+
+    @Test
+    void runtimeErrorShowsCausesAndLibraryFrames() {
+        RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("""
+                try { Integer.parseInt("x1"); }
+                catch (NumberFormatException e) { throw new RuntimeException("wrapped", e); }
+                """));
+        assertTrue(error.traceback().contains("Caused by: java.lang.NumberFormatException: For input string: \"x1\""),
+                String.join("\n", error.traceback()));
+        assertTrue(error.traceback().stream().anyMatch(line -> line.contains("java.lang.Integer.parseInt")));
+        assertFalse(error.traceback().stream().anyMatch(line -> line.contains("jshell") || line.contains("do_it$")),
+                String.join("\n", error.traceback()));
+    }
+
+    @Test
+    void frameOfAMethodFromAnEarlierCellNamesThatCell() {
+        session.eval("void fail() {\n  throw new UnsupportedOperationException();\n}", "In [1]");
+        RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("fail();", "In [2]"));
+        assertEquals(List.of("java.lang.UnsupportedOperationException", "    at fail(In [1] line 2)", "    at In [2] line 1"),
+                error.traceback());
+    }
+
+    @Test
+    void callingAMethodWithAnUndeclaredDependencyIsReported() {
+        session.eval("void outer() { inner(); }");
+        RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("outer();"));
+        assertEquals("method outer() cannot be invoked until method inner() is declared", error.message());
+    }
+}

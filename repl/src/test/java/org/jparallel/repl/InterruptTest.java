@@ -1,0 +1,79 @@
+package org.jparallel.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jparallel.repl.CellOutcome.Interrupted;
+import org.jparallel.repl.CellOutcome.Success;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class InterruptTest {
+
+    private final JavaSession session = JavaSession.open(SessionOptions.defaults());
+
+    @AfterAll
+    void close() {
+        session.close();
+    }
+
+    /** Starts the cell, stops it half a second later, and expects it to end within a second of the stop. */
+    private CellOutcome stopped(String cell) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> session.eval(cell));
+            Thread.sleep(500);
+            long stoppedAt = System.nanoTime();
+            session.stop();
+            CellOutcome outcome = running.get(5, TimeUnit.SECONDS);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppedAt);
+            assertEquals(true, millis < 1000, "stopped after " + millis + " ms");
+            return outcome;
+        });
+    }
+
+    private void assertSessionStillWorks() {
+        CellOutcome outcome = session.eval("kept + 1");
+        assertEquals(42, assertInstanceOf(Success.class, outcome, outcome::toString).value().orElseThrow().object());
+    }
+
+    @Test
+    void stopEndsABusyLoopAndKeepsTheState() {
+        session.eval("int kept = 41;");
+        assertInstanceOf(Interrupted.class, stopped("kept = 41; while (true) { }"));
+        assertSessionStillWorks();
+    }
+
+    @Test
+    void stopEndsASleep() {
+        session.eval("int kept = 41;");
+        assertInstanceOf(Interrupted.class, stopped("Thread.sleep(60000);"));
+        assertSessionStillWorks();
+    }
+
+    @Test
+    void stopEndsAWait() {
+        session.eval("int kept = 41; Object lock = new Object();");
+        assertInstanceOf(Interrupted.class, stopped("synchronized (lock) { lock.wait(); }"));
+        assertSessionStillWorks();
+    }
+
+    @Test
+    void snippetsAfterTheStoppedOneDoNotRun() {
+        session.eval("int kept = 41;");
+        assertInstanceOf(Interrupted.class, stopped("while (true) { } kept = 0;"));
+        assertSessionStillWorks();
+    }
+
+    @Test
+    void stopWhileIdleDoesNotAffectTheNextCell() {
+        session.eval("int kept = 41;");
+        session.stop();
+        assertSessionStillWorks();
+    }
+}
