@@ -69,6 +69,18 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
     private static final Message STOP = Message.create("stop", "", new JsonObject());
     private static final long STREAM_FLUSH_MILLIS = 20;
+    /** JShell's own default imports, so cells read as they do in the jshell tool. */
+    private static final String STARTUP_IMPORTS = """
+            import java.io.*;
+            import java.math.*;
+            import java.net.*;
+            import java.nio.file.*;
+            import java.util.*;
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            import java.util.regex.*;
+            import java.util.stream.*;
+            """;
 
     private final String session = UUID.randomUUID().toString();
     private final BlockingQueue<Message> shellQueue = new LinkedBlockingQueue<>();
@@ -188,7 +200,9 @@ public final class Kernel implements AutoCloseable {
     private void warmUp() {
         Thread thread = new Thread(() -> {
             try {
-                JavaSession java = JavaSession.open(SessionOptions.defaults().withClassPath(ownClassPath()));
+                JavaSession java = JavaSession.open(SessionOptions.defaults()
+                        .withClassPath(ownClassPath())
+                        .withStartup(List.of(STARTUP_IMPORTS)));
                 NotebookSession opened = NotebookSession.open(java, magics, this::publishDisplay);
                 java.warmUp();
                 notebook.complete(opened);

@@ -77,7 +77,7 @@ final class NotebookSession implements MagicContext, AutoCloseable {
 
     @Override
     public CellOutcome runCell(String code) {
-        return run(code);
+        return runner.runNested(code, this);
     }
 
     @Override

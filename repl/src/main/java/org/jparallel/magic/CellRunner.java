@@ -31,14 +31,20 @@ public final class CellRunner {
         this.redirect = cellMagicName;
     }
 
+    /** Runs a cell the user typed: sent to the redirect target when one is set (see {@link #redirectCells}). */
     public CellOutcome run(String cell, MagicContext context) {
+        String target = redirect;
+        if (target != null && !cell.stripLeading().startsWith("%")) {
+            return runMagic(new MagicCall(target, MagicKind.CELL, "", cell), context);
+        }
+        return runNested(cell, context);
+    }
+
+    /** Runs cell text on behalf of a magic (e.g. the body of {@code %%time}): never redirected again. */
+    public CellOutcome runNested(String cell, MagicContext context) {
         String stripped = cell.stripLeading();
         if (stripped.startsWith("%%")) {
             return runCellMagic(stripped, context);
-        }
-        String target = redirect;
-        if (target != null && !stripped.startsWith("%")) {
-            return runMagic(new MagicCall(target, MagicKind.CELL, "", cell), context);
         }
         return runLines(cell, context);
     }

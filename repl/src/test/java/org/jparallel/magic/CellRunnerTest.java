@@ -1,0 +1,177 @@
+package org.jparallel.magic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.tools.ToolProvider;
+import org.jparallel.display.Display;
+import org.jparallel.magic.builtin.JarsMagic;
+import org.jparallel.magic.builtin.LsMagic;
+import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.SessionOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CellRunnerTest {
+    private static JavaSession session;
+    private final MagicRegistry registry = new MagicRegistry()
+            .register(new LsMagic()).register(new TimeMagic()).register(new JarsMagic());
+    private final List<String> redirects = new ArrayList<>();
+    private CellRunner runner;
+    private MagicContext context;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @BeforeAll
+    static void open() {
+        session = JavaSession.open(SessionOptions.defaults());
+    }
+
+    @AfterAll
+    static void close() {
+        session.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        runner = new CellRunner(session, registry);
+        context = new MagicContext() {
+            public JavaSession session() {
+                return session;
+            }
+
+            public Display display() {
+                return new Display(event -> { });
+            }
+
+            public MagicRegistry registry() {
+                return registry;
+            }
+
+            public CellOutcome runCell(String code) {
+                return runner.runNested(code, this);
+            }
+
+            public AutoCloseable onInterrupt(Runnable onInterrupt) {
+                return () -> { };
+            }
+
+            public void redirectCells(String cellMagicName) {
+                redirects.add(cellMagicName);
+                runner.redirectCells(cellMagicName);
+            }
+        };
+        originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(originalOut);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private Object value(CellOutcome outcome) {
+        return assertInstanceOf(CellOutcome.Success.class, outcome).value().orElseThrow().object();
+    }
+
+    @Test
+    void plainJavaRunsInTheSession() {
+        assertEquals(4, value(runner.run("2 + 2", context)));
+    }
+
+    @Test
+    void unknownMagicListsTheKnownOnes() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("%nope", context));
+        assertEquals("UsageError", error.exceptionClass());
+        assertTrue(error.message().contains("%lsmagic") && error.message().contains("%%time"), error.message());
+    }
+
+    @Test
+    void lsmagicPrintsLineAndCellMagics() {
+        runner.run("%lsmagic", context);
+        assertTrue(printed().contains("%jars  %lsmagic  %time"), printed());
+        assertTrue(printed().contains("%%time"), printed());
+    }
+
+    @Test
+    void lineTimeReturnsTheValueAndPrintsWallTime() {
+        assertEquals(5, value(runner.run("%time 2 + 3", context)));
+        assertTrue(printed().contains("Wall time:"), printed());
+    }
+
+    @Test
+    void cellTimeRunsTheBody() {
+        assertEquals(7, value(runner.run("%%time\nint seven = 7;\nseven", context)));
+        assertTrue(printed().contains("CPU time:"), printed());
+    }
+
+    @Test
+    void questionMarkPrintsUsage() {
+        runner.run("%jars?", context);
+        assertTrue(printed().startsWith("%jars PATH..."), printed());
+    }
+
+    @Test
+    void wrongArgumentsShowTheUsage() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("%jars", context));
+        assertTrue(error.message().contains("%jars needs at least one path"), error.message());
+        assertTrue(error.message().contains("%jars PATH..."), error.message());
+    }
+
+    @Test
+    void javaAfterALineMagicKeepsItsLineNumbers() {
+        var error = assertInstanceOf(CellOutcome.CompileError.class,
+                runner.run("%lsmagic\nint ok = 1;\nint bad = \"s\";", context));
+        assertTrue(error.traceback().get(0).contains("line 3"), error.traceback().toString());
+    }
+
+    @Test
+    void jarsAddsAFolderOfClasses(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("Answer.java");
+        Files.writeString(source, "package demo; public class Answer { public static int get() { return 42; } }");
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.toString(),
+                source.toString()));
+        assertInstanceOf(CellOutcome.Success.class, runner.run("%jars " + dir, context));
+        assertEquals(42, value(runner.run("demo.Answer.get()", context)));
+    }
+
+    @Test
+    void redirectedCellsGoToTheCellMagic() {
+        runner.redirectCells("time");
+        assertEquals(3, value(runner.run("1 + 2", context)));
+        assertTrue(printed().contains("Wall time:"), printed());
+        runner.redirectCells(null);
+    }
+
+    @Test
+    void redirectedCellMagicCanRunItsBodyAsJava() {
+        runner.redirectCells("time");
+        assertEquals(9, value(runner.run("%%time\n4 + 5", context)));
+        runner.redirectCells(null);
+    }
+
+    @Test
+    void registryListsMagicsByKind() {
+        assertEquals(Set.of(MagicKind.LINE, MagicKind.CELL), registry.find("time").orElseThrow().kinds());
+        assertEquals("%%time", registry.listing(MagicKind.CELL));
+    }
+}
