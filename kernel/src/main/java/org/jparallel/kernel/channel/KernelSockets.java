@@ -1,5 +1,9 @@
 package org.jparallel.kernel.channel;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +14,7 @@ import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.zmq.SocketLoop;
+import org.jparallel.wire.zmq.UnixSocketBridge;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -32,6 +37,7 @@ public final class KernelSockets implements Outbox, AutoCloseable {
     private final ZContext context = new ZContext();
     private final MessageCodec codec;
     private final Map<Channel, SocketLoop> loops = new EnumMap<>(Channel.class);
+    private final List<UnixSocketBridge> bridges = new ArrayList<>();
 
     private KernelSockets(MessageCodec codec) {
         this.codec = codec;
@@ -60,7 +66,7 @@ public final class KernelSockets implements Outbox, AutoCloseable {
     private void open(Channel channel, SocketType type, String address, BiConsumer<Channel, Message> inbound) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setLinger(1000);
-        socket.bind(address);
+        bind(socket, address);
         SocketLoop.Receiver receiver = inbound == null ? null : frames -> decode(channel, frames, inbound);
         loops.put(channel, SocketLoop.start(context, socket, channel.name().toLowerCase(), receiver));
     }
@@ -68,10 +74,24 @@ public final class KernelSockets implements Outbox, AutoCloseable {
     private void openHeartbeat(String address) {
         ZMQ.Socket socket = context.createSocket(SocketType.REP);
         socket.setLinger(0);
-        socket.bind(address);
+        bind(socket, address);
         SocketLoop[] self = new SocketLoop[1];
         self[0] = SocketLoop.start(context, socket, "heartbeat", frames -> self[0].send(frames));
         loops.put(Channel.HEARTBEAT, self[0]);
+    }
+
+    /** Binds a tcp address directly, an ipc one through a Unix socket bridge (jeromq's ipc is TCP inside). */
+    private void bind(ZMQ.Socket socket, String address) {
+        if (!address.startsWith("ipc://")) {
+            socket.bind(address);
+            return;
+        }
+        int port = socket.bindToRandomPort("tcp://127.0.0.1");
+        try {
+            bridges.add(UnixSocketBridge.open(Path.of(address.substring("ipc://".length())), port));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on " + address, e);
+        }
     }
 
     private void decode(Channel channel, List<byte[]> frames, BiConsumer<Channel, Message> inbound) {
@@ -109,6 +129,7 @@ public final class KernelSockets implements Outbox, AutoCloseable {
     /** Flushes what is queued and closes every socket. */
     @Override
     public void close() {
+        bridges.forEach(UnixSocketBridge::close);
         loops.values().forEach(SocketLoop::close);
         loops.clear();
         context.close();
