@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +16,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.display.DisplayEvent;
 import org.jparallel.display.MimeRenderer;
 import org.jparallel.kernel.channel.Channel;
@@ -40,8 +41,8 @@ import org.jparallel.kernel.io.RequestScope;
 import org.jparallel.kernel.io.StdinBridge;
 import org.jparallel.kernel.io.StreamPublisher;
 import org.jparallel.kernel.protocol.MsgType;
-import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicRegistry;
+import org.jparallel.magics.ParallelMagics;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.TimeMagic;
@@ -69,7 +70,7 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
     private static final Message STOP = Message.create("stop", "", new JsonObject());
     private static final long STREAM_FLUSH_MILLIS = 20;
-    /** JShell's own default imports, so cells read as they do in the jshell tool. */
+    /** JShell's own default imports, so cells read as they do in the jshell tool, and the client API. */
     private static final String STARTUP_IMPORTS = """
             import java.io.*;
             import java.math.*;
@@ -80,6 +81,8 @@ public final class Kernel implements AutoCloseable {
             import java.util.function.*;
             import java.util.regex.*;
             import java.util.stream.*;
+            import org.jparallel.client.*;
+            import static org.jparallel.client.Parallel.*;
             """;
 
     private final String session = UUID.randomUUID().toString();
@@ -88,7 +91,11 @@ public final class Kernel implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final RequestScope scope = new RequestScope();
     private final History history = new History();
-    private final MagicRegistry magics = defaultMagics();
+    private final ParallelMagics parallel = new ParallelMagics(ClusterLauncher.fromEnvironment());
+    private final MagicRegistry magics = parallel.registerIn(new MagicRegistry()
+            .register(new LsMagic())
+            .register(new TimeMagic())
+            .register(new JarsMagic()));
     private final CompletableFuture<NotebookSession> notebook = new CompletableFuture<>();
     private final ScheduledExecutorService streamTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jparallel-stream-flush");
@@ -105,6 +112,7 @@ public final class Kernel implements AutoCloseable {
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private volatile boolean running = true;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Kernel(ConnectionInfo info) {
         MessageCodec codec = new MessageCodec(HmacSigner.create(info.signatureScheme(), info.key()));
@@ -124,18 +132,6 @@ public final class Kernel implements AutoCloseable {
         kernel.startThreads();
         kernel.warmUp();
         return kernel;
-    }
-
-    private static MagicRegistry defaultMagics() {
-        MagicRegistry registry = new MagicRegistry()
-                .register(new LsMagic())
-                .register(new TimeMagic())
-                .register(new JarsMagic());
-        // Modules such as the parallel magics add theirs through the service loader.
-        for (Magic magic : ServiceLoader.load(Magic.class)) {
-            registry.register(magic);
-        }
-        return registry;
     }
 
     private RequestDispatcher dispatcher() {
@@ -309,9 +305,15 @@ public final class Kernel implements AutoCloseable {
         return running;
     }
 
-    /** Stops the threads, closes JShell and the sockets, and gives the process its streams back. */
+    /**
+     * Stops the threads, the clusters {@code %cluster} started, JShell and the sockets, and gives the process
+     * its streams back. Safe to call twice (a shutdown request, then the JVM's shutdown hook).
+     */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         running = false;
         interrupt();
         shellQueue.add(STOP);
@@ -319,6 +321,7 @@ public final class Kernel implements AutoCloseable {
         streamTimer.shutdownNow();
         drainOutput();
         notebook.thenAccept(NotebookSession::close);
+        parallel.close();
         sockets.close();
         System.setOut(originalOut);
         System.setErr(originalErr);

@@ -122,6 +122,8 @@ public final class CellRunner {
             return magic.run(new MagicCall(name, call.kind(), call.arguments(), call.body()), context);
         } catch (MagicUsageException e) {
             return usageError(e.getMessage() + "\n\n" + magic.usage());
+        } catch (MagicException e) {
+            return new CellOutcome.RuntimeError(e.ename(), e.getMessage(), List.of(e.ename() + ": " + e.getMessage()));
         } catch (Exception e) {
             return failure(e);
         }

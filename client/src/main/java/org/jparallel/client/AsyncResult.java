@@ -1,0 +1,360 @@
+package org.jparallel.client;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jparallel.wire.Message;
+
+/**
+ * The result of requests sent to engines, which arrives later: poll it, wait for it, or stream its output.
+ *
+ * <p>{@link #get()} returns the value or throws what the engines threw: a {@link RemoteError} for one task,
+ * a {@link CompositeError} when tasks of a multi-engine request failed, an {@link EngineError} when an engine
+ * died. Output listeners ({@link #onOutput}) see each engine's output as it is produced.
+ *
+ * <pre>{@code
+ * AsyncResult<List<Integer>> ar = rc.all().apply(() -> { Thread.sleep(5000); return 1; });
+ * ar;                  // <AsyncResult(apply): pending>
+ * ar.elapsed();        // 1.52
+ * ar.ready();          // false
+ * ar.get();            // [1, 1, 1, 1] after 5 s
+ * ar.getDict();        // {0=1, 1=1, 2=1, 3=1}
+ * }</pre>
+ *
+ * @param <T> the value: a list with one element per engine for a {@link DirectView}, one value for an
+ *            {@link EngineView} or a load-balanced {@code apply}
+ */
+public class AsyncResult<T> implements Future<T>, Serializable {
+    private final String method;
+    private final TaskBoard board;
+    private final ReplyReader reader;
+    private final Function<List<Object>, T> combine;
+    private final boolean composite;
+    private final Consumer<List<String>> aborter;
+    private volatile String label;
+    private boolean combined;
+    private T value;
+
+    /**
+     * @param method    what was asked (execute, apply, map, …): the default label and the method of errors
+     * @param msgIds    one request per task
+     * @param targets   the engine each task was sent to, or -1 for a load-balanced one
+     * @param reader    turns one successful reply into its value
+     * @param combine   turns the values of all tasks (in {@link #order()}) into the result
+     * @param composite whether failures are reported as one {@link CompositeError} even when one task failed
+     * @param aborter   asks the cluster to abort these msg_ids
+     */
+    AsyncResult(String method, List<String> msgIds, List<Integer> targets, ReplyReader reader,
+                Function<List<Object>, T> combine, boolean composite, Consumer<List<String>> aborter) {
+        this.method = method;
+        this.label = method;
+        this.board = new TaskBoard(msgIds, targets);
+        this.reader = reader;
+        this.combine = combine;
+        this.composite = composite;
+        this.aborter = aborter;
+    }
+
+    /** What receives the messages answering task {@code index}. */
+    Pending pendingFor(int index) {
+        return new Pending() {
+            @Override
+            public void receive(Message message) {
+                board.receive(index, message);
+            }
+
+            @Override
+            public void fail(RuntimeException reason) {
+                board.fail(reason);
+            }
+        };
+    }
+
+    /** Whether every task has answered (or the result was cancelled, or the cluster went away). */
+    public boolean ready() {
+        return board.isDone();
+    }
+
+    /**
+     * Whether every task succeeded.
+     *
+     * @throws IllegalStateException while the result is not ready: call {@link #waitFor(Duration)} first
+     */
+    public boolean successful() {
+        if (!board.isDone()) {
+            throw new IllegalStateException(this + " is not ready yet: call waitFor(...) or get() first");
+        }
+        return !board.isCancelled() && board.failure() == null && board.allOk();
+    }
+
+    /**
+     * Waits for the result and returns it.
+     *
+     * @throws RemoteError           when the one task failed on its engine ({@link EngineError} if it died)
+     * @throws CompositeError        when tasks of a multi-engine request failed
+     * @throws ClusterException      when the cluster went away before answering
+     * @throws CancellationException when the result was cancelled, or the waiting thread interrupted
+     */
+    @Override
+    public T get() {
+        board.awaitDone(Long.MAX_VALUE, toString());
+        return value();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the result.
+     *
+     * @throws TimeoutException when the result is not ready in time; the tasks go on running
+     */
+    public T get(Duration timeout) throws TimeoutException {
+        if (!waitFor(timeout)) {
+            throw new TimeoutException(this + " was not ready within " + timeout.toMillis() / 1000.0
+                    + " s: wait longer, or stop it with abort()");
+        }
+        return value();
+    }
+
+    @Override
+    public T get(long timeout, TimeUnit unit) throws TimeoutException {
+        return get(Duration.ofNanos(unit.toNanos(timeout)));
+    }
+
+    /** Waits at most {@code timeout}; returns whether the result is ready. */
+    public boolean waitFor(Duration timeout) {
+        return board.awaitDone(System.nanoTime() + timeout.toNanos(), toString());
+    }
+
+    private synchronized T value() {
+        checkNotLost();
+        if (!combined) {
+            throwErrors();
+            List<Object> values = new ArrayList<>(board.size());
+            for (int index : order()) {
+                values.add(decoded(index));
+            }
+            value = combine.apply(values);
+            combined = true;
+        }
+        return value;
+    }
+
+    private void checkNotLost() {
+        if (board.isCancelled()) {
+            throw new CancellationException(this + " was cancelled");
+        }
+        RuntimeException failure = board.failure();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The indices of tasks in the order their values are combined: task order. */
+    List<Integer> order() {
+        List<Integer> order = new ArrayList<>(board.size());
+        for (int i = 0; i < board.size(); i++) {
+            order.add(i);
+        }
+        return order;
+    }
+
+    TaskBoard board() {
+        return board;
+    }
+
+    private void throwErrors() {
+        List<RemoteError> errors = new ArrayList<>();
+        for (int i = 0; i < board.size(); i++) {
+            TaskState task = board.task(i);
+            synchronized (board) {
+                if (!"ok".equals(task.status())) {
+                    errors.add(ReplyErrors.of(task.engineId, method, task.reply));
+                }
+            }
+        }
+        if (errors.size() == 1 && !composite) {
+            throw errors.get(0);
+        }
+        if (!errors.isEmpty()) {
+            throw new CompositeError(method, errors);
+        }
+    }
+
+    /** The value of one finished task, decoded once; throws its error when it failed. */
+    Object decoded(int index) {
+        TaskState task = board.task(index);
+        // Decoding may take long (80 MB arrays): under the task's own lock, not the board's.
+        synchronized (task) {
+            Message reply;
+            int engineId;
+            List<EngineOutput> outputs;
+            synchronized (board) {
+                if (!"ok".equals(task.status())) {
+                    throw ReplyErrors.of(task.engineId, method, task.reply);
+                }
+                if (task.decoded) {
+                    return task.value;
+                }
+                reply = task.reply;
+                engineId = task.engineId;
+                outputs = List.copyOf(task.outputs);
+            }
+            try {
+                task.value = reader.read(reply, outputs);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new ClusterException("cannot read the value engine " + engineId + " sent for " + method
+                        + ": " + e + ": is the value's class on this client's class path?", e);
+            }
+            task.decoded = true;
+            return task.value;
+        }
+    }
+
+    /**
+     * The value of each engine by engine id: for a direct request, what {@link #get()} lists in target order;
+     * for a direct {@code map}, the list of values each engine computed.
+     *
+     * @throws IllegalStateException when one engine ran several of the tasks (a load-balanced map): use get()
+     */
+    @SuppressWarnings("unchecked")
+    public <V> Map<Integer, V> getDict() {
+        get();
+        Map<Integer, V> byEngine = new LinkedHashMap<>();
+        List<Integer> engines = board.engineIds();
+        for (int i = 0; i < engines.size(); i++) {
+            if (byEngine.put(engines.get(i), (V) decoded(i)) != null) {
+                throw new IllegalStateException("engine " + engines.get(i) + " ran several tasks of " + label
+                        + ", so there is no single value per engine: use get()");
+            }
+        }
+        return byEngine;
+    }
+
+    /** Seconds since submission, frozen once the result is ready. */
+    public double elapsed() {
+        return board.elapsed();
+    }
+
+    /** The engine of each task, in task order; -1 for a load-balanced task not placed yet. */
+    public List<Integer> engineIds() {
+        return board.engineIds();
+    }
+
+    /** The ids of the request messages, one per task. */
+    public List<String> msgIds() {
+        return board.msgIds();
+    }
+
+    /** What each task printed to {@code System.out} so far, one string per task. */
+    public List<String> stdout() {
+        return board.streamText(EngineOutput.Kind.STDOUT);
+    }
+
+    /** What each task printed to {@code System.err} so far, one string per task. */
+    public List<String> stderr() {
+        return board.streamText(EngineOutput.Kind.STDERR);
+    }
+
+    /** Every output of every task so far, in the order it arrived. */
+    public List<EngineOutput> outputs() {
+        return board.listeners().all();
+    }
+
+    /** The cluster's record of each task, in task order. */
+    public List<TaskMetadata> metadata() {
+        return board.metadata();
+    }
+
+    /** How many tasks have answered so far. */
+    public int progress() {
+        return board.progress();
+    }
+
+    /** How many tasks there are: {@link #progress()} reaches it when the result is ready. */
+    public int size() {
+        return board.size();
+    }
+
+    /**
+     * Calls {@code listener} with every output of these tasks: first those already received, then each as it
+     * arrives. Runs on the client's socket thread: keep it short.
+     */
+    public AsyncResult<T> onOutput(Consumer<EngineOutput> listener) {
+        board.listeners().listen(listener);
+        return this;
+    }
+
+    /** Runs {@code callback} once the result is ready (at once if it is), on the client's socket thread. */
+    public AsyncResult<T> onDone(Runnable callback) {
+        board.onDone(callback);
+        return this;
+    }
+
+    /** Asks the cluster to drop those of these tasks that have not started; they fail with {@link TaskAbortedError}. */
+    public void abort() {
+        List<String> unanswered = board.unanswered();
+        if (!unanswered.isEmpty()) {
+            aborter.accept(unanswered);
+        }
+    }
+
+    /**
+     * Stops waiting: the result becomes cancelled and its queued tasks are aborted. A task already running goes
+     * on to its end on its engine.
+     */
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        List<String> unanswered = board.unanswered();
+        if (!board.cancel()) {
+            return false;
+        }
+        if (!unanswered.isEmpty()) {
+            aborter.accept(unanswered);
+        }
+        return true;
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return board.isCancelled();
+    }
+
+    @Override
+    public boolean isDone() {
+        return board.isDone();
+    }
+
+    /** The name this result shows: the method by default ({@code execute}, {@code apply}, …). */
+    public String label() {
+        return label;
+    }
+
+    /** Renames this result, e.g. {@code %px} for the magic's results. */
+    public AsyncResult<T> label(String newLabel) {
+        this.label = newLabel;
+        return this;
+    }
+
+    /** {@code <AsyncResult(execute): pending>} or {@code <AsyncResult(execute): finished>}. */
+    @Override
+    public String toString() {
+        String state = board.isCancelled() ? "cancelled" : board.failure() != null ? "failed"
+                : board.isDone() ? "finished" : "pending";
+        return "<" + getClass().getSimpleName() + "(" + label + "): " + state + ">";
+    }
+
+    /** Serialized as nothing: see {@link LocalOnly}. */
+    private Object writeReplace() {
+        return LocalOnly.INSTANCE;
+    }
+}

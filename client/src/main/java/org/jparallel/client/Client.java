@@ -1,0 +1,243 @@
+package org.jparallel.client;
+
+import java.io.Serializable;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jparallel.client.values.ValueDecoder;
+import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.wire.Message;
+
+/**
+ * A connection to a running cluster: the engines it has, and views to run code on them.
+ * Thread-safe; close it when done (it is {@link AutoCloseable}).
+ *
+ * <pre>{@code
+ * Client rc = Client.connect();          // the cluster of profile 'default'
+ * rc.ids();                              // [0, 1, 2, 3]
+ * var v = rc.all();                      // every engine: ipyparallel's rc[:]
+ * v.map(x -> x * x, range(10)).get();    // [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]
+ * var lv = rc.loadBalancedView();        // tasks go where the controller sends them
+ * lv.applySync(() -> 6 * 7);             // 42
+ * rc.close();
+ * }</pre>
+ */
+public final class Client implements AutoCloseable, Serializable {
+    private final String profile;
+    private final ClientOptions options;
+    private final EngineRegistry registry = new EngineRegistry();
+    private final ClientChannel channel;
+    private final TaskSender sender;
+
+    private Client(ClusterConnection connection, String profile, ClientOptions options) {
+        this.profile = profile;
+        this.options = options;
+        this.channel = new ClientChannel(connection, this::notified);
+        ValueEncoder encoder = new ValueEncoder(options.classBytes());
+        this.sender = new TaskSender(channel, encoder, new ValueDecoder(options.loader(), encoder));
+    }
+
+    /**
+     * Connects to the cluster of the default profile ({@code $JPARALLEL_HOME} or {@code ~/.jparallel},
+     * {@code profile_default/security/client.json}).
+     *
+     * @throws NoClusterException when no cluster runs for it
+     * @throws ClusterException   when the controller does not answer
+     */
+    public static Client connect() {
+        return connect(ClusterProfile.DEFAULT, ClientOptions.DEFAULT);
+    }
+
+    /** Connects to the cluster of this profile. */
+    public static Client connect(String profile) {
+        return connect(profile, ClientOptions.DEFAULT);
+    }
+
+    public static Client connect(String profile, ClientOptions options) {
+        ClusterProfile p = ClusterProfile.named(profile);
+        return open(ClusterConnection.read(p.clientFile(), profile), profile, options);
+    }
+
+    /** Connects with a client connection file ({@code security/client.json}). */
+    public static Client connect(Path connectionFile) {
+        return connect(connectionFile, ClientOptions.DEFAULT);
+    }
+
+    public static Client connect(Path connectionFile, ClientOptions options) {
+        ClusterConnection connection = ClusterConnection.read(connectionFile, profileOf(connectionFile));
+        return open(connection, connection.profile(), options);
+    }
+
+    private static String profileOf(Path connectionFile) {
+        // …/profile_<name>/security/client.json
+        Path profileDir = connectionFile.toAbsolutePath().getParent() == null ? null
+                : connectionFile.toAbsolutePath().getParent().getParent();
+        String dir = profileDir == null || profileDir.getFileName() == null ? "" : profileDir.getFileName().toString();
+        return dir.startsWith("profile_") ? dir.substring("profile_".length()) : ClusterProfile.DEFAULT;
+    }
+
+    private static Client open(ClusterConnection connection, String profile, ClientOptions options) {
+        if (connection.controllerGone()) {
+            throw new NoClusterException(profile, "its controller, pid " + connection.controllerPid()
+                    + ", is not running: the connection file is stale");
+        }
+        Client client = new Client(connection, profile, options);
+        try {
+            client.refresh();
+            return client;
+        } catch (RuntimeException e) {
+            client.close();
+            if (connection.controllerGone()) {
+                throw new NoClusterException(profile, "its controller, pid " + connection.controllerPid()
+                        + ", exited");
+            }
+            throw e;
+        }
+    }
+
+    /** Asks the controller which engines it has. */
+    private void refresh() {
+        Message reply = channel.call("connection_request", new JsonObject(), options.requestTimeout());
+        JsonElement engines = reply.content().get("engines");
+        registry.reset(engines != null && engines.isJsonObject() ? engines.getAsJsonObject() : new JsonObject());
+    }
+
+    private void notified(Message message) {
+        JsonElement id = message.content().get("id");
+        if (id == null || !id.isJsonPrimitive()) {
+            return;
+        }
+        switch (message.msgType()) {
+            case "engine_registered" -> registry.registered(id.getAsInt());
+            case "engine_unregistered" -> registry.unregistered(id.getAsInt());
+            default -> {
+                // replies nobody waits for (abort, interrupt) carry no engine news
+            }
+        }
+    }
+
+    /** The profile of the cluster. */
+    public String profile() {
+        return profile;
+    }
+
+    /** The ids of the engines registered now, in order. */
+    public List<Integer> ids() {
+        return registry.ids();
+    }
+
+    /** A view on every engine registered when a call is made, including engines that join later. */
+    public DirectView all() {
+        return new DirectView(new DirectRequests(sender, registry::ids, false), "all");
+    }
+
+    /** A view on these engines, in this order. */
+    public DirectView view(int... ids) {
+        List<Integer> targets = new ArrayList<>();
+        Arrays.stream(ids).forEach(targets::add);
+        return view(targets);
+    }
+
+    /** A view on these engines, in this order. */
+    public DirectView view(List<Integer> ids) {
+        List<Integer> targets = List.copyOf(ids);
+        targets.forEach(this::checkEngine);
+        return new DirectView(new DirectRequests(sender, () -> targets, false), targets.toString());
+    }
+
+    /** A view on one engine, whose values are that engine's own (not lists). */
+    public EngineView engine(int id) {
+        checkEngine(id);
+        return new EngineView(id, new DirectRequests(sender, () -> List.of(id), true));
+    }
+
+    private void checkEngine(int id) {
+        if (!registry.contains(id)) {
+            throw new ClusterException("there is no engine " + id + ": the cluster has engines " + ids());
+        }
+    }
+
+    /** A view whose tasks go to whichever engine the controller picks. */
+    public LoadBalancedView loadBalancedView() {
+        return new LoadBalancedView(sender, TaskFlags.NONE);
+    }
+
+    /**
+     * Waits until at least {@code n} engines are registered.
+     *
+     * @throws TimeoutException when fewer are there after {@code timeout}
+     */
+    public void waitForEngines(int n, Duration timeout) throws TimeoutException {
+        int count;
+        try {
+            count = registry.awaitCount(n, timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TimeoutException("interrupted while waiting for " + n + " engines");
+        }
+        if (count < n) {
+            refresh(); // a notification may have been missed: ask once more before giving up
+            count = ids().size();
+        }
+        if (count < n) {
+            throw new TimeoutException("only " + count + " of " + n + " engines registered within "
+                    + timeout.toMillis() / 1000.0 + " s: start more with `jpcluster engines -n " + (n - count)
+                    + "` or look for errors in " + ClusterProfile.named(profile).logDirectory());
+        }
+    }
+
+    /** Aborts every task of this client that has not started yet; they fail with {@link TaskAbortedError}. */
+    public void abort() {
+        List<String> pending = channel.pendingIds();
+        if (!pending.isEmpty()) {
+            sender.abort(pending);
+        }
+    }
+
+    /**
+     * Stops the cluster: its engines, then its controller; then closes this client. Waits (up to the request
+     * timeout) for a local controller to exit.
+     */
+    public void shutdown() {
+        JsonObject content = new JsonObject();
+        content.addProperty("controller", true);
+        try {
+            channel.call("shutdown_request", content, options.requestTimeout());
+        } catch (ClusterException alreadyGone) {
+            // a controller that went away before answering is as stopped as we want it
+        } finally {
+            close();
+        }
+        channel.connection().controllerProcess().ifPresent(controller -> {
+            try {
+                controller.onExit().get(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception stillRunning) {
+                // reported by the next connect, which finds the controller still there
+            }
+        });
+    }
+
+    /** Disconnects; tasks still running go on, but their results are lost to this client. */
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    /** {@code <Client profile 'default': 4 engines>}. */
+    @Override
+    public String toString() {
+        return "<Client profile '" + profile + "': " + ids().size() + " engines" + (channel.open() ? "" : ", closed")
+                + ">";
+    }
+
+    /** Serialized as nothing: see {@link LocalOnly}. */
+    private Object writeReplace() {
+        return LocalOnly.INSTANCE;
+    }
+}

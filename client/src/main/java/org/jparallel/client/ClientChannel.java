@@ -1,0 +1,182 @@
+package org.jparallel.client;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.MalformedMessageException;
+import org.jparallel.wire.Message;
+import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.zmq.SocketLoop;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * The client's one DEALER socket to the controller, owned by a {@link SocketLoop} thread. Requests are sent
+ * from any thread; what comes back is routed to the {@link Pending} of its parent's msg_id. Messages that
+ * answer no request (engines joining and leaving) go to the notification listener.
+ */
+final class ClientChannel implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(ClientChannel.class.getName());
+
+    private final ClusterConnection connection;
+    private final String session = UUID.randomUUID().toString();
+    private final MessageCodec codec;
+    private final ZContext context = new ZContext(1);
+    private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
+    private final Consumer<Message> notifications;
+    private final SocketLoop loop;
+    private volatile RuntimeException closedBecause;
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    ClientChannel(ClusterConnection connection, Consumer<Message> notifications) {
+        this.connection = connection;
+        this.notifications = notifications;
+        this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(),
+                connection.key().getBytes(StandardCharsets.UTF_8)));
+        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+        dealer.setLinger(0);
+        dealer.setSndHWM(0);
+        dealer.setRcvHWM(0);
+        dealer.connect(connection.clientAddress());
+        this.loop = SocketLoop.start(context, dealer, "client", this::received);
+        connection.controllerProcess().ifPresent(controller -> controller.onExit().thenRun(() ->
+                failAll(new ClusterException("the controller of profile '" + connection.profile() + "' (pid "
+                        + connection.controllerPid() + ") exited before answering: start a cluster again with "
+                        + "`jpcluster start -n 4` and reconnect"))));
+    }
+
+    String session() {
+        return session;
+    }
+
+    ClusterConnection connection() {
+        return connection;
+    }
+
+    /** A new request of this client's session, with no parent. */
+    Message newRequest(String msgType, JsonObject content) {
+        return Message.create(msgType, session, content);
+    }
+
+    /** Sends a request whose answers go to {@code pending}. */
+    void send(Message request, Pending pending) {
+        RuntimeException closed = closedBecause;
+        if (closed != null) {
+            throw closed;
+        }
+        waiting.put(request.header().msgId(), pending);
+        loop.send(codec.encode(request));
+    }
+
+    /** Sends a request nobody waits for (abort, interrupt). */
+    void sendAndForget(Message request) {
+        if (closedBecause == null) {
+            loop.send(codec.encode(request));
+        }
+    }
+
+    /**
+     * Sends a request to the controller itself and waits for its reply.
+     *
+     * @throws ClusterException when no reply comes within {@code timeout}
+     */
+    Message call(String msgType, JsonObject content, Duration timeout) {
+        CompletableFuture<Message> reply = new CompletableFuture<>();
+        Message request = newRequest(msgType, content);
+        send(request, new Pending() {
+            @Override
+            public void receive(Message message) {
+                if (message.msgType().endsWith("_reply")) {
+                    reply.complete(message);
+                }
+            }
+
+            @Override
+            public void fail(RuntimeException reason) {
+                reply.completeExceptionally(reason);
+            }
+        });
+        try {
+            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            waiting.remove(request.header().msgId());
+            throw new ClusterException("the controller at " + connection.clientAddress() + " did not answer "
+                    + msgType + " within " + timeout.toSeconds() + " s: check that the cluster of profile '"
+                    + connection.profile() + "' runs (`jpcluster list`) and see its log/controller.log");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new ClusterException(e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted while waiting for the controller's " + msgType);
+        }
+    }
+
+    private void received(List<byte[]> frames) {
+        Message message;
+        try {
+            message = codec.decode(frames);
+        } catch (MalformedMessageException e) {
+            LOG.warning("dropped a message from the controller: " + e.getMessage());
+            return;
+        }
+        JsonElement parentId = message.parentHeader().get("msg_id");
+        Pending pending = parentId == null || !parentId.isJsonPrimitive() ? null : waiting.get(parentId.getAsString());
+        if (pending == null) {
+            notifications.accept(message);
+            return;
+        }
+        if (message.msgType().endsWith("_reply")) {
+            waiting.remove(parentId.getAsString());
+        }
+        pending.receive(message);
+    }
+
+    /** Ends every request still waiting with {@code reason}; nothing can be sent afterwards. */
+    private void failAll(RuntimeException reason) {
+        closedBecause = reason;
+        for (String msgId : List.copyOf(waiting.keySet())) {
+            Pending pending = waiting.remove(msgId);
+            if (pending != null) {
+                try {
+                    pending.fail(reason);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "failing request " + msgId + " failed", e);
+                }
+            }
+        }
+    }
+
+    /** The msg_ids of requests still waiting for their reply. */
+    List<String> pendingIds() {
+        return List.copyOf(waiting.keySet());
+    }
+
+    /** Whether requests can still be sent. */
+    boolean open() {
+        return closedBecause == null;
+    }
+
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        failAll(new ClusterException("this client was closed: connect again with Client.connect()"));
+        loop.close();
+        context.close();
+    }
+}

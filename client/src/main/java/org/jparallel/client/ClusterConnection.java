@@ -1,0 +1,108 @@
+package org.jparallel.client;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A cluster's client connection file ({@code security/client.json}): where the controller listens for
+ * clients and how messages are signed.
+ *
+ * <pre>{@code
+ * ClusterConnection c = ClusterConnection.read(ClusterProfile.named("default").clientFile());
+ * c.clientAddress();   // tcp://127.0.0.1:41234
+ * }</pre>
+ *
+ * @param ip              the controller's address
+ * @param clientPort      the port of its client socket
+ * @param enginePort      the port of its engine socket
+ * @param key             the HMAC key; empty disables signing
+ * @param signatureScheme e.g. {@code hmac-sha256}
+ * @param transport       {@code tcp}
+ * @param profile         the profile's name
+ * @param controllerPid   the controller's process id, or 0 when not known
+ */
+public record ClusterConnection(String ip, int clientPort, int enginePort, String key, String signatureScheme,
+                                String transport, String profile, long controllerPid) {
+
+    /**
+     * Reads a client connection file.
+     *
+     * @throws NoClusterException when the file does not exist
+     * @throws ClusterException   when it cannot be read or is not a client connection file
+     */
+    public static ClusterConnection read(Path file, String profileName) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new NoClusterException(profileName, "no connection file " + file);
+        } catch (IOException e) {
+            throw new ClusterException("cannot read the connection file " + file + ": " + e.getMessage()
+                    + ": check its permissions");
+        }
+        try {
+            JsonElement parsed = JsonParser.parseString(text);
+            if (!parsed.isJsonObject()) {
+                throw new ClusterException("connection file " + file + " is not a JSON object: "
+                        + "restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
+            }
+            JsonObject json = parsed.getAsJsonObject();
+            return new ClusterConnection(
+                    text(json, "ip", "127.0.0.1"),
+                    port(json, "client_port", file),
+                    json.has("engine_port") ? port(json, "engine_port", file) : 0,
+                    text(json, "key", ""),
+                    text(json, "signature_scheme", "hmac-sha256"),
+                    text(json, "transport", "tcp"),
+                    text(json, "profile", profileName),
+                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : 0);
+        } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
+            throw new ClusterException("connection file " + file + " is not valid: " + e.getMessage()
+                    + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
+        }
+    }
+
+    /** The ZeroMQ endpoint of the controller's client socket. */
+    public String clientAddress() {
+        // a controller bound to every interface is reached on loopback
+        String host = ip.equals("0.0.0.0") || ip.equals("*") ? "127.0.0.1" : ip;
+        return transport + "://" + host + ":" + clientPort;
+    }
+
+    /** The controller's process when it runs on this host and is alive; empty when it is known to be gone. */
+    Optional<ProcessHandle> controllerProcess() {
+        return controllerPid <= 0 ? Optional.empty() : ProcessHandle.of(controllerPid).filter(ProcessHandle::isAlive);
+    }
+
+    /** Whether the controller is known to have exited: its pid is recorded, the ip is local, and no such process runs. */
+    boolean controllerGone() {
+        return controllerPid > 0 && isLocal() && controllerProcess().isEmpty();
+    }
+
+    boolean isLocal() {
+        return ip.equals("127.0.0.1") || ip.equals("localhost") || ip.equals("::1") || ip.equals("0.0.0.0")
+                || ip.equals("*");
+    }
+
+    private static String text(JsonObject json, String name, String fallback) {
+        JsonElement e = json.get(name);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
+
+    private static int port(JsonObject json, String name, Path file) {
+        JsonElement e = json.get(name);
+        if (e == null || e.isJsonNull()) {
+            throw new ClusterException("connection file " + file + " lacks " + name
+                    + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
+        }
+        return e.getAsInt();
+    }
+}

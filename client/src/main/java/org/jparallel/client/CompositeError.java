@@ -1,0 +1,52 @@
+package org.jparallel.client;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Several engines' tasks failed in one request: one {@link RemoteError} per failing task, in target order.
+ *
+ * <p>The message lists the first four; {@link #errors()} has them all.
+ *
+ * <pre>{@code
+ * try {
+ *     rc.all().applySync(() -> 1 / 0);
+ * } catch (CompositeError e) {
+ *     for (RemoteError one : e.errors()) {
+ *         System.out.println(one);   // [0:apply] java.lang.ArithmeticException: / by zero
+ *     }
+ * }
+ * }</pre>
+ */
+public final class CompositeError extends RuntimeException {
+    static final int SHOWN = 4;
+
+    private final List<RemoteError> errors;
+
+    public CompositeError(String method, List<RemoteError> errors) {
+        super(describe(method, errors));
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("a CompositeError needs at least one error");
+        }
+        this.errors = List.copyOf(errors);
+        errors.forEach(this::addSuppressed);
+    }
+
+    private static String describe(String method, List<RemoteError> errors) {
+        String lines = errors.stream().limit(SHOWN).map(RemoteError::getMessage)
+                .collect(Collectors.joining(System.lineSeparator()));
+        String more = errors.size() > SHOWN
+                ? System.lineSeparator() + "… " + (errors.size() - SHOWN) + " more (see errors())" : "";
+        return errors.size() + " of the tasks of " + method + " failed:" + System.lineSeparator() + lines + more;
+    }
+
+    /** Every failure, one per failing task. */
+    public List<RemoteError> errors() {
+        return errors;
+    }
+
+    /** The first failure, for code that handles one {@link RemoteError}. */
+    public RemoteError first() {
+        return errors.get(0);
+    }
+}

@@ -1,0 +1,212 @@
+package org.jparallel.client;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs code on chosen engines, each its own copy: ipyparallel's {@code rc[:]}. Every call sends one request
+ * per engine and returns an {@link AsyncResult} whose value lists the engines' values in target order;
+ * each {@code …Sync} twin waits and returns that list.
+ *
+ * <p>{@code rc.all()} targets every engine registered when a call is made, including engines that joined
+ * after the view was made.
+ *
+ * <pre>{@code
+ * var v = rc.all();
+ * v.executeSync("int k = 3;");
+ * v.map(x -> x * x, range(10)).get();       // [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]
+ * v.applySync(() -> k * 2);                  // [6, 6, 6, 6]
+ * v.scatterSync("part", range(8));           // engine 0 gets [0, 1], engine 1 [2, 3], …
+ * v.gatherSync("part");                      // [0, 1, 2, 3, 4, 5, 6, 7]
+ * }</pre>
+ */
+public final class DirectView implements Serializable {
+    private final DirectRequests requests;
+    private final String description;
+
+    DirectView(DirectRequests requests, String description) {
+        this.requests = requests;
+        this.description = description;
+    }
+
+    /** The engines a call made now goes to, in order. */
+    public List<Integer> targets() {
+        return requests.targets();
+    }
+
+    /** Runs JShell code on each engine; outputs stream to {@link AsyncResult#onOutput} listeners. */
+    public AsyncResult<List<ExecuteReply>> execute(String code) {
+        return requests.execute(code, false);
+    }
+
+    /** Runs JShell code on each engine and waits: one {@link ExecuteReply} per engine. */
+    public List<ExecuteReply> executeSync(String code) {
+        return execute(code).get();
+    }
+
+    /** Calls {@code f} on each engine. */
+    public <R> AsyncResult<List<R>> apply(Fn0<R> f) {
+        return requests.apply(f);
+    }
+
+    /** Runs {@code f} on each engine; its values are {@code null}. */
+    public AsyncResult<List<Void>> apply(Action f) {
+        return requests.apply(f);
+    }
+
+    public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, A a) {
+        return requests.apply(f, a);
+    }
+
+    public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, A a, B b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> apply(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return requests.apply(f, a, b, c);
+    }
+
+    /** The same as {@link #apply(Fn0)}: ipyparallel's name. */
+    public <R> AsyncResult<List<R>> applyAsync(Fn0<R> f) {
+        return apply(f);
+    }
+
+    public AsyncResult<List<Void>> applyAsync(Action f) {
+        return apply(f);
+    }
+
+    public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, A a) {
+        return apply(f, a);
+    }
+
+    public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, A a, B b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> applyAsync(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return apply(f, a, b, c);
+    }
+
+    /** Calls {@code f} on each engine and waits for the values, one per engine. */
+    public <R> List<R> applySync(Fn0<R> f) {
+        return apply(f).get();
+    }
+
+    public List<Void> applySync(Action f) {
+        return apply(f).get();
+    }
+
+    public <A, R> List<R> applySync(Fn<A, R> f, A a) {
+        return apply(f, a).get();
+    }
+
+    public <A, B, R> List<R> applySync(Fn2<A, B, R> f, A a, B b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, C, R> List<R> applySync(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return apply(f, a, b, c).get();
+    }
+
+    /** Applies {@code f} to every element, one contiguous chunk per engine; values in sequence order. */
+    public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
+        return requests.map(new MapChunk<>(f), sequence);
+    }
+
+    /** Applies {@code f} to the elements of both sequences pairwise, one chunk per engine. */
+    public <A, B, R> AsyncMapResult<R> map(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
+        return requests.map(new ZipChunk<>(f), as, bs);
+    }
+
+    public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {
+        return map(f, sequence).get();
+    }
+
+    public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
+        return map(f, as, bs).get();
+    }
+
+    /** Defines each name as a JShell variable on every engine, typed after its value. */
+    public AsyncResult<List<Void>> push(Map<String, ?> namespace) {
+        return requests.push(namespace);
+    }
+
+    public List<Void> pushSync(Map<String, ?> namespace) {
+        return push(namespace).get();
+    }
+
+    /** Defines {@code name} on every engine and waits: {@code v.put("k", 3)} is ipyparallel's {@code v["k"] = 3}. */
+    public void put(String name, Object value) {
+        pushSync(Map.of(name, value));
+    }
+
+    /** The value of the variable {@code name} on each engine. */
+    public <T> AsyncResult<List<T>> pull(String name) {
+        return requests.pull(name);
+    }
+
+    public <T> List<T> pullSync(String name) {
+        return this.<T>pull(name).get();
+    }
+
+    /** The values of several variables on each engine, by name. */
+    public AsyncResult<List<Map<String, Object>>> pull(List<String> names) {
+        return requests.pull(names);
+    }
+
+    public List<Map<String, Object>> pullSync(List<String> names) {
+        return pull(names).get();
+    }
+
+    /** The value of {@code name} on each engine, waiting for it: ipyparallel's {@code v["k"]}. */
+    public <T> List<T> get(String name) {
+        return pullSync(name);
+    }
+
+    /**
+     * Cuts {@code sequence} (a {@link List} or an array, primitive arrays included) into one contiguous chunk per
+     * engine and defines each chunk as {@code name} on its engine.
+     */
+    public AsyncResult<List<Void>> scatter(String name, Object sequence) {
+        return requests.scatter(name, sequence);
+    }
+
+    public void scatterSync(String name, Object sequence) {
+        scatter(name, sequence).get();
+    }
+
+    /** The chunks of {@code name} from each engine, put back together: one list, or one array for arrays. */
+    public <T> AsyncResult<T> gather(String name) {
+        return requests.gather(name);
+    }
+
+    public <T> T gatherSync(String name) {
+        return this.<T>gather(name).get();
+    }
+
+    /** Replaces each engine's JShell session with a fresh one: everything defined there is gone. */
+    public AsyncResult<List<Void>> clear() {
+        return requests.clear();
+    }
+
+    public void clearSync() {
+        clear().get();
+    }
+
+    /** Stops what the engines are running now; their queued requests still run. */
+    public void interrupt() {
+        requests.interrupt();
+    }
+
+    /** {@code <DirectView [0, 1, 2, 3]>}, or {@code <DirectView all>} for {@code rc.all()}. */
+    @Override
+    public String toString() {
+        return "<DirectView " + description + ">";
+    }
+
+    /** Serialized as nothing: see {@link LocalOnly}. */
+    private Object writeReplace() {
+        return LocalOnly.INSTANCE;
+    }
+}

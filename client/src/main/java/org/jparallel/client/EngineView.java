@@ -1,0 +1,168 @@
+package org.jparallel.client;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs code on one engine: ipyparallel's {@code rc[2]}. Values are that engine's own, not lists, and a
+ * failure throws its {@link RemoteError} directly.
+ *
+ * <pre>{@code
+ * var e2 = rc.engine(2);
+ * e2.put("k", 21);
+ * e2.applySync(() -> ProcessHandle.current().pid());   // 10787
+ * e2.executeSync("k * 2");                             // Out[2:5]: 42
+ * int k = e2.get("k");                                 // 21
+ * }</pre>
+ */
+public final class EngineView implements Serializable {
+    private final int engineId;
+    private final DirectRequests requests;
+
+    EngineView(int engineId, DirectRequests requests) {
+        this.engineId = engineId;
+        this.requests = requests;
+    }
+
+    public int engineId() {
+        return engineId;
+    }
+
+    /** Runs JShell code on the engine; outputs stream to {@link AsyncResult#onOutput} listeners. */
+    public AsyncResult<ExecuteReply> execute(String code) {
+        return requests.execute(code, false);
+    }
+
+    public ExecuteReply executeSync(String code) {
+        return execute(code).get();
+    }
+
+    public <R> AsyncResult<R> apply(Fn0<R> f) {
+        return requests.apply(f);
+    }
+
+    public AsyncResult<Void> apply(Action f) {
+        return requests.apply(f);
+    }
+
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a) {
+        return requests.apply(f, a);
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, B b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return requests.apply(f, a, b, c);
+    }
+
+    /** The same as {@link #apply(Fn0)}: ipyparallel's name. */
+    public <R> AsyncResult<R> applyAsync(Fn0<R> f) {
+        return apply(f);
+    }
+
+    public AsyncResult<Void> applyAsync(Action f) {
+        return apply(f);
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a) {
+        return apply(f, a);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, B b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return apply(f, a, b, c);
+    }
+
+    public <R> R applySync(Fn0<R> f) {
+        return apply(f).get();
+    }
+
+    public void applySync(Action f) {
+        apply(f).get();
+    }
+
+    public <A, R> R applySync(Fn<A, R> f, A a) {
+        return apply(f, a).get();
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, A a, B b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return apply(f, a, b, c).get();
+    }
+
+    /** Applies {@code f} to every element on this one engine. */
+    public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
+        return requests.map(new MapChunk<>(f), sequence);
+    }
+
+    public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {
+        return map(f, sequence).get();
+    }
+
+    /** Defines each name as a JShell variable on the engine, typed after its value. */
+    public AsyncResult<Void> push(Map<String, ?> namespace) {
+        return requests.push(namespace);
+    }
+
+    public void pushSync(Map<String, ?> namespace) {
+        push(namespace).get();
+    }
+
+    public void put(String name, Object value) {
+        pushSync(Map.of(name, value));
+    }
+
+    public <T> AsyncResult<T> pull(String name) {
+        return requests.pull(name);
+    }
+
+    public <T> T pullSync(String name) {
+        return this.<T>pull(name).get();
+    }
+
+    public AsyncResult<Map<String, Object>> pull(List<String> names) {
+        return requests.pull(names);
+    }
+
+    public Map<String, Object> pullSync(List<String> names) {
+        return pull(names).get();
+    }
+
+    /** The value of the engine's variable {@code name}, waiting for it. */
+    public <T> T get(String name) {
+        return pullSync(name);
+    }
+
+    /** Replaces the engine's JShell session with a fresh one. */
+    public AsyncResult<Void> clear() {
+        return requests.clear();
+    }
+
+    public void clearSync() {
+        clear().get();
+    }
+
+    /** Stops what the engine is running now. */
+    public void interrupt() {
+        requests.interrupt();
+    }
+
+    @Override
+    public String toString() {
+        return "<EngineView " + engineId + ">";
+    }
+
+    /** Serialized as nothing: see {@link LocalOnly}. */
+    private Object writeReplace() {
+        return LocalOnly.INSTANCE;
+    }
+}

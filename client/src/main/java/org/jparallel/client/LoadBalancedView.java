@@ -1,0 +1,179 @@
+package org.jparallel.client;
+
+import java.io.Serializable;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.jparallel.client.TaskSender.TaskRequest;
+
+/**
+ * Sends each task to whichever engine the controller picks (the least loaded): ipyparallel's
+ * {@code rc.load_balanced_view()}. Values are the task's own, not lists.
+ *
+ * <p>{@link #withFlags(TaskFlags)} makes a view whose tasks wait for others ({@code after}), run where others
+ * ran ({@code follow}), time out or retry.
+ *
+ * <pre>{@code
+ * var lv = rc.loadBalancedView();
+ * var arB = lv.apply(() -> stepB());
+ * var arA = lv.withFlags(after(arB)).apply(() -> stepA());
+ * lv.map(x -> slow(x), range(100), MapOptions.chunksize(10)).get();
+ * }</pre>
+ */
+public final class LoadBalancedView implements Serializable {
+    private final TaskSender sender;
+    private volatile TaskFlags flags;
+
+    LoadBalancedView(TaskSender sender, TaskFlags flags) {
+        this.sender = sender;
+        this.flags = flags;
+    }
+
+    /** The flags tasks are sent with. */
+    public TaskFlags flags() {
+        return flags;
+    }
+
+    /** A view like this one whose tasks carry {@code newFlags}; this view is unchanged. */
+    public LoadBalancedView withFlags(TaskFlags newFlags) {
+        return new LoadBalancedView(sender, newFlags);
+    }
+
+    /** Uses {@code newFlags} on this view until the returned scope is closed. */
+    public TemporaryFlags tempFlags(TaskFlags newFlags) {
+        TaskFlags previous = flags;
+        flags = newFlags;
+        return new TemporaryFlags(() -> flags = previous);
+    }
+
+    public <R> AsyncResult<R> apply(Fn0<R> f) {
+        return call(f);
+    }
+
+    public AsyncResult<Void> apply(Action f) {
+        return call(f);
+    }
+
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a) {
+        return call(f, a);
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, B b) {
+        return call(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return call(f, a, b, c);
+    }
+
+    /** The same as {@link #apply(Fn0)}: ipyparallel's name. */
+    public <R> AsyncResult<R> applyAsync(Fn0<R> f) {
+        return apply(f);
+    }
+
+    public AsyncResult<Void> applyAsync(Action f) {
+        return apply(f);
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a) {
+        return apply(f, a);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, B b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return apply(f, a, b, c);
+    }
+
+    public <R> R applySync(Fn0<R> f) {
+        return apply(f).get();
+    }
+
+    public void applySync(Action f) {
+        apply(f).get();
+    }
+
+    public <A, R> R applySync(Fn<A, R> f, A a) {
+        return apply(f, a).get();
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, A a, B b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, A a, B b, C c) {
+        return apply(f, a, b, c).get();
+    }
+
+    /** Applies {@code f} to every element, one element per task, values in sequence order. */
+    public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
+        return map(f, sequence, MapOptions.DEFAULT);
+    }
+
+    /** Applies {@code f} to every element, {@code options.chunksize()} elements per task. */
+    public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence, MapOptions options) {
+        return mapChunks(new MapChunk<>(f), options, sequence);
+    }
+
+    /** Applies {@code f} to the elements of both sequences pairwise, one pair per task. */
+    public <A, B, R> AsyncMapResult<R> map(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
+        return mapChunks(new ZipChunk<>(f), MapOptions.DEFAULT, as, bs);
+    }
+
+    public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {
+        return map(f, sequence).get();
+    }
+
+    public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence, MapOptions options) {
+        return map(f, sequence, options).get();
+    }
+
+    public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
+        return map(f, as, bs).get();
+    }
+
+    private <T> AsyncResult<T> call(RemoteFunction f, Object... args) {
+        TaskRequest request = new TaskRequest(-1, "apply_request", new JsonObject(), sender.encodeCall(f, args));
+        return sender.submit(List.of(request), flags, (ids, targets, aborter) -> new AsyncResult<T>("apply", ids,
+                targets, (reply, outputs) -> sender.appliedValue(reply), LoadBalancedView::only, false, aborter));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T only(List<Object> values) {
+        return (T) values.get(0);
+    }
+
+    private <R> AsyncMapResult<R> mapChunks(RemoteFunction chunkFunction, MapOptions options, List<?>... sequences) {
+        int length = sequences[0].size();
+        List<List<Object>> chunksOfEach = new ArrayList<>();
+        for (List<?> sequence : sequences) {
+            if (sequence.size() != length) {
+                throw new IllegalArgumentException("the sequences of map have different lengths: " + length
+                        + " and " + sequence.size());
+            }
+            chunksOfEach.add(Sequences.chunksOf(sequence, options.chunksize()));
+        }
+        List<TaskRequest> requests = new ArrayList<>();
+        for (int i = 0; i < chunksOfEach.get(0).size(); i++) {
+            Object[] args = new Object[sequences.length];
+            for (int s = 0; s < sequences.length; s++) {
+                args[s] = chunksOfEach.get(s).get(i);
+            }
+            requests.add(new TaskRequest(-1, "apply_request", new JsonObject(), sender.encodeCall(chunkFunction, args)));
+        }
+        return sender.submit(requests, flags, (ids, targets, aborter) -> new AsyncMapResult<>("map", ids, targets,
+                (reply, outputs) -> sender.appliedValue(reply), options.ordered(), aborter));
+    }
+
+    @Override
+    public String toString() {
+        return "<LoadBalancedView " + (flags.equals(TaskFlags.NONE) ? "" : flags + " ") + "scheduled by the controller>";
+    }
+
+    /** Serialized as nothing: see {@link LocalOnly}. */
+    private Object writeReplace() {
+        return LocalOnly.INSTANCE;
+    }
+}

@@ -1,0 +1,37 @@
+package org.jparallel.client;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import org.jparallel.wire.Message;
+
+/** Reads a failed reply ({@code status: error | aborted}) into the error a user catches. */
+final class ReplyErrors {
+    private ReplyErrors() {
+    }
+
+    static RemoteError of(int engineId, String method, Message reply) {
+        JsonObject content = reply.content();
+        if ("aborted".equals(OutputMessages.string(content, "status"))) {
+            return new TaskAbortedError(engineId, method);
+        }
+        String ename = OutputMessages.string(content, "ename");
+        String evalue = OutputMessages.string(content, "evalue");
+        if ("EngineError".equals(ename)) {
+            return new EngineError(engineId, method, evalue);
+        }
+        return new RemoteError(engineId, method, ename.isEmpty() ? "UnknownError" : ename, evalue,
+                traceback(content));
+    }
+
+    private static List<String> traceback(JsonObject content) {
+        List<String> lines = new ArrayList<>();
+        JsonElement traceback = content.get("traceback");
+        if (traceback instanceof JsonArray array) {
+            array.forEach(line -> lines.add(line.isJsonPrimitive() ? line.getAsString() : line.toString()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,88 @@
+package org.jparallel.client;
+
+import java.lang.reflect.Array;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cuts sequences (lists and arrays, primitive ones included) into chunks and puts chunks back together. */
+final class Sequences {
+    private Sequences() {
+    }
+
+    static int length(Object sequence) {
+        if (sequence instanceof List<?> list) {
+            return list.size();
+        }
+        if (sequence != null && sequence.getClass().isArray()) {
+            return Array.getLength(sequence);
+        }
+        throw new IllegalArgumentException("expected a List or an array, got "
+                + (sequence == null ? "null" : sequence.getClass().getName()));
+    }
+
+    /**
+     * {@code parts} contiguous chunks whose lengths differ by at most one, the longer first, as ipyparallel
+     * cuts them; a chunk of a list is a list, of an array an array of the same type.
+     */
+    static List<Object> split(Object sequence, int parts) {
+        int length = length(sequence);
+        List<Object> chunks = new ArrayList<>(parts);
+        int base = length / parts;
+        int extra = length % parts;
+        int from = 0;
+        for (int i = 0; i < parts; i++) {
+            int to = from + base + (i < extra ? 1 : 0);
+            chunks.add(slice(sequence, from, to));
+            from = to;
+        }
+        return chunks;
+    }
+
+    /** Chunks of at most {@code size} elements, in order. */
+    static List<Object> chunksOf(Object sequence, int size) {
+        int length = length(sequence);
+        List<Object> chunks = new ArrayList<>();
+        for (int from = 0; from < length; from += size) {
+            chunks.add(slice(sequence, from, Math.min(length, from + size)));
+        }
+        return chunks;
+    }
+
+    private static Object slice(Object sequence, int from, int to) {
+        if (sequence instanceof List<?> list) {
+            // a copy, not a view: subList views of some lists do not serialize
+            return new ArrayList<>(list.subList(from, to));
+        }
+        Object chunk = Array.newInstance(sequence.getClass().getComponentType(), to - from);
+        System.arraycopy(sequence, from, chunk, 0, to - from);
+        return chunk;
+    }
+
+    /**
+     * Chunks back together: arrays of one type into one array, anything else into one list (lists
+     * contribute their elements, other values themselves).
+     */
+    static Object concat(List<Object> chunks) {
+        if (!chunks.isEmpty() && chunks.stream().allMatch(c -> c != null && c.getClass().isArray()
+                && c.getClass() == chunks.get(0).getClass())) {
+            int total = chunks.stream().mapToInt(Array::getLength).sum();
+            Object all = Array.newInstance(chunks.get(0).getClass().getComponentType(), total);
+            int at = 0;
+            for (Object chunk : chunks) {
+                int n = Array.getLength(chunk);
+                System.arraycopy(chunk, 0, all, at, n);
+                at += n;
+            }
+            return all;
+        }
+        List<Object> all = new ArrayList<>();
+        for (Object chunk : chunks) {
+            if (chunk instanceof List<?> list) {
+                all.addAll(list);
+            } else {
+                all.add(chunk);
+            }
+        }
+        return all;
+    }
+}

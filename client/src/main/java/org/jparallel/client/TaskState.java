@@ -1,0 +1,77 @@
+package org.jparallel.client;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jparallel.wire.Message;
+
+/** One request of an {@link AsyncResult} and what came back for it; guarded by the result's lock. */
+final class TaskState {
+    final String msgId;
+    final Instant submitted;
+    int engineId;
+    Instant started;
+    Instant completed;
+    Message reply;
+    final List<EngineOutput> outputs = new ArrayList<>();
+    boolean decoded;
+    Object value;
+
+    TaskState(String msgId, int targetEngine, Instant submitted) {
+        this.msgId = msgId;
+        this.engineId = targetEngine;
+        this.submitted = submitted;
+    }
+
+    boolean done() {
+        return reply != null;
+    }
+
+    String status() {
+        if (reply == null) {
+            return "pending";
+        }
+        JsonElement status = reply.content().get("status");
+        return status == null || status.isJsonNull() ? "ok" : status.getAsString();
+    }
+
+    /** Learns the engine and times from a message's metadata ({@code engine_id}, {@code started}, {@code completed}). */
+    void learnFrom(Message message) {
+        JsonObject metadata = message.metadata();
+        JsonElement id = metadata.get("engine_id");
+        if (id != null && id.isJsonPrimitive()) {
+            engineId = id.getAsInt();
+        }
+        started = time(metadata, "started").orElse(started);
+        completed = time(metadata, "completed").orElse(completed);
+    }
+
+    TaskMetadata metadata() {
+        return new TaskMetadata(msgId, engineId, submitted, Optional.ofNullable(started),
+                Optional.ofNullable(completed), status());
+    }
+
+    private static Optional<Instant> time(JsonObject metadata, String key) {
+        JsonElement e = metadata.get(key);
+        if (e == null || !e.isJsonPrimitive()) {
+            return Optional.empty();
+        }
+        String text = e.getAsString();
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException withoutZone) {
+            try {
+                // Python's isoformat() leaves the zone out of UTC times
+                return Optional.of(LocalDateTime.parse(text).toInstant(ZoneOffset.UTC));
+            } catch (DateTimeParseException ex) {
+                return Optional.empty();
+            }
+        }
+    }
+}

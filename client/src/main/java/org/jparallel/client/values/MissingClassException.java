@@ -1,0 +1,32 @@
+package org.jparallel.client.values;
+
+/**
+ * A received value needs a class that this JVM does not have: it is not on the class path here
+ * and did not come with the value (only classes declared in a JShell session travel with it).
+ *
+ * <pre>{@code
+ * try {
+ *     Object result = decoder.decode(frames);
+ * } catch (MissingClassException e) {
+ *     System.out.println("add the jar with " + e.className() + " to the class path of every JVM");
+ * }
+ * }</pre>
+ */
+public final class MissingClassException extends UndecodableValueException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String className;
+
+    MissingClassException(String label, String className, Throwable cause) {
+        super("cannot decode " + label + ": class " + className + " is missing on this JVM (it is not on the class"
+                + " path here and did not come with the value; add the jar that holds it to the class path of"
+                + " both sides)", cause);
+        this.className = className;
+    }
+
+    /** The binary name of the missing class. */
+    public String className() {
+        return className;
+    }
+}

@@ -1,0 +1,107 @@
+package org.jparallel.client.values;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The classes one received message carries, resolved: each origin's classes in that origin's
+ * current loader (one generation for the whole message), and classes the home encoder sent as
+ * the home session's own classes.
+ */
+final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
+
+    private final HeaderFrame header;
+    private final SenderLoaders loaders;
+    private final ValueEncoder home;
+    private final Map<Integer, ShippedClassLoader> byOrigin = new HashMap<>();
+
+    ReceivedClasses(HeaderFrame header, SenderLoaders loaders, ValueEncoder home) {
+        this.header = header;
+        this.loaders = loaders;
+        this.home = home;
+        Map<Integer, Map<String, byte[]>> grouped = new LinkedHashMap<>();
+        for (HeaderFrame.ShippedClass shipped : header.classes()) {
+            grouped.computeIfAbsent(shipped.origin(), k -> new HashMap<>()).put(shipped.name(), shipped.bytes());
+        }
+        grouped.forEach((origin, classes) ->
+                byOrigin.put(origin, loaders.loaderFor(header.origins().get(origin), classes)));
+    }
+
+    @Override
+    public Class<?> resolve(int index, String descriptorName) throws ClassNotFoundException {
+        if (index >= header.classes().size()) {
+            throw new UndecodableValueException("class " + descriptorName + " refers to carried class " + index
+                    + " of " + header.classes().size());
+        }
+        HeaderFrame.ShippedClass shipped = header.classes().get(index);
+        if (isHome(shipped.origin())) {
+            Class<?> own = home.sentClass(shipped.name());
+            if (own != null) {
+                for (int i = 0; descriptorName.charAt(i) == '['; i++) {
+                    own = own.arrayType();
+                }
+                return own;
+            }
+        }
+        return Class.forName(descriptorName, false, byOrigin.get(shipped.origin()));
+    }
+
+    @Override
+    public ClassLoader parent() {
+        return loaders.parent();
+    }
+
+    /** Sets the sender's cell variables that the carried code reads; never those of the home session. */
+    void applyStatics(byte[] frame) {
+        ShippedClassLoader loader = byOrigin.get(0);
+        if (isHome(0)) {
+            return;
+        }
+        if (loader == null) {
+            throw new UndecodableValueException("static field values came without the classes that hold them");
+        }
+        try (ResolvingObjectInputStream in = new ResolvingObjectInputStream(new ByteArrayInputStream(frame), this)) {
+            int count = in.readInt();
+            for (int i = 0; i < count; i++) {
+                String className = in.readUTF();
+                String field = in.readUTF();
+                Object value = in.readObject();
+                StaticFields.set(Class.forName(className, false, loader), field, value);
+            }
+        } catch (IOException | ClassNotFoundException | LinkageError e) {
+            throw failure("the variables the code reads", e);
+        }
+    }
+
+    /** One serialized entry, named by {@code label} in errors. */
+    Object deserialize(byte[] frame, String label) {
+        try (ResolvingObjectInputStream in = new ResolvingObjectInputStream(new ByteArrayInputStream(frame), this)) {
+            return in.readObject();
+        } catch (IOException | ClassNotFoundException | LinkageError e) {
+            throw failure(label, e);
+        }
+    }
+
+    private boolean isHome(int origin) {
+        return home != null && header.origins().get(origin).equals(home.id());
+    }
+
+    private static UndecodableValueException failure(String label, Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ClassNotFoundException && cause.getMessage() != null) {
+                return new MissingClassException(label, cause.getMessage(), e);
+            }
+            if (cause instanceof NoClassDefFoundError && cause.getMessage() != null
+                    && !cause.getMessage().startsWith("Could not initialize")) {
+                return new MissingClassException(label, cause.getMessage().replace('/', '.'), e);
+            }
+        }
+        if (e instanceof UndecodableValueException undecodable) {
+            return undecodable;
+        }
+        return new UndecodableValueException("cannot decode " + label + ": " + e, e);
+    }
+}

@@ -1,0 +1,38 @@
+package org.jparallel.client.values;
+
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+
+/**
+ * Java serialization that notes, next to each class descriptor, which shipped class it is (an
+ * index into the message's class table) or -1 for a class the receiver must already have; and
+ * that sends records declared in cells, which are rarely marked Serializable, as {@link RecordValue}s.
+ */
+final class RecordingObjectOutputStream extends ObjectOutputStream {
+
+    private final Shipment shipment;
+    private String label;
+
+    RecordingObjectOutputStream(OutputStream out, Shipment shipment, String label) throws IOException {
+        super(out);
+        this.shipment = shipment;
+        this.label = label;
+        enableReplaceObject(true);
+    }
+
+    /** Which part of the message the classes written next are needed by, for error messages. */
+    void neededBy(String part) {
+        this.label = part;
+    }
+
+    @Override
+    protected Object replaceObject(Object object) {
+        return shipment.travelsAsRecordValue(object.getClass()) ? RecordValue.of(object) : object;
+    }
+
+    @Override
+    protected void annotateClass(Class<?> type) throws IOException {
+        writeInt(shipment.indexOf(type, label));
+    }
+}

@@ -1,0 +1,77 @@
+package org.jparallel.client.values;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Defines the classes one sender session shipped. Snippet class names ({@code REPL.$JShell$12})
+ * repeat in every JShell session, so each sender gets loaders of its own, and a shipped name is
+ * defined here before the parent is asked (the parent may be this JVM's own JShell loader).
+ * A class cannot be defined twice in one loader: new bytecode for a known name needs a new
+ * generation (see {@link SenderLoaders}).
+ */
+final class ShippedClassLoader extends ClassLoader {
+
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final UUID origin;
+    private final Map<String, byte[]> classes;
+
+    ShippedClassLoader(UUID origin, int generation, ClassLoader parent, Map<String, byte[]> classes) {
+        super("shipped-" + origin + "-" + generation, parent);
+        this.origin = origin;
+        this.classes = new ConcurrentHashMap<>(classes);
+    }
+
+    UUID origin() {
+        return origin;
+    }
+
+    /** The bytecode this loader defines {@code name} from, if it was shipped to it. */
+    Optional<byte[]> bytecode(String name) {
+        return Optional.ofNullable(classes.get(name));
+    }
+
+    /** Whether every class in {@code incoming} is either new here or has the same bytecode. */
+    boolean agreesWith(Map<String, byte[]> incoming) {
+        for (Map.Entry<String, byte[]> entry : incoming.entrySet()) {
+            byte[] known = classes.get(entry.getKey());
+            if (known != null && !Arrays.equals(known, entry.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Adds classes not known yet; call only when {@link #agreesWith} holds. */
+    void addAll(Map<String, byte[]> incoming) {
+        incoming.forEach(classes::putIfAbsent);
+    }
+
+    Map<String, byte[]> classes() {
+        return Map.copyOf(classes);
+    }
+
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        byte[] bytes = classes.get(name);
+        if (bytes == null) {
+            return super.loadClass(name, resolve);
+        }
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> type = findLoadedClass(name);
+            if (type == null) {
+                type = defineClass(name, bytes, 0, bytes.length);
+            }
+            if (resolve) {
+                resolveClass(type);
+            }
+            return type;
+        }
+    }
+}

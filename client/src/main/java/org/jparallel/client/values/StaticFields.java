@@ -1,0 +1,70 @@
+package org.jparallel.client.values;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The values of static fields of shipped snippet classes. JShell compiles a cell variable
+ * {@code int k = 7} into a static field of a wrapper class, set when the cell runs; a class
+ * defined afresh on the other side would read 0 or null. So the sender reads the fields and the
+ * receiver sets them after defining the classes: what code reads from earlier cells arrives by value.
+ */
+final class StaticFields {
+
+    /** One field's value, and the part of the message whose code reads it (for error messages). */
+    record Value(String className, String field, Object value, String neededBy) {
+    }
+
+    private StaticFields() {
+    }
+
+    /**
+     * The values of the non-final, non-transient static fields of the sender's own classes.
+     * Classes received from elsewhere keep their fields at home.
+     */
+    static List<Value> read(List<Shipment.Entry> entries) {
+        List<Value> values = new ArrayList<>();
+        for (Shipment.Entry entry : entries) {
+            if (!entry.source().own() || entry.type() == null) {
+                continue;
+            }
+            for (Field field : entry.type().getDeclaredFields()) {
+                if (carried(field)) {
+                    values.add(new Value(entry.name(), field.getName(), get(field), entry.neededBy()));
+                }
+            }
+        }
+        return values;
+    }
+
+    /** Sets a field of a class defined from shipped bytes, initializing the class first. */
+    static void set(Class<?> type, String fieldName, Object value) {
+        try {
+            Field field = type.getDeclaredField(fieldName);
+            if (!carried(field)) {
+                throw new UndecodableValueException(type.getName() + "." + fieldName + " is not a carried static field");
+            }
+            field.setAccessible(true);
+            field.set(null, value);
+        } catch (NoSuchFieldException | IllegalAccessException | IllegalArgumentException e) {
+            throw new UndecodableValueException("cannot set " + type.getName() + "." + fieldName + ": " + e, e);
+        }
+    }
+
+    private static boolean carried(Field field) {
+        int modifiers = field.getModifiers();
+        return Modifier.isStatic(modifiers) && !Modifier.isFinal(modifiers) && !Modifier.isTransient(modifiers)
+                && !field.isSynthetic();
+    }
+
+    private static Object get(Field field) {
+        try {
+            field.setAccessible(true);
+            return field.get(null);
+        } catch (IllegalAccessException | RuntimeException | LinkageError e) {
+            throw new IllegalStateException("cannot read " + field, e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.jparallel.client.values;
+
+import java.io.Serializable;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+/**
+ * Finds where an object that cannot be serialized sits in a graph, after serialization failed:
+ * a breadth-first walk over fields, elements and captured values, so the shortest path is named.
+ * Reflection is slow, which is why this runs only on failure.
+ */
+final class UnserializablePath {
+
+    /** Enough for any graph a person would send; beyond it the error names only the entry. */
+    private static final int MAX_VISITED = 1_000_000;
+
+    private record Step(Object object, String path) {
+    }
+
+    private UnserializablePath() {
+    }
+
+    /**
+     * The error for {@code root}, labelled {@code label}, whose serialization threw {@code failure};
+     * classes that {@code travelsAnyway} are serialized by the codec although not Serializable.
+     */
+    static UnserializableValueException locate(Object root, String label, Exception failure,
+                                               Predicate<Class<?>> travelsAnyway) {
+        Deque<Step> queue = new ArrayDeque<>();
+        Map<Object, Boolean> visited = new IdentityHashMap<>();
+        queue.add(new Step(root, label));
+        while (!queue.isEmpty() && visited.size() < MAX_VISITED) {
+            Step step = queue.poll();
+            Object object = step.object();
+            if (object == null || FastPath.isScalar(object) || object instanceof Class<?> || object instanceof Enum<?>
+                    || visited.put(object, Boolean.TRUE) != null) {
+                continue;
+            }
+            if (!(object instanceof Serializable) && !travelsAnyway.test(object.getClass())) {
+                return error(step.path(), object.getClass(), failure);
+            }
+            enqueueChildren(step, queue);
+        }
+        String className = failure.getMessage() == null ? root.getClass().getName() : failure.getMessage();
+        return new UnserializableValueException(label, className, className + " is not serializable ("
+                + "make it Serializable or transient, or send something else)", failure);
+    }
+
+    private static UnserializableValueException error(String path, Class<?> type, Exception failure) {
+        if (isLambda(type)) {
+            String interfaces = Arrays.stream(type.getInterfaces()).map(Class::getName)
+                    .collect(Collectors.joining(", "));
+            return new UnserializableValueException(path, type.getName(), "a lambda of " + interfaces
+                    + ", which is not Serializable (give it a Serializable functional type, such as"
+                    + " org.jparallel.client.Fn)", failure);
+        }
+        return new UnserializableValueException(path, type.getName(), type.getName() + " is not serializable ("
+                + "make it Serializable or transient, or send something else)", failure);
+    }
+
+    private static void enqueueChildren(Step step, Deque<Step> queue) {
+        Object object = step.object();
+        String path = step.path();
+        if (object instanceof Object[] array) {
+            for (int i = 0; i < array.length; i++) {
+                queue.add(new Step(array[i], path + "[" + i + "]"));
+            }
+        } else if (object instanceof Map<?, ?> map && isJdk(object)) {
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                queue.add(new Step(entry.getKey(), path + ".key(" + entry.getKey() + ")"));
+                queue.add(new Step(entry.getValue(), path + "[" + entry.getKey() + "]"));
+            }
+        } else if (object instanceof Collection<?> collection && isJdk(object)) {
+            int i = 0;
+            for (Object element : collection) {
+                queue.add(new Step(element, path + "[" + i++ + "]"));
+            }
+        } else if (!object.getClass().isArray()) {
+            enqueueFields(object, path, queue);
+        }
+    }
+
+    private static void enqueueFields(Object object, String path, Deque<Step> queue) {
+        boolean lambda = isLambda(object.getClass());
+        for (Class<?> type = object.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isStatic(modifiers) || Modifier.isTransient(modifiers) || field.getType().isPrimitive()) {
+                    continue;
+                }
+                try {
+                    field.setAccessible(true);
+                    String name = lambda && field.getName().startsWith("arg$")
+                            ? "captured[" + (Integer.parseInt(field.getName().substring(4)) - 1) + "]"
+                            : field.getName();
+                    queue.add(new Step(field.get(object), path + "." + name));
+                } catch (RuntimeException | IllegalAccessException e) {
+                    // A JDK-internal field we may not read: its class serializes itself.
+                }
+            }
+        }
+    }
+
+    private static boolean isLambda(Class<?> type) {
+        return (type.isHidden() || type.isSynthetic()) && type.getName().contains("$Lambda");
+    }
+
+    private static boolean isJdk(Object object) {
+        return object.getClass().getClassLoader() == null;
+    }
+}

@@ -1,0 +1,105 @@
+package org.jparallel.client.values;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Turns frames written by a {@link ValueEncoder}, in this JVM or another, back into values.
+ *
+ * <p>Classes that came with the frames are defined in loaders of their own, one per sender
+ * session (snippet class names repeat in every JShell session), reused across messages so that
+ * each class is defined once; other classes come from {@code parent}. Cell variables the shipped
+ * code reads are set to the sender's values before the values are returned.
+ *
+ * <pre>{@code
+ * ValueDecoder decoder = new ValueDecoder(getClass().getClassLoader());
+ * DecodedCall call = decoder.decodeCall(frames);
+ * Object result = ((Fn<Object, Object>) call.function()).apply(call.args().get(0));
+ * }</pre>
+ *
+ * <p>Thread-safe, but the static fields of one sender's classes are shared: two calls from the
+ * same sender decoded at once, each with different cell variable values, see the later values.
+ */
+public final class ValueDecoder {
+
+    private final SenderLoaders loaders;
+    private final ValueEncoder home;
+
+    /** A decoder whose received classes can see the classes of {@code parent}. */
+    public ValueDecoder(ClassLoader parent) {
+        this(parent, null);
+    }
+
+    /**
+     * Like {@link #ValueDecoder(ClassLoader)}, where values whose classes {@code home} sent (a
+     * record of this JVM's session that went to an engine and came back) decode to those very
+     * classes, not to copies, so that cells can keep using them.
+     */
+    public ValueDecoder(ClassLoader parent, ValueEncoder home) {
+        this.loaders = new SenderLoaders(Objects.requireNonNull(parent, "parent"));
+        this.home = home;
+    }
+
+    /** The value of frames from {@link ValueEncoder#encode}. */
+    public Object decode(List<byte[]> frames) {
+        return decodeEntries(frames, HeaderFrame.Kind.VALUE).values().iterator().next();
+    }
+
+    /** The function and arguments of frames from {@link ValueEncoder#encodeCall}. */
+    public DecodedCall decodeCall(List<byte[]> frames) {
+        List<Object> entries = new ArrayList<>(decodeEntries(frames, HeaderFrame.Kind.CALL).values());
+        if (entries.isEmpty()) {
+            throw new UndecodableValueException("a call without a function");
+        }
+        return new DecodedCall(entries.get(0), entries.subList(1, entries.size()));
+    }
+
+    /** The values by name, in the order sent, of frames from {@link ValueEncoder#encodeNamed}. */
+    public Map<String, Object> decodeNamed(List<byte[]> frames) {
+        return Collections.unmodifiableMap(decodeEntries(frames, HeaderFrame.Kind.NAMED));
+    }
+
+    private Map<String, Object> decodeEntries(List<byte[]> frames, HeaderFrame.Kind expected) {
+        if (frames.isEmpty()) {
+            throw new UndecodableValueException("no frames to decode");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(frames.get(0)))) {
+            HeaderFrame header = HeaderFrame.read(in);
+            if (header.kind() != expected) {
+                throw new UndecodableValueException("expected an encoded " + expected.name().toLowerCase()
+                        + " but got an encoded " + header.kind().name().toLowerCase());
+            }
+            ReceivedClasses classes = new ReceivedClasses(header, loaders, home);
+            if (header.staticsFrame() >= 0) {
+                classes.applyStatics(frame(frames, header.staticsFrame()));
+            }
+            TreeReader reader = new TreeReader(in, frames, classes::deserialize);
+            int count = in.readInt();
+            Map<String, Object> entries = new LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                String label = in.readUTF();
+                entries.put(label, reader.read(label));
+            }
+            if (expected == HeaderFrame.Kind.VALUE && entries.size() != 1) {
+                throw new UndecodableValueException("an encoded value with " + entries.size() + " entries");
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UndecodableValueException("the header frame is cut: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] frame(List<byte[]> frames, int index) {
+        if (index <= 0 || index >= frames.size()) {
+            throw new UndecodableValueException("frame " + index + " referenced but the message has " + frames.size());
+        }
+        return frames.get(index);
+    }
+}

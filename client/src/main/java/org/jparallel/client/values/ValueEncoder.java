@@ -1,0 +1,185 @@
+package org.jparallel.client.values;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Turns values, and functions with their arguments, into frames that another JVM decodes with a
+ * {@link ValueDecoder}: the raw buffers of a wire message.
+ *
+ * <p>Primitive arrays travel as one little-endian frame each, and strings, boxed primitives and
+ * JDK lists, maps and arrays of those as a compact tree, all without boxing or Java
+ * serialization. Anything else is serialized; classes that exist only in this JVM's JShell
+ * session (records, classes, methods and lambdas typed in cells) travel with their bytecode,
+ * and the values of the cell variables their code reads travel with them. A value that cannot
+ * be serialized fails here, before anything is sent, naming where it sits.
+ *
+ * <pre>{@code
+ * ValueEncoder encoder = new ValueEncoder(ClassBytes.of(session.classBytes()));
+ * List<byte[]> frames = encoder.encodeCall((Fn<Integer, Integer>) x -> x * x, 7);
+ * List<byte[]> data = encoder.encode(new double[10_000_000]);   // 2 frames: header + 80 MB
+ * }</pre>
+ *
+ * <p>Thread-safe. Each encoder is one sender session, with an id of its own: use one per JShell
+ * session (a fresh session, a fresh encoder), since receivers cache classes per id.
+ */
+public final class ValueEncoder {
+
+    private final UUID id = UUID.randomUUID();
+    private final ClassBytes source;
+    private final Map<String, Class<?>> sentClasses = new ConcurrentHashMap<>();
+
+    /** An encoder that ships the classes {@code source} has bytecode for. */
+    public ValueEncoder(ClassBytes source) {
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    /** The sender session id written into every message. */
+    public UUID id() {
+        return id;
+    }
+
+    /** The frames of one value; decode with {@link ValueDecoder#decode}. */
+    public List<byte[]> encode(Object value) {
+        return encode(HeaderFrame.Kind.VALUE, List.of(new Labelled("value", value)));
+    }
+
+    /**
+     * The frames of a call: the function and its arguments, labelled {@code function} and
+     * {@code args[i]} in errors; decode with {@link ValueDecoder#decodeCall}.
+     */
+    public List<byte[]> encodeCall(Object function, Object... args) {
+        List<Labelled> entries = new ArrayList<>();
+        entries.add(new Labelled("function", function));
+        Object[] all = args == null ? new Object[0] : args;
+        for (int i = 0; i < all.length; i++) {
+            entries.add(new Labelled("args[" + i + "]", all[i]));
+        }
+        return encode(HeaderFrame.Kind.CALL, entries);
+    }
+
+    /** The frames of named values (a push), labelled by name; decode with {@link ValueDecoder#decodeNamed}. */
+    public List<byte[]> encodeNamed(Map<String, ?> values) {
+        List<Labelled> entries = new ArrayList<>();
+        new LinkedHashMap<>(values).forEach((name, value) -> entries.add(new Labelled(name, value)));
+        return encode(HeaderFrame.Kind.NAMED, entries);
+    }
+
+    /** A class of this session that an earlier message carried, so that it can come back as itself. */
+    Class<?> sentClass(String name) {
+        return sentClasses.get(name);
+    }
+
+    private record Labelled(String label, Object value) {
+    }
+
+    private List<byte[]> encode(HeaderFrame.Kind kind, List<Labelled> entries) {
+        try {
+            Shipment shipment = new Shipment(id, source);
+            List<byte[]> frames = new ArrayList<>();
+            frames.add(null);
+            ByteArrayOutputStream tree = new ByteArrayOutputStream();
+            DataOutputStream treeOut = new DataOutputStream(tree);
+            TreeWriter writer = new TreeWriter(treeOut, frames, (value, label) -> serialize(value, label, shipment));
+            treeOut.writeInt(entries.size());
+            for (Labelled entry : entries) {
+                treeOut.writeUTF(entry.label());
+                writer.write(entry.value(), entry.label());
+            }
+            int staticsFrame = writeStatics(shipment, frames);
+            frames.set(0, header(kind, shipment, staticsFrame, tree));
+            for (Shipment.Entry entry : shipment.entries()) {
+                if (entry.source().own() && entry.type() != null) {
+                    sentClasses.put(entry.name(), entry.type());
+                }
+            }
+            return frames;
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+    }
+
+    private byte[] header(HeaderFrame.Kind kind, Shipment shipment, int staticsFrame, ByteArrayOutputStream tree)
+            throws IOException {
+        List<HeaderFrame.ShippedClass> classes = new ArrayList<>();
+        for (Shipment.Entry entry : shipment.entries()) {
+            classes.add(new HeaderFrame.ShippedClass(shipment.originIndex(entry), entry.name(), entry.bytes()));
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + tree.size());
+        DataOutputStream out = new DataOutputStream(bytes);
+        new HeaderFrame(kind, id, shipment.origins(), classes, staticsFrame).write(out);
+        tree.writeTo(out);
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    private static byte[] serialize(Object value, String label, Shipment shipment) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (RecordingObjectOutputStream out = new RecordingObjectOutputStream(bytes, shipment, label)) {
+            out.writeObject(value);
+        } catch (NotSerializableException e) {
+            throw UnserializablePath.locate(value, label, e, shipment::travelsAsRecordValue);
+        } catch (IOException | RuntimeException e) {
+            throw new UnserializableValueException(label, value.getClass().getName(),
+                    "serializing " + value.getClass().getName() + " failed: " + e, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Closes the shipment over the bytecode and writes the static fields of the sender's classes.
+     * Static values may hold instances of more snippet classes, which have statics of their own:
+     * repeat until no new class of this session joins.
+     */
+    private static int writeStatics(Shipment shipment, List<byte[]> frames) {
+        byte[] statics = null;
+        long ownClasses = -1;
+        shipment.closeOver();
+        while (shipment.ownCount() != ownClasses) {
+            ownClasses = shipment.ownCount();
+            List<StaticFields.Value> values = StaticFields.read(shipment.entries());
+            statics = values.isEmpty() ? null : serializeStatics(values, shipment);
+            shipment.closeOver();
+        }
+        if (statics == null) {
+            return -1;
+        }
+        frames.add(statics);
+        return frames.size() - 1;
+    }
+
+    private static byte[] serializeStatics(List<StaticFields.Value> values, Shipment shipment) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (RecordingObjectOutputStream out = new RecordingObjectOutputStream(bytes, shipment, "statics")) {
+            out.writeInt(values.size());
+            for (StaticFields.Value value : values) {
+                String path = value.neededBy() + " reads " + value.className() + "." + value.field();
+                out.neededBy(value.neededBy());
+                out.writeUTF(value.className());
+                out.writeUTF(value.field());
+                try {
+                    out.writeObject(value.value());
+                } catch (NotSerializableException e) {
+                    throw UnserializablePath.locate(value.value(), path, e, shipment::travelsAsRecordValue);
+                } catch (IOException | RuntimeException e) {
+                    String className = value.value().getClass().getName();
+                    throw new UnserializableValueException(path, className,
+                            "serializing " + className + " failed: " + e, e);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,222 @@
+package org.jparallel.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Test;
+
+class AsyncResultTest {
+    private final ReplyStream stream = new ReplyStream();
+
+    private AsyncResult<List<Object>> onEngines(Integer... engines) {
+        return stream.result("apply", List.of(engines), ArrayList::new, true);
+    }
+
+    @Test
+    void showsPendingUntilEveryEngineHasReplied() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        assertEquals("<AsyncResult(apply): pending>", ar.toString());
+        ReplyStream.reply(ar, 0, 0, 1);
+        assertFalse(ar.ready());
+        assertEquals(1, ar.progress());
+        ReplyStream.reply(ar, 1, 1, 2);
+        assertTrue(ar.ready());
+        assertTrue(ar.successful());
+        assertEquals("<AsyncResult(apply): finished>", ar.toString());
+    }
+
+    @Test
+    void getListsValuesInTargetOrderWhateverTheOrderOfReplies() {
+        AsyncResult<List<Object>> ar = onEngines(3, 1);
+        ReplyStream.reply(ar, 1, 1, "from one");
+        ReplyStream.reply(ar, 0, 3, "from three");
+        assertEquals(List.of("from three", "from one"), ar.get());
+        assertEquals(Map.of(3, "from three", 1, "from one"), ar.getDict());
+        assertEquals(List.of(3, 1), ar.engineIds());
+    }
+
+    @Test
+    void labelCanBeChangedForTheMagic() {
+        AsyncResult<List<Object>> ar = onEngines(0).label("%px");
+        assertEquals("<AsyncResult(%px): pending>", ar.toString());
+    }
+
+    @Test
+    void elapsedGrowsWhilePendingAndFreezesAtCompletion() throws InterruptedException {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        Thread.sleep(50);
+        double pending = ar.elapsed();
+        assertTrue(pending >= 0.05, "elapsed " + pending);
+        ReplyStream.reply(ar, 0, 0, 1);
+        double done = ar.elapsed();
+        Thread.sleep(30);
+        assertEquals(done, ar.elapsed());
+    }
+
+    @Test
+    void getWithTimeoutThrowsTimeoutExceptionWhilePending() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        TimeoutException e = assertThrows(TimeoutException.class, () -> ar.get(Duration.ofMillis(20)));
+        assertTrue(e.getMessage().contains("abort()"), e.getMessage());
+        assertFalse(ar.waitFor(Duration.ofMillis(10)));
+    }
+
+    @Test
+    void getWaitsForAReplyFromAnotherThread() throws Exception {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        Thread engine = new Thread(() -> {
+            sleep(50);
+            ReplyStream.reply(ar, 0, 0, 42);
+        });
+        engine.start();
+        assertEquals(List.of(42), ar.get(Duration.ofSeconds(5)));
+        engine.join();
+    }
+
+    @Test
+    void successfulBeforeReadyTellsToWait() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> onEngines(0).successful());
+        assertTrue(e.getMessage().contains("waitFor"), e.getMessage());
+    }
+
+    @Test
+    void oneFailedTaskOfAOneTaskResultThrowsItsRemoteError() {
+        AsyncResult<Object> ar = stream.result("apply", List.of(2), values -> values.get(0), false);
+        ReplyStream.error(ar, 0, 2, "java.lang.ArithmeticException", "/ by zero");
+        RemoteError e = assertThrows(RemoteError.class, ar::get);
+        assertEquals("[2:apply] java.lang.ArithmeticException: / by zero", e.toString());
+        assertEquals("java.lang.ArithmeticException", e.remoteClassName());
+        assertEquals(2, e.remoteTraceback().size());
+        assertFalse(ar.successful());
+    }
+
+    @Test
+    void failuresOfAMultiEngineResultThrowOneCompositeError() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1, 2);
+        ReplyStream.error(ar, 0, 0, "java.lang.ArithmeticException", "/ by zero");
+        ReplyStream.reply(ar, 1, 1, 5);
+        ReplyStream.error(ar, 2, 2, "java.lang.IllegalStateException", "bad");
+        CompositeError e = assertThrows(CompositeError.class, ar::get);
+        assertEquals(List.of(0, 2), e.errors().stream().map(RemoteError::engineId).toList());
+    }
+
+    @Test
+    void aDeadEngineIsAnEngineError() {
+        AsyncResult<Object> ar = stream.result("apply", List.of(1), values -> values.get(0), false);
+        ReplyStream.error(ar, 0, 1, "EngineError", "engine 1 died (pid 1234) while running this task");
+        EngineError e = assertThrows(EngineError.class, ar::get);
+        assertEquals("[1:apply] EngineError: engine 1 died (pid 1234) while running this task", e.getMessage());
+    }
+
+    @Test
+    void anAbortedTaskIsATaskAbortedError() {
+        AsyncResult<Object> ar = stream.result("apply", List.of(-1), values -> values.get(0), false);
+        ReplyStream.aborted(ar, 0);
+        assertThrows(TaskAbortedError.class, ar::get);
+    }
+
+    @Test
+    void abortAsksForTheTasksNotAnsweredYet() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.reply(ar, 0, 0, 1);
+        ar.abort();
+        assertEquals(List.of(ar.msgIds().get(1)), stream.aborted);
+    }
+
+    @Test
+    void cancelStopsWaitingAndIgnoresLateReplies() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        assertTrue(ar.cancel(false));
+        assertTrue(ar.isCancelled());
+        assertEquals("<AsyncResult(apply): cancelled>", ar.toString());
+        ReplyStream.reply(ar, 0, 0, 1);
+        assertThrows(CancellationException.class, ar::get);
+        assertEquals(ar.msgIds(), stream.aborted);
+    }
+
+    @Test
+    void outputsAreStreamedToListenersAndReplayedToLateOnes() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        List<String> early = new ArrayList<>();
+        ar.onOutput(out -> early.add(out.toString()));
+        ReplyStream.stream(ar, 0, 0, "stdout", "hello\n");
+        ReplyStream.stream(ar, 1, 1, "stderr", "oops\n");
+        List<String> late = new ArrayList<>();
+        ar.onOutput(out -> late.add(out.toString()));
+        ReplyStream.stream(ar, 0, 0, "stdout", "again\n");
+        List<String> expected = List.of("[stdout:0] hello\n", "[stderr:1] oops\n", "[stdout:0] again\n");
+        assertEquals(expected, early);
+        assertEquals(expected, late);
+        assertEquals(List.of("hello\nagain\n", ""), ar.stdout());
+        assertEquals(List.of("", "oops\n"), ar.stderr());
+    }
+
+    @Test
+    void metadataRecordsTheEngineAndStatusOfEachTask() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.reply(ar, 1, 1, 1);
+        List<TaskMetadata> metadata = ar.metadata();
+        assertEquals("pending", metadata.get(0).status());
+        assertEquals("ok", metadata.get(1).status());
+        assertEquals(1, metadata.get(1).engineId());
+        assertTrue(metadata.get(1).completed().isPresent());
+    }
+
+    @Test
+    void onDoneRunsWhenTheLastReplyArrives() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        List<String> calls = new ArrayList<>();
+        ar.onDone(() -> calls.add("done"));
+        assertEquals(List.of(), calls);
+        ReplyStream.reply(ar, 0, 0, 1);
+        assertEquals(List.of("done"), calls);
+    }
+
+    @Test
+    void anOrderedMapIteratesInSequenceOrder() {
+        AsyncMapResult<Integer> ar = stream.mapResult(2, true);
+        ReplyStream.reply(ar, 1, 0, new ArrayList<>(List.of(4, 9)));
+        ReplyStream.reply(ar, 0, 1, new ArrayList<>(List.of(0, 1)));
+        List<Integer> seen = new ArrayList<>();
+        ar.forEach(seen::add);
+        assertEquals(List.of(0, 1, 4, 9), seen);
+        assertEquals(List.of(0, 1, 4, 9), ar.get());
+        assertEquals("<AsyncMapResult(map): finished>", ar.toString());
+    }
+
+    @Test
+    void anUnorderedMapIteratesAsResultsArrive() {
+        AsyncMapResult<Integer> ar = stream.mapResult(2, false);
+        ReplyStream.reply(ar, 1, 0, new ArrayList<>(List.of(4, 9)));
+        ReplyStream.reply(ar, 0, 1, new ArrayList<>(List.of(0, 1)));
+        List<Integer> seen = new ArrayList<>();
+        ar.forEach(seen::add);
+        assertEquals(List.of(4, 9, 0, 1), seen);
+        assertEquals(List.of(4, 9, 0, 1), ar.get());
+    }
+
+    @Test
+    void aMapIteratorHandsOutTheFirstChunkBeforeTheSecondArrives() {
+        AsyncMapResult<Integer> ar = stream.mapResult(2, true);
+        ReplyStream.reply(ar, 0, 0, new ArrayList<>(List.of(7)));
+        var it = ar.iterator();
+        assertEquals(7, it.next());
+        assertFalse(ar.ready());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

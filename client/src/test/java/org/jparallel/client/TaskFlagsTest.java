@@ -1,0 +1,68 @@
+package org.jparallel.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TaskFlagsTest {
+    private final ReplyStream stream = new ReplyStream();
+
+    @Test
+    void noFlagsSendNoMetadata() {
+        assertTrue(TaskFlags.NONE.toMetadata().entrySet().isEmpty());
+    }
+
+    @Test
+    void afterNamesTheRequestsOfTheResults() {
+        AsyncResult<List<Object>> b = stream.result("apply", List.of(-1), ArrayList::new, false);
+        AsyncResult<List<Object>> c = stream.result("apply", List.of(-1), ArrayList::new, false);
+        TaskFlags flags = Parallel.after(b, c);
+        assertEquals(List.of(b.msgIds().get(0), c.msgIds().get(0)), flags.after());
+        assertEquals(2, flags.toMetadata().getAsJsonArray("after").size());
+    }
+
+    @Test
+    void withReturnsANewValueAndLeavesTheOldOne() {
+        TaskFlags retried = TaskFlags.NONE.withRetries(2).withTimeout(Duration.ofMillis(1500)).withLabel("step");
+        assertEquals(0, TaskFlags.NONE.retries());
+        assertEquals(2, retried.toMetadata().get("retries").getAsInt());
+        assertEquals(1.5, retried.toMetadata().get("timeout").getAsDouble());
+        assertEquals("step", retried.toMetadata().get("label").getAsString());
+    }
+
+    @Test
+    void negativeRetriesAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> TaskFlags.NONE.withRetries(-1));
+    }
+
+    @Test
+    void withFlagsMakesANewViewAndLeavesThisOne() {
+        LoadBalancedView lv = new LoadBalancedView(null, TaskFlags.NONE);
+        LoadBalancedView retrying = lv.withFlags(TaskFlags.NONE.withRetries(3));
+        assertNotSame(lv, retrying);
+        assertSame(TaskFlags.NONE, lv.flags());
+        assertEquals(3, retrying.flags().retries());
+    }
+
+    @Test
+    void tempFlagsLastUntilTheScopeCloses() {
+        LoadBalancedView lv = new LoadBalancedView(null, TaskFlags.NONE);
+        try (TemporaryFlags scope = lv.tempFlags(TaskFlags.NONE.withLabel("inside"))) {
+            assertEquals("inside", lv.flags().label());
+        }
+        assertSame(TaskFlags.NONE, lv.flags());
+    }
+
+    @Test
+    void mapOptionsRefuseEmptyChunks() {
+        assertThrows(IllegalArgumentException.class, () -> MapOptions.chunksize(0));
+        assertEquals(new MapOptions(5, false), MapOptions.chunksize(5).unordered());
+    }
+}

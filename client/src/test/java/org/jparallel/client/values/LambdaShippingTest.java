@@ -1,0 +1,162 @@
+package org.jparallel.client.values;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Lambdas and records typed in a JShell session, decoded on "the other side": this test's JVM. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LambdaShippingTest {
+
+    private JShellSender kernel;
+
+    @BeforeAll
+    void open() {
+        kernel = new JShellSender();
+    }
+
+    @AfterAll
+    void close() {
+        kernel.close();
+    }
+
+    private ValueDecoder otherSide() {
+        return new ValueDecoder(getClass().getClassLoader());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object call(DecodedCall call) throws Exception {
+        return ((SerialFn<Object, Object>) call.function()).apply(call.args().get(0));
+    }
+
+    @Test
+    void lambdaTypedInACellRunsOnTheOtherSide() throws Exception {
+        kernel.run("SerialFn<Integer, Integer> square = x -> x * x;");
+        List<byte[]> frames = kernel.encoder().encodeCall(kernel.variable("square"), 12);
+        assertEquals(144, call(otherSide().decodeCall(frames)));
+    }
+
+    @Test
+    void encoderWithoutTheSessionsBytecodeStillShipsCellClasses() throws Exception {
+        kernel.run("record Pair(int a, int b) {}").run("SerialFn<Integer, Object> pair = n -> new Pair(n, n + 1);");
+        List<byte[]> frames = new ValueEncoder(ClassBytes.none()).encodeCall(kernel.variable("pair"), 5);
+        assertEquals("Pair[a=5, b=6]", call(otherSide().decodeCall(frames)).toString());
+    }
+
+    @Test
+    void lambdaUsesARecordAndAMethodDeclaredInEarlierCells() throws Exception {
+        kernel.run("record Point(int x, int y) {}")
+                .run("int twice(int n) { return 2 * n; }")
+                .run("SerialFn<Integer, Object> toPoint = n -> new Point(n, twice(n));");
+        Object point = call(otherSide().decodeCall(kernel.encoder().encodeCall(kernel.variable("toPoint"), 3)));
+        assertEquals("Point[x=3, y=6]", point.toString());
+    }
+
+    @Test
+    void lambdaReadsACellVariableByValue() throws Exception {
+        kernel.run("int k = 7;").run("SerialFn<Integer, Integer> plusK = x -> x + k;");
+        assertEquals(10, call(otherSide().decodeCall(kernel.encoder().encodeCall(kernel.variable("plusK"), 3))));
+    }
+
+    @Test
+    void cellVariableHoldingARecordArrivesByValue() throws Exception {
+        kernel.run("record Scale(int factor) {}").run("Scale scale = new Scale(3);")
+                .run("SerialFn<Integer, Integer> scaled = x -> x * scale.factor();");
+        assertEquals(12, call(otherSide().decodeCall(kernel.encoder().encodeCall(kernel.variable("scaled"), 4))));
+    }
+
+    @Test
+    void unserializableValueCapturedByALambdaIsNamed() {
+        kernel.run("SerialFn<Integer, Integer> hashOf(Object o) { return x -> o.hashCode(); }")
+                .run("SerialFn<Integer, Integer> capturing = hashOf(new Thread(() -> {}));");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("capturing"), 1));
+        assertEquals("function.captured[0]", e.path());
+        assertEquals("java.lang.Thread", e.className());
+    }
+
+    @Test
+    void cellVariableChangedInTheSenderArrivesWithTheNextCall() throws Exception {
+        ValueDecoder engine = otherSide();
+        kernel.run("int offset = 1;").run("SerialFn<Integer, Integer> shift = x -> x + offset;");
+        assertEquals(4, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("shift"), 3))));
+        kernel.run("offset = 100;");
+        assertEquals(103, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("shift"), 3))));
+    }
+
+    @Test
+    void recordCreatedInJShellDecodesOutside() {
+        kernel.run("record Sample(String name, double[] xs) {}")
+                .run("Sample sample = new Sample(\"s\", new double[] {1, 2});");
+        Object decoded = otherSide().decode(kernel.encode("sample"));
+        assertEquals("REPL.$JShell$", decoded.getClass().getName().substring(0, 13));
+        assertTrue(decoded.getClass().getName().endsWith("$Sample"));
+        assertNotSame(kernel.variable("sample").getClass(), decoded.getClass());
+        assertTrue(decoded.toString().startsWith("Sample[name=s, xs=[D@"), decoded.toString());
+    }
+
+    @Test
+    void redefinedMethodIsSeenAfterRedefinition() throws Exception {
+        ValueDecoder engine = otherSide();
+        kernel.run("int bump(int x) { return x + 1; }")
+                .run("SerialFn<Integer, Integer> viaBump = x -> bump(x);");
+        assertEquals(4, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("viaBump"), 3))));
+        kernel.run("int bump(int x) { return x + 1000; }")
+                .run("SerialFn<Integer, Integer> viaBump = x -> bump(x);");
+        assertEquals(1003, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("viaBump"), 3))));
+    }
+
+    @Test
+    void methodRecompiledAfterARedefinitionIsSeen() throws Exception {
+        ValueDecoder engine = otherSide();
+        kernel.run("int inner(int x) { return x * x; }")
+                .run("int outer(int x) { return inner(inner(x)); }")
+                .run("SerialFn<Integer, Integer> viaOuter = x -> outer(x);");
+        assertEquals(81, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("viaOuter"), 3))));
+        kernel.run("int inner(int x) { return x + 1; }").run("viaOuter = x -> outer(x);");
+        assertEquals(5, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("viaOuter"), 3))));
+    }
+
+    @Test
+    void recordSentAndReturnedComesBackAsTheSendersOwnClass() throws Exception {
+        kernel.run("record Pair(int a, int b) {}")
+                .run("SerialFn<Integer, Object> pairOf = n -> new Pair(n, n + 1);");
+        ValueDecoder engine = otherSide();
+        Object onEngine = call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("pairOf"), 5)));
+        List<byte[]> reply = new ValueEncoder(ClassBytes.none()).encode(onEngine);
+        ValueDecoder kernelSide = new ValueDecoder(getClass().getClassLoader(), kernel.encoder());
+        Object back = kernelSide.decode(reply);
+        kernel.run("Object mine = new Pair(0, 0);");
+        assertSame(kernel.variable("mine").getClass(), back.getClass());
+        assertEquals("Pair[a=5, b=6]", back.toString());
+    }
+
+    @Test
+    void lambdaOfANonSerializableInterfaceFailsNamingIt() {
+        kernel.run("java.util.function.Function<Integer, Integer> plain = x -> x;");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("plain"), 1));
+        assertEquals("function", e.path());
+        assertTrue(e.getMessage().contains("a lambda of java.util.function.Function, which is not Serializable"),
+                e.getMessage());
+    }
+
+    @Test
+    void cellVariableThatCannotBeSerializedIsNamedWithTheCodeThatReadsIt() {
+        kernel.run("Thread worker = new Thread(() -> {});")
+                .run("SerialFn<Integer, String> workerName = x -> worker.getName();");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("workerName"), 1));
+        assertTrue(e.path().startsWith("function reads REPL.$JShell$"), e.path());
+        assertTrue(e.path().endsWith(".worker"), e.path());
+        assertEquals("java.lang.Thread", e.className());
+    }
+}

@@ -1,0 +1,225 @@
+package org.jparallel.controller;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.controller.hub.ClusterControl;
+import org.jparallel.controller.hub.Hub;
+import org.jparallel.controller.hub.Links;
+import org.jparallel.controller.launch.EngineLauncher;
+import org.jparallel.controller.launch.LocalEngineLauncher;
+import org.jparallel.controller.profile.ClientConnection;
+import org.jparallel.controller.profile.ProfileDir;
+import org.jparallel.controller.scheduler.LeastLoadScheduler;
+import org.jparallel.engine.EngineConnection;
+import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.zmq.SocketLoop;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * A running controller: the client and engine ROUTER sockets, the hub, heartbeats, and the local
+ * engines it launched. Writes the profile's connection files and pid file, and removes them on close.
+ *
+ * <pre>{@code
+ * Controller controller = Controller.start(new ControllerOptions(dir, "127.0.0.1", 4, List.of()));
+ * controller.awaitStop();
+ * controller.close();   // stops its engines
+ * }</pre>
+ */
+public final class Controller implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Controller.class.getName());
+    private static final String SIGNATURE_SCHEME = "hmac-sha256";
+
+    private final ControllerOptions options;
+    private final ZContext context = new ZContext(1);
+    private final EngineLauncher launcher;
+    private final Set<ProcessHandle> launched = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger launches = new AtomicInteger();
+    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("jparallel-controller-tasks"));
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            daemon("jparallel-heartbeat"));
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private SocketLoop clientLoop;
+    private SocketLoop engineLoop;
+    private Hub hub;
+
+    private Controller(ControllerOptions options) {
+        this.options = options;
+        this.launcher = new LocalEngineLauncher(options.profile(), options.engineJvmOptions());
+    }
+
+    /** Binds, writes the connection files, and launches the engines (which register on their own). */
+    public static Controller start(ControllerOptions options) throws IOException {
+        Controller controller = new Controller(options);
+        try {
+            controller.bindAndWriteFiles();
+            controller.launchEngines(options.engines());
+            return controller;
+        } catch (IOException | RuntimeException e) {
+            controller.close();
+            throw e;
+        }
+    }
+
+    private void bindAndWriteFiles() throws IOException {
+        ProfileDir dir = options.profile();
+        String key = UUID.randomUUID().toString();
+        MessageCodec codec = new MessageCodec(HmacSigner.create(SIGNATURE_SCHEME, key));
+        ZMQ.Socket clients = router();
+        ZMQ.Socket engines = router();
+        int clientPort = clients.bindToRandomPort("tcp://" + options.ip());
+        int enginePort = engines.bindToRandomPort("tcp://" + options.ip());
+        Links links = new Links() {
+            @Override
+            public void toClient(List<byte[]> frames) {
+                clientLoop.send(frames);
+            }
+
+            @Override
+            public void toEngine(List<byte[]> frames) {
+                engineLoop.send(frames);
+            }
+        };
+        hub = new Hub(codec, new LeastLoadScheduler(1), links, control(), dir.name());
+        clientLoop = SocketLoop.start(context, clients, "controller-clients", hub::fromClient);
+        engineLoop = SocketLoop.start(context, engines, "controller-engines", hub::fromEngine);
+        long pid = ProcessHandle.current().pid();
+        Files.createDirectories(dir.logDir());
+        new EngineConnection("tcp", options.ip(), enginePort, key, SIGNATURE_SCHEME, dir.name(), pid)
+                .write(dir.engineFile());
+        new ClientConnection("tcp", options.ip(), clientPort, enginePort, key, SIGNATURE_SCHEME, dir.name(), pid)
+                .write(dir.clientFile());
+        Files.writeString(dir.pidFile(), pid + "\n", StandardCharsets.UTF_8);
+        timers.scheduleWithFixedDelay(hub::heartbeat, 1, 1, TimeUnit.SECONDS);
+        LOG.info("controller of profile " + dir.name() + " (pid " + pid + ") listening for clients on "
+                + options.ip() + ":" + clientPort + ", engines on " + enginePort);
+    }
+
+    private ZMQ.Socket router() {
+        ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+        socket.setLinger(0);
+        socket.setSndHWM(0); // a burst of tasks or output must never be dropped
+        socket.setRcvHWM(0);
+        return socket;
+    }
+
+    private ClusterControl control() {
+        return new ClusterControl() {
+            @Override
+            public void launchEngines(int n) {
+                background.execute(() -> {
+                    try {
+                        Controller.this.launchEngines(n);
+                    } catch (IOException e) {
+                        LOG.log(Level.SEVERE, "cannot launch engines", e);
+                    }
+                });
+            }
+
+            @Override
+            public void shutdown(boolean controllerToo) {
+                background.execute(() -> {
+                    if (controllerToo) {
+                        stopRequested.countDown();
+                    } else {
+                        hub.shutdownEngines();
+                    }
+                });
+            }
+        };
+    }
+
+    /** Launches {@code n} more local engines; each is unregistered the moment its process ends. */
+    public void launchEngines(int n) throws IOException {
+        for (int i = 0; i < n; i++) {
+            ProcessHandle engine = launcher.launch(launches.getAndIncrement());
+            launched.add(engine);
+            engine.onExit().thenRun(() -> {
+                launched.remove(engine);
+                hub.engineProcessEnded(engine.pid());
+            });
+        }
+    }
+
+    /** The number of registered engines. */
+    public int engineCount() {
+        return hub.engineCount();
+    }
+
+    /** Blocks until a client asks the controller to shut down. */
+    public void awaitStop() throws InterruptedException {
+        stopRequested.await();
+    }
+
+    /** Stops the engines (asking first, then killing), closes the sockets, removes the profile's files. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        stopRequested.countDown();
+        if (hub != null) {
+            hub.shutdownEngines();
+        }
+        stopProcesses(List.copyOf(launched));
+        timers.shutdownNow();
+        background.shutdownNow();
+        if (clientLoop != null) {
+            clientLoop.close();
+            engineLoop.close();
+        }
+        context.close();
+        ProfileDir dir = options.profile();
+        try {
+            Files.deleteIfExists(dir.pidFile());
+            Files.deleteIfExists(dir.clientFile());
+            Files.deleteIfExists(dir.engineFile());
+        } catch (IOException e) {
+            LOG.warning("cannot remove the files of profile " + dir.name() + ": " + e.getMessage());
+        }
+        LOG.info("controller stopped");
+    }
+
+    private static void stopProcesses(List<ProcessHandle> processes) {
+        awaitExit(processes, 3000);
+        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
+        awaitExit(processes, 2000);
+        processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        awaitExit(processes, 2000);
+    }
+
+    private static void awaitExit(List<ProcessHandle> processes, long millis) {
+        try {
+            CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                    .get(millis, TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            // some are still alive: the caller escalates
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

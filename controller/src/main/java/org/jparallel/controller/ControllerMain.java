@@ -1,0 +1,71 @@
+package org.jparallel.controller;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.jparallel.controller.profile.ProfileDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The controller process: {@code java -cp jparallel.jar org.jparallel.controller.ControllerMain
+ * --profile P -n 4}. Runs until a client sends {@code shutdown_request {controller: true}} or the
+ * process gets SIGINT/SIGTERM; either way it stops its engines first. {@code jpcluster start} runs it.
+ */
+@Command(name = "jparallel-controller", mixinStandardHelpOptions = true,
+        description = "Runs a jparallel controller and its local engines.")
+public final class ControllerMain implements Callable<Integer> {
+    @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile")
+    String profile;
+
+    @Option(names = "--home", description = "the jparallel home folder (default: $JPARALLEL_HOME or ~/.jparallel)")
+    Path home;
+
+    @Option(names = "--ip", defaultValue = "127.0.0.1", description = "address to bind")
+    String ip;
+
+    @Option(names = {"-n", "--engines"}, defaultValue = "0", description = "local engines to launch")
+    int engines;
+
+    @Option(names = "--engine-jvm-options", defaultValue = "", description = "options for each engine JVM")
+    String engineJvmOptions;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new ControllerMain()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        logToStandardError();
+        ProfileDir dir = ProfileDir.of(home != null ? home : ProfileDir.home(System.getenv()), profile);
+        if (dir.liveController().filter(p -> p.pid() != ProcessHandle.current().pid()).isPresent()) {
+            System.err.println("a controller of profile " + profile + " is already running (pid "
+                    + dir.liveController().get().pid() + "); stop it first with: jpcluster stop --profile " + profile);
+            return 1;
+        }
+        List<String> jvmOptions = engineJvmOptions.isBlank() ? List.of() : List.of(engineJvmOptions.trim().split("\\s+"));
+        Controller controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions));
+        Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "jparallel-controller-stop"));
+        controller.awaitStop();
+        controller.close();
+        return 0;
+    }
+
+    private static void logToStandardError() {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        System.setProperty("java.util.logging.SimpleFormatter.format", "[controller %1$tF %1$tT.%1$tL %4$s] %5$s%6$s%n");
+        Handler handler = new ConsoleHandler();
+        handler.setFormatter(new SimpleFormatter());
+        handler.setLevel(Level.INFO);
+        root.addHandler(handler);
+    }
+}

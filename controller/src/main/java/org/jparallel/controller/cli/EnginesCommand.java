@@ -1,0 +1,32 @@
+package org.jparallel.controller.cli;
+
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.jparallel.controller.launch.ClusterLauncher;
+import org.jparallel.controller.profile.ProfileDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "engines", mixinStandardHelpOptions = true, description = "Adds K engines to a running cluster.")
+final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
+    @Option(names = {"-n", "--engines"}, required = true, description = "number of engines to add")
+    int engines;
+
+    @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    EnginesCommand(ClusterLauncher launcher) {
+        super(launcher);
+    }
+
+    @Override
+    public Integer call() {
+        if (engines < 1) {
+            System.err.println("jpcluster: -n needs 1 or more engines");
+            return 2;
+        }
+        int now = launcher.addEngines(profile, engines, Duration.ofSeconds(60));
+        System.out.println("cluster '" + profile + "' has " + now + " engines");
+        return 0;
+    }
+}

@@ -1,0 +1,62 @@
+package org.jparallel.controller.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jparallel.controller.launch.ClusterAlreadyRunningException;
+import org.jparallel.controller.launch.ClusterHandle;
+import org.jparallel.controller.launch.ClusterLauncher;
+import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.profile.ProfileDir;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "start", mixinStandardHelpOptions = true,
+        description = "Starts a controller and N engines. In the foreground until Ctrl-C, unless --daemonize.")
+final class StartCommand extends ClusterCommand implements Callable<Integer> {
+    @Option(names = {"-n", "--engines"}, required = true, description = "number of engines")
+    int engines;
+
+    @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--ip", defaultValue = "127.0.0.1", description = "address the controller binds (default: ${DEFAULT-VALUE})")
+    String ip;
+
+    @Option(names = "--daemonize", description = "return once the engines are registered, leaving the cluster running")
+    boolean daemonize;
+
+    @Option(names = "--engine-jvm-options", defaultValue = "", description = "options for each engine JVM, e.g. \"-Xmx2g\"")
+    String engineJvmOptions;
+
+    StartCommand(ClusterLauncher launcher) {
+        super(launcher);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (engines < 1) {
+            System.err.println("jpcluster: -n needs 1 or more engines");
+            return 2;
+        }
+        ClusterOptions options = ClusterOptions.defaults().withIp(ip).withDetach(daemonize)
+                .withEngineJvmOptions(engineJvmOptions.isBlank() ? List.of() : List.of(engineJvmOptions.trim().split("\\s+")));
+        ClusterHandle cluster;
+        try {
+            cluster = launcher.start(profile, engines, options);
+        } catch (ClusterAlreadyRunningException e) {
+            System.err.println("jpcluster: " + e.getMessage());
+            return 1;
+        }
+        System.out.println("cluster '" + profile + "' started: " + cluster.engines() + (cluster.engines() == 1 ? " engine" : " engines") + ", controller pid "
+                + cluster.controllerPid());
+        System.out.println("client connection file: " + cluster.clientFile());
+        if (daemonize) {
+            return 0;
+        }
+        System.out.println("press Ctrl-C to stop it");
+        System.out.flush();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> launcher.stop(profile), "jpcluster-stop"));
+        ProcessHandle.of(cluster.controllerPid()).ifPresent(controller -> controller.onExit().join());
+        return 0;
+    }
+}

@@ -1,0 +1,104 @@
+package org.jparallel.controller.hub;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.util.Collection;
+import java.util.List;
+import java.util.logging.Logger;
+import org.jparallel.wire.Header;
+import org.jparallel.wire.MalformedMessageException;
+import org.jparallel.wire.Message;
+import org.jparallel.wire.MessageCodec;
+
+/**
+ * The messages the controller writes to clients itself: answers to its own requests, errors of
+ * requests it cannot route, the replies of tasks whose engine died or that were aborted while
+ * queued, and notices of engines that come and go.
+ */
+final class ClientReplies {
+    private static final Logger LOG = Logger.getLogger(ClientReplies.class.getName());
+    private final MessageCodec codec;
+    private final Links links;
+    private final String session;
+
+    ClientReplies(MessageCodec codec, Links links, String session) {
+        this.codec = codec;
+        this.links = links;
+        this.session = session;
+    }
+
+    void reply(byte[] client, JsonObject requestHeader, String replyType, JsonObject content, JsonObject metadata) {
+        Message reply = new Message(List.of(client), Header.create(replyType, session, "controller"), requestHeader,
+                metadata, content, List.of());
+        links.toClient(codec.encode(reply));
+    }
+
+    void ok(byte[] client, RoutingHeader route) throws MalformedMessageException {
+        JsonObject content = new JsonObject();
+        content.addProperty("status", "ok");
+        reply(client, RoutingHeader.object(route.headerFrame()), replyType(route.msgType()), content, new JsonObject());
+    }
+
+    void error(byte[] client, RoutingHeader route, String ename, String evalue, int engineId) {
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("status", "error");
+        metadata.addProperty("engine_id", engineId);
+        try {
+            reply(client, RoutingHeader.object(route.headerFrame()), replyType(route.msgType()),
+                    errorContent(ename, evalue), metadata);
+        } catch (MalformedMessageException e) {
+            LOG.warning("cannot answer " + route.msgId() + ": " + e.getMessage());
+        }
+    }
+
+    /** The reply of a finished task that no engine will answer: its engine died, or it was aborted. */
+    void taskEnded(Task task, JsonObject content) {
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("engine_id", task.engineId);
+        metadata.addProperty("status", task.status);
+        if (task.started != null) {
+            metadata.addProperty("started", task.started);
+        }
+        metadata.addProperty("completed", task.completed);
+        try {
+            reply(task.client, RoutingHeader.object(task.requestHeader), replyType(task.msgType), content, metadata);
+        } catch (MalformedMessageException e) {
+            LOG.warning("cannot answer task " + task.msgId + ": " + e.getMessage());
+        }
+    }
+
+    void engineError(Task task, String reason) {
+        taskEnded(task, errorContent("EngineError", reason));
+    }
+
+    void aborted(Task task) {
+        JsonObject content = new JsonObject();
+        content.addProperty("status", "aborted");
+        taskEnded(task, content);
+    }
+
+    /** {@code engine_registered} or {@code engine_unregistered} {id} to every client seen so far. */
+    void notice(Collection<byte[]> clients, String msgType, int engineId) {
+        JsonObject content = new JsonObject();
+        content.addProperty("id", engineId);
+        for (byte[] client : clients) {
+            links.toClient(codec.encode(new Message(List.of(client), Header.create(msgType, session, "controller"),
+                    null, null, content, List.of())));
+        }
+    }
+
+    static String replyType(String requestType) {
+        return requestType.endsWith("_request")
+                ? requestType.substring(0, requestType.length() - "_request".length()) + "_reply"
+                : requestType + "_reply";
+    }
+
+    private static JsonObject errorContent(String ename, String evalue) {
+        JsonObject content = new JsonObject();
+        content.addProperty("status", "error");
+        content.addProperty("ename", ename);
+        content.addProperty("evalue", evalue);
+        content.add("traceback", new JsonArray());
+        return content;
+    }
+}

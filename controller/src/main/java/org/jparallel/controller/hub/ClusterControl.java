@@ -1,0 +1,13 @@
+package org.jparallel.controller.hub;
+
+/**
+ * What the hub asks of the controller around it. Called under the hub's lock: implementations
+ * hand the work to another thread and return at once.
+ */
+public interface ClusterControl {
+    /** Launches {@code n} more local engines. */
+    void launchEngines(int n);
+
+    /** Stops every engine, and the controller too when {@code controllerToo}. */
+    void shutdown(boolean controllerToo);
+}

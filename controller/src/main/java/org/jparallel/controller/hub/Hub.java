@@ -1,0 +1,398 @@
+package org.jparallel.controller.hub;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.jparallel.controller.scheduler.EngineLoad;
+import org.jparallel.controller.scheduler.QueuedTask;
+import org.jparallel.controller.scheduler.TaskScheduler;
+import org.jparallel.wire.Header;
+import org.jparallel.wire.MalformedMessageException;
+import org.jparallel.wire.Message;
+import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.ReplayGuard;
+
+/**
+ * The controller's routing: the registry of engines, the records of tasks, load-balanced
+ * scheduling, and the requests clients address to the controller itself.
+ *
+ * <p>Both socket threads call in; one lock guards it all, since every call is short. Requests and
+ * answers are forwarded as the frames that came, with only routing identities changed: the hub
+ * reads the header, and the metadata or parent header where routing needs them, never content or
+ * buffers.
+ */
+public final class Hub {
+    private static final Logger LOG = Logger.getLogger(Hub.class.getName());
+    static final long ENGINE_SILENCE_MILLIS = 5000;
+    private static final int TASK_RECORDS = 100_000;
+
+    private final MessageCodec codec;
+    private final TaskScheduler scheduler;
+    private final Links links;
+    private final ClusterControl control;
+    private final String profile;
+    private final String session = UUID.randomUUID().toString();
+    private final ClientReplies replies;
+    private final ReplayGuard clientReplays = new ReplayGuard(65_536);
+    private final ReplayGuard engineReplays = new ReplayGuard(65_536);
+    private final Map<Integer, EngineEntry> engines = new TreeMap<>();
+    private final Map<String, EngineEntry> enginesByIdentity = new HashMap<>();
+    private final Map<String, byte[]> clients = new LinkedHashMap<>();
+    private final Deque<Task> waiting = new ArrayDeque<>();
+    private final Map<String, Task> tasks = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Task> eldest) {
+            return size() > TASK_RECORDS && eldest.getValue().finished();
+        }
+    };
+    private int nextEngineId;
+
+    public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile) {
+        this.codec = codec;
+        this.scheduler = scheduler;
+        this.links = links;
+        this.control = control;
+        this.profile = profile;
+        this.replies = new ClientReplies(codec, links, session);
+    }
+
+    /** A message from a client: {@code [client identity, <IDS|MSG>, …]}. */
+    public synchronized void fromClient(List<byte[]> frames) {
+        RoutingHeader route;
+        try {
+            route = RoutingHeader.read(frames, 1, codec.signer(), clientReplays);
+        } catch (MalformedMessageException e) {
+            LOG.warning("dropped a message from a client: " + e.getMessage());
+            return;
+        }
+        byte[] client = frames.get(0);
+        clients.putIfAbsent(key(client), client);
+        try {
+            switch (route.msgType()) {
+                case "connection_request", "queue_request", "result_request", "shutdown_request",
+                        "engines_request" -> new ControllerRequests(this).answer(client, route, frames);
+                default -> route(client, route, frames);
+            }
+        } catch (MalformedMessageException | RuntimeException e) {
+            replies.error(client, route, "BadRequest", "the controller cannot route this "
+                    + route.msgType() + ": " + e.getMessage(), -1);
+        }
+    }
+
+    private void route(byte[] client, RoutingHeader route, List<byte[]> frames) throws MalformedMessageException {
+        String type = route.msgType();
+        JsonObject metadata = route.metadata();
+        JsonElement targets = metadata.get("targets");
+        boolean outOfBand = type.equals("interrupt_request") || type.equals("abort_request");
+        if (type.equals("abort_request")) {
+            abortWaiting(route, frames);
+        }
+        if (targets == null || targets.isJsonNull() || (targets.isJsonArray() && targets.getAsJsonArray().isEmpty())) {
+            if (type.equals("apply_request")) {
+                Task task = record(client, route);
+                task.waitingFrames = frames;
+                task.waitingMetadata = metadata;
+                waiting.add(task);
+                dispatchWaiting();
+            } else if (outOfBand) {
+                broadcastToEngines(type, route, frames);
+                replies.ok(client, route);
+            } else {
+                replies.error(client, route, "NoTargets", type + " needs metadata.targets: [engine id]", -1);
+            }
+            return;
+        }
+        int id = singleTarget(targets);
+        EngineEntry engine = engines.get(id);
+        if (engine == null) {
+            replies.error(client, route, "NoSuchEngine", "there is no engine " + id + "; engines: "
+                    + engines.keySet(), id);
+            return;
+        }
+        if (!outOfBand) {
+            Task task = record(client, route);
+            task.engineId = id;
+            engine.outstanding.add(task.msgId);
+        }
+        send(engine, frames);
+    }
+
+    private static int singleTarget(JsonElement targets) {
+        JsonElement target = targets;
+        if (targets.isJsonArray()) {
+            if (targets.getAsJsonArray().size() != 1) {
+                throw new IllegalArgumentException("metadata.targets holds one engine id per message, not "
+                        + targets);
+            }
+            target = targets.getAsJsonArray().get(0);
+        }
+        return target.getAsInt();
+    }
+
+    private Task record(byte[] client, RoutingHeader route) {
+        Task task = new Task(route.msgId(), route.msgType(), client, Header.now(), route.headerFrame());
+        tasks.put(task.msgId, task);
+        return task;
+    }
+
+    private void send(EngineEntry engine, List<byte[]> frames) {
+        List<byte[]> routed = new ArrayList<>(frames.size() + 1);
+        routed.add(engine.identity);
+        routed.addAll(frames);
+        links.toEngine(routed);
+    }
+
+    /** Sends queued load-balanced tasks to the engines the scheduler picks, in order. */
+    private void dispatchWaiting() {
+        if (waiting.isEmpty()) {
+            return;
+        }
+        List<EngineLoad> loads = loads();
+        for (Iterator<Task> it = waiting.iterator(); it.hasNext(); ) {
+            Task task = it.next();
+            OptionalInt pick = scheduler.pick(new QueuedTask(task.msgId, task.waitingMetadata), loads);
+            EngineEntry engine = pick.isPresent() ? engines.get(pick.getAsInt()) : null;
+            if (engine == null) {
+                if (scheduler.placesInOrder()) {
+                    return;
+                }
+                continue;
+            }
+            it.remove();
+            task.engineId = engine.id;
+            engine.outstanding.add(task.msgId);
+            send(engine, task.waitingFrames);
+            task.waitingFrames = null;
+            task.waitingMetadata = null;
+            loads = loads();
+        }
+    }
+
+    List<EngineLoad> loads() {
+        List<EngineLoad> loads = new ArrayList<>(engines.size());
+        for (EngineEntry engine : engines.values()) {
+            loads.add(new EngineLoad(engine.id, engine.outstanding.size(), engine.completed));
+        }
+        return loads;
+    }
+
+    private void abortWaiting(RoutingHeader route, List<byte[]> frames) throws MalformedMessageException {
+        JsonObject content = RoutingHeader.object(frames.get(route.delimiter() + 5));
+        if (!(content.get("msg_ids") instanceof JsonArray ids)) {
+            return;
+        }
+        for (JsonElement id : ids) {
+            Task task = tasks.get(id.getAsString());
+            if (task != null && task.waitingFrames != null && waiting.remove(task)) {
+                finish(task, "aborted");
+                replies.aborted(task);
+            }
+        }
+    }
+
+    /** An out-of-band request for every engine: each gets the controller's own copy, whose reply it drops. */
+    private void broadcastToEngines(String type, RoutingHeader route, List<byte[]> frames)
+            throws MalformedMessageException {
+        JsonObject content = RoutingHeader.object(frames.get(route.delimiter() + 5));
+        for (EngineEntry engine : engines.values()) {
+            toEngine(engine, Message.create(type, session, content));
+        }
+    }
+
+    /** A message from an engine: {@code [engine identity, client identity?, <IDS|MSG>, …]}. */
+    public synchronized void fromEngine(List<byte[]> frames) {
+        EngineEntry engine = enginesByIdentity.get(key(frames.get(0)));
+        if (engine != null) {
+            engine.lastHeardNanos = System.nanoTime();
+        }
+        if (frames.size() > 1 && Arrays.equals(frames.get(1), MessageCodec.DELIMITER)) {
+            fromEngineToController(frames, engine);
+            return;
+        }
+        if (engine == null) {
+            return; // an engine the controller gave up on: its tasks were answered already
+        }
+        RoutingHeader route;
+        try {
+            route = RoutingHeader.read(frames, 1, codec.signer(), engineReplays);
+            if (route.msgType().endsWith("_reply")) {
+                completed(engine, route);
+            }
+        } catch (MalformedMessageException e) {
+            LOG.warning("dropped a message from engine " + engine.id + ": " + e.getMessage());
+            return;
+        }
+        links.toClient(frames.subList(1, frames.size()));
+        if (!waiting.isEmpty()) {
+            dispatchWaiting();
+        }
+    }
+
+    private void completed(EngineEntry engine, RoutingHeader route) throws MalformedMessageException {
+        JsonElement parentId = route.parentHeader().get("msg_id");
+        Task task = parentId == null ? null : tasks.get(parentId.getAsString());
+        if (task == null || task.finished()) {
+            return; // an interrupt or abort reply: no task of its own
+        }
+        JsonObject metadata = route.metadata();
+        task.started = text(metadata, "started", null);
+        finish(task, text(metadata, "status", "ok"));
+        if (engine.outstanding.remove(task.msgId)) {
+            engine.completed++;
+        }
+    }
+
+    private void finish(Task task, String status) {
+        task.status = status;
+        task.completed = Header.now();
+        task.requestHeader = status.equals("ok") ? null : task.requestHeader;
+    }
+
+    private void fromEngineToController(List<byte[]> frames, EngineEntry engine) {
+        Message message;
+        try {
+            message = codec.decode(frames);
+        } catch (MalformedMessageException e) {
+            LOG.warning("dropped a message from an engine: " + e.getMessage());
+            return;
+        }
+        if (message.msgType().equals("registration_request")) {
+            register(frames.get(0), message);
+        }
+        // heartbeats only refresh lastHeardNanos; replies to the controller's own requests need nothing
+    }
+
+    private void register(byte[] identity, Message request) {
+        if (enginesByIdentity.containsKey(key(identity))) {
+            return;
+        }
+        JsonObject content = request.content();
+        EngineEntry engine = new EngineEntry(nextEngineId++, content.has("pid") ? content.get("pid").getAsLong() : -1,
+                text(content, "host", "?"), identity);
+        engines.put(engine.id, engine);
+        enginesByIdentity.put(key(identity), engine);
+        JsonObject reply = new JsonObject();
+        reply.addProperty("status", "ok");
+        reply.addProperty("id", engine.id);
+        codecSend(engine, request.reply("registration_reply", session, reply));
+        LOG.info("engine " + engine.id + " registered (pid " + engine.pid + ", launched as engine "
+                + text(content, "id_hint", "?") + ")");
+        replies.notice(clients.values(), "engine_registered", engine.id);
+        dispatchWaiting();
+    }
+
+    /** The process of a launched engine ended: unregister it at once rather than wait for heartbeats. */
+    public synchronized void engineProcessEnded(long pid) {
+        for (EngineEntry engine : List.copyOf(engines.values())) {
+            if (engine.pid == pid) {
+                unregister(engine, "engine " + engine.id + " died (pid " + pid + ") while running this task");
+            }
+        }
+    }
+
+    /** Sends every engine a heartbeat and unregisters those silent for {@value #ENGINE_SILENCE_MILLIS} ms. */
+    public synchronized void heartbeat() {
+        long now = System.nanoTime();
+        for (EngineEntry engine : List.copyOf(engines.values())) {
+            if (TimeUnit.NANOSECONDS.toMillis(now - engine.lastHeardNanos) > ENGINE_SILENCE_MILLIS) {
+                unregister(engine, "engine " + engine.id + " stopped answering heartbeats (pid " + engine.pid
+                        + ") while running this task");
+            } else {
+                toEngine(engine, Message.create("heartbeat", session, new JsonObject()));
+            }
+        }
+    }
+
+    /** Asks every engine to shut down; their processes end on their own. */
+    public synchronized void shutdownEngines() {
+        for (EngineEntry engine : engines.values()) {
+            toEngine(engine, Message.create("shutdown_request", session, new JsonObject()));
+        }
+    }
+
+    public synchronized int engineCount() {
+        return engines.size();
+    }
+
+    public synchronized List<Long> enginePids() {
+        return engines.values().stream().map(e -> e.pid).toList();
+    }
+
+    private void unregister(EngineEntry engine, String reason) {
+        engines.remove(engine.id);
+        enginesByIdentity.remove(key(engine.identity));
+        LOG.warning(reason.replace(" while running this task", "") + "; " + engine.outstanding.size()
+                + " task(s) failed");
+        for (String msgId : engine.outstanding) {
+            Task task = tasks.get(msgId);
+            if (task != null && !task.finished()) {
+                finish(task, "error");
+                replies.engineError(task, reason);
+            }
+        }
+        engine.outstanding.clear();
+        replies.notice(clients.values(), "engine_unregistered", engine.id);
+    }
+
+    // ---- what ControllerRequests reads and writes, under the same lock ----
+
+    Map<Integer, EngineEntry> engines() {
+        return engines;
+    }
+
+    Map<String, Task> tasks() {
+        return tasks;
+    }
+
+    int waitingCount() {
+        return waiting.size();
+    }
+
+    String profile() {
+        return profile;
+    }
+
+    String scheme() {
+        return codec.signer().scheme();
+    }
+
+    ClusterControl control() {
+        return control;
+    }
+
+    ClientReplies replies() {
+        return replies;
+    }
+
+    private void toEngine(EngineEntry engine, Message message) {
+        codecSend(engine, message.withIdentities(List.of(engine.identity)));
+    }
+
+    private void codecSend(EngineEntry engine, Message message) {
+        links.toEngine(codec.encode(message.withIdentities(List.of(engine.identity))));
+    }
+
+    private static String key(byte[] identity) {
+        return new String(identity, StandardCharsets.ISO_8859_1);
+    }
+
+    static String text(JsonObject json, String name, String fallback) {
+        JsonElement e = json.get(name);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
+}

@@ -1,0 +1,12 @@
+package org.jparallel.controller.hub;
+
+import java.util.List;
+
+/** Where the hub sends frames: the controller's two ROUTER sockets, each owned by its own thread. */
+public interface Links {
+    /** Frames whose first frame is a client's routing identity. */
+    void toClient(List<byte[]> frames);
+
+    /** Frames whose first frame is an engine's routing identity. */
+    void toEngine(List<byte[]> frames);
+}

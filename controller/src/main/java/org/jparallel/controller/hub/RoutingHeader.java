@@ -1,0 +1,100 @@
+package org.jparallel.controller.hub;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.MalformedMessageException;
+import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.ReplayGuard;
+
+/**
+ * What routing needs from a message's frames, read without decoding its content or buffers: the
+ * position of the delimiter, the header, and on demand the parent header and metadata. The
+ * signature is checked first, as {@link MessageCodec} does.
+ */
+final class RoutingHeader {
+    private final List<byte[]> frames;
+    private final int delimiter;
+    private final String msgId;
+    private final String msgType;
+
+    private RoutingHeader(List<byte[]> frames, int delimiter, String msgId, String msgType) {
+        this.frames = frames;
+        this.delimiter = delimiter;
+        this.msgId = msgId;
+        this.msgType = msgType;
+    }
+
+    /**
+     * @param from the first frame to look for the delimiter at (identities come before it)
+     * @throws MalformedMessageException when the frames are not a signed message
+     */
+    static RoutingHeader read(List<byte[]> frames, int from, HmacSigner signer, ReplayGuard replays)
+            throws MalformedMessageException {
+        int delimiter = -1;
+        for (int i = from; i < frames.size(); i++) {
+            if (Arrays.equals(frames.get(i), MessageCodec.DELIMITER)) {
+                delimiter = i;
+                break;
+            }
+        }
+        if (delimiter < 0 || frames.size() - delimiter - 1 < 5) {
+            throw new MalformedMessageException("not a message: no delimiter or too few frames");
+        }
+        byte[] signature = frames.get(delimiter + 1);
+        if (!signer.verify(signature, frames.subList(delimiter + 2, delimiter + 6))) {
+            throw new MalformedMessageException("bad signature");
+        }
+        if (signer.enabled() && !replays.firstSighting(signature)) {
+            throw new MalformedMessageException("replayed signature");
+        }
+        JsonObject header = object(frames.get(delimiter + 2));
+        JsonElement id = header.get("msg_id");
+        JsonElement type = header.get("msg_type");
+        if (id == null || type == null) {
+            throw new MalformedMessageException("header lacks msg_id or msg_type");
+        }
+        return new RoutingHeader(frames, delimiter, id.getAsString(), type.getAsString());
+    }
+
+    int delimiter() {
+        return delimiter;
+    }
+
+    String msgId() {
+        return msgId;
+    }
+
+    String msgType() {
+        return msgType;
+    }
+
+    byte[] headerFrame() {
+        return frames.get(delimiter + 2);
+    }
+
+    JsonObject parentHeader() throws MalformedMessageException {
+        return object(frames.get(delimiter + 3));
+    }
+
+    JsonObject metadata() throws MalformedMessageException {
+        return object(frames.get(delimiter + 4));
+    }
+
+    static JsonObject object(byte[] frame) throws MalformedMessageException {
+        try {
+            JsonElement element = JsonParser.parseString(new String(frame, StandardCharsets.UTF_8));
+            if (!element.isJsonObject()) {
+                throw new MalformedMessageException("a dict frame is not a JSON object");
+            }
+            return element.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new MalformedMessageException("a dict frame is not valid JSON", e);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package org.jparallel.controller.launch;
+
+import com.google.gson.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jparallel.controller.ControllerMain;
+import org.jparallel.controller.profile.ClientConnection;
+import org.jparallel.controller.profile.ProfileDir;
+import org.jparallel.wire.ConnectionFileException;
+import org.jparallel.wire.Message;
+
+/**
+ * Starts, lists and stops clusters: a controller JVM per profile and its local engines. What
+ * {@code jpcluster} and the kernel's {@code %cluster} magic are built on.
+ *
+ * <pre>{@code
+ * ClusterLauncher launcher = ClusterLauncher.fromEnvironment();   // $JPARALLEL_HOME or ~/.jparallel
+ * ClusterHandle cluster = launcher.start("default", 4, ClusterOptions.defaults());   // 4 engines registered
+ * launcher.list();   // [ClusterStatus[profile=default, controllerPid=..., engines=4, uptime=PT3S]]
+ * launcher.stop("default");
+ * }</pre>
+ */
+public final class ClusterLauncher {
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+    private static final List<String> CONTROLLER_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xshare:auto",
+            "-XX:-UsePerfData");
+
+    private final Path home;
+
+    public ClusterLauncher(Path home) {
+        this.home = home.toAbsolutePath();
+    }
+
+    public static ClusterLauncher fromEnvironment() {
+        return new ClusterLauncher(ProfileDir.home(System.getenv()));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /**
+     * Starts a controller and {@code engines} local engines, and returns once they have all registered.
+     *
+     * @throws ClusterAlreadyRunningException when the profile's controller runs already
+     * @throws ClusterException when the controller or the engines do not come up in time (the cluster
+     *                          is stopped again; the message names the log to read)
+     */
+    public ClusterHandle start(String profile, int engines, ClusterOptions options) {
+        ProfileDir dir = ProfileDir.of(home, profile);
+        dir.liveController().ifPresent(controller -> {
+            throw new ClusterAlreadyRunningException(profile, controller.pid());
+        });
+        Process controller;
+        try {
+            Files.createDirectories(dir.logDir());
+            Files.deleteIfExists(dir.clientFile()); // a stale one would look like the new controller's
+            List<String> jvmOptions = new ArrayList<>(CONTROLLER_JVM_OPTIONS);
+            jvmOptions.addAll(options.controllerJvmOptions());
+            List<String> command = new ArrayList<>();
+            if (options.detach() && new File("/usr/bin/setsid").canExecute()) {
+                command.add("/usr/bin/setsid");
+            }
+            command.addAll(JavaCommand.of(jvmOptions, ControllerMain.class.getName(), List.of(
+                    "--profile", profile, "--home", home.toString(), "--ip", options.ip(),
+                    "-n", String.valueOf(engines),
+                    "--engine-jvm-options", String.join(" ", options.engineJvmOptions()))));
+            controller = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.controllerLog().toFile()))
+                    .start();
+            controller.getOutputStream().close();
+        } catch (IOException e) {
+            throw new ClusterException("cannot start a controller for profile " + profile + ": " + e.getMessage(), e);
+        }
+        try {
+            int registered = awaitEngines(dir, controller, engines, Instant.now().plus(options.timeout()));
+            return new ClusterHandle(profile, controller.pid(), dir.clientFile(), registered);
+        } catch (ClusterException e) {
+            stop(dir, controller.toHandle());
+            throw e;
+        }
+    }
+
+    private static int awaitEngines(ProfileDir dir, Process controller, int engines, Instant deadline) {
+        ClientConnection connection = awaitClientFile(dir, controller, deadline);
+        try (ControllerLink link = ControllerLink.connect(connection)) {
+            while (true) {
+                int registered;
+                try {
+                    registered = engineCount(link);
+                } catch (ClusterException slow) {
+                    registered = -1; // a controller that is still starting up may answer late
+                }
+                if (registered >= engines) {
+                    return registered;
+                }
+                if (!controller.isAlive()) {
+                    throw died(dir, controller);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new ClusterException(registered + " of " + engines + " engines registered in time; "
+                            + "see the logs in " + dir.logDir());
+                }
+                pause(100);
+            }
+        }
+    }
+
+    private static ClientConnection awaitClientFile(ProfileDir dir, Process controller, Instant deadline) {
+        while (true) {
+            try {
+                if (Files.exists(dir.clientFile())) {
+                    ClientConnection connection = ClientConnection.read(dir.clientFile());
+                    if (connection.controllerPid() == controller.pid()) {
+                        return connection;
+                    }
+                }
+            } catch (ConnectionFileException e) {
+                // being written: look again
+            }
+            if (!controller.isAlive()) {
+                throw died(dir, controller);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new ClusterException("the controller did not write " + dir.clientFile() + " in time; see "
+                        + dir.controllerLog());
+            }
+            pause(50);
+        }
+    }
+
+    private static ClusterException died(ProfileDir dir, Process controller) {
+        return new ClusterException("the controller exited with status " + controller.exitValue() + ": "
+                + lastLines(dir.controllerLog(), 5) + " (log: " + dir.controllerLog() + ")");
+    }
+
+    /**
+     * Stops the profile's controller and its engines: asks first, then kills what is left.
+     *
+     * @return false when no cluster of that profile was running
+     */
+    public boolean stop(String profile) {
+        ProfileDir dir = ProfileDir.of(home, profile);
+        Optional<ProcessHandle> controller = dir.liveController();
+        controller.ifPresent(handle -> stop(dir, handle));
+        return controller.isPresent();
+    }
+
+    private static void stop(ProfileDir dir, ProcessHandle controller) {
+        List<ProcessHandle> engines = new ArrayList<>(controller.descendants().toList());
+        try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
+            JsonObject content = new JsonObject();
+            content.addProperty("controller", true);
+            link.request("shutdown_request", content, REQUEST_TIMEOUT);
+        } catch (ConnectionFileException | TimeoutException | RuntimeException e) {
+            controller.destroy(); // no answer: SIGTERM runs the controller's own shutdown
+        }
+        if (!awaitExit(controller, Duration.ofSeconds(15))) {
+            controller.destroyForcibly();
+            awaitExit(controller, Duration.ofSeconds(5));
+        }
+        // Engines also leave when their controller ends; these are the ones that did not in time.
+        for (ProcessHandle engine : engines) {
+            if (!awaitExit(engine, Duration.ofSeconds(2))) {
+                engine.destroyForcibly();
+            }
+        }
+    }
+
+    /** Every profile under the home folder whose controller is alive. */
+    public List<ClusterStatus> list() {
+        List<ClusterStatus> running = new ArrayList<>();
+        if (!Files.isDirectory(home)) {
+            return running;
+        }
+        try (DirectoryStream<Path> profiles = Files.newDirectoryStream(home, "profile_*")) {
+            for (Path folder : profiles) {
+                ProfileDir dir = ProfileDir.of(home, folder.getFileName().toString().substring("profile_".length()));
+                dir.liveController().ifPresent(controller -> running.add(new ClusterStatus(dir.name(),
+                        controller.pid(), engineCount(dir),
+                        controller.info().startInstant().map(start -> Duration.between(start, Instant.now()))
+                                .orElse(Duration.ZERO))));
+            }
+        } catch (IOException e) {
+            throw new ClusterException("cannot read " + home + ": " + e.getMessage(), e);
+        }
+        running.sort((a, b) -> a.profile().compareTo(b.profile()));
+        return running;
+    }
+
+    /**
+     * Launches {@code n} more engines in a running cluster and waits for them to register.
+     *
+     * @return the number of registered engines
+     */
+    public int addEngines(String profile, int n, Duration timeout) {
+        ProfileDir dir = ProfileDir.of(home, profile);
+        if (dir.liveController().isEmpty()) {
+            throw new ClusterException("no cluster of profile " + profile + " is running; start one with: "
+                    + "jpcluster start -n " + n + " --profile " + profile);
+        }
+        try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
+            int before = engineCount(link);
+            JsonObject content = new JsonObject();
+            content.addProperty("n", n);
+            Message reply = link.request("engines_request", content, REQUEST_TIMEOUT);
+            if (!"ok".equals(reply.content().get("status").getAsString())) {
+                throw new ClusterException("the controller refused: " + reply.content());
+            }
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                int now = engineCount(link);
+                if (now >= before + n || Instant.now().isAfter(deadline)) {
+                    return now;
+                }
+                pause(100);
+            }
+        } catch (ConnectionFileException | TimeoutException e) {
+            throw new ClusterException("cannot reach the controller of profile " + profile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int engineCount(ProfileDir dir) {
+        try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
+            return engineCount(link);
+        } catch (ConnectionFileException | ClusterException e) {
+            return -1;
+        }
+    }
+
+    private static int engineCount(ControllerLink link) {
+        try {
+            Message reply = link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT);
+            return reply.content().getAsJsonObject("engines").size();
+        } catch (TimeoutException e) {
+            throw new ClusterException("the controller does not answer: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return !process.isAlive();
+        }
+    }
+
+    private static String lastLines(Path file, int n) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            return String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(no log)";
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterException("interrupted while waiting for the cluster", e);
+        }
+    }
+}

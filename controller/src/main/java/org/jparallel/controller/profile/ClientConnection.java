@@ -1,0 +1,70 @@
+package org.jparallel.controller.profile;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jparallel.wire.ConnectionFileException;
+import org.jparallel.wire.PrivateFile;
+
+/**
+ * The client connection file ({@code security/client.json}): where clients reach a controller.
+ *
+ * <pre>{@code
+ * ClientConnection c = ClientConnection.read(dir.clientFile());
+ * dealer.connect(c.clientAddress());
+ * }</pre>
+ */
+public record ClientConnection(String transport, String ip, int clientPort, int enginePort, String key,
+                               String signatureScheme, String profile, long controllerPid) {
+
+    public static ClientConnection read(Path file) throws ConnectionFileException {
+        try {
+            JsonElement parsed = JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
+            if (!parsed.isJsonObject() || !parsed.getAsJsonObject().has("client_port")) {
+                throw new ConnectionFileException("client connection file " + file + " lacks client_port");
+            }
+            JsonObject json = parsed.getAsJsonObject();
+            return new ClientConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
+                    json.get("client_port").getAsInt(),
+                    json.has("engine_port") ? json.get("engine_port").getAsInt() : -1,
+                    text(json, "key", ""), text(json, "signature_scheme", "hmac-sha256"),
+                    text(json, "profile", ProfileDir.DEFAULT_PROFILE),
+                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1);
+        } catch (IOException e) {
+            throw new ConnectionFileException("cannot read client connection file " + file + ": " + e.getMessage());
+        } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new ConnectionFileException("client connection file " + file + " is not valid: " + e.getMessage());
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        PrivateFile.write(file, toJson().toString());
+    }
+
+    public String clientAddress() {
+        return transport + "://" + ip + ":" + clientPort;
+    }
+
+    public JsonObject toJson() {
+        JsonObject json = new JsonObject();
+        json.addProperty("ip", ip);
+        json.addProperty("client_port", clientPort);
+        json.addProperty("key", key);
+        json.addProperty("signature_scheme", signatureScheme);
+        json.addProperty("transport", transport);
+        json.addProperty("profile", profile);
+        json.addProperty("controller_pid", controllerPid);
+        json.addProperty("engine_port", enginePort);
+        return json;
+    }
+
+    private static String text(JsonObject json, String name, String fallback) {
+        JsonElement e = json.get(name);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
+}

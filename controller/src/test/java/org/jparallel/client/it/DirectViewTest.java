@@ -1,0 +1,185 @@
+package org.jparallel.client.it;
+
+import static org.jparallel.client.Parallel.range;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jparallel.client.AsyncResult;
+import org.jparallel.client.Client;
+import org.jparallel.client.CompositeError;
+import org.jparallel.client.DirectView;
+import org.jparallel.client.ExecuteReply;
+import org.jparallel.client.RemoteError;
+import org.jparallel.client.values.UnserializableValueException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client API against a real two-engine cluster, from plain Java. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DirectViewTest {
+    @TempDir
+    static Path home;
+    ItCluster cluster;
+    Client rc;
+    DirectView all;
+
+    @BeforeAll
+    void start() {
+        cluster = new ItCluster(home, 2);
+        rc = cluster.connect();
+        all = rc.all();
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (rc != null) {
+                rc.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @Test
+    void theClientFindsTheEngines() {
+        assertEquals(List.of(0, 1), rc.ids());
+        assertEquals(List.of(0, 1), all.targets());
+        assertEquals("<Client profile 'it': 2 engines>", rc.toString());
+    }
+
+    @Test
+    void executeKeepsStateOnEachEngine() {
+        all.executeSync("int k = 20;");
+        List<ExecuteReply> replies = all.executeSync("k + 1");
+        assertEquals(List.of("21", "21"), replies.stream().map(ExecuteReply::text).toList());
+        assertEquals(List.of(0, 1), replies.stream().map(ExecuteReply::engineId).toList());
+        assertTrue(replies.get(0).toString().matches("Out\\[0:\\d+]: 21"), replies.get(0).toString());
+    }
+
+    @Test
+    void outputStreamsToListenersAsItIsPrinted() throws Exception {
+        List<String> seen = new CopyOnWriteArrayList<>();
+        AsyncResult<List<ExecuteReply>> ar = rc.view(1).execute(
+                "System.out.println(\"first\"); Thread.sleep(1500); System.out.println(\"second\");");
+        ar.onOutput(out -> seen.add(out.toString()));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (seen.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(List.of("[stdout:1] first\n"), seen);
+        assertEquals("<AsyncResult(execute): pending>", ar.toString());
+        ar.get(Duration.ofSeconds(30));
+        assertEquals(List.of("[stdout:1] first\n", "[stdout:1] second\n"), seen);
+        assertEquals(List.of("first\nsecond\n"), ar.stdout());
+        assertTrue(ar.elapsed() >= 1.5, "elapsed " + ar.elapsed());
+    }
+
+    @Test
+    void aFailingCellOnEveryEngineIsACompositeError() {
+        CompositeError e = assertThrows(CompositeError.class, () -> all.executeSync("Integer.parseInt(\"x\")"));
+        assertEquals(2, e.errors().size());
+        assertEquals("java.lang.NumberFormatException", e.errors().get(1).remoteClassName());
+        assertTrue(e.errors().get(1).toString().startsWith("[1:execute] java.lang.NumberFormatException"),
+                e.errors().get(1).toString());
+    }
+
+    @Test
+    void aFailingCellOnOneEngineIsItsRemoteError() {
+        RemoteError e = assertThrows(RemoteError.class, () -> rc.engine(0).executeSync("throw new IllegalStateException(\"no\");"));
+        assertEquals("[0:execute] java.lang.IllegalStateException: no", e.toString());
+    }
+
+    @Test
+    void putDefinesAVariableThatCellsUse() {
+        all.put("base", 100);
+        assertEquals(List.of("142", "142"), all.executeSync("base + 42").stream().map(ExecuteReply::text).toList());
+        assertEquals(List.of(100, 100), all.get("base"));
+    }
+
+    @Test
+    void pullReadsSeveralVariables() {
+        all.pushSync(Map.of("a", "x", "b", 2.5));
+        assertEquals(List.of(Map.of("a", "x", "b", 2.5), Map.of("a", "x", "b", 2.5)), all.pullSync(List.of("a", "b")));
+    }
+
+    @Test
+    void scatterAndGatherKeepOrder() {
+        all.scatterSync("part", range(10));
+        assertEquals(List.of(List.of(0, 1, 2, 3, 4), List.of(5, 6, 7, 8, 9)), all.pullSync("part"));
+        assertEquals(range(10), all.gatherSync("part"));
+    }
+
+    @Test
+    void tenMillionDoublesRoundTripThroughScatterAndGather() {
+        double[] data = new double[10_000_000];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = i * 0.5;
+        }
+        all.scatterSync("xs", data);
+        assertEquals(List.of("5000000", "5000000"), all.executeSync("xs.length").stream().map(ExecuteReply::text).toList());
+        double[] back = all.gatherSync("xs");
+        assertArrayEquals(data, back);
+    }
+
+    @Test
+    void applyRunsOnEveryEngine() {
+        List<Long> pids = all.applySync(() -> ProcessHandle.current().pid());
+        assertEquals(2, pids.stream().distinct().count());
+        assertTrue(!pids.contains(ProcessHandle.current().pid()));
+    }
+
+    @Test
+    void applyPassesArguments() {
+        assertEquals(List.of(7, 7), all.applySync((Integer a, Integer b) -> a * b + 1, 2, 3));
+    }
+
+    @Test
+    void aRemoteExceptionOfApplyNamesItsEngine() {
+        CompositeError e = assertThrows(CompositeError.class, () -> all.applySync(() -> 1 / 0));
+        assertEquals("[0:apply] java.lang.ArithmeticException: / by zero", e.errors().get(0).toString());
+    }
+
+    @Test
+    void mapSendsOneChunkPerEngineInOrder() {
+        assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), all.map(x -> x * x, range(10)).get());
+        assertEquals(Map.of(0, List.of(10), 1, List.of(11)), all.map(x -> x + 10, range(2)).getDict());
+    }
+
+    @Test
+    void anUnserializableArgumentFailsBeforeAnythingIsSent() {
+        Thread thread = new Thread(() -> { });
+        List<Object> holder = new ArrayList<>(List.of("fine", thread));
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> all.apply((List<Object> l) -> l.size(), holder));
+        assertTrue(e.getMessage().startsWith("args[0]"), e.getMessage());
+        assertTrue(e.getMessage().contains("java.lang.Thread"), e.getMessage());
+    }
+
+    @Test
+    void loadBalancedMapSpreadsTasksAndKeepsOrder() {
+        var lv = rc.loadBalancedView();
+        var ar = lv.map(x -> { Thread.sleep(50); return x * 2; }, range(12),
+                org.jparallel.client.MapOptions.chunksize(2));
+        assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22), ar.get());
+        assertEquals(2, ar.engineIds().stream().distinct().count(), ar.engineIds().toString());
+    }
+
+    @Test
+    void loadBalancedApplyGivesOneValue() {
+        assertEquals(42, rc.loadBalancedView().applySync(() -> 6 * 7));
+    }
+}

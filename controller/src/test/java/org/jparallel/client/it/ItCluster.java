@@ -1,0 +1,76 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jparallel.client.Client;
+import org.jparallel.controller.launch.ClusterHandle;
+import org.jparallel.controller.launch.ClusterLauncher;
+import org.jparallel.controller.launch.ClusterOptions;
+
+/**
+ * A real cluster (controller and engine JVMs) under a temporary {@code JPARALLEL_HOME}, shared by a test
+ * class. Closing it stops the cluster and fails when any of its processes is left.
+ */
+final class ItCluster implements AutoCloseable {
+    static final String PROFILE = "it";
+
+    private final ClusterLauncher launcher;
+    private final ClusterHandle handle;
+    private final List<ProcessHandle> processes = new ArrayList<>();
+
+    ItCluster(Path home, int engines) {
+        this.launcher = new ClusterLauncher(home);
+        this.handle = launcher.start(PROFILE, engines, ClusterOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        remember();
+    }
+
+    /** Remembers the controller and its engines now, so that close can check each is gone. */
+    void remember() {
+        ProcessHandle.of(handle.controllerPid()).ifPresent(controller -> {
+            if (!processes.contains(controller)) {
+                processes.add(controller);
+            }
+            controller.descendants().filter(p -> !processes.contains(p)).forEach(processes::add);
+        });
+    }
+
+    Path clientFile() {
+        return handle.clientFile();
+    }
+
+    ClusterLauncher launcher() {
+        return launcher;
+    }
+
+    Client connect() {
+        return Client.connect(clientFile());
+    }
+
+    @Override
+    public void close() {
+        remember();
+        launcher.stop(PROFILE);
+        List<Long> left = new ArrayList<>();
+        for (ProcessHandle process : processes) {
+            if (!exited(process, Duration.ofSeconds(10))) {
+                left.add(process.pid());
+                process.destroyForcibly();
+            }
+        }
+        assertEquals(List.of(), left, "processes outlived their cluster");
+    }
+
+    static boolean exited(ProcessHandle process, Duration timeout) {
+        try {
+            process.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (Exception e) {
+            return !process.isAlive();
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jparallel.repl.CellOutcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lambdas typed in a JShell session, as a notebook user types them, run on the engines. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class JShellLambdaTest {
+    @TempDir
+    static Path home;
+    ItCluster cluster;
+    KernelSession cells;
+
+    @BeforeAll
+    void start() {
+        cluster = new ItCluster(home, 2);
+        cells = new KernelSession(cluster.clientFile());
+        cells.eval("var v = rc.all();");
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (cells != null) {
+                cells.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    @Test
+    void theRecipesMapGivesTheSquares() {
+        assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), cells.eval("v.map(x -> x * x, range(10)).get()"));
+    }
+
+    @Test
+    void aLambdaReadsAVariableOfAnEarlierCell() {
+        cells.eval("int offset = 1000;");
+        assertEquals(List.of(1000, 1001, 1002), cells.eval("v.mapSync(x -> x + offset, range(3))"));
+    }
+
+    @Test
+    void aMethodOfAnEarlierCellRunsOnTheEngines() {
+        cells.eval("int triple(int x) { return 3 * x; }");
+        assertEquals(List.of(3, 3), cells.eval("v.applySync(() -> triple(1))"));
+    }
+
+    @Test
+    void aRecordOfACellTravelsBothWays() {
+        cells.eval("record Point(int x, int y) implements java.io.Serializable { }");
+        assertEquals("Point[x=2, y=4]", cells.eval("rc.loadBalancedView().applySync(p -> new Point(p.x() * 2, p.y() * 2), new Point(1, 2)).toString()"));
+    }
+
+    @Test
+    void loadBalancedApplyAsyncIsPolled() {
+        cells.eval("var ar = rc.loadBalancedView().applyAsync(() -> { Thread.sleep(300); return 7; });");
+        assertEquals("<AsyncResult(apply): pending>", cells.eval("ar.toString()"));
+        assertEquals(7, cells.eval("ar.get()"));
+        assertEquals(true, cells.eval("ar.ready() && ar.elapsed() >= 0.3"));
+    }
+
+    @Test
+    void aRemoteExceptionReachesTheCellAsACompositeError() {
+        CellOutcome.RuntimeError error = cells.evalFailing("v.applySync(() -> 1 / 0)");
+        assertEquals("org.jparallel.client.CompositeError", error.exceptionClass());
+        assertTrue(error.message().contains("[0:apply] java.lang.ArithmeticException: / by zero"), error.message());
+    }
+}

@@ -1,0 +1,66 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import org.jparallel.client.Client;
+import org.jparallel.client.ClientOptions;
+import org.jparallel.client.values.ClassBytes;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.SessionOptions;
+import org.jparallel.wire.Message;
+
+/**
+ * A JShell session driven the way the kernel drives it: the client API on its class path and imported,
+ * a {@link Client} built with the session's snippet bytecode defined as {@code rc}.
+ */
+final class KernelSession implements AutoCloseable {
+    private final JavaSession session;
+    private final Client client;
+
+    KernelSession(Path clientFile) {
+        this.session = JavaSession.open(SessionOptions.defaults()
+                .withClassPath(List.of(codeOf(Client.class), codeOf(Message.class)))
+                .withStartup(List.of("import org.jparallel.client.*;",
+                        "import static org.jparallel.client.Parallel.*;",
+                        "import java.util.*;", "import java.time.Duration;")));
+        this.client = Client.connect(clientFile,
+                ClientOptions.DEFAULT.withClassBytes(ClassBytes.of(session.classBytes())));
+        session.define("rc", Client.class.getName(), client);
+    }
+
+    private static Path codeOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs a cell; its value, or a test failure showing what went wrong. */
+    Object eval(String cell) {
+        CellOutcome outcome = session.eval(cell);
+        if (outcome instanceof CellOutcome.Success success) {
+            return success.value().map(v -> v.object()).orElse(null);
+        }
+        return fail("cell failed: " + cell + "\n" + outcome);
+    }
+
+    /** Runs a cell that must fail at run time; what it threw. */
+    CellOutcome.RuntimeError evalFailing(String cell) {
+        CellOutcome outcome = session.eval(cell);
+        if (outcome instanceof CellOutcome.RuntimeError error) {
+            return error;
+        }
+        return fail("expected the cell to throw: " + cell + "\n" + outcome);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        session.close();
+    }
+}

@@ -1,0 +1,117 @@
+package org.jparallel.controller.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jparallel.controller.profile.ProfileDir;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jpcluster} as a user runs it: separate processes, a cluster that outlives {@code start --daemonize}. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class JpclusterTest {
+    @TempDir
+    static Path home;
+    private final List<ProcessHandle> cluster = new ArrayList<>();
+    private Run started;
+
+    record Run(int exit, String out) {
+    }
+
+    private Run jpcluster(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), JpclusterMain.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("JPARALLEL_HOME", home.toString());
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(90, TimeUnit.SECONDS), "jpcluster " + String.join(" ", args) + " hangs");
+        return new Run(process.exitValue(), out);
+    }
+
+    @BeforeAll
+    void startADaemon() throws Exception {
+        started = jpcluster("start", "-n", "2", "--profile", "cli", "--daemonize");
+        ProfileDir dir = ProfileDir.of(home, "cli");
+        dir.liveController().ifPresent(controller -> {
+            cluster.add(controller);
+            cluster.addAll(controller.descendants().toList());
+        });
+    }
+
+    @AfterAll
+    void leaveNothingRunning() {
+        cluster.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Test
+    @Order(1)
+    void startDaemonizeReturnsOnceTheEnginesAreRegistered() {
+        assertEquals(0, started.exit(), started.out());
+        assertTrue(started.out().contains("2 engines"), started.out());
+        assertTrue(started.out().contains(ProfileDir.of(home, "cli").clientFile().toString()), started.out());
+        assertEquals(3, cluster.size(), "a controller and 2 engines: " + cluster);
+    }
+
+    @Test
+    @Order(2)
+    void theConnectionFilesAreReadableByTheOwnerOnly() throws IOException {
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(ProfileDir.of(home, "cli").clientFile())));
+    }
+
+    @Test
+    @Order(3)
+    void listShowsTheRunningCluster() throws Exception {
+        Run list = jpcluster("list");
+        assertEquals(0, list.exit(), list.out());
+        String line = list.out().lines().filter(l -> l.startsWith("cli ")).findFirst().orElseThrow(() ->
+                new AssertionError(list.out()));
+        assertEquals(List.of("cli", String.valueOf(cluster.get(0).pid()), "2"),
+                List.of(line.trim().split("\\s+")).subList(0, 3));
+    }
+
+    @Test
+    @Order(4)
+    void aSecondStartOfTheSameProfileIsRefused() throws Exception {
+        Run again = jpcluster("start", "-n", "1", "--profile", "cli", "--daemonize");
+        assertEquals(1, again.exit(), again.out());
+        assertTrue(again.out().contains("already running"), again.out());
+    }
+
+    @Test
+    @Order(5)
+    void wrongOptionsPrintUsageAndExit2() throws Exception {
+        Run wrong = jpcluster("start", "--engines-typo", "3");
+        assertEquals(2, wrong.exit(), wrong.out());
+        assertTrue(wrong.out().contains("Usage: jpcluster start"), wrong.out());
+    }
+
+    @Test
+    @Order(6)
+    void stopEndsTheControllerAndEveryEngine() throws Exception {
+        Run stop = jpcluster("stop", "--profile", "cli");
+        assertEquals(0, stop.exit(), stop.out());
+        for (ProcessHandle process : cluster) {
+            assertFalse(process.isAlive(), "process " + process.pid() + " outlived jpcluster stop");
+        }
+        assertFalse(Files.exists(ProfileDir.of(home, "cli").pidFile()));
+        assertTrue(jpcluster("list").out().contains("no cluster is running"));
+    }
+}

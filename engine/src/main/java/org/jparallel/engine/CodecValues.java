@@ -1,0 +1,49 @@
+package org.jparallel.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.jparallel.client.RemoteFunction;
+import org.jparallel.client.values.DecodedCall;
+import org.jparallel.client.values.ValueDecoder;
+
+/**
+ * Values through the client's values codec. The encoder belongs to the session (it ships the
+ * session's snippet classes); the decoder defines each client's classes in loaders of their own,
+ * children of the engine's loader, so a client's {@code REPL.$JShell$12} never meets the engine's.
+ */
+final class CodecValues implements Values {
+    private final ValueDecoder decoder = new ValueDecoder(CodecValues.class.getClassLoader());
+
+    @Override
+    public List<byte[]> encode(EngineSession session, Object value) {
+        return session.encoder().encode(value);
+    }
+
+    @Override
+    public List<byte[]> encodeNamed(EngineSession session, Map<String, ?> values) {
+        return session.encoder().encodeNamed(values);
+    }
+
+    @Override
+    public Map<String, Object> decodeNamed(EngineSession session, List<byte[]> frames) {
+        return decoder.decodeNamed(frames);
+    }
+
+    @Override
+    public Object call(EngineSession session, List<byte[]> frames) throws Exception {
+        DecodedCall call = decoder.decodeCall(frames);
+        if (!(call.function() instanceof RemoteFunction function)) {
+            throw new IllegalArgumentException("apply needs a RemoteFunction (a lambda typed as Fn, Fn0, Fn2, Fn3 "
+                    + "or Action), not " + (call.function() == null ? "null" : call.function().getClass().getName()));
+        }
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try {
+            // ServiceLoader and Class.forName with the context loader see the client's classes, as in a cell
+            thread.setContextClassLoader(function.getClass().getClassLoader());
+            return function.invoke(call.argsArray());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

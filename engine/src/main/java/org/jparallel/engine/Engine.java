@@ -1,0 +1,320 @@
+package org.jparallel.engine;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.display.DisplayEvent;
+import org.jparallel.wire.Header;
+import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.MalformedMessageException;
+import org.jparallel.wire.Message;
+import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.zmq.SocketLoop;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * An engine: one JShell session serving a controller's requests in order on one execution thread.
+ *
+ * <p>The socket thread answers {@code interrupt_request}, {@code abort_request} and
+ * {@code shutdown_request} at once, out of band; everything else queues for the execution thread.
+ * The engine registers before its session has opened, and exits when its controller process ends
+ * or falls silent for {@value #CONTROLLER_SILENCE_MILLIS} ms.
+ *
+ * <pre>{@code
+ * Engine engine = Engine.start(EngineConnection.read(Path.of("engine.json")), values);
+ * engine.awaitStop();
+ * engine.close();
+ * }</pre>
+ */
+public final class Engine implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+    static final long HEARTBEAT_MILLIS = 1000;
+    static final long CONTROLLER_SILENCE_MILLIS = 10_000;
+    private static final long FLUSH_MILLIS = 20;
+    private static final Message STOP = Message.create("stop", "", new JsonObject());
+
+    private final EngineConnection connection;
+    private final ZContext context = new ZContext(1);
+    private final MessageCodec codec;
+    private final SocketLoop loop;
+    private final Outbound outbound;
+    private final CurrentRequest current = new CurrentRequest();
+    private final StreamRelay stdout;
+    private final StreamRelay stderr;
+    private final SessionSlot session;
+    private final Map<String, Function<Message, Reply>> handlers = new HashMap<>();
+    private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
+    private final Set<String> abortedAhead = new HashSet<>();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "jparallel-engine-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final PrintStream originalOut = System.out;
+    private final PrintStream originalErr = System.err;
+    private final Thread executor;
+    private volatile long lastHeardNanos = System.nanoTime();
+    private volatile boolean applying;
+
+    private Engine(EngineConnection connection, Values values) {
+        this.connection = connection;
+        this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
+        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
+        dealer.setLinger(500);
+        dealer.connect(connection.address());
+        this.loop = SocketLoop.start(context, dealer, "engine", this::received);
+        this.outbound = new Outbound(codec, loop, UUID.randomUUID().toString());
+        this.stdout = new StreamRelay("stdout", outbound, current);
+        this.stderr = new StreamRelay("stderr", outbound, current);
+        this.session = new SessionSlot(() -> EngineSession.open(this::display));
+        ExecuteRequests execute = new ExecuteRequests(session, outbound, this::drainOutput);
+        ValueRequests valueRequests = new ValueRequests(session, values);
+        handlers.put("execute_request", execute::execute);
+        handlers.put("apply_request", request -> {
+            applying = true;
+            try {
+                return valueRequests.apply(request);
+            } finally {
+                applying = false;
+                Thread.interrupted(); // an interrupt that came as the function returned must not hit the next request
+            }
+        });
+        handlers.put("push_request", valueRequests::push);
+        handlers.put("pull_request", valueRequests::pull);
+        handlers.put("clear_request", request -> {
+            session.reset();
+            return Reply.ok();
+        });
+        this.executor = new Thread(this::serve, "jparallel-engine-execution");
+    }
+
+    /**
+     * Connects to the controller, registers, and starts serving; the session opens in the background.
+     *
+     * @param idHint the id the launcher expects this engine to get (it names the log), or -1
+     */
+    public static Engine start(EngineConnection connection, Values values, int idHint) {
+        Engine engine = new Engine(connection, values);
+        engine.redirectStandardStreams();
+        engine.register(idHint);
+        engine.watchController();
+        engine.executor.start();
+        return engine;
+    }
+
+    /** Starts an engine that reads and writes values with the client's values codec. */
+    public static Engine start(EngineConnection connection, int idHint) {
+        return start(connection, new CodecValues(), idHint);
+    }
+
+    private void register(int idHint) {
+        JsonObject content = new JsonObject();
+        content.addProperty("pid", ProcessHandle.current().pid());
+        content.addProperty("host", hostName());
+        content.addProperty("java_version", Runtime.version().toString());
+        content.addProperty("id_hint", idHint);
+        outbound.toController("registration_request", content);
+    }
+
+    private void watchController() {
+        timers.scheduleWithFixedDelay(() -> outbound.toController("heartbeat", new JsonObject()),
+                HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+        timers.scheduleWithFixedDelay(() -> {
+            long silent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeardNanos);
+            if (silent > CONTROLLER_SILENCE_MILLIS) {
+                stop("the controller has been silent for " + silent + " ms");
+            }
+        }, HEARTBEAT_MILLIS, HEARTBEAT_MILLIS, TimeUnit.MILLISECONDS);
+        if (connection.controllerPid() > 0) {
+            ProcessHandle.of(connection.controllerPid()).ifPresentOrElse(
+                    controller -> controller.onExit().thenRun(() -> stop("the controller process ended")),
+                    () -> stop("the controller process " + connection.controllerPid() + " is not running"));
+        }
+    }
+
+    private void redirectStandardStreams() {
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        timers.scheduleWithFixedDelay(this::drainOutput, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** On the socket thread: out-of-band requests now, the rest to the execution queue. */
+    private void received(List<byte[]> frames) {
+        Message message;
+        try {
+            message = codec.decode(frames);
+        } catch (MalformedMessageException e) {
+            LOG.warning("dropped a message from the controller: " + e.getMessage());
+            return;
+        }
+        lastHeardNanos = System.nanoTime();
+        switch (message.msgType()) {
+            case "heartbeat" -> { }
+            case "registration_reply" -> registered(message);
+            case "interrupt_request" -> interrupt(message);
+            case "abort_request" -> abort(message);
+            case "shutdown_request" -> {
+                outbound.reply(message, Reply.ok().content(), List.of(), Header.now());
+                stop("asked to shut down");
+            }
+            default -> {
+                if (abortedAhead.remove(message.header().msgId())) {
+                    replyAborted(message);
+                } else {
+                    queue.add(message);
+                }
+            }
+        }
+    }
+
+    private void registered(Message reply) {
+        if (!"ok".equals(reply.content().has("status") ? reply.content().get("status").getAsString() : "")) {
+            stop("the controller refused the registration: " + reply.content());
+            return;
+        }
+        int id = reply.content().get("id").getAsInt();
+        outbound.registeredAs(id);
+        LOG.info("registered as engine " + id);
+    }
+
+    private void interrupt(Message request) {
+        session.stop();
+        if (applying) {
+            executor.interrupt(); // a function from a client is not instrumented: it stops only if it heeds this
+        }
+        outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
+    }
+
+    private void abort(Message request) {
+        Set<String> ids = new HashSet<>();
+        if (request.content().get("msg_ids") instanceof JsonArray array) {
+            array.forEach(id -> ids.add(id.getAsString()));
+        }
+        for (Iterator<Message> it = queue.iterator(); it.hasNext(); ) {
+            Message queued = it.next();
+            if (ids.remove(queued.header().msgId()) && queue.remove(queued)) {
+                replyAborted(queued);
+            }
+        }
+        abortedAhead.addAll(ids); // not here yet: aborted when they come
+        outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
+    }
+
+    private void replyAborted(Message request) {
+        JsonObject aborted = new JsonObject();
+        aborted.addProperty("status", "aborted");
+        outbound.reply(request, aborted, List.of(), Header.now());
+    }
+
+    private void serve() {
+        try {
+            for (Message request = queue.take(); request != STOP; request = queue.take()) {
+                run(request);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run(Message request) {
+        String started = Header.now();
+        current.set(request);
+        Reply reply;
+        try {
+            Function<Message, Reply> handler = handlers.get(request.msgType());
+            reply = handler == null
+                    ? Reply.error(ErrorContent.of("UnknownRequest", "an engine does not serve "
+                            + request.msgType(), List.of()))
+                    : handler.apply(request);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, request.msgType() + " failed", e);
+            reply = Reply.error(ErrorContent.of(e));
+        } finally {
+            drainOutput();
+        }
+        outbound.reply(request, reply.content(), reply.buffers(), started);
+    }
+
+    private void display(DisplayEvent event) {
+        JsonObject content = new JsonObject();
+        content.add("data", event.bundle().dataJson());
+        content.add("metadata", event.bundle().metadataJson());
+        JsonObject transientPart = new JsonObject();
+        event.displayId().ifPresent(id -> transientPart.addProperty("display_id", id));
+        content.add("transient", transientPart);
+        drainOutput(); // text printed before the display shows above it
+        outbound.output(current.get(), event.messageType(), content);
+    }
+
+    private void drainOutput() {
+        System.out.flush();
+        System.err.flush();
+        stdout.drain();
+        stderr.drain();
+    }
+
+    private void stop(String reason) {
+        if (stopped.getCount() > 0) {
+            LOG.info("engine stopping: " + reason);
+            stopped.countDown();
+        }
+    }
+
+    /** Blocks until the controller asks the engine to shut down, ends, or falls silent. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        stop("closed");
+        session.stop();
+        queue.clear();
+        queue.add(STOP);
+        timers.shutdownNow();
+        drainOutput();
+        pause(100); // the socket closes without linger: let the last replies leave first
+        loop.close();
+        context.close();
+        System.setOut(originalOut);
+        System.setErr(originalErr);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.jparallel.engine;
+
+import java.nio.file.Path;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+import org.jparallel.wire.ConnectionFileException;
+
+/**
+ * {@code java -cp jparallel.jar org.jparallel.engine.EngineMain ENGINE_CONNECTION_FILE [--id-hint K]}:
+ * the process a launcher starts for each engine.
+ *
+ * <p>Exits 0 when its controller asks it to, ends or falls silent; 2 with a one-line error when the
+ * arguments or the connection file are wrong.
+ */
+public final class EngineMain {
+    private EngineMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 1 && !(args.length == 3 && args[1].equals("--id-hint") && args[2].matches("-?\\d+"))) {
+            System.err.println("usage: java -cp jparallel.jar org.jparallel.engine.EngineMain "
+                    + "ENGINE_CONNECTION_FILE [--id-hint K]");
+            System.exit(2);
+        }
+        EngineConnection connection;
+        try {
+            connection = EngineConnection.read(Path.of(args[0]));
+        } catch (ConnectionFileException e) {
+            System.err.println("jparallel engine: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        logToStandardError();
+        Engine engine = Engine.start(connection, args.length == 3 ? Integer.parseInt(args[2]) : -1);
+        engine.awaitStop();
+        engine.close();
+        // JShell and user code may have started non-daemon threads: they must not keep an engine alive.
+        Runtime.getRuntime().halt(0);
+    }
+
+    /** Engine logs go to the process's real stderr (the engine's log file), never to a client. */
+    private static void logToStandardError() {
+        Logger root = Logger.getLogger("");
+        for (Handler handler : root.getHandlers()) {
+            root.removeHandler(handler);
+        }
+        System.setProperty("java.util.logging.SimpleFormatter.format", "[engine %1$tT %4$s] %5$s%6$s%n");
+        Handler handler = new ConsoleHandler(); // binds System.err now, before the engine redirects it
+        handler.setFormatter(new SimpleFormatter());
+        handler.setLevel(Level.INFO);
+        root.addHandler(handler);
+    }
+}

@@ -1,0 +1,101 @@
+package org.jparallel.engine;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.jparallel.client.values.ClassBytes;
+import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.display.Display;
+import org.jparallel.display.DisplaySink;
+import org.jparallel.display.MimeRenderer;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.SessionOptions;
+
+/**
+ * The engine's JShell session with what every cell may use without an import: JShell's default
+ * imports, the client API, and {@code display(...)}.
+ *
+ * <pre>{@code
+ * EngineSession session = EngineSession.open(event -> send(event));
+ * session.java().eval("1 + 1");
+ * }</pre>
+ */
+final class EngineSession implements AutoCloseable {
+    /** JShell's own default imports, so cells read as they do in the jshell tool and the kernel. */
+    private static final String DEFAULT_IMPORTS = """
+            import java.io.*;
+            import java.math.*;
+            import java.net.*;
+            import java.nio.file.*;
+            import java.util.*;
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            import java.util.regex.*;
+            import java.util.stream.*;
+            """;
+
+    private final JavaSession java;
+    private final Display display;
+    private final ValueEncoder encoder;
+
+    private EngineSession(JavaSession java, Display display) {
+        this.java = java;
+        this.display = display;
+        // One encoder per session: receivers cache shipped classes by the encoder's id.
+        this.encoder = new ValueEncoder(ClassBytes.of(java.classBytes()));
+    }
+
+    /** Opens a session; slow (a second or more), so engines call it off their request path. */
+    static EngineSession open(DisplaySink sink) {
+        JavaSession java = JavaSession.open(SessionOptions.defaults()
+                .withClassPath(ownClassPath())
+                .withStartup(List.of(DEFAULT_IMPORTS + "import org.jparallel.client.*;\n")));
+        try {
+            Display display = new Display(sink);
+            java.define("$display", Display.class.getName(), display);
+            CellOutcome prelude = java.eval(Display.prelude("$display"), "startup");
+            if (!(prelude instanceof CellOutcome.Success)) {
+                throw new IllegalStateException("the display prelude does not compile: " + prelude);
+            }
+            // No JavaSession.warmUp(): it also warms completion, which engines never serve; the
+            // imports and the prelude have warmed the compiler already.
+            return new EngineSession(java, display);
+        } catch (RuntimeException e) {
+            java.close();
+            throw e;
+        }
+    }
+
+    JavaSession java() {
+        return java;
+    }
+
+    /** Encodes values for clients, shipping the classes declared in this session's cells. */
+    ValueEncoder encoder() {
+        return encoder;
+    }
+
+    MimeRenderer renderer() {
+        return display.renderer();
+    }
+
+    /** The loader whose classes cells can name in declarations. */
+    ClassLoader visibleClasses() {
+        return EngineSession.class.getClassLoader();
+    }
+
+    /** The engine's own class path, so cells see the display and client API classes. */
+    private static List<Path> ownClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        java.close();
+    }
+}

@@ -1,0 +1,74 @@
+package org.jparallel.engine;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import org.jparallel.display.MimeBundle;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.Value;
+import org.jparallel.wire.Message;
+
+/**
+ * {@code execute_request}: runs Java source in the engine's session, publishing the value of a
+ * final expression as {@code execute_result} and a failure as {@code error}.
+ */
+final class ExecuteRequests {
+    private final SessionSlot session;
+    private final Outbound outbound;
+    private final Runnable drainOutput;
+    private int executionCount;
+
+    ExecuteRequests(SessionSlot session, Outbound outbound, Runnable drainOutput) {
+        this.session = session;
+        this.outbound = outbound;
+        this.drainOutput = drainOutput;
+    }
+
+    Reply execute(Message request) {
+        String code = string(request.content(), "code");
+        boolean silent = request.content().has("silent") && request.content().get("silent").getAsBoolean();
+        EngineSession engineSession = session.get();
+        int count = silent ? executionCount : ++executionCount;
+        CellOutcome outcome;
+        try {
+            outcome = engineSession.java().eval(code, "In [" + count + "]");
+        } catch (RuntimeException e) {
+            outcome = new CellOutcome.RuntimeError(e.getClass().getName(), e.getMessage(),
+                    java.util.List.of(e.toString()));
+        } finally {
+            drainOutput.run(); // printed text shows above the result
+        }
+        JsonObject content;
+        if (outcome instanceof CellOutcome.Success success) {
+            if (!silent) {
+                success.value().ifPresent(value -> publishResult(request, engineSession, value, count));
+            }
+            content = new JsonObject();
+            content.addProperty("status", "ok");
+        } else {
+            content = ErrorContent.of(outcome);
+            JsonObject error = content.deepCopy();
+            error.remove("status");
+            outbound.output(request, "error", error);
+        }
+        content.addProperty("execution_count", count);
+        return new Reply(content, java.util.List.of());
+    }
+
+    private void publishResult(Message request, EngineSession engineSession, Value value, int count) {
+        MimeBundle bundle = engineSession.renderer().render(value.object());
+        if (bundle.isEmpty()) {
+            return; // e.g. the handle display(...) returns: the display itself was the output
+        }
+        JsonObject result = new JsonObject();
+        result.addProperty("execution_count", count);
+        result.add("data", bundle.dataJson());
+        result.add("metadata", bundle.metadataJson());
+        outbound.output(request, "execute_result", result);
+        engineSession.java().remember(value);
+    }
+
+    private static String string(JsonObject content, String key) {
+        JsonElement e = content.get(key);
+        return e == null || e.isJsonNull() ? "" : e.getAsString();
+    }
+}

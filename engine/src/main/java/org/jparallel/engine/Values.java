@@ -1,0 +1,23 @@
+package org.jparallel.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How an engine reads and writes the values of {@code apply}, {@code push} and {@code pull}: the
+ * frames of the client's values codec ({@code org.jparallel.client.values}).
+ */
+interface Values {
+
+    /** The frames of an apply result; classes declared in this engine's cells travel with their bytecode. */
+    List<byte[]> encode(EngineSession session, Object value);
+
+    /** The frames of named values, for a pull reply. */
+    List<byte[]> encodeNamed(EngineSession session, Map<String, ?> values);
+
+    /** The values of a push request, by name in the order sent. */
+    Map<String, Object> decodeNamed(EngineSession session, List<byte[]> frames);
+
+    /** Decodes the function and arguments of an {@code apply_request}, calls it and returns its result. */
+    Object call(EngineSession session, List<byte[]> frames) throws Exception;
+}

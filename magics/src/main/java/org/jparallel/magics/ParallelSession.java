@@ -1,0 +1,76 @@
+package org.jparallel.magics;
+
+import java.util.Optional;
+import org.jparallel.client.AsyncResult;
+import org.jparallel.client.Client;
+import org.jparallel.client.NoClusterException;
+import org.jparallel.magic.MagicException;
+import org.jparallel.magics.px.PxOptions;
+
+/**
+ * What the parallel magics of one kernel share: the client of the cluster they talk to, the
+ * {@code %pxconfig} defaults, and the last {@code %px} result for {@code %pxresult}.
+ *
+ * <p>The client connects lazily, so {@code %px} works after {@code jpcluster start} in a shell as
+ * well as after {@code %cluster start} in a cell.
+ */
+public final class ParallelSession implements AutoCloseable {
+    private Client client;
+    private String profile = "default";
+    private volatile PxOptions defaults = PxOptions.defaults();
+    private volatile AsyncResult<?> last;
+
+    /** The client of the current profile's cluster, connecting on first use. */
+    public synchronized Client client() throws MagicException {
+        if (client == null) {
+            try {
+                client = Client.connect(profile);
+            } catch (NoClusterException e) {
+                throw new MagicException("ClusterError", "no cluster is running: start one with %cluster start -n 4"
+                        + (profile.equals("default") ? "" : " --profile " + profile));
+            }
+        }
+        return client;
+    }
+
+    /** Switches to a profile's cluster, e.g. after {@code %cluster start --profile P}. */
+    public synchronized void use(String newProfile) {
+        if (!newProfile.equals(profile)) {
+            disconnect();
+            profile = newProfile;
+        }
+    }
+
+    public synchronized String profile() {
+        return profile;
+    }
+
+    /** Closes the client, e.g. because its cluster was stopped. */
+    public synchronized void disconnect() {
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    public PxOptions defaults() {
+        return defaults;
+    }
+
+    public void defaults(PxOptions options) {
+        this.defaults = options;
+    }
+
+    public Optional<AsyncResult<?>> last() {
+        return Optional.ofNullable(last);
+    }
+
+    public void last(AsyncResult<?> result) {
+        this.last = result;
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+}

@@ -1,0 +1,138 @@
+package org.jparallel.magics.cluster;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jparallel.controller.launch.ClusterException;
+import org.jparallel.controller.launch.ClusterHandle;
+import org.jparallel.controller.launch.ClusterLauncher;
+import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.ClusterStatus;
+import org.jparallel.magic.Magic;
+import org.jparallel.magic.MagicCall;
+import org.jparallel.magic.MagicContext;
+import org.jparallel.magic.MagicException;
+import org.jparallel.magic.MagicKind;
+import org.jparallel.magic.MagicUsageException;
+import org.jparallel.magics.ParallelSession;
+import org.jparallel.repl.CellOutcome;
+
+/**
+ * {@code %cluster start|stop|list|status}: the notebook's counterpart of ipyparallel's Clusters tab.
+ * Starting connects the session's client, so {@code %px} works in the next cell; clusters started here
+ * stop with the kernel.
+ */
+public final class ClusterMagic implements Magic, AutoCloseable {
+    private final ParallelSession parallel;
+    private final ClusterLauncher launcher;
+    private final Set<String> started = new LinkedHashSet<>();
+
+    public ClusterMagic(ParallelSession parallel, ClusterLauncher launcher) {
+        this.parallel = parallel;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public String name() {
+        return "cluster";
+    }
+
+    @Override
+    public Set<MagicKind> kinds() {
+        return Set.of(MagicKind.LINE);
+    }
+
+    @Override
+    public String usage() {
+        return """
+                %cluster start -n N [--profile P]   start a controller and N engines on this machine
+                %cluster stop [--profile P]         stop a cluster and its engines
+                %cluster list                       the running clusters: profile, controller pid, engines, uptime
+                %cluster status [--profile P]       the engines of the cluster %px talks to""";
+    }
+
+    @Override
+    public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, MagicException {
+        ClusterArguments arguments = ClusterArguments.parse(call.arguments(), parallel.profile());
+        try {
+            switch (arguments.action()) {
+                case "start" -> start(arguments);
+                case "stop" -> stop(arguments.profile());
+                case "list" -> list();
+                case "status" -> status(arguments.profile());
+                default -> throw new MagicUsageException("unknown action '" + arguments.action() + "'");
+            }
+        } catch (ClusterException e) {
+            throw new MagicException("ClusterError", e.getMessage());
+        }
+        return CellOutcome.nothing();
+    }
+
+    private void start(ClusterArguments arguments) throws MagicUsageException, MagicException {
+        if (arguments.engines() < 1) {
+            throw new MagicUsageException("%cluster start needs -n N, the number of engines (at least 1)");
+        }
+        ClusterHandle handle = launcher.start(arguments.profile(), arguments.engines(), ClusterOptions.defaults());
+        synchronized (started) {
+            started.add(arguments.profile());
+        }
+        parallel.use(arguments.profile());
+        parallel.disconnect();
+        try {
+            parallel.client().waitForEngines(handle.engines(), java.time.Duration.ofSeconds(30));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new MagicException("ClusterError", "the cluster started but its " + handle.engines()
+                    + " engines did not reach this kernel within 30 s: " + e.getMessage());
+        }
+        System.out.println("Cluster '" + handle.profile() + "' is running with " + handle.engines()
+                + " engines (controller pid " + handle.controllerPid() + ").");
+    }
+
+    private void stop(String profile) throws MagicException {
+        if (profile.equals(parallel.profile())) {
+            parallel.disconnect();
+        }
+        boolean stopped = launcher.stop(profile);
+        synchronized (started) {
+            started.remove(profile);
+        }
+        if (!stopped) {
+            throw new MagicException("ClusterError", "no cluster is running for profile '" + profile + "'");
+        }
+        System.out.println("Cluster '" + profile + "' stopped.");
+    }
+
+    private void list() {
+        List<ClusterStatus> clusters = launcher.list();
+        if (clusters.isEmpty()) {
+            System.out.println("No cluster is running. Start one with %cluster start -n 4");
+            return;
+        }
+        System.out.printf("%-16s %-10s %-8s %s%n", "PROFILE", "PID", "ENGINES", "UPTIME");
+        for (ClusterStatus status : clusters) {
+            System.out.printf("%-16s %-10d %-8d %s%n", status.profile(), status.controllerPid(), status.engines(),
+                    uptime(status.uptime()));
+        }
+    }
+
+    private void status(String profile) throws MagicException {
+        parallel.use(profile);
+        System.out.println("Cluster '" + profile + "': engines " + parallel.client().ids());
+    }
+
+    private static String uptime(java.time.Duration uptime) {
+        long s = uptime.toSeconds();
+        return String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
+    }
+
+    /** Stops the clusters this kernel started, so none outlives it. */
+    @Override
+    public void close() {
+        synchronized (started) {
+            for (String profile : started) {
+                launcher.stop(profile);
+            }
+            started.clear();
+        }
+    }
+}

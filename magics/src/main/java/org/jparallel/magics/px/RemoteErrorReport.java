@@ -1,0 +1,78 @@
+package org.jparallel.magics.px;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jparallel.client.CompositeError;
+import org.jparallel.client.RemoteError;
+import org.jparallel.repl.CellOutcome;
+
+/**
+ * Turns the errors of a parallel run into the cell's error: {@code [2:execute]
+ * java.lang.ArithmeticException: / by zero} with the remote trace, at most four traces then
+ * {@code … k more}, and a compile error shown once with every engine that hit it.
+ */
+final class RemoteErrorReport {
+    static final int SHOWN = 4;
+
+    private RemoteErrorReport() {
+    }
+
+    /** The cell outcome for what {@code AsyncResult.get()} threw. */
+    static CellOutcome of(RuntimeException failure) {
+        List<RemoteError> errors = failure instanceof CompositeError composite ? composite.errors()
+                : failure instanceof RemoteError single ? List.of(single) : List.of();
+        if (errors.isEmpty()) {
+            return new CellOutcome.RuntimeError(failure.getClass().getName(), String.valueOf(failure.getMessage()),
+                    List.of(failure.toString()));
+        }
+        Map<String, List<RemoteError>> groups = new LinkedHashMap<>();
+        for (RemoteError error : errors) {
+            groups.computeIfAbsent(groupKey(error), k -> new ArrayList<>()).add(error);
+        }
+        List<String> traceback = new ArrayList<>();
+        int shown = 0;
+        for (List<RemoteError> group : groups.values()) {
+            if (shown == SHOWN) {
+                break;
+            }
+            traceback.add(describe(group));
+            traceback.addAll(withoutHeader(group.get(0)));
+            shown++;
+        }
+        if (groups.size() > SHOWN) {
+            traceback.add("… " + (groups.size() - SHOWN) + " more");
+        }
+        RemoteError first = errors.get(0);
+        String ename = groups.size() == 1 ? first.remoteClassName() : CompositeError.class.getSimpleName();
+        String evalue = groups.size() == 1 ? first.remoteMessage()
+                : errors.size() + " engines failed; the first: " + describe(List.of(first));
+        return new CellOutcome.RuntimeError(ename, evalue, traceback);
+    }
+
+    /** Engines that failed the same way to compile share one report; runtime errors are per engine. */
+    private static String groupKey(RemoteError error) {
+        return error.remoteClassName().equals("CompileError")
+                ? error.remoteClassName() + "\n" + error.remoteMessage() + "\n" + error.remoteTraceback()
+                : "engine " + error.engineId();
+    }
+
+    private static String describe(List<RemoteError> group) {
+        StringBuilder engines = new StringBuilder();
+        for (RemoteError error : group) {
+            engines.append(engines.length() == 0 ? "" : ",").append(error.engineId());
+        }
+        RemoteError first = group.get(0);
+        return "[" + engines + ":" + first.method() + "] " + first.remoteClassName() + ": " + first.remoteMessage();
+    }
+
+    /** The remote trace without a first line that repeats {@code Class: message}. */
+    private static List<String> withoutHeader(RemoteError error) {
+        List<String> lines = error.remoteTraceback();
+        if (!lines.isEmpty() && lines.get(0).startsWith(error.remoteClassName())) {
+            return lines.subList(1, lines.size());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,59 @@
+package org.jparallel.magics.px;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.jparallel.magic.MagicException;
+import org.jparallel.magic.MagicUsageException;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+    private static final List<Integer> FOUR = List.of(0, 1, 2, 3);
+
+    private static List<Integer> pick(String spec) throws MagicUsageException, MagicException {
+        return Targets.parse(spec).resolve(FOUR);
+    }
+
+    @Test
+    void allIsEveryEngine() throws Exception {
+        assertEquals(FOUR, pick("all"));
+    }
+
+    @Test
+    void aSingleIdIsThatEngine() throws Exception {
+        assertEquals(List.of(2), pick("2"));
+    }
+
+    @Test
+    void listsWithOrWithoutBrackets() throws Exception {
+        assertEquals(List.of(1, 2), pick("1,2"));
+        assertEquals(List.of(0, 3), pick("[0,3]"));
+    }
+
+    @Test
+    void slicesFollowPython() throws Exception {
+        assertEquals(List.of(0, 2), pick("::2"));
+        assertEquals(List.of(1, 2), pick("1:3"));
+        assertEquals(List.of(3), pick("-1:"));
+        assertEquals(List.of(3, 2, 1, 0), pick("::-1"));
+    }
+
+    @Test
+    void anEngineThatDoesNotExistNamesTheOnesThatDo() {
+        var e = assertThrows(MagicException.class, () -> pick("9"));
+        assertEquals("no engine 9: the engines are [0, 1, 2, 3]", e.getMessage());
+    }
+
+    @Test
+    void garbageIsRejectedWithTheGrammar() {
+        var e = assertThrows(MagicUsageException.class, () -> pick("System.exit(0)"));
+        assertTrue(e.getMessage().contains("a slice (::2, 1:3)"), e.getMessage());
+    }
+
+    @Test
+    void emptySliceSaysSo() {
+        assertThrows(MagicException.class, () -> pick("5:"));
+    }
+}
