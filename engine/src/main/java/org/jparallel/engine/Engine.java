@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.display.DisplayEvent;
+import org.jparallel.repl.DrainableOutputStream;
 import org.jparallel.wire.Header;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
@@ -60,8 +61,8 @@ public final class Engine implements AutoCloseable {
     private final SocketLoop loop;
     private final Outbound outbound;
     private final CurrentRequest current = new CurrentRequest();
-    private final StreamRelay stdout;
-    private final StreamRelay stderr;
+    private final DrainableOutputStream stdout;
+    private final DrainableOutputStream stderr;
     private final SessionSlot session;
     private final Map<String, Function<Message, Reply>> handlers = new HashMap<>();
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
@@ -86,8 +87,8 @@ public final class Engine implements AutoCloseable {
         dealer.connect(connection.address());
         this.loop = SocketLoop.start(context, dealer, "engine", this::received);
         this.outbound = new Outbound(codec, loop, UUID.randomUUID().toString());
-        this.stdout = new StreamRelay("stdout", outbound, current);
-        this.stderr = new StreamRelay("stderr", outbound, current);
+        this.stdout = new DrainableOutputStream(text -> outbound.stream(current.get(), "stdout", text));
+        this.stderr = new DrainableOutputStream(text -> outbound.stream(current.get(), "stderr", text));
         this.session = new SessionSlot(() -> EngineSession.open(this::display));
         ExecuteRequests execute = new ExecuteRequests(session, outbound, this::drainOutput);
         ValueRequests valueRequests = new ValueRequests(session, values);
@@ -258,14 +259,8 @@ public final class Engine implements AutoCloseable {
     }
 
     private void display(DisplayEvent event) {
-        JsonObject content = new JsonObject();
-        content.add("data", event.bundle().dataJson());
-        content.add("metadata", event.bundle().metadataJson());
-        JsonObject transientPart = new JsonObject();
-        event.displayId().ifPresent(id -> transientPart.addProperty("display_id", id));
-        content.add("transient", transientPart);
         drainOutput(); // text printed before the display shows above it
-        outbound.output(current.get(), event.messageType(), content);
+        outbound.output(current.get(), event.messageType(), event.content());
     }
 
     private void drainOutput() {

@@ -1,8 +1,5 @@
 package org.jparallel.engine;
 
-import java.io.File;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
@@ -23,19 +20,6 @@ import org.jparallel.repl.SessionOptions;
  * }</pre>
  */
 final class EngineSession implements AutoCloseable {
-    /** JShell's own default imports, so cells read as they do in the jshell tool and the kernel. */
-    private static final String DEFAULT_IMPORTS = """
-            import java.io.*;
-            import java.math.*;
-            import java.net.*;
-            import java.nio.file.*;
-            import java.util.*;
-            import java.util.concurrent.*;
-            import java.util.function.*;
-            import java.util.regex.*;
-            import java.util.stream.*;
-            """;
-
     private final JavaSession java;
     private final Display display;
     private final ValueEncoder encoder;
@@ -50,8 +34,8 @@ final class EngineSession implements AutoCloseable {
     /** Opens a session; slow (a second or more), so engines call it off their request path. */
     static EngineSession open(DisplaySink sink) {
         JavaSession java = JavaSession.open(SessionOptions.defaults()
-                .withClassPath(ownClassPath())
-                .withStartup(List.of(DEFAULT_IMPORTS + "import org.jparallel.client.*;\n")));
+                .withHostClassPath()
+                .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + "import org.jparallel.client.*;\n")));
         try {
             Display display = new Display(sink);
             java.define("$display", Display.class.getName(), display);
@@ -87,13 +71,6 @@ final class EngineSession implements AutoCloseable {
     }
 
     /** The engine's own class path, so cells see the display and client API classes. */
-    private static List<Path> ownClassPath() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank())
-                .map(Path::of)
-                .toList();
-    }
-
     @Override
     public void close() {
         java.close();

@@ -1,12 +1,9 @@
 package org.jparallel.kernel;
 
 import com.google.gson.JsonObject;
-import java.io.File;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -39,7 +36,6 @@ import org.jparallel.kernel.history.History;
 import org.jparallel.kernel.io.IoPub;
 import org.jparallel.kernel.io.RequestScope;
 import org.jparallel.kernel.io.StdinBridge;
-import org.jparallel.kernel.io.StreamPublisher;
 import org.jparallel.kernel.protocol.MsgType;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magics.ParallelMagics;
@@ -47,6 +43,7 @@ import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.TimeMagic;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.DrainableOutputStream;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.repl.SessionOptions;
 import org.jparallel.repl.Value;
@@ -70,17 +67,8 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
     private static final Message STOP = Message.create("stop", "", new JsonObject());
     private static final long STREAM_FLUSH_MILLIS = 20;
-    /** JShell's own default imports, so cells read as they do in the jshell tool, and the client API. */
-    private static final String STARTUP_IMPORTS = """
-            import java.io.*;
-            import java.math.*;
-            import java.net.*;
-            import java.nio.file.*;
-            import java.util.*;
-            import java.util.concurrent.*;
-            import java.util.function.*;
-            import java.util.regex.*;
-            import java.util.stream.*;
+    /** The client API, imported into every cell beside JShell's own default imports. */
+    private static final String CLIENT_IMPORTS = """
             import org.jparallel.client.*;
             import static org.jparallel.client.Parallel.*;
             """;
@@ -105,8 +93,8 @@ public final class Kernel implements AutoCloseable {
     private final KernelSockets sockets;
     private final IoPub iopub;
     private final Responder responder;
-    private final StreamPublisher stdout;
-    private final StreamPublisher stderr;
+    private final DrainableOutputStream stdout;
+    private final DrainableOutputStream stderr;
     private final StdinBridge stdin;
     private final RequestDispatcher dispatcher;
     private final PrintStream originalOut = System.out;
@@ -119,8 +107,8 @@ public final class Kernel implements AutoCloseable {
         this.sockets = KernelSockets.bind(info, codec, this::inbound);
         this.iopub = new IoPub(sockets, session);
         this.responder = new Responder(sockets, session);
-        this.stdout = new StreamPublisher("stdout", iopub, scope);
-        this.stderr = new StreamPublisher("stderr", iopub, scope);
+        this.stdout = new DrainableOutputStream(text -> iopub.stream(scope.request(), "stdout", text));
+        this.stderr = new DrainableOutputStream(text -> iopub.stream(scope.request(), "stderr", text));
         this.stdin = new StdinBridge(sockets, session, scope, this::drainOutput);
         this.dispatcher = dispatcher();
     }
@@ -197,8 +185,8 @@ public final class Kernel implements AutoCloseable {
         Thread thread = new Thread(() -> {
             try {
                 JavaSession java = JavaSession.open(SessionOptions.defaults()
-                        .withClassPath(ownClassPath())
-                        .withStartup(List.of(STARTUP_IMPORTS)));
+                        .withHostClassPath()
+                        .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + CLIENT_IMPORTS)));
                 NotebookSession opened = NotebookSession.open(java, magics, this::publishDisplay);
                 java.warmUp();
                 notebook.complete(opened);
@@ -211,25 +199,9 @@ public final class Kernel implements AutoCloseable {
         thread.start();
     }
 
-    /** The kernel's own class path, so cells see the display and client API classes. */
-    private static List<Path> ownClassPath() {
-        List<Path> paths = new ArrayList<>();
-        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.isBlank())
-                .map(Path::of)
-                .forEach(paths::add);
-        return paths;
-    }
-
     private void publishDisplay(DisplayEvent event) {
-        JsonObject content = new JsonObject();
-        content.add("data", event.bundle().dataJson());
-        content.add("metadata", event.bundle().metadataJson());
-        JsonObject transientPart = new JsonObject();
-        event.displayId().ifPresent(id -> transientPart.addProperty("display_id", id));
-        content.add("transient", transientPart);
         drainOutput(); // text printed before the display shows above it
-        iopub.publish(scope.request(), event.messageType(), content);
+        iopub.publish(scope.request(), event.messageType(), event.content());
     }
 
     private NotebookSession notebook() {

@@ -37,4 +37,15 @@ public record DisplayEvent(MimeBundle bundle, Optional<String> displayId, boolea
     public String messageType() {
         return update ? "update_display_data" : "display_data";
     }
+
+    /** The message's content: {@code data}, {@code metadata} and {@code transient.display_id}. */
+    public com.google.gson.JsonObject content() {
+        com.google.gson.JsonObject content = new com.google.gson.JsonObject();
+        content.add("data", bundle.dataJson());
+        content.add("metadata", bundle.metadataJson());
+        com.google.gson.JsonObject transientPart = new com.google.gson.JsonObject();
+        displayId.ifPresent(id -> transientPart.addProperty("display_id", id));
+        content.add("transient", transientPart);
+        return content;
+    }
 }

@@ -1,6 +1,8 @@
 package org.jparallel.repl;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +18,19 @@ import java.util.List;
  */
 public record SessionOptions(List<Path> classPath, List<String> startup, List<String> compilerOptions) {
 
+    /** JShell's own default imports, so cells read as they do in the jshell tool. */
+    public static final String JSHELL_IMPORTS = """
+            import java.io.*;
+            import java.math.*;
+            import java.net.*;
+            import java.nio.file.*;
+            import java.util.*;
+            import java.util.concurrent.*;
+            import java.util.function.*;
+            import java.util.regex.*;
+            import java.util.stream.*;
+            """;
+
     public SessionOptions {
         classPath = List.copyOf(classPath);
         startup = List.copyOf(startup);
@@ -25,6 +40,14 @@ public record SessionOptions(List<Path> classPath, List<String> startup, List<St
     /** No extra class path, no startup snippets, default compiler options. */
     public static SessionOptions defaults() {
         return new SessionOptions(List.of(), List.of(), List.of());
+    }
+
+    /** This JVM's own class path, so cells see the host's classes (the display and client API). */
+    public SessionOptions withHostClassPath() {
+        return withClassPath(Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(Path::of)
+                .toList());
     }
 
     public SessionOptions withClassPath(List<Path> entries) {

@@ -1,28 +1,32 @@
-package org.jparallel.engine;
+package org.jparallel.repl;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
 
 /**
- * An output stream whose bytes become {@code stream} messages ({@code stdout} or {@code stderr}) of
- * the running request.
+ * What cells print, collected until a timer or the end of a request drains it as text: the kernel
+ * and the engines put one behind {@code System.out} and one behind {@code System.err}.
  *
- * <p>A timer {@link #drain() drains} it every ~20 ms rather than on each {@code flush()}: a loop
- * that prints a line a second shows a line a second, and one that prints a million lines sends
- * a few hundred messages instead of a million.
+ * <p>Draining every few milliseconds rather than on each {@code flush()} means a loop that prints a
+ * line a second shows a line a second, and one that prints a million lines sends a few hundred
+ * messages instead of a million. A UTF-8 character split between two writes is sent whole.
+ *
+ * <pre>{@code
+ * DrainableOutputStream stdout = new DrainableOutputStream(text -> publish("stdout", text));
+ * System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+ * timer.scheduleWithFixedDelay(stdout::drain, 20, 20, TimeUnit.MILLISECONDS);
+ * }</pre>
  */
-final class StreamRelay extends OutputStream {
-    private final String name;
-    private final Outbound outbound;
-    private final CurrentRequest current;
+public final class DrainableOutputStream extends OutputStream {
+    private final Consumer<String> sink;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final Object drainLock = new Object();
 
-    StreamRelay(String name, Outbound outbound, CurrentRequest current) {
-        this.name = name;
-        this.outbound = outbound;
-        this.current = current;
+    /** @param sink receives each drained chunk of text, never empty */
+    public DrainableOutputStream(Consumer<String> sink) {
+        this.sink = sink;
     }
 
     @Override
@@ -35,9 +39,9 @@ final class StreamRelay extends OutputStream {
         pending.write(b, off, len);
     }
 
-    /** Sends what was written so far, keeping an unfinished UTF-8 character for the next time. */
-    void drain() {
-        // Held while sending too, so that the timer and the end of a request cannot swap two chunks.
+    /** Hands what was written so far to the sink, keeping an unfinished UTF-8 character for next time. */
+    public void drain() {
+        // Held while the sink runs too, so that the timer and the end of a cell cannot swap two chunks.
         synchronized (drainLock) {
             String text;
             synchronized (this) {
@@ -51,7 +55,7 @@ final class StreamRelay extends OutputStream {
                 pending.write(bytes, complete, bytes.length - complete);
             }
             if (!text.isEmpty()) {
-                outbound.stream(current.get(), name, text);
+                sink.accept(text);
             }
         }
     }
@@ -62,7 +66,7 @@ final class StreamRelay extends OutputStream {
         for (int back = 1; back <= Math.min(3, n); back++) {
             int b = bytes[n - back] & 0xff;
             if ((b & 0xc0) == 0x80) {
-                continue;
+                continue; // a continuation byte: look further back for the lead byte
             }
             int needed = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
             return needed > back ? n - back : n;
