@@ -1,8 +1,8 @@
 package org.jparallel.client;
 
-import java.io.Serializable;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package org.jparallel.client;
 
-import java.io.Serializable;
 import com.google.gson.JsonObject;
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.jparallel.client.TaskSender.TaskRequest;

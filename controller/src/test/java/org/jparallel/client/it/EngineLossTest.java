@@ -64,7 +64,8 @@ class EngineLossTest {
         cluster.remember();
         rc.waitForEngines(2, Duration.ofSeconds(30));
         assertEquals(List.of(0, 1), all.targets());
-        assertEquals(2, all.applySync(() -> ProcessHandle.current().pid()).stream().distinct().count());
+        List<String> pids = all.executeSync("ProcessHandle.current().pid()").stream().map(r -> r.text()).toList();
+        assertEquals(2, pids.stream().distinct().count(), pids.toString());
     }
 
     @Test
