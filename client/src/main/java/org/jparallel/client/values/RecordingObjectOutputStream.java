@@ -28,6 +28,7 @@ final class RecordingObjectOutputStream extends ObjectOutputStream {
 
     @Override
     protected Object replaceObject(Object object) {
+        shipment.serializing(object, label);
         return shipment.travelsAsRecordValue(object.getClass()) ? RecordValue.of(object) : object;
     }
 

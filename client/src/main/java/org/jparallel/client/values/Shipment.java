@@ -1,5 +1,6 @@
 package org.jparallel.client.values;
 
+import java.lang.invoke.SerializedLambda;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,9 @@ import java.util.UUID;
  * The classes one encoded message must carry: those its serialized graphs use that exist only in
  * a JShell session (found through {@code annotateClass}), and every snippet class their bytecode
  * mentions, transitively. Each class keeps its origin, the session that compiled it, so that a
- * class received from one session and sent on is still known as that session's class.
+ * class received from one session and sent on is still known as that session's class. What the
+ * serialized graphs hold (lambdas, instances, class objects) is also noted as the roots from which
+ * {@link ReachableStatics} finds the cell variables the message must carry.
  * One per encode call; not thread-safe.
  */
 final class Shipment {
@@ -21,7 +24,7 @@ final class Shipment {
     }
 
     /** One class to ship; {@code type} is the loaded class, known for own classes. */
-    record Entry(Source source, String name, byte[] bytes, Class<?> type, String neededBy) {
+    record Entry(Source source, String name, byte[] bytes, Class<?> type) {
     }
 
     private final UUID self;
@@ -29,6 +32,7 @@ final class Shipment {
     private final List<UUID> origins = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Integer> indexByKey = new HashMap<>();
+    private final ReachableStatics reach = new ReachableStatics(this::ownBytecode);
     private int closedOver;
 
     Shipment(UUID self, ClassBytes ownBytes) {
@@ -37,8 +41,25 @@ final class Shipment {
         origins.add(self);
     }
 
-    /** The index of {@code type}'s class in the table, adding it if it is shipped; -1 if it is not. */
-    int indexOf(Class<?> type, String neededBy) {
+    /** The static fields of this session's classes that the code noted so far can reach. */
+    ReachableStatics reach() {
+        return reach;
+    }
+
+    /** Notes what code the other side may run for {@code object}, about to be serialized as part {@code label}. */
+    void serializing(Object object, String label) {
+        if (object instanceof SerializedLambda lambda) {
+            reach.fromLambda(lambda, label);
+        } else if (!object.getClass().isArray() && isOwn(object.getClass())) {
+            reach.fromInstance(object.getClass().getName(), label);
+        }
+    }
+
+    /**
+     * The index of {@code type}'s class in the table, adding it if it is shipped; -1 if it is not.
+     * The class is written as a descriptor in part {@code label}: its code may run on the other side.
+     */
+    int indexOf(Class<?> type, String label) {
         Class<?> base = type;
         while (base.isArray()) {
             base = base.getComponentType();
@@ -51,11 +72,14 @@ final class Shipment {
             return -1;
         }
         Integer known = indexByKey.get(key(source.origin(), base.getName()));
-        if (known != null) {
-            return known;
+        if (known == null) {
+            Optional<byte[]> bytes = source.bytes().bytecode(base.getName());
+            known = bytes.isEmpty() ? -1 : add(new Entry(source, base.getName(), bytes.get(), base));
         }
-        Optional<byte[]> bytes = source.bytes().bytecode(base.getName());
-        return bytes.isEmpty() ? -1 : add(new Entry(source, base.getName(), bytes.get(), base, neededBy));
+        if (known >= 0 && source.own()) {
+            reach.fromDescriptor(base.getName(), label);
+        }
+        return known;
     }
 
     /** Whether {@code type} is a record declared in a JShell session and not Serializable: see {@link RecordValue}. */
@@ -79,8 +103,7 @@ final class Shipment {
                 }
                 Optional<byte[]> bytes = source.bytes().bytecode(name);
                 if (bytes.isPresent()) {
-                    add(new Entry(source, name, bytes.get(), source.own() ? loaded(name, source) : null,
-                            entry.neededBy()));
+                    add(new Entry(source, name, bytes.get(), source.own() ? loaded(name, source) : null));
                 }
             }
         }
@@ -100,6 +123,16 @@ final class Shipment {
 
     long ownCount() {
         return entries.stream().filter(e -> e.source().own()).count();
+    }
+
+    /** The class file of one of this session's classes in the shipment. */
+    private Optional<byte[]> ownBytecode(String name) {
+        Integer index = indexByKey.get(key(self, name));
+        return index == null ? Optional.empty() : Optional.of(entries.get(index).bytes());
+    }
+
+    private static boolean isOwn(Class<?> type) {
+        return type.getClassLoader() != null && !(type.getClassLoader() instanceof ShippedClassLoader);
     }
 
     private Source sourceOf(Class<?> type) {

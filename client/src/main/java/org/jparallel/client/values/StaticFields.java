@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The values of static fields of shipped snippet classes. JShell compiles a cell variable
  * {@code int k = 7} into a static field of a wrapper class, set when the cell runs; a class
- * defined afresh on the other side would read 0 or null. So the sender reads the fields and the
- * receiver sets them after defining the classes: what code reads from earlier cells arrives by value.
+ * defined afresh on the other side would read 0 or null. So the sender reads the fields that the
+ * shipped code can reach ({@link ReachableStatics}) and the receiver sets them after defining the
+ * classes: what code reads from earlier cells arrives by value, and nothing else travels.
  */
 final class StaticFields {
 
@@ -21,10 +22,11 @@ final class StaticFields {
     }
 
     /**
-     * The values of the non-final, non-transient static fields of the sender's own classes.
-     * Classes received from elsewhere keep their fields at home.
+     * The values of the non-final, non-transient static fields of the sender's own classes that
+     * {@code reach} says the message's code can read or write. Classes received from elsewhere
+     * keep their fields at home.
      */
-    static List<Value> read(List<Shipment.Entry> entries) {
+    static List<Value> read(List<Shipment.Entry> entries, ReachableStatics reach) {
         List<Value> values = new ArrayList<>();
         for (Shipment.Entry entry : entries) {
             if (!entry.source().own() || entry.type() == null) {
@@ -32,7 +34,8 @@ final class StaticFields {
             }
             for (Field field : entry.type().getDeclaredFields()) {
                 if (carried(field)) {
-                    values.add(new Value(entry.name(), field.getName(), get(field), entry.neededBy()));
+                    reach.readerOf(entry.name(), field.getName()).ifPresent(reader ->
+                            values.add(new Value(entry.name(), field.getName(), get(field), reader)));
                 }
             }
         }

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * JDK lists, maps and arrays of those as a compact tree, all without boxing or Java
  * serialization. Anything else is serialized; classes that exist only in this JVM's JShell
  * session (records, classes, methods and lambdas typed in cells) travel with their bytecode,
- * and the values of the cell variables their code reads travel with them. A value that cannot
+ * and the values of the cell variables their code can read travel with them; other cell
+ * variables stay home, so {@code var v = rc.all()} does not stop {@code v.map(x -> x * x, xs)}. A value that cannot
  * be serialized fails here, before anything is sent, naming where it sits.
  *
  * <pre>{@code
@@ -137,17 +138,18 @@ public final class ValueEncoder {
     }
 
     /**
-     * Closes the shipment over the bytecode and writes the static fields of the sender's classes.
-     * Static values may hold instances of more snippet classes, which have statics of their own:
-     * repeat until no new class of this session joins.
+     * Closes the shipment over the bytecode and writes the static fields the shipped code can reach.
+     * Static values may hold lambdas and instances of more snippet classes, whose code reaches
+     * more statics: repeat until no new class of this session joins and no new code is reached.
      */
     private static int writeStatics(Shipment shipment, List<byte[]> frames) {
         byte[] statics = null;
         long ownClasses = -1;
         shipment.closeOver();
-        while (shipment.ownCount() != ownClasses) {
+        while (shipment.ownCount() != ownClasses || shipment.reach().hasPending()) {
             ownClasses = shipment.ownCount();
-            List<StaticFields.Value> values = StaticFields.read(shipment.entries());
+            shipment.reach().settle();
+            List<StaticFields.Value> values = StaticFields.read(shipment.entries(), shipment.reach());
             statics = values.isEmpty() ? null : serializeStatics(values, shipment);
             shipment.closeOver();
         }

@@ -19,6 +19,9 @@
  * 64 KiB, and every serialized entry, sit in frames of their own (1..n), referenced by index:
  * a {@code double[10_000_000]} is a 40-byte header and one 80 MB frame. In serialization
  * streams each class descriptor is followed by an int: its index among the carried classes,
- * or -1 for a class the receiver must have on its class path.
+ * or -1 for a class the receiver must have on its class path. The static-values frame is one
+ * serialization stream: a count, then per field its class's binary name, the field name and the
+ * value. It holds only the sender's cell variables that the carried code can read or write
+ * (found in its bytecode, see {@code ReachableStatics}); other cell variables stay home.
  */
 package org.jparallel.client.values;

@@ -28,6 +28,12 @@ final class JShellSender implements AutoCloseable {
         return this;
     }
 
+    /** Declares {@code type name} in the session, holding a host object (as the kernel does with {@code rc}). */
+    JShellSender define(String name, String type, Object value) {
+        session.define(name, type, value);
+        return this;
+    }
+
     Object variable(String name) {
         return session.variable(name).orElseThrow();
     }
