@@ -100,6 +100,7 @@ public final class Kernel implements AutoCloseable {
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private volatile boolean running = true;
+    private volatile CompletableFuture<Void> openingInterrupt = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Kernel(ConnectionInfo info) {
@@ -188,8 +189,8 @@ public final class Kernel implements AutoCloseable {
                         .withHostClassPath()
                         .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + CLIENT_IMPORTS)));
                 NotebookSession opened = NotebookSession.open(java, magics, this::publishDisplay);
-                java.warmUp();
                 notebook.complete(opened);
+                java.warmUp(); // completion and analysis; a first cell that comes meanwhile just waits its turn
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "JShell did not start", e);
                 notebook.completeExceptionally(e);
@@ -213,6 +214,27 @@ public final class Kernel implements AutoCloseable {
     }
 
     private ExecuteHandler.Cells cells() {
+        // An interrupt while this request waits for JShell to open is meant for it: answer at once.
+        CompletableFuture<Void> interrupted = new CompletableFuture<>();
+        openingInterrupt = interrupted;
+        CompletableFuture.anyOf(notebook, interrupted).join();
+        if (interrupted.isDone()) {
+            return new ExecuteHandler.Cells() {
+                @Override
+                public CellOutcome run(String cell) {
+                    return new CellOutcome.Interrupted();
+                }
+
+                @Override
+                public void remember(int executionCount, Value value) {
+                }
+
+                @Override
+                public MimeRenderer renderer() {
+                    return new MimeRenderer();
+                }
+            };
+        }
         NotebookSession opened = notebook();
         return new ExecuteHandler.Cells() {
             @Override
@@ -240,8 +262,12 @@ public final class Kernel implements AutoCloseable {
     }
 
     private void interrupt() {
+        openingInterrupt.complete(null);
         stdin.cancel();
-        notebook.thenAccept(NotebookSession::interrupt);
+        // Not thenAccept: a stop delivered once JShell opens would hit the next cell instead.
+        if (notebook.isDone() && !notebook.isCompletedExceptionally()) {
+            notebook.join().interrupt();
+        }
     }
 
     /** Answers every execute request queued behind a failed cell with {@code status: aborted}. */
@@ -268,6 +294,14 @@ public final class Kernel implements AutoCloseable {
         stopped.countDown();
     }
 
+    private static void quietly(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not " + what + " while closing", e);
+        }
+    }
+
     /** Blocks until a {@code shutdown_request} arrives. */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
@@ -287,14 +321,15 @@ public final class Kernel implements AutoCloseable {
             return;
         }
         running = false;
-        interrupt();
+        // Each step on its own: one that fails must not leave a cluster or a socket behind.
+        quietly("interrupt", this::interrupt);
         shellQueue.add(STOP);
         controlQueue.add(STOP);
         streamTimer.shutdownNow();
-        drainOutput();
-        notebook.thenAccept(NotebookSession::close);
-        parallel.close();
-        sockets.close();
+        quietly("drain output", this::drainOutput);
+        quietly("stop the clusters %cluster started", parallel::close);
+        quietly("close JShell", () -> notebook.thenAccept(NotebookSession::close));
+        quietly("close the sockets", sockets::close);
         System.setOut(originalOut);
         System.setErr(originalErr);
     }

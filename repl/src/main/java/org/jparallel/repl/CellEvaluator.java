@@ -75,12 +75,11 @@ final class CellEvaluator {
                 last = event;
             }
         }
-        List<Declared> unresolved = declared.stream()
+        // A method or class that refers to something declared later is fine, as in the jshell tool:
+        // "Run All" must not stop there. The note says why calling it would fail until then.
+        declared.stream()
                 .filter(d -> shell.status(d.snippet()).isActive() && shell.status(d.snippet()) != Status.VALID)
-                .toList();
-        if (!unresolved.isEmpty()) {
-            return unresolved(compileErrors, unresolved);
-        }
+                .forEach(d -> System.err.println("note: " + UnresolvedReferences.explain(shell, d.snippet())));
         return new Success(last == null ? Optional.empty() : valueOf(last));
     }
 

@@ -47,10 +47,24 @@ class ErrorReportTest {
     }
 
     @Test
-    void declarationReferringToAnUndeclaredMethodIsReported() {
-        CompileError error = assertInstanceOf(CompileError.class, session.eval("int x = 1;\nvoid greet() { helper(); }"));
-        assertEquals("method greet() cannot be invoked until method helper() is declared", error.message());
-        assertTrue(error.traceback().get(0).startsWith("cell line 2, column 1: "), error.traceback().get(0));
+    void methodReferringToAnUndeclaredMethodIsDeclaredWithANote() {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertInstanceOf(CellOutcome.Success.class, session.eval("int x = 1;\nvoid greet() { helper(); }"));
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("note: method greet() cannot be invoked until method helper() is declared\n",
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void methodDeclaredBeforeWhatItCallsWorksOnceThatIsDeclared() {
+        session.eval("int first() { return second() + 1; }");
+        session.eval("int second() { return 41; }");
+        assertEquals(42, ((CellOutcome.Success) session.eval("first()")).value().orElseThrow().object());
     }
 
     @Test

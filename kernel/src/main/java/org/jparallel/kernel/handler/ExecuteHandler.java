@@ -58,8 +58,9 @@ public final class ExecuteHandler implements RequestHandler {
     public void handle(Channel channel, Message request) {
         ExecuteRequest execute = ExecuteRequest.from(request.content());
         if (!execute.silent()) {
-            executionCount++;
+            // As in IPython, only cells kept in the history advance the count.
             if (execute.storeHistory()) {
+                executionCount++;
                 history.add(executionCount, execute.code());
             }
             JsonObject input = new JsonObject();
@@ -120,6 +121,8 @@ public final class ExecuteHandler implements RequestHandler {
         result.add("metadata", bundle.metadataJson());
         iopub.publish(request, "execute_result", result);
         notebook.remember(executionCount, value);
+        history.output(executionCount, bundle.dataJson().has("text/plain")
+                ? bundle.dataJson().get("text/plain").getAsString() : null);
     }
 
     private JsonObject userExpressions(ExecuteRequest execute, Cells notebook) {

@@ -38,7 +38,7 @@ public final class HistoryHandler implements RequestHandler {
             if (withOutput) {
                 JsonArray inOut = new JsonArray();
                 inOut.add(entry.input());
-                inOut.add((String) null);
+                inOut.add(entry.output());
                 tuple.add(inOut);
             } else {
                 tuple.add(entry.input());

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
  * history manager answers them. This process's session is number 1.
  */
 public final class History {
-    /** One input, as Jupyter's history tuples hold it. */
-    public record Entry(int session, int line, String input) {
+    /** One input and the text of its result, if it had one, as Jupyter's history tuples hold them. */
+    public record Entry(int session, int line, String input, String output) {
     }
 
     public static final int SESSION = 1;
@@ -20,7 +20,18 @@ public final class History {
     private final List<Entry> entries = new ArrayList<>();
 
     public synchronized void add(int line, String input) {
-        entries.add(new Entry(SESSION, line, input));
+        entries.add(new Entry(SESSION, line, input, null));
+    }
+
+    /** Records the {@code text/plain} result of the input at {@code line}. */
+    public synchronized void output(int line, String text) {
+        for (int i = entries.size() - 1; i >= 0; i--) {
+            Entry entry = entries.get(i);
+            if (entry.line() == line) {
+                entries.set(i, new Entry(entry.session(), line, entry.input(), text));
+                return;
+            }
+        }
     }
 
     /** The last {@code n} inputs, oldest first. */
