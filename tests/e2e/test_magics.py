@@ -1,0 +1,92 @@
+"""Magics as a user types them in a cell: %lsmagic, %time, %%time, %jars, and typos."""
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from kernel_messages import exchange, execute, value_of
+
+TIMING = re.compile(r"(?i)time\D*\d+([.,]\d+)?\s*(ns|µs|us|ms|s)\b")
+
+
+@pytest.fixture(scope="module")
+def greeter_jar(tmp_path_factory):
+    """A jar holding e2e.Greeter, compiled for Java 17 like the kernel."""
+    root = tmp_path_factory.mktemp("greeter")
+    source = root / "src" / "e2e" / "Greeter.java"
+    source.parent.mkdir(parents=True)
+    source.write_text(
+        "package e2e;\n"
+        "public class Greeter {\n"
+        '    public static String greet() { return "hello from a jar"; }\n'
+        "}\n"
+    )
+    classes, jar = root / "classes", root / "greeter.jar"
+    subprocess.run(
+        ["javac", "--release", "17", "-d", str(classes), str(source)], check=True, timeout=120
+    )
+    subprocess.run(["jar", "--create", "--file", str(jar), "-C", str(classes), "."],
+                   check=True, timeout=60)
+    return jar
+
+
+def test_lsmagic_lists_every_magic(kc):
+    text = execute(kc, "%lsmagic").visible_text
+    for name in ("%lsmagic", "%time", "%%time", "%jars"):
+        assert name in text, f"{name} missing from:\n{text}"
+
+
+def test_time_line_magic_shows_the_value(kc):
+    assert execute(kc, "%time 20 + 22").result() == "42"
+
+
+def test_time_line_magic_reports_how_long_it_took(kc):
+    ex = execute(kc, "%time 20 + 22")
+    assert TIMING.search(ex.visible_text), ex.visible_text
+
+
+def test_time_cell_magic_runs_the_whole_cell(kc):
+    ex = execute(kc, '%%time\nint timedTotal = 0;\nfor (int i = 1; i <= 10; i++) timedTotal += i;\n'
+                     'System.out.println("total " + timedTotal);')
+    assert "total 55" in ex.stdout, ex.describe()
+
+
+def test_time_cell_magic_reports_how_long_it_took(kc):
+    ex = execute(kc, "%%time\nThread.sleep(50);")
+    assert TIMING.search(ex.visible_text), ex.visible_text
+
+
+def test_definitions_in_a_timed_cell_stay_defined(kc):
+    execute(kc, "%%time\nint definedWhileTimed = 9;")
+    assert value_of(kc, "definedWhileTimed") == "9"
+
+
+def test_jars_magic_puts_a_jar_on_the_class_path(kc, greeter_jar):
+    added = execute(kc, f"%jars {greeter_jar}")
+    assert added.status == "ok", added.describe()
+    assert value_of(kc, "e2e.Greeter.greet()") == '"hello from a jar"'
+
+
+def test_jars_magic_with_a_missing_file_is_an_error(kc, tmp_path):
+    ex = execute(kc, f"%jars {tmp_path / 'no-such.jar'}")
+    assert ex.status == "error" and "no-such.jar" in ex.visible_text, ex.describe()
+
+
+@pytest.mark.parametrize("typed,expected", [("%lsm", "%lsmagic"), ("%%ti", "%%time")])
+def test_magic_names_complete(kc, typed, expected):
+    reply = exchange(kc, "complete_request", {"code": typed, "cursor_pos": len(typed)}).content
+    assert expected in reply["matches"] and reply["cursor_start"] == 0, reply
+
+
+def test_question_mark_shows_a_magics_usage(kc):
+    text = execute(kc, "%time?").visible_text
+    assert "%time" in text and "%%time" in text, text
+
+
+def test_unknown_magic_lists_the_known_ones(kc):
+    text = execute(kc, "%nosuchmagic").visible_text
+    assert "nosuchmagic" in text, text
+    for name in ("lsmagic", "time", "jars"):
+        assert name in text, f"{name} missing from:\n{text}"
