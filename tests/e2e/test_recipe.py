@@ -1,4 +1,4 @@
-"""The acceptance scenario: notebooks/recipe.ipynb (RECIPE.md steps 1 to 6), executed headless
+"""The acceptance scenario: notebooks/recipe.ipynb (RECIPE.md steps 1 to 7), executed headless
 with nbclient against the real kernel, which starts and stops its own 4-engine cluster."""
 from __future__ import annotations
 
@@ -107,6 +107,15 @@ def test_pxresult_waits_until_ready(executed):
 def test_map_of_a_lambda_typed_in_the_notebook(executed):
     assert result_of(cell(executed, "var v = rc.all();                          // ipyparallel's rc[:]")) \
         == "[0, 1, 4, 9, 16, 25, 36, 49, 64, 81]"
+
+
+def test_methods_of_the_notebook_are_declared_for_the_dependent_tasks(executed):
+    assert "Error" not in text_of(cell(executed, 'String stepB() throws Exception { Thread.sleep(500); return "B"; }'))
+
+
+def test_a_task_after_two_others_runs_once_they_have_completed(executed):
+    assert "A ran after B and C" in result_of(cell(executed, "var lv = rc.loadBalancedView();"))
+    assert result_of(cell(executed, "// A started only once B and C had completed")) == "true"
 
 
 def test_cluster_stops_and_leaves_no_process(executed):

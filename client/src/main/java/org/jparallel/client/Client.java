@@ -34,6 +34,7 @@ public final class Client implements AutoCloseable, Serializable {
     private final EngineRegistry registry = new EngineRegistry();
     private final ClientChannel channel;
     private final TaskSender sender;
+    private final TaskRecords records;
 
     private Client(ClusterConnection connection, String profile, ClientOptions options) {
         this.profile = profile;
@@ -41,6 +42,7 @@ public final class Client implements AutoCloseable, Serializable {
         this.channel = new ClientChannel(connection, this::notified);
         ValueEncoder encoder = new ValueEncoder(options.classBytes());
         this.sender = new TaskSender(channel, encoder, new ValueDecoder(options.loader(), encoder));
+        this.records = new TaskRecords(channel, sender, options.requestTimeout());
     }
 
     /**
@@ -192,6 +194,54 @@ public final class Client implements AutoCloseable, Serializable {
         }
     }
 
+    /**
+     * The result of any task of this cluster by msg_id, from the controller's records: a task this client did
+     * not submit, or submitted before the kernel restarted. Its value, output ({@code stdout()}) and
+     * {@code label()} are the task's own; while the task runs, the result polls the controller.
+     *
+     * <pre>{@code
+     * String id = lv.withFlags(TaskFlags.NONE.withLabel("step B")).apply(() -> stepB()).msgIds().get(0);
+     * // … later, in another kernel:
+     * Client.connect().getResult(id).get();
+     * }</pre>
+     *
+     * @throws UnknownTaskException when the controller has no record of it (never submitted, or purged)
+     */
+    public AsyncResult<Object> getResult(String msgId) {
+        return records.result(msgId);
+    }
+
+    /** Which of these tasks are pending, completed, or unknown to the controller. */
+    public ResultStatus resultStatus(List<String> msgIds) {
+        return records.status(msgIds);
+    }
+
+    /** The tasks queued on each engine and waiting in the controller. */
+    public QueueStatus queueStatus() {
+        return records.queue();
+    }
+
+    /**
+     * Makes the controller forget the records of these finished tasks; returns how many it had. Their results
+     * can no longer be had with {@link #getResult}; a pending task keeps its record.
+     */
+    public int purgeResults(List<String> msgIds) {
+        return records.purge(msgIds, false);
+    }
+
+    /**
+     * The bytes this client has received from the cluster so far, every frame counted: how much data came back
+     * to the notebook. A result passed as an argument of another task adds nothing here.
+     */
+    public long bytesReceived() {
+        return channel.bytesReceived();
+    }
+
+    /** Makes the controller forget the records of every finished task; returns how many it had. */
+    public int purgeResults() {
+        return records.purge(List.of(), true);
+    }
+
     /** Aborts every task of this client that has not started yet; they fail with {@link TaskAbortedError}. */
     public void abort() {
         List<String> pending = channel.pendingIds();
@@ -223,9 +273,14 @@ public final class Client implements AutoCloseable, Serializable {
         });
     }
 
-    /** Disconnects; tasks still running go on, but their results are lost to this client. */
+    /**
+     * Disconnects; tasks still running go on, but their results are lost to this client, and the values engines
+     * keep for its results are released (small ones stay in the controller's records for {@link #getResult}).
+     */
     @Override
     public void close() {
+        sender.releaseAll();
+        records.close();
         channel.close();
     }
 

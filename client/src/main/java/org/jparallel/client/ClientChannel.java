@@ -41,6 +41,7 @@ final class ClientChannel implements AutoCloseable {
     private final SocketLoop loop;
     private volatile RuntimeException closedBecause;
     private final AtomicBoolean closing = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
 
     ClientChannel(ClusterConnection connection, Consumer<Message> notifications) {
         this.connection = connection;
@@ -126,6 +127,11 @@ final class ClientChannel implements AutoCloseable {
     }
 
     private void received(List<byte[]> frames) {
+        long bytes = 0;
+        for (byte[] frame : frames) {
+            bytes += frame.length;
+        }
+        bytesReceived.addAndGet(bytes);
         Message message;
         try {
             message = codec.decode(frames);
@@ -163,6 +169,10 @@ final class ClientChannel implements AutoCloseable {
     /** The msg_ids of requests still waiting for their reply. */
     List<String> pendingIds() {
         return List.copyOf(waiting.keySet());
+    }
+
+    long bytesReceived() {
+        return bytesReceived.get();
     }
 
     /** Whether requests can still be sent. */

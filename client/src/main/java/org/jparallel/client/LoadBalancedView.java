@@ -11,12 +11,18 @@ import org.jparallel.client.TaskSender.TaskRequest;
  * {@code rc.load_balanced_view()}. Values are the task's own, not lists.
  *
  * <p>{@link #withFlags(TaskFlags)} makes a view whose tasks wait for others ({@code after}), run where others
- * ran ({@code follow}), time out or retry.
+ * ran ({@code follow}) or where the engine has what they need ({@code require}, {@code depend}), give up waiting
+ * ({@code timeout}) or run again elsewhere after a failure ({@code retries}); see {@link TaskFlags}. Which engine
+ * takes a task is the cluster's scheme ({@code jpcluster start --scheme lru}).
  *
  * <pre>{@code
  * var lv = rc.loadBalancedView();
- * var arB = lv.apply(() -> stepB());
- * var arA = lv.withFlags(after(arB)).apply(() -> stepA());
+ * var arB = lv.applyAsync(() -> stepB());
+ * var arC = lv.applyAsync(() -> stepC());
+ * var arA = lv.withFlags(after(arB, arC)).applyAsync(() -> stepA());   // starts once B and C have succeeded
+ * try (var scope = lv.tempFlags(follow(arB))) {
+ *     lv.apply(() -> useWhatBLeftOnItsEngine());
+ * }
  * lv.map(x -> slow(x), range(100), MapOptions.chunksize(10)).get();
  * }</pre>
  */
@@ -107,6 +113,76 @@ public final class LoadBalancedView implements Serializable {
         return apply(f, a, b, c).get();
     }
 
+    // ---- results as arguments: an AsyncResult argument means its value, which goes from the engine that
+    // holds it to the engine that runs f, never through this client. The task waits for those results, and
+    // runs where the largest of them is when that engine is free. Type the lambda's parameters: with
+    // implicit ones, javac cannot choose between these and the plain overloads.
+    //   var arA = lv.applyAsync((double[] b, double[] c) -> sum(b, c), arB, arC);
+
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return call(f, a);
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return call(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return call(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return call(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
+                                             AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
+        return call(f, a, b, c);
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return call(f, a);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a,
+                                               AsyncResult<? extends B> b) {
+        return call(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return call(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return call(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
+                                                  AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
+        return call(f, a, b, c);
+    }
+
+    public <A, R> R applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return this.<R>call(f, a).get();
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return this.<R>call(f, a, b).get();
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return this.<R>call(f, a, b).get();
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return this.<R>call(f, a, b).get();
+    }
+
+    public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
+                                    AsyncResult<? extends C> c) {
+        return this.<R>call(f, a, b, c).get();
+    }
+
     /** Applies {@code f} to every element, one element per task, values in sequence order. */
     public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
         return map(f, sequence, MapOptions.DEFAULT);
@@ -135,8 +211,9 @@ public final class LoadBalancedView implements Serializable {
     }
 
     private <T> AsyncResult<T> call(RemoteFunction f, Object... args) {
-        TaskRequest request = new TaskRequest(-1, "apply_request", new JsonObject(), sender.encodeCall(f, args));
-        return sender.submit(List.of(request), flags, (ids, targets, aborter) -> new AsyncResult<T>("apply", ids,
+        TaskFlags now = flags;
+        TaskRequest request = sender.applyRequest(-1, GuardedFunction.wrap(f, now), args);
+        return sender.submit(List.of(request), now, (ids, targets, aborter) -> new AsyncResult<T>("apply", ids,
                 targets, (reply, outputs) -> sender.appliedValue(reply), LoadBalancedView::only, false, aborter));
     }
 
@@ -145,7 +222,9 @@ public final class LoadBalancedView implements Serializable {
         return (T) values.get(0);
     }
 
-    private <R> AsyncMapResult<R> mapChunks(RemoteFunction chunkFunction, MapOptions options, List<?>... sequences) {
+    private <R> AsyncMapResult<R> mapChunks(RemoteFunction chunks, MapOptions options, List<?>... sequences) {
+        TaskFlags now = flags;
+        RemoteFunction chunkFunction = GuardedFunction.wrap(chunks, now);
         int length = sequences[0].size();
         List<List<Object>> chunksOfEach = new ArrayList<>();
         for (List<?> sequence : sequences) {
@@ -163,7 +242,7 @@ public final class LoadBalancedView implements Serializable {
             }
             requests.add(new TaskRequest(-1, "apply_request", new JsonObject(), sender.encodeCall(chunkFunction, args)));
         }
-        return sender.submit(requests, flags, (ids, targets, aborter) -> new AsyncMapResult<>("map", ids, targets,
+        return sender.submit(requests, now, (ids, targets, aborter) -> new AsyncMapResult<>("map", ids, targets,
                 (reply, outputs) -> sender.appliedValue(reply), options.ordered(), aborter));
     }
 

@@ -11,7 +11,11 @@ import java.util.RandomAccess;
  * <pre>{@code
  * rc.all().map(x -> x * x, range(10)).get();             // [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]
  * range(2, 5);                                          // [2, 3, 4]
- * lv.withFlags(after(arB, arC)).apply(() -> stepA());   // runs once arB and arC are done
+ * lv.withFlags(after(arB, arC)).apply(() -> stepA());   // runs once arB and arC have succeeded
+ * lv.withFlags(after(any(arB, arC).onEither())).apply(() -> stepD());
+ * lv.withFlags(follow(arB).withRetries(2)).apply(() -> stepE());   // on arB's engine
+ * lv.withFlags(require("org.postgresql.Driver")).apply(() -> load());
+ * lv.withFlags(depend("Linux", () -> System.getProperty("os.name").startsWith("Linux"))).apply(() -> run());
  * }</pre>
  */
 public final class Parallel {
@@ -38,14 +42,49 @@ public final class Parallel {
         return new IntRange(from, step, size);
     }
 
-    /** Flags for tasks that may start only once the tasks of these results have finished. */
+    /** Flags for tasks that may start only once every task of these results has succeeded. */
     public static TaskFlags after(AsyncResult<?>... results) {
         return TaskFlags.NONE.withAfter(results);
     }
 
-    /** Flags for tasks that must run on the engine(s) that ran these results. */
+    /** Flags for tasks that may start only once these dependencies are met, e.g. {@code after(any(arB, arC))}. */
+    public static TaskFlags after(Dependency... dependencies) {
+        return TaskFlags.NONE.withAfter(dependencies);
+    }
+
+    /** Flags for tasks that must run on the engine that ran these results, once they have succeeded. */
     public static TaskFlags follow(AsyncResult<?>... results) {
         return TaskFlags.NONE.withFollow(results);
+    }
+
+    /** Flags for tasks that must run on an engine where these dependencies were met. */
+    public static TaskFlags follow(Dependency... dependencies) {
+        return TaskFlags.NONE.withFollow(dependencies);
+    }
+
+    /** A dependency on every task of these results: {@code after(all(arB, arC).onEither())}. */
+    public static Dependency all(AsyncResult<?>... results) {
+        return Dependency.all(results);
+    }
+
+    /** A dependency on one task of these results, whichever ends first: {@code after(any(arB, arC))}. */
+    public static Dependency any(AsyncResult<?>... results) {
+        return Dependency.any(results);
+    }
+
+    /** Flags for tasks that need these classes ({@code com.example.Foo}) or resources ({@code data/x.csv}) on the engine. */
+    public static TaskFlags require(String... classesOrResources) {
+        return TaskFlags.NONE.withRequire(classesOrResources);
+    }
+
+    /** Flags for tasks that need {@code condition} to hold on the engine, e.g. {@code depend(() -> cores() > 8)}. */
+    public static TaskFlags depend(EngineCondition condition) {
+        return TaskFlags.NONE.withDepend(condition);
+    }
+
+    /** Flags for tasks that need {@code condition}, named {@code description} when no engine meets it. */
+    public static TaskFlags depend(String description, EngineCondition condition) {
+        return TaskFlags.NONE.withDepend(description, condition);
     }
 
     /** A range that holds no array: {@code range(10_000_000)} costs nothing until used. Serializable. */

@@ -19,8 +19,17 @@ final class ReplyErrors {
         }
         String ename = OutputMessages.string(content, "ename");
         String evalue = OutputMessages.string(content, "evalue");
-        if ("EngineError".equals(ename)) {
-            return new EngineError(engineId, method, evalue);
+        switch (ename) {
+            case "EngineError":
+                return new EngineError(engineId, method, evalue);
+            case "ImpossibleDependency":
+                return new ImpossibleDependency(engineId, method, evalue);
+            case "DependencyTimeout":
+                return new DependencyTimeout(engineId, method, evalue);
+            case "InvalidDependency":
+                return new InvalidDependency(engineId, method, evalue);
+            default:
+                break;
         }
         return new RemoteError(engineId, method, ename.isEmpty() ? "UnknownError" : ename, evalue,
                 traceback(content));

@@ -9,31 +9,41 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the controller should schedule a load-balanced task: what it waits for, where it runs, how long it
- * may take, how often it is retried, and a label. Immutable: each {@code with…} returns a new value.
+ * How the controller should schedule a load-balanced task: what it waits for ({@code after}), where it runs
+ * ({@code follow}, {@code require}, {@code depend}), how long it may wait for its dependencies, how often it
+ * is retried, and a label. Immutable: each {@code with…} returns a new value. Start from the helpers of
+ * {@link Parallel} ({@code after}, {@code follow}, {@code require}, {@code depend}) or from {@link #NONE}.
  *
  * <pre>{@code
  * var lv = rc.loadBalancedView();
  * var arA = lv.withFlags(after(arB, arC).withRetries(2)).apply(() -> stepA());
- * try (var scope = lv.tempFlags(TaskFlags.NONE.withTimeout(Duration.ofSeconds(30)))) {
- *     lv.apply(() -> slowStep());
+ * var arD = lv.withFlags(after(any(arB, arC)).withTimeout(Duration.ofSeconds(30))).apply(() -> stepD());
+ * var arE = lv.withFlags(follow(arB).withRequire("org.apache.commons.math3.util.FastMath")).apply(() -> stepE());
+ * try (var scope = lv.tempFlags(TaskFlags.NONE.withRetries(3))) {
+ *     lv.apply(() -> flakyStep());
  * }
  * }</pre>
  *
- * @param after   ids of tasks that must finish before this one starts
- * @param follow  ids of tasks whose engine this one must run on
- * @param timeout how long the task may wait for its dependencies; {@link Duration#ZERO} for no limit
- * @param retries how many times a failed task is resubmitted
- * @param label   a name for the task in the controller's records; empty for none
+ * @param after      dependencies that must be met before the task starts (all of them)
+ * @param follow     dependencies whose tasks' engine the task must run on (all of them)
+ * @param timeout    how long the task may wait for its dependencies before it fails with
+ *                   {@link DependencyTimeout}; {@link Duration#ZERO} for no limit
+ * @param retries    how many times a task that failed, or whose engine died, is run again on another engine
+ * @param label      a name for the task in the controller's records; empty for none
+ * @param requires   classes (binary names) and resources (names with a {@code /}) the engine's class path must have
+ * @param conditions predicates that must hold on the engine
  */
-public record TaskFlags(List<String> after, List<String> follow, Duration timeout, int retries, String label) {
+public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duration timeout, int retries, String label,
+                        List<String> requires, List<EngineCondition> conditions) {
 
-    /** No dependencies, no timeout, no retries, no label. */
-    public static final TaskFlags NONE = new TaskFlags(List.of(), List.of(), Duration.ZERO, 0, "");
+    /** No dependencies, no timeout, no retries, no label, no requirements. */
+    public static final TaskFlags NONE = new TaskFlags(List.of(), List.of(), Duration.ZERO, 0, "", List.of(), List.of());
 
     public TaskFlags {
         after = List.copyOf(after);
         follow = List.copyOf(follow);
+        requires = List.copyOf(requires);
+        conditions = List.copyOf(conditions);
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout " + timeout + " is negative: use Duration.ZERO for none");
@@ -44,26 +54,58 @@ public record TaskFlags(List<String> after, List<String> follow, Duration timeou
         label = label == null ? "" : label;
     }
 
-    /** These flags, also waiting for the tasks of these results to finish. */
+    /** These flags, also waiting for every task of these results to succeed. */
     public TaskFlags withAfter(AsyncResult<?>... results) {
-        return new TaskFlags(concat(after, msgIds(results)), follow, timeout, retries, label);
+        return withAfter(Dependency.all(results));
     }
 
-    /** These flags, also running on the engine(s) that ran these results. */
+    /** These flags, also waiting for these dependencies to be met. */
+    public TaskFlags withAfter(Dependency... dependencies) {
+        return new TaskFlags(concat(after, List.of(dependencies)), follow, timeout, retries, label, requires, conditions);
+    }
+
+    /** These flags, also running on the engine that ran these results (and after them). */
     public TaskFlags withFollow(AsyncResult<?>... results) {
-        return new TaskFlags(after, concat(follow, msgIds(results)), timeout, retries, label);
+        return withFollow(Dependency.all(results));
+    }
+
+    /** These flags, also running on an engine where these dependencies were met. */
+    public TaskFlags withFollow(Dependency... dependencies) {
+        return new TaskFlags(after, concat(follow, List.of(dependencies)), timeout, retries, label, requires, conditions);
     }
 
     public TaskFlags withTimeout(Duration newTimeout) {
-        return new TaskFlags(after, follow, newTimeout, retries, label);
+        return new TaskFlags(after, follow, newTimeout, retries, label, requires, conditions);
     }
 
     public TaskFlags withRetries(int newRetries) {
-        return new TaskFlags(after, follow, timeout, newRetries, label);
+        return new TaskFlags(after, follow, timeout, newRetries, label, requires, conditions);
     }
 
     public TaskFlags withLabel(String newLabel) {
-        return new TaskFlags(after, follow, timeout, retries, newLabel);
+        return new TaskFlags(after, follow, timeout, retries, newLabel, requires, conditions);
+    }
+
+    /** These flags, also requiring these classes ({@code com.example.Foo}) or resources ({@code data/x.csv}). */
+    public TaskFlags withRequire(String... names) {
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("require names a class (com.example.Foo) or a resource (data/x.csv),"
+                        + " not an empty string");
+            }
+        }
+        return new TaskFlags(after, follow, timeout, retries, label, concat(requires, Arrays.asList(names)), conditions);
+    }
+
+    /** These flags, also requiring {@code condition} to hold on the engine. */
+    public TaskFlags withDepend(EngineCondition condition) {
+        Objects.requireNonNull(condition, "condition");
+        return new TaskFlags(after, follow, timeout, retries, label, requires, concat(conditions, List.of(condition)));
+    }
+
+    /** These flags, also requiring {@code condition}, named {@code description} in error messages. */
+    public TaskFlags withDepend(String description, EngineCondition condition) {
+        return withDepend(new DescribedCondition(description, Objects.requireNonNull(condition, "condition")));
     }
 
     /** The metadata keys a request carries for these flags; defaults are left out. */
@@ -87,21 +129,42 @@ public record TaskFlags(List<String> after, List<String> follow, Duration timeou
         return json;
     }
 
-    private static List<String> msgIds(AsyncResult<?>[] results) {
-        List<String> ids = new ArrayList<>();
-        Arrays.stream(results).forEach(r -> ids.addAll(r.msgIds()));
-        return ids;
-    }
-
-    private static List<String> concat(List<String> a, List<String> b) {
-        List<String> all = new ArrayList<>(a);
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
     }
 
-    private static JsonArray array(List<String> ids) {
+    private static JsonArray array(List<Dependency> dependencies) {
         JsonArray array = new JsonArray();
-        ids.forEach(array::add);
+        dependencies.forEach(d -> array.add(d.toJson()));
         return array;
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>();
+        if (!after.isEmpty()) {
+            parts.add("after=" + after);
+        }
+        if (!follow.isEmpty()) {
+            parts.add("follow=" + follow);
+        }
+        if (!timeout.isZero()) {
+            parts.add("timeout=" + timeout.toMillis() / 1000.0 + "s");
+        }
+        if (retries > 0) {
+            parts.add("retries=" + retries);
+        }
+        if (!label.isEmpty()) {
+            parts.add("label=" + label);
+        }
+        if (!requires.isEmpty()) {
+            parts.add("require=" + requires);
+        }
+        if (!conditions.isEmpty()) {
+            parts.add("depend=" + conditions.size());
+        }
+        return "TaskFlags[" + String.join(", ", parts) + "]";
     }
 }

@@ -16,8 +16,14 @@ import org.jparallel.wire.Message;
  */
 final class TaskSender {
 
-    /** One message to send: to engine {@code target}, or load-balanced when {@code target} is -1. */
-    record TaskRequest(int target, String msgType, JsonObject content, List<byte[]> buffers) {
+    /**
+     * One message to send: to engine {@code target}, or load-balanced when {@code target} is -1; {@code inputs}
+     * are the msg_ids of the tasks whose values are its arguments ({@code metadata.inputs}).
+     */
+    record TaskRequest(int target, String msgType, JsonObject content, List<byte[]> buffers, List<String> inputs) {
+        TaskRequest(int target, String msgType, JsonObject content, List<byte[]> buffers) {
+            this(target, msgType, content, buffers, List.of());
+        }
     }
 
     /** Makes the result object of a batch once its msg_ids are known. */
@@ -29,11 +35,13 @@ final class TaskSender {
     private final ClientChannel channel;
     private final ValueEncoder encoder;
     private final ValueDecoder decoder;
+    private final HeldValues held;
 
     TaskSender(ClientChannel channel, ValueEncoder encoder, ValueDecoder decoder) {
         this.channel = channel;
         this.encoder = encoder;
         this.decoder = decoder;
+        this.held = new HeldValues(channel);
     }
 
     /** Sends the requests with these scheduling flags; their answers go to the result the factory makes. */
@@ -43,6 +51,15 @@ final class TaskSender {
         List<Integer> targets = new ArrayList<>(requests.size());
         for (TaskRequest request : requests) {
             JsonObject metadata = flags.toMetadata();
+            if (!request.inputs().isEmpty()) {
+                // a task waits for the results it takes, as for `after`: the scheduler holds it until they succeed
+                JsonArray inputs = new JsonArray();
+                request.inputs().forEach(inputs::add);
+                metadata.add("inputs", inputs);
+                JsonArray after = metadata.get("after") instanceof JsonArray a ? a : new JsonArray();
+                request.inputs().forEach(after::add);
+                metadata.add("after", after);
+            }
             if (request.target() >= 0) {
                 JsonArray target = new JsonArray();
                 target.add(request.target());
@@ -55,6 +72,9 @@ final class TaskSender {
             targets.add(request.target());
         }
         R result = factory.create(msgIds, targets, this::abort);
+        if (!requests.isEmpty() && requests.get(0).msgType().equals("apply_request")) {
+            held.track(result, msgIds);
+        }
         for (int i = 0; i < messages.size(); i++) {
             channel.send(messages.get(i), result.pendingFor(i));
         }
@@ -79,6 +99,35 @@ final class TaskSender {
             metadata.add("targets", target);
             channel.sendAndForget(channel.newRequest("interrupt_request", new JsonObject()).withMetadata(metadata));
         }
+    }
+
+    /**
+     * An {@code apply_request} of {@code function} with {@code args}, where an {@link AsyncResult} argument
+     * stands for its value: it travels as a {@link ResultRef}, and the request names its task as an input.
+     *
+     * @throws IllegalArgumentException when an argument is the result of several tasks (a map, a DirectView)
+     */
+    TaskRequest applyRequest(int target, RemoteFunction function, Object... args) {
+        Object[] sent = args.clone();
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i] instanceof AsyncResult<?> result) {
+                if (result.size() != 1) {
+                    throw new IllegalArgumentException("argument " + i + " is " + result + ", the result of "
+                            + result.size() + " tasks: only the result of one task (a load-balanced or single-engine"
+                            + " apply) can stand for its value; pass result.get() instead");
+                }
+                String msgId = result.msgIds().get(0);
+                sent[i] = new ResultRef(msgId);
+                inputs.add(msgId);
+            }
+        }
+        return new TaskRequest(target, "apply_request", new JsonObject(), encoder.encodeCall(function, sent), inputs);
+    }
+
+    /** Tells the cluster that this client no longer needs any of the values its results stand for. */
+    void releaseAll() {
+        held.releaseAll();
     }
 
     /** The buffers of a call: function and arguments. */
@@ -108,8 +157,11 @@ final class TaskSender {
         return decoder.decodeNamed(reply.buffers());
     }
 
-    /** The value in an {@code apply_reply}. */
+    /** The value in an {@code apply_reply}, fetched from its engine when the reply says it is held there. */
     Object appliedValue(Message reply) {
+        if (reply.content().has("held")) {
+            return decoder.decode(held.fetch(reply));
+        }
         return decoder.decode(reply.buffers());
     }
 }

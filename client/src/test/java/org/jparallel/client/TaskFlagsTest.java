@@ -24,8 +24,20 @@ class TaskFlagsTest {
         AsyncResult<List<Object>> b = stream.result("apply", List.of(-1), ArrayList::new, false);
         AsyncResult<List<Object>> c = stream.result("apply", List.of(-1), ArrayList::new, false);
         TaskFlags flags = Parallel.after(b, c);
-        assertEquals(List.of(b.msgIds().get(0), c.msgIds().get(0)), flags.after());
-        assertEquals(2, flags.toMetadata().getAsJsonArray("after").size());
+        assertEquals(List.of(new Dependency(List.of(b.msgIds().get(0), c.msgIds().get(0)), true, true, false)),
+                flags.after());
+        assertEquals(2, flags.toMetadata().getAsJsonArray("after").get(0).getAsJsonObject()
+                .getAsJsonArray("msg_ids").size());
+    }
+
+    @Test
+    void anyOnEitherTravelsAsItsFlags() {
+        AsyncResult<List<Object>> b = stream.result("apply", List.of(-1), ArrayList::new, false);
+        var json = Parallel.after(Parallel.any(b).onEither()).toMetadata().getAsJsonArray("after").get(0)
+                .getAsJsonObject();
+        assertEquals(false, json.get("all").getAsBoolean());
+        assertEquals(true, json.get("success").getAsBoolean());
+        assertEquals(true, json.get("failure").getAsBoolean());
     }
 
     @Test

@@ -24,7 +24,6 @@ import org.jparallel.controller.launch.EngineLauncher;
 import org.jparallel.controller.launch.LocalEngineLauncher;
 import org.jparallel.controller.profile.ClientConnection;
 import org.jparallel.controller.profile.ProfileDir;
-import org.jparallel.controller.scheduler.LeastLoadScheduler;
 import org.jparallel.engine.EngineConnection;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MessageCodec;
@@ -98,7 +97,8 @@ public final class Controller implements AutoCloseable {
                 engineLoop.send(frames);
             }
         };
-        hub = new Hub(codec, new LeastLoadScheduler(1), links, control(), dir.name());
+        hub = new Hub(codec, options.scheduler().newScheduler(), links, control(), dir.name(),
+                options.records().open(dir.dir()));
         clientLoop = SocketLoop.start(context, clients, "controller-clients", hub::fromClient);
         engineLoop = SocketLoop.start(context, engines, "controller-engines", hub::fromEngine);
         long pid = ProcessHandle.current().pid();
@@ -187,6 +187,9 @@ public final class Controller implements AutoCloseable {
             engineLoop.close();
         }
         context.close();
+        if (hub != null) {
+            hub.close();
+        }
         ProfileDir dir = options.profile();
         try {
             Files.deleteIfExists(dir.pidFile());

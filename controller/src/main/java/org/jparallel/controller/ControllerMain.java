@@ -9,6 +9,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.jparallel.controller.profile.ProfileDir;
+import org.jparallel.controller.records.RecordOptions;
+import org.jparallel.controller.scheduler.Scheme;
+import org.jparallel.controller.scheduler.SchedulerOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +39,26 @@ public final class ControllerMain implements Callable<Integer> {
     @Option(names = "--engine-jvm-options", defaultValue = "", description = "options for each engine JVM")
     String engineJvmOptions;
 
+    @Option(names = "--db", defaultValue = "${sys:jparallel.db:-memory}",
+            description = "where task records are kept: memory (bounded) or sqlite (tasks.db in the profile folder)")
+    String db;
+
+    @Option(names = "--task-records", defaultValue = "${sys:jparallel.taskRecords:-100000}",
+            description = "the most task records kept in memory; the oldest go first")
+    int taskRecords;
+
+    @Option(names = "--task-record-bytes", defaultValue = "${sys:jparallel.taskRecordBytes:-1073741824}",
+            description = "the most bytes of results and output kept in memory; the oldest go first")
+    long taskRecordBytes;
+
+    @Option(names = "--scheme", defaultValue = "leastload",
+            description = "how load-balanced tasks pick an engine: leastload, lru, twobin, weighted or plainrandom")
+    String scheme;
+
+    @Option(names = "--hwm", defaultValue = "1",
+            description = "load-balanced tasks in flight per engine before tasks wait in the controller; 0 for no limit")
+    int highWaterMark;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new ControllerMain()).execute(args));
     }
@@ -50,7 +73,8 @@ public final class ControllerMain implements Callable<Integer> {
             return 1;
         }
         List<String> jvmOptions = engineJvmOptions.isBlank() ? List.of() : List.of(engineJvmOptions.trim().split("\\s+"));
-        Controller controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions));
+        Controller controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions,
+                new RecordOptions(db, taskRecords, taskRecordBytes), new SchedulerOptions(Scheme.named(scheme), highWaterMark)));
         Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "jparallel-controller-stop"));
         controller.awaitStop();
         controller.close();

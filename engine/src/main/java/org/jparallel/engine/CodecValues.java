@@ -3,6 +3,7 @@ package org.jparallel.engine;
 import java.util.List;
 import java.util.Map;
 import org.jparallel.client.RemoteFunction;
+import org.jparallel.client.ResultRef;
 import org.jparallel.client.values.DecodedCall;
 import org.jparallel.client.values.ValueDecoder;
 
@@ -30,8 +31,14 @@ final class CodecValues implements Values {
     }
 
     @Override
-    public Object call(EngineSession session, List<byte[]> frames) throws Exception {
+    public Object call(EngineSession session, List<byte[]> frames, Inputs inputs) throws Exception {
         DecodedCall call = decoder.decodeCall(frames);
+        Object[] args = call.argsArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof ResultRef ref) {
+                args[i] = decoder.decode(inputs.frames(ref.msgId()));
+            }
+        }
         if (!(call.function() instanceof RemoteFunction function)) {
             throw new IllegalArgumentException("apply needs a RemoteFunction (a lambda typed as Fn, Fn0, Fn2, Fn3 "
                     + "or Action), not " + (call.function() == null ? "null" : call.function().getClass().getName()));
@@ -41,7 +48,7 @@ final class CodecValues implements Values {
         try {
             // ServiceLoader and Class.forName with the context loader see the client's classes, as in a cell
             thread.setContextClassLoader(function.getClass().getClassLoader());
-            return function.invoke(call.argsArray());
+            return function.invoke(args);
         } finally {
             thread.setContextClassLoader(previous);
         }

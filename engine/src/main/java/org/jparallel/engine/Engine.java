@@ -64,6 +64,8 @@ public final class Engine implements AutoCloseable {
     private final DrainableOutputStream stdout;
     private final DrainableOutputStream stderr;
     private final SessionSlot session;
+    private final HeldResults held = new HeldResults();
+    private final Inputs inputs;
     private final Map<String, Function<Message, Reply>> handlers = new HashMap<>();
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
     private final Set<String> abortedAhead = new HashSet<>();
@@ -87,11 +89,12 @@ public final class Engine implements AutoCloseable {
         dealer.connect(connection.address());
         this.loop = SocketLoop.start(context, dealer, "engine", this::received);
         this.outbound = new Outbound(codec, loop, UUID.randomUUID().toString());
+        this.inputs = new Inputs(held, outbound);
         this.stdout = new DrainableOutputStream(text -> outbound.stream(current.get(), "stdout", text));
         this.stderr = new DrainableOutputStream(text -> outbound.stream(current.get(), "stderr", text));
         this.session = new SessionSlot(() -> EngineSession.open(this::display));
         ExecuteRequests execute = new ExecuteRequests(session, outbound, this::drainOutput);
-        ValueRequests valueRequests = new ValueRequests(session, values);
+        ValueRequests valueRequests = new ValueRequests(session, values, held, inputs);
         handlers.put("execute_request", execute::execute);
         handlers.put("apply_request", request -> {
             applying = true;
@@ -176,6 +179,9 @@ public final class Engine implements AutoCloseable {
             case "registration_reply" -> registered(message);
             case "interrupt_request" -> interrupt(message);
             case "abort_request" -> abort(message);
+            case "value_request" -> sendHeld(message);
+            case "value_reply" -> inputs.answered(message);
+            case "release_request" -> held.release(msgIds(message));
             case "shutdown_request" -> {
                 outbound.reply(message, Reply.ok().content(), List.of(), Header.now());
                 stop("asked to shut down");
@@ -208,11 +214,29 @@ public final class Engine implements AutoCloseable {
         outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
     }
 
-    private void abort(Message request) {
+    /** A held result, for a client or another engine (the controller relays it): its frames as they are. */
+    private void sendHeld(Message request) {
+        String msgId = request.content().has("msg_id") ? request.content().get("msg_id").getAsString() : "";
+        List<byte[]> frames = held.frames(msgId).orElse(null);
+        if (frames == null) {
+            outbound.reply(request, ErrorContent.of("EngineError", "engine " + outbound.engineId()
+                    + " no longer holds the result of task " + msgId + ": it was released", List.of()),
+                    List.of(), Header.now());
+        } else {
+            outbound.reply(request, Reply.ok().content(), frames, Header.now());
+        }
+    }
+
+    private static Set<String> msgIds(Message request) {
         Set<String> ids = new HashSet<>();
         if (request.content().get("msg_ids") instanceof JsonArray array) {
             array.forEach(id -> ids.add(id.getAsString()));
         }
+        return ids;
+    }
+
+    private void abort(Message request) {
+        Set<String> ids = msgIds(request);
         for (Iterator<Message> it = queue.iterator(); it.hasNext(); ) {
             Message queued = it.next();
             if (ids.remove(queued.header().msgId()) && queue.remove(queued)) {

@@ -2,6 +2,7 @@ package org.jparallel.engine;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,23 +19,44 @@ import org.jparallel.wire.Message;
 final class ValueRequests {
     private final SessionSlot session;
     private final Values values;
+    private final HeldResults held;
+    private final Inputs inputs;
 
-    ValueRequests(SessionSlot session, Values values) {
+    ValueRequests(SessionSlot session, Values values, HeldResults held, Inputs inputs) {
         this.session = session;
         this.values = values;
+        this.held = held;
+        this.inputs = inputs;
     }
 
-    /** Calls the function with its arguments; its result, or what it threw, goes back in the reply. */
+    /**
+     * Calls the function with its arguments; what it threw goes back in the reply, and so does its result when
+     * small. The result is kept (see {@link HeldResults}) for tasks that take it as an argument; one over
+     * {@link HeldResults#INLINE_BYTES} stays here alone, the reply saying {@code held: {bytes}}, until a client
+     * asks for it with {@code value_request}.
+     */
     Reply apply(Message request) {
         EngineSession engineSession = session.get();
         Object result;
         try {
-            result = values.call(engineSession, request.buffers());
+            result = values.call(engineSession, request.buffers(), inputs);
+        } catch (InputUnavailableException e) {
+            return Reply.error(ErrorContent.of(e.ename(), e.getMessage(), List.of()));
         } catch (Exception | LinkageError | StackOverflowError e) {
             return Reply.error(ErrorContent.of(e));
         }
         try {
-            return Reply.ok(values.encode(engineSession, result));
+            List<byte[]> frames = values.encode(engineSession, result);
+            held.keep(request.header().msgId(), frames);
+            long bytes = HeldResults.bytes(frames);
+            if (bytes <= HeldResults.INLINE_BYTES) {
+                return Reply.ok(frames);
+            }
+            Reply reply = Reply.ok();
+            JsonObject where = new JsonObject();
+            where.addProperty("bytes", bytes);
+            reply.content().add("held", where);
+            return reply;
         } catch (RuntimeException e) {
             return Reply.error(ErrorContent.of(e.getClass().getName(), "the result of type "
                     + (result == null ? "null" : result.getClass().getName()) + " cannot be sent back: "

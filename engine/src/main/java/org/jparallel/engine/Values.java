@@ -18,6 +18,10 @@ interface Values {
     /** The values of a push request, by name in the order sent. */
     Map<String, Object> decodeNamed(EngineSession session, List<byte[]> frames);
 
-    /** Decodes the function and arguments of an {@code apply_request}, calls it and returns its result. */
-    Object call(EngineSession session, List<byte[]> frames) throws Exception;
+    /**
+     * Decodes the function and arguments of an {@code apply_request}, puts in place of each
+     * {@link org.jparallel.client.ResultRef} argument the value of that task (from {@code inputs}), calls the
+     * function and returns its result.
+     */
+    Object call(EngineSession session, List<byte[]> frames, Inputs inputs) throws Exception;
 }

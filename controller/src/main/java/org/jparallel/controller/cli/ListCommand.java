@@ -21,10 +21,12 @@ final class ListCommand extends ClusterCommand implements Callable<Integer> {
             System.out.println("no cluster is running (under " + launcher.home() + ")");
             return 0;
         }
-        System.out.printf("%-16s %10s %8s %10s%n", "PROFILE", "PID", "ENGINES", "UPTIME");
+        System.out.printf("%-16s %10s %8s %-11s %4s %10s%n", "PROFILE", "PID", "ENGINES", "SCHEME", "HWM", "UPTIME");
         for (ClusterStatus cluster : clusters) {
-            System.out.printf("%-16s %10d %8s %10s%n", cluster.profile(), cluster.controllerPid(),
-                    cluster.engines() < 0 ? "?" : String.valueOf(cluster.engines()), uptime(cluster.uptime()));
+            System.out.printf("%-16s %10d %8s %-11s %4s %10s%n", cluster.profile(), cluster.controllerPid(),
+                    cluster.engines() < 0 ? "?" : String.valueOf(cluster.engines()), cluster.scheme(),
+                    cluster.highWaterMark() < 0 ? "?" : String.valueOf(cluster.highWaterMark()),
+                    uptime(cluster.uptime()));
         }
         return 0;
     }

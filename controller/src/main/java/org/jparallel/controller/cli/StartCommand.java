@@ -28,6 +28,18 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = "--engine-jvm-options", defaultValue = "", description = "options for each engine JVM, e.g. \"-Xmx2g\"")
     String engineJvmOptions;
 
+    @Option(names = "--db", defaultValue = "memory",
+            description = "where task records are kept: memory (bounded, default) or sqlite (tasks.db in the profile folder, kept across restarts)")
+    String db;
+
+    @Option(names = "--scheme", defaultValue = "leastload",
+            description = "how load-balanced tasks pick an engine: leastload (default), lru, twobin, weighted, plainrandom")
+    String scheme;
+
+    @Option(names = "--hwm", defaultValue = "1",
+            description = "load-balanced tasks in flight per engine before they wait in the controller (default: 1; 0: no limit)")
+    int highWaterMark;
+
     StartCommand(ClusterLauncher launcher) {
         super(launcher);
     }
@@ -40,6 +52,19 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
         }
         ClusterOptions options = ClusterOptions.defaults().withIp(ip).withDetach(daemonize)
                 .withEngineJvmOptions(engineJvmOptions.isBlank() ? List.of() : List.of(engineJvmOptions.trim().split("\\s+")));
+        if (!db.equals("memory") && !db.equals("sqlite")) {
+            System.err.println("jpcluster: --db is memory or sqlite, not " + db);
+            return 2;
+        }
+        // the controller reads it as the default of its own --db
+        options = new ClusterOptions(options.ip(), options.engineJvmOptions(), List.of("-Djparallel.db=" + db),
+                options.detach(), options.timeout(), options.scheme(), options.highWaterMark());
+        try {
+            options = options.withScheme(scheme).withHighWaterMark(highWaterMark);
+        } catch (IllegalArgumentException e) {
+            System.err.println("jpcluster: " + e.getMessage());
+            return 2;
+        }
         ClusterHandle cluster;
         try {
             cluster = launcher.start(profile, engines, options);

@@ -28,8 +28,13 @@ final class ClientReplies {
     }
 
     void reply(byte[] client, JsonObject requestHeader, String replyType, JsonObject content, JsonObject metadata) {
+        reply(client, requestHeader, replyType, content, metadata, List.of());
+    }
+
+    void reply(byte[] client, JsonObject requestHeader, String replyType, JsonObject content, JsonObject metadata,
+               List<byte[]> buffers) {
         Message reply = new Message(List.of(client), Header.create(replyType, session, "controller"), requestHeader,
-                metadata, content, List.of());
+                metadata, content, buffers);
         links.toClient(codec.encode(reply));
     }
 
@@ -67,14 +72,18 @@ final class ClientReplies {
         }
     }
 
-    void engineError(Task task, String reason) {
-        taskEnded(task, errorContent("EngineError", reason));
+    /** Answers the task with an {@code EngineError}; returns the reply's content, for the task's record. */
+    JsonObject engineError(Task task, String reason) {
+        JsonObject content = errorContent("EngineError", reason);
+        taskEnded(task, content);
+        return content;
     }
 
-    void aborted(Task task) {
+    JsonObject aborted(Task task) {
         JsonObject content = new JsonObject();
         content.addProperty("status", "aborted");
         taskEnded(task, content);
+        return content;
     }
 
     /** {@code engine_registered} or {@code engine_unregistered} {id} to every client seen so far. */
@@ -93,7 +102,7 @@ final class ClientReplies {
                 : requestType + "_reply";
     }
 
-    private static JsonObject errorContent(String ename, String evalue) {
+    static JsonObject errorContent(String ename, String evalue) {
         JsonObject content = new JsonObject();
         content.addProperty("status", "error");
         content.addProperty("ename", ename);

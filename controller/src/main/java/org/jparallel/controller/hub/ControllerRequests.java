@@ -8,7 +8,8 @@ import org.jparallel.wire.MalformedMessageException;
 
 /**
  * The requests clients address to the controller itself: {@code connection_request},
- * {@code queue_request}, {@code result_request}, {@code shutdown_request} and {@code engines_request}.
+ * {@code queue_request}, {@code result_request}, {@code purge_request}, {@code shutdown_request} and
+ * {@code engines_request}.
  * Runs under the hub's lock.
  */
 final class ControllerRequests {
@@ -20,10 +21,16 @@ final class ControllerRequests {
 
     void answer(byte[] client, RoutingHeader route, List<byte[]> frames) throws MalformedMessageException {
         JsonObject content = RoutingHeader.object(frames.get(route.delimiter() + 5));
+        if (route.msgType().equals("result_request")) {
+            ResultAnswer answer = new TaskResults(hub).answer(content);
+            hub.replies().reply(client, RoutingHeader.object(route.headerFrame()), "result_reply", answer.content(),
+                    new JsonObject(), answer.buffers());
+            return;
+        }
         JsonObject reply = switch (route.msgType()) {
             case "connection_request" -> connection();
             case "queue_request" -> queue();
-            case "result_request" -> results(content);
+            case "purge_request" -> new TaskResults(hub).purge(content);
             case "shutdown_request" -> shutdown(content);
             case "engines_request" -> engines(content);
             default -> throw new IllegalArgumentException("not a controller request: " + route.msgType());
@@ -42,7 +49,8 @@ final class ControllerRequests {
         });
         JsonObject reply = ok();
         reply.add("engines", engines);
-        reply.addProperty("scheme", "leastload");
+        reply.addProperty("scheme", hub.scheduler().scheme());
+        reply.addProperty("hwm", hub.scheduler().highWaterMark());
         reply.addProperty("signature_scheme", hub.scheme());
         reply.addProperty("profile", hub.profile());
         return reply;
@@ -62,33 +70,6 @@ final class ControllerRequests {
         return reply;
     }
 
-    private JsonObject results(JsonObject request) {
-        JsonObject results = new JsonObject();
-        if (request.get("msg_ids") instanceof JsonArray ids) {
-            for (JsonElement id : ids) {
-                Task task = hub.tasks().get(id.getAsString());
-                if (task == null) {
-                    continue;
-                }
-                JsonObject record = new JsonObject();
-                record.addProperty("msg_type", task.msgType);
-                record.addProperty("status", task.status);
-                record.addProperty("engine_id", task.engineId);
-                record.addProperty("submitted", task.submitted);
-                if (task.started != null) {
-                    record.addProperty("started", task.started);
-                }
-                if (task.completed != null) {
-                    record.addProperty("completed", task.completed);
-                }
-                results.add(task.msgId, record);
-            }
-        }
-        JsonObject reply = ok();
-        reply.add("results", results);
-        return reply;
-    }
-
     private JsonObject shutdown(JsonObject request) {
         boolean controllerToo = request.has("controller") && request.get("controller").getAsBoolean();
         hub.control().shutdown(controllerToo);
@@ -104,7 +85,7 @@ final class ControllerRequests {
         return ok();
     }
 
-    private static JsonObject ok() {
+    static JsonObject ok() {
         JsonObject reply = new JsonObject();
         reply.addProperty("status", "ok");
         return reply;

@@ -13,12 +13,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import org.jparallel.controller.records.MemoryTaskStore;
+import org.jparallel.controller.records.TaskStore;
 import org.jparallel.controller.scheduler.EngineLoad;
+import org.jparallel.controller.scheduler.Placement;
 import org.jparallel.controller.scheduler.QueuedTask;
 import org.jparallel.controller.scheduler.TaskScheduler;
 import org.jparallel.wire.Header;
@@ -40,6 +42,7 @@ public final class Hub {
     private static final Logger LOG = Logger.getLogger(Hub.class.getName());
     static final long ENGINE_SILENCE_MILLIS = 5000;
     private static final int TASK_RECORDS = 100_000;
+    private static final long DEFAULT_RECORD_BYTES = 1L << 30;
 
     private final MessageCodec codec;
     private final TaskScheduler scheduler;
@@ -48,6 +51,8 @@ public final class Hub {
     private final String profile;
     private final String session = UUID.randomUUID().toString();
     private final ClientReplies replies;
+    private final TaskLog log;
+    private final Holdings holdings;
     private final ReplayGuard clientReplays = new ReplayGuard(65_536);
     private final ReplayGuard engineReplays = new ReplayGuard(65_536);
     private final Map<Integer, EngineEntry> engines = new TreeMap<>();
@@ -60,9 +65,22 @@ public final class Hub {
             return size() > TASK_RECORDS && eldest.getValue().finished();
         }
     };
+    /** The frames of load-balanced tasks sent to an engine, kept until their final answer for a resend. */
+    private final Map<String, Sent> sent = new HashMap<>();
     private int nextEngineId;
 
+    private record Sent(List<byte[]> frames, JsonObject metadata) {
+    }
+
     public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile) {
+        this(codec, scheduler, links, control, profile, new MemoryTaskStore(TASK_RECORDS, DEFAULT_RECORD_BYTES));
+    }
+
+    /** @param store where the records of finished tasks go, for {@code result_request}s */
+    public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile,
+               TaskStore store) {
+        this.log = new TaskLog(store);
+        this.holdings = new Holdings(this, codec, session);
         this.codec = codec;
         this.scheduler = scheduler;
         this.links = links;
@@ -85,7 +103,9 @@ public final class Hub {
         try {
             switch (route.msgType()) {
                 case "connection_request", "queue_request", "result_request", "shutdown_request",
-                        "engines_request" -> new ControllerRequests(this).answer(client, route, frames);
+                        "engines_request", "purge_request" -> new ControllerRequests(this).answer(client, route, frames);
+                case "value_request" -> holdings.fetch(client, false, route, frames);
+                case "release_request" -> holdings.released(TaskResults.ids(RoutingHeader.object(route.contentFrame())));
                 default -> route(client, route, frames);
             }
         } catch (MalformedMessageException | RuntimeException e) {
@@ -108,6 +128,7 @@ public final class Hub {
                 task.waitingFrames = frames;
                 task.waitingMetadata = metadata;
                 waiting.add(task);
+                scheduler.queued(new QueuedTask(task.msgId, metadata));
                 dispatchWaiting();
             } else if (outOfBand) {
                 broadcastToEngines(type, route, frames);
@@ -144,9 +165,12 @@ public final class Hub {
         return target.getAsInt();
     }
 
-    private Task record(byte[] client, RoutingHeader route) {
+    private Task record(byte[] client, RoutingHeader route) throws MalformedMessageException {
         Task task = new Task(route.msgId(), route.msgType(), client, Header.now(), route.headerFrame());
         tasks.put(task.msgId, task);
+        scheduler.recorded(task.msgId);
+        log.submitted(task, route.metadata());
+        holdings.submitted(task, route.metadata());
         return task;
     }
 
@@ -157,30 +181,93 @@ public final class Hub {
         links.toEngine(routed);
     }
 
-    /** Sends queued load-balanced tasks to the engines the scheduler picks, in order. */
+    /**
+     * Sends queued load-balanced tasks to the engines the scheduler picks, in order, and answers those it
+     * fails; again while failures may end tasks that depend on them.
+     */
     private void dispatchWaiting() {
-        if (waiting.isEmpty()) {
-            return;
-        }
-        List<EngineLoad> loads = loads();
-        for (Iterator<Task> it = waiting.iterator(); it.hasNext(); ) {
-            Task task = it.next();
-            OptionalInt pick = scheduler.pick(new QueuedTask(task.msgId, task.waitingMetadata), loads);
-            EngineEntry engine = pick.isPresent() ? engines.get(pick.getAsInt()) : null;
-            if (engine == null) {
-                if (scheduler.placesInOrder()) {
-                    return;
+        boolean failed = true;
+        while (failed && !waiting.isEmpty()) {
+            failed = false;
+            boolean plainWaits = false;
+            List<EngineLoad> loads = loads();
+            for (Iterator<Task> it = waiting.iterator(); it.hasNext(); ) {
+                Task task = it.next();
+                if (plainWaits && scheduler.plain(task.msgId)) {
+                    if (!scheduler.anyDependent()) {
+                        break;
+                    }
+                    continue;
                 }
-                continue;
+                Placement placement = place(task, loads);
+                if (placement instanceof Placement.Send to && engines.containsKey(to.engineId())) {
+                    it.remove();
+                    dispatch(task, engines.get(to.engineId()));
+                    loads = loads();
+                } else if (placement instanceof Placement.Fail fail) {
+                    it.remove();
+                    failWaiting(task, fail.ename(), fail.evalue());
+                    failed = true;
+                } else if (scheduler.plain(task.msgId)) {
+                    plainWaits = true;
+                }
             }
-            it.remove();
-            task.engineId = engine.id;
-            engine.outstanding.add(task.msgId);
-            send(engine, task.waitingFrames);
-            task.waitingFrames = null;
-            task.waitingMetadata = null;
-            loads = loads();
         }
+    }
+
+    /** The scheduler's placement, on the engine holding the task's largest input when it would take it now. */
+    private Placement place(Task task, List<EngineLoad> loads) {
+        QueuedTask queued = new QueuedTask(task.msgId, task.waitingMetadata);
+        List<EngineLoad> holder = holdings.holderOf(task.waitingMetadata, loads);
+        if (!holder.isEmpty() && scheduler.place(queued, holder) instanceof Placement.Send send) {
+            return send;
+        }
+        return scheduler.place(queued, loads);
+    }
+
+    private void dispatch(Task task, EngineEntry engine) {
+        task.engineId = engine.id;
+        engine.outstanding.add(task.msgId);
+        sent.put(task.msgId, new Sent(task.waitingFrames, task.waitingMetadata));
+        send(engine, task.waitingFrames);
+        task.waitingFrames = null;
+        task.waitingMetadata = null;
+    }
+
+    /** A queued task the scheduler says can never run: its reply is the controller's. */
+    private void failWaiting(Task task, String ename, String evalue) {
+        finish(task, "error");
+        JsonObject content = ClientReplies.errorContent(ename, evalue);
+        replies.taskEnded(task, content);
+        log.ended(task, content);
+        scheduler.finished(task.msgId, -1, ename + ": " + evalue);
+    }
+
+    /** A failed load-balanced task the scheduler runs again (retries, unmet requirements) goes back in the queue. */
+    private boolean requeued(EngineEntry engine, RoutingHeader route) throws MalformedMessageException {
+        if (!"error".equals(text(route.metadata(), "status", "ok"))) {
+            return false;
+        }
+        JsonElement parentId = route.parentHeader().get("msg_id");
+        Task task = parentId == null ? null : tasks.get(parentId.getAsString());
+        if (task == null || task.finished() || !sent.containsKey(task.msgId)) {
+            return false;
+        }
+        JsonObject content = RoutingHeader.object(route.contentFrame());
+        if (!scheduler.retry(task.msgId, engine.id, text(content, "ename", ""), text(content, "evalue", ""))) {
+            return false;
+        }
+        engine.outstanding.remove(task.msgId);
+        requeue(task);
+        return true;
+    }
+
+    private void requeue(Task task) {
+        Sent frames = sent.remove(task.msgId);
+        task.engineId = -1;
+        task.waitingFrames = frames.frames();
+        task.waitingMetadata = frames.metadata();
+        waiting.addFirst(task);
     }
 
     List<EngineLoad> loads() {
@@ -200,7 +287,8 @@ public final class Hub {
             Task task = tasks.get(id.getAsString());
             if (task != null && task.waitingFrames != null && waiting.remove(task)) {
                 finish(task, "aborted");
-                replies.aborted(task);
+                log.ended(task, replies.aborted(task));
+                scheduler.finished(task.msgId, -1, "TaskAborted: aborted before it ran");
             }
         }
     }
@@ -224,14 +312,26 @@ public final class Hub {
             fromEngineToController(frames, engine);
             return;
         }
+        if (Holdings.isRelay(frames)) {
+            if (engine != null) {
+                holdings.relay(frames);
+            }
+            return;
+        }
         if (engine == null) {
             return; // an engine the controller gave up on: its tasks were answered already
         }
         RoutingHeader route;
         try {
             route = RoutingHeader.read(frames, 1, codec.signer(), engineReplays);
+            if (route.msgType().endsWith("_reply") && requeued(engine, route)) {
+                dispatchWaiting();
+                return; // the client hears only the task's final answer
+            }
             if (route.msgType().endsWith("_reply")) {
                 completed(engine, route);
+            } else if (route.msgType().equals("stream")) {
+                log.output(route);
             }
         } catch (MalformedMessageException e) {
             LOG.warning("dropped a message from engine " + engine.id + ": " + e.getMessage());
@@ -251,16 +351,33 @@ public final class Hub {
         }
         JsonObject metadata = route.metadata();
         task.started = text(metadata, "started", null);
+        holdings.produced(task, engine.id, route);
         finish(task, text(metadata, "status", "ok"));
+        sent.remove(task.msgId);
+        scheduler.finished(task.msgId, engine.id, errorOf(task.status, route));
+        log.replied(task, route);
         if (engine.outstanding.remove(task.msgId)) {
             engine.completed++;
         }
+    }
+
+    /** {@code ename: evalue} of a failed reply, for tasks that depend on it; null for a success. */
+    private static String errorOf(String status, RoutingHeader route) throws MalformedMessageException {
+        if (status.equals("ok")) {
+            return null;
+        }
+        if (status.equals("aborted")) {
+            return "TaskAborted: aborted before it ran";
+        }
+        JsonObject content = RoutingHeader.object(route.contentFrame());
+        return text(content, "ename", "UnknownError") + ": " + text(content, "evalue", "");
     }
 
     private void finish(Task task, String status) {
         task.status = status;
         task.completed = Header.now();
         task.requestHeader = status.equals("ok") ? null : task.requestHeader;
+        holdings.ended(task);
     }
 
     private void fromEngineToController(List<byte[]> frames, EngineEntry engine) {
@@ -273,6 +390,12 @@ public final class Hub {
         }
         if (message.msgType().equals("registration_request")) {
             register(frames.get(0), message);
+        } else if (message.msgType().equals("value_request") && engine != null) {
+            try {
+                holdings.fetch(engine.identity, true, RoutingHeader.read(frames, 1, codec.signer(), engineReplays), frames);
+            } catch (MalformedMessageException e) {
+                LOG.warning("dropped a value_request from engine " + engine.id + ": " + e.getMessage());
+            }
         }
         // heartbeats only refresh lastHeardNanos; replies to the controller's own requests need nothing
     }
@@ -316,6 +439,7 @@ public final class Hub {
                 toEngine(engine, Message.create("heartbeat", session, new JsonObject()));
             }
         }
+        dispatchWaiting(); // tasks whose dependency timeout passed fail now
     }
 
     /** Asks every engine to shut down; their processes end on their own. */
@@ -340,13 +464,20 @@ public final class Hub {
                 + " task(s) failed");
         for (String msgId : engine.outstanding) {
             Task task = tasks.get(msgId);
-            if (task != null && !task.finished()) {
+            if (task != null && !task.finished() && sent.containsKey(msgId)
+                    && scheduler.retry(msgId, engine.id, "EngineError", reason)) {
+                requeue(task);
+            } else if (task != null && !task.finished()) {
                 finish(task, "error");
-                replies.engineError(task, reason);
+                log.ended(task, replies.engineError(task, reason));
+                sent.remove(msgId);
+                scheduler.finished(msgId, engine.id, "EngineError: " + reason);
             }
         }
         engine.outstanding.clear();
+        holdings.engineLost(engine.id, reason);
         replies.notice(clients.values(), "engine_unregistered", engine.id);
+        dispatchWaiting(); // retried tasks go elsewhere; those that follow this engine fail now
     }
 
     // ---- what ControllerRequests reads and writes, under the same lock ----
@@ -371,12 +502,33 @@ public final class Hub {
         return codec.signer().scheme();
     }
 
+    TaskScheduler scheduler() {
+        return scheduler;
+    }
+
     ClusterControl control() {
         return control;
     }
 
     ClientReplies replies() {
         return replies;
+    }
+
+    TaskLog log() {
+        return log;
+    }
+
+    Links links() {
+        return links;
+    }
+
+    void sendToEngine(EngineEntry engine, Message message) {
+        toEngine(engine, message);
+    }
+
+    /** Closes the task store (a database file). */
+    public synchronized void close() {
+        log.store().close();
     }
 
     private void toEngine(EngineEntry engine, Message message) {

@@ -22,6 +22,7 @@ final class RoutingHeader {
     private final int delimiter;
     private final String msgId;
     private final String msgType;
+    private JsonObject metadata;
 
     private RoutingHeader(List<byte[]> frames, int delimiter, String msgId, String msgType) {
         this.frames = frames;
@@ -83,7 +84,19 @@ final class RoutingHeader {
     }
 
     JsonObject metadata() throws MalformedMessageException {
-        return object(frames.get(delimiter + 4));
+        if (metadata == null) {
+            metadata = object(frames.get(delimiter + 4));
+        }
+        return metadata;
+    }
+
+    byte[] contentFrame() {
+        return frames.get(delimiter + 5);
+    }
+
+    /** The raw buffers after the content, as they came. */
+    List<byte[]> buffers() {
+        return frames.subList(delimiter + 6, frames.size());
     }
 
     static JsonObject object(byte[] frame) throws MalformedMessageException {

@@ -74,7 +74,8 @@ public final class ClusterLauncher {
             }
             command.addAll(JavaCommand.of(jvmOptions, ControllerMain.class.getName(), List.of(
                     "--profile", profile, "--home", home.toString(), "--ip", options.ip(),
-                    "-n", String.valueOf(engines),
+                    "-n", String.valueOf(engines), "--scheme", options.scheme(),
+                    "--hwm", String.valueOf(options.highWaterMark()),
                     "--engine-jvm-options", String.join(" ", options.engineJvmOptions()))));
             controller = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -188,10 +189,15 @@ public final class ClusterLauncher {
         try (DirectoryStream<Path> profiles = Files.newDirectoryStream(home, "profile_*")) {
             for (Path folder : profiles) {
                 ProfileDir dir = ProfileDir.of(home, folder.getFileName().toString().substring("profile_".length()));
-                dir.liveController().ifPresent(controller -> running.add(new ClusterStatus(dir.name(),
-                        controller.pid(), engineCount(dir),
-                        controller.info().startInstant().map(start -> Duration.between(start, Instant.now()))
-                                .orElse(Duration.ZERO))));
+                dir.liveController().ifPresent(controller -> {
+                    JsonObject about = connectionReply(dir);
+                    running.add(new ClusterStatus(dir.name(), controller.pid(),
+                            about == null ? -1 : about.getAsJsonObject("engines").size(),
+                            controller.info().startInstant().map(start -> Duration.between(start, Instant.now()))
+                                    .orElse(Duration.ZERO),
+                            about != null && about.has("scheme") ? about.get("scheme").getAsString() : "?",
+                            about != null && about.has("hwm") ? about.get("hwm").getAsInt() : -1));
+                });
             }
         } catch (IOException e) {
             throw new ClusterException("cannot read " + home + ": " + e.getMessage(), e);
@@ -232,11 +238,12 @@ public final class ClusterLauncher {
         }
     }
 
-    private static int engineCount(ProfileDir dir) {
+    /** The controller's {@code connection_reply}, or null when it does not answer. */
+    private static JsonObject connectionReply(ProfileDir dir) {
         try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
-            return engineCount(link);
-        } catch (ConnectionFileException | ClusterException e) {
-            return -1;
+            return link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT).content();
+        } catch (ConnectionFileException | TimeoutException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -2,12 +2,14 @@ package org.jparallel.controller.launch;
 
 import java.time.Duration;
 import java.util.List;
+import org.jparallel.controller.scheduler.Scheme;
 
 /**
  * How {@link ClusterLauncher#start} starts a cluster.
  *
  * <pre>{@code
  * ClusterOptions options = ClusterOptions.defaults().withEngineJvmOptions(List.of("-Xmx2g"));
+ * ClusterOptions roundRobin = ClusterOptions.defaults().withScheme("lru").withHighWaterMark(0);
  * }</pre>
  *
  * @param ip                   the address the controller binds
@@ -16,12 +18,25 @@ import java.util.List;
  * @param detach               run the controller in a session of its own (setsid), so it outlives
  *                             the terminal of the process that started it
  * @param timeout              how long to wait for the engines to register
+ * @param scheme               how load-balanced tasks pick an engine: leastload, lru, twobin, weighted, plainrandom
+ * @param highWaterMark        load-balanced tasks in flight per engine before they wait in the controller; 0 for
+ *                             no limit
  */
 public record ClusterOptions(String ip, List<String> engineJvmOptions, List<String> controllerJvmOptions,
-                             boolean detach, Duration timeout) {
+                             boolean detach, Duration timeout, String scheme, int highWaterMark) {
     public ClusterOptions {
         engineJvmOptions = List.copyOf(engineJvmOptions);
         controllerJvmOptions = List.copyOf(controllerJvmOptions);
+        Scheme.named(scheme); // an unknown name fails here, listing the known ones, not in the controller's log
+        if (highWaterMark < 0) {
+            throw new IllegalArgumentException("the high-water mark is 0 (no limit) or more, not " + highWaterMark);
+        }
+    }
+
+    /** The default scheduler: leastload, one task in flight per engine. */
+    public ClusterOptions(String ip, List<String> engineJvmOptions, List<String> controllerJvmOptions, boolean detach,
+                          Duration timeout) {
+        this(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, "leastload", 1);
     }
 
     /** 127.0.0.1, default JVM options, attached, 60 s to register. */
@@ -30,18 +45,28 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
     }
 
     public ClusterOptions withIp(String address) {
-        return new ClusterOptions(address, engineJvmOptions, controllerJvmOptions, detach, timeout);
+        return new ClusterOptions(address, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, highWaterMark);
     }
 
     public ClusterOptions withEngineJvmOptions(List<String> options) {
-        return new ClusterOptions(ip, options, controllerJvmOptions, detach, timeout);
+        return new ClusterOptions(ip, options, controllerJvmOptions, detach, timeout, scheme, highWaterMark);
     }
 
     public ClusterOptions withDetach(boolean detached) {
-        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detached, timeout);
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detached, timeout, scheme, highWaterMark);
     }
 
     public ClusterOptions withTimeout(Duration wait) {
-        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, wait);
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, wait, scheme, highWaterMark);
+    }
+
+    /** Picks engines for load-balanced tasks by this scheme: leastload, lru, twobin, weighted or plainrandom. */
+    public ClusterOptions withScheme(String name) {
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, name, highWaterMark);
+    }
+
+    /** At most {@code tasks} load-balanced tasks in flight per engine; 0 for no limit. */
+    public ClusterOptions withHighWaterMark(int tasks) {
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, tasks);
     }
 }

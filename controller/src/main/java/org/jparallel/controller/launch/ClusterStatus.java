@@ -5,7 +5,11 @@ import java.time.Duration;
 /**
  * A running cluster, as {@link ClusterLauncher#list} reports it.
  *
- * @param engines the registered engines, or -1 when the controller did not answer in time
+ * @param engines       the registered engines, or -1 when the controller did not answer in time
+ * @param scheme        how its load-balanced tasks pick an engine ({@code leastload}, {@code lru}, …), or
+ *                      {@code ?} when the controller did not answer
+ * @param highWaterMark load-balanced tasks in flight per engine (0: no limit), or -1 when not known
  */
-public record ClusterStatus(String profile, long controllerPid, int engines, Duration uptime) {
+public record ClusterStatus(String profile, long controllerPid, int engines, Duration uptime, String scheme,
+                            int highWaterMark) {
 }

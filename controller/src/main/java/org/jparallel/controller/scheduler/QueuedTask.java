@@ -6,8 +6,8 @@ import com.google.gson.JsonObject;
  * A load-balanced task waiting for an engine.
  *
  * @param msgId    the id of its {@code apply_request}
- * @param metadata the request's metadata, where dependencies ({@code after}, {@code follow}) and
- *                 retries will be read from
+ * @param metadata the request's metadata: its flags ({@code after}, {@code follow}, {@code timeout},
+ *                 {@code retries}) are read from it the first time the task is placed
  */
 public record QueuedTask(String msgId, JsonObject metadata) {
 }

@@ -1,34 +1,64 @@
 package org.jparallel.controller.scheduler;
 
 import java.util.List;
-import java.util.OptionalInt;
 
 /**
- * Chooses the engine for a load-balanced task, or keeps it waiting.
+ * Chooses the engine for each load-balanced task, keeps it waiting, or fails it; and decides which failed
+ * tasks run again.
  *
- * <p>Called by the hub, under its lock, whenever a task arrives, an engine answers one, or engines
- * join; a scheduler keeps no record of its own that the hub does not give it. Policies such as
- * least-load, lru, twobin, weighted and random, and task dependencies, are implementations of this.
+ * <p>Called by the hub, under its lock: {@link #recorded} for every task a client sends (direct ones too,
+ * since dependencies may name them), {@link #queued} when a load-balanced task joins the queue, {@link #place} for each waiting task whenever a task arrives, an engine
+ * answers, engines come or go, and once a second (for timeouts), {@link #retry} when a load-balanced task
+ * failed or lost its engine, and {@link #finished} when a task has its final answer.
  *
  * <pre>{@code
- * TaskScheduler scheduler = new LeastLoadScheduler(1);
- * OptionalInt engine = scheduler.pick(task, loads);   // empty: every engine is busy, keep it queued
+ * TaskScheduler scheduler = new DependencyScheduler(Scheme.LEASTLOAD, 1, new Random());
+ * scheduler.recorded(msgId);
+ * Placement p = scheduler.place(new QueuedTask(msgId, metadata), loads);   // Send(2), WAIT or Fail(…)
  * }</pre>
  */
 public interface TaskScheduler {
 
-    /**
-     * @param engines the registered engines, in id order; may be empty
-     * @return the id of the engine to send {@code task} to now, or empty to keep it queued
-     */
-    OptionalInt pick(QueuedTask task, List<EngineLoad> engines);
+    /** The scheme's name, as {@code jpcluster start --scheme} takes it: {@code leastload}, {@code lru}, … */
+    String scheme();
+
+    /** Load-balanced tasks in flight per engine before tasks wait in the controller; 0 for no limit. */
+    int highWaterMark();
+
+    /** A client sent this task (direct or load-balanced): it may now be depended on. */
+    void recorded(String msgId);
+
+    /** A load-balanced task joins the queue: its flags are read now, and its timeout starts. */
+    void queued(QueuedTask task);
 
     /**
-     * Whether a task that cannot be placed means that none queued behind it can be placed either,
-     * so the hub stops looking. True for load-only policies; false for dependencies, where a later
-     * task may be ready when an earlier one is not.
+     * Whether a task has no dependency and no engine it avoids: when one such task must wait for an engine,
+     * so do all behind it, and the hub need not ask.
      */
-    default boolean placesInOrder() {
-        return true;
-    }
+    boolean plain(String msgId);
+
+    /** Whether some queued or running task is not {@link #plain}: then the hub looks at the whole queue. */
+    boolean anyDependent();
+
+    /**
+     * @param engines the registered engines, in id order; may be empty
+     * @return where to send {@code task} now, {@link Placement#WAIT}, or the error that ends it
+     */
+    Placement place(QueuedTask task, List<EngineLoad> engines);
+
+    /**
+     * A task sent to {@code engineId} failed there ({@code ename} is the exception's class, {@code EngineError}
+     * when the engine died, {@code org.jparallel.client.UnmetDependency} when its requirements did not hold).
+     *
+     * @return whether the hub should queue it again rather than answer the client with this failure
+     */
+    boolean retry(String msgId, int engineId, String ename, String evalue);
+
+    /**
+     * The task has its final answer.
+     *
+     * @param engineId the engine that answered, or -1 when none did
+     * @param error    {@code ename: evalue} of a failure, null when it succeeded
+     */
+    void finished(String msgId, int engineId, String error);
 }

@@ -24,8 +24,22 @@ final class ItCluster implements AutoCloseable {
     private final List<ProcessHandle> processes = new ArrayList<>();
 
     ItCluster(Path home, int engines) {
+        this(home, engines, List.of());
+    }
+
+    /** @param controllerJvmOptions e.g. {@code -Djparallel.db=sqlite} */
+    ItCluster(Path home, int engines, List<String> controllerJvmOptions) {
         this.launcher = new ClusterLauncher(home);
-        this.handle = launcher.start(PROFILE, engines, ClusterOptions.defaults().withTimeout(Duration.ofSeconds(60)));
+        ClusterOptions defaults = ClusterOptions.defaults().withTimeout(Duration.ofSeconds(60));
+        this.handle = launcher.start(PROFILE, engines, new ClusterOptions(defaults.ip(), defaults.engineJvmOptions(),
+                controllerJvmOptions, defaults.detach(), defaults.timeout()));
+        remember();
+    }
+
+    /** A cluster started with these options, e.g. another scheduling scheme. */
+    ItCluster(Path home, int engines, ClusterOptions options) {
+        this.launcher = new ClusterLauncher(home);
+        this.handle = launcher.start(PROFILE, engines, options.withTimeout(Duration.ofSeconds(60)));
         remember();
     }
 

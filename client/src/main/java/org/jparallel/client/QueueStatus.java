@@ -1,0 +1,29 @@
+package org.jparallel.client;
+
+import java.util.Map;
+
+/**
+ * How busy the cluster is: per engine, the tasks sent to it and not yet answered, and those it has answered;
+ * and the load-balanced tasks still waiting in the controller for an engine.
+ *
+ * <pre>{@code
+ * QueueStatus q = rc.queueStatus();
+ * q.engines().get(0).queue();   // 1: engine 0 runs one task
+ * q.unassigned();               // 3 tasks wait for an engine
+ * }</pre>
+ *
+ * @param engines    by engine id
+ * @param unassigned load-balanced tasks not yet placed on an engine
+ */
+public record QueueStatus(Map<Integer, Engine> engines, int unassigned) {
+    public QueueStatus {
+        engines = Map.copyOf(engines);
+    }
+
+    /**
+     * @param queue     tasks sent to the engine and not answered yet
+     * @param completed tasks the engine has answered
+     */
+    public record Engine(int queue, int completed) {
+    }
+}

@@ -1,0 +1,84 @@
+package org.jparallel.controller.hub;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jparallel.controller.records.TaskRecord;
+import org.jparallel.controller.records.TaskStore;
+import org.jparallel.wire.MalformedMessageException;
+
+/**
+ * Writes the record of each task to the {@link TaskStore} when it ends: its label, what it printed
+ * (gathered from its {@code stream} messages while it runs) and its reply, content and buffers as
+ * they came. Runs under the hub's lock.
+ */
+final class TaskLog {
+    private final TaskStore store;
+    private final Map<String, Running> running = new HashMap<>();
+
+    /** What a task has gathered until it ends. */
+    private static final class Running {
+        final String label;
+        final StringBuilder stdout = new StringBuilder();
+        final StringBuilder stderr = new StringBuilder();
+
+        Running(String label) {
+            this.label = label;
+        }
+    }
+
+    TaskLog(TaskStore store) {
+        this.store = store;
+    }
+
+    TaskStore store() {
+        return store;
+    }
+
+    void submitted(Task task, JsonObject metadata) {
+        running.put(task.msgId, new Running(Hub.text(metadata, "label", "")));
+    }
+
+    String label(String msgId) {
+        Running task = running.get(msgId);
+        return task == null ? "" : task.label;
+    }
+
+    /** A {@code stream} message of a running task: its text joins the task's stdout or stderr. */
+    void output(RoutingHeader route) throws MalformedMessageException {
+        JsonElement parent = route.parentHeader().get("msg_id");
+        Running task = parent == null || !parent.isJsonPrimitive() ? null : running.get(parent.getAsString());
+        if (task == null) {
+            return;
+        }
+        JsonObject content = RoutingHeader.object(route.contentFrame());
+        String text = Hub.text(content, "text", "");
+        (Hub.text(content, "name", "stdout").equals("stderr") ? task.stderr : task.stdout).append(text);
+    }
+
+    /** The engine's reply to {@code task} (already finished by the hub). */
+    void replied(Task task, RoutingHeader route) {
+        String content = new String(route.contentFrame(), StandardCharsets.UTF_8);
+        write(task, content, route.buffers());
+    }
+
+    /** A reply the controller wrote itself: the engine died, or the task was aborted while queued. */
+    void ended(Task task, JsonObject content) {
+        write(task, content.toString(), List.of());
+    }
+
+    private void write(Task task, String content, List<byte[]> buffers) {
+        Running gathered = running.remove(task.msgId);
+        Running output = gathered == null ? new Running("") : gathered;
+        store.put(new TaskRecord(task.msgId, task.msgType, output.label, task.engineId, task.status, task.submitted,
+                task.started, task.completed, content, output.stdout.toString(), output.stderr.toString(), buffers));
+    }
+
+    Optional<TaskRecord> finished(String msgId) {
+        return store.get(msgId);
+    }
+}

@@ -1,0 +1,204 @@
+package org.jparallel.controller.scheduler;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The controller's scheduler: holds each load-balanced task until its dependencies are met, keeps at most
+ * the high-water mark of tasks in flight per engine, picks among the engines it may use by a {@link Scheme},
+ * sends tasks whose requirements failed on an engine to another, retries failed tasks, and fails at once
+ * the tasks no engine can ever run.
+ *
+ * <pre>{@code
+ * TaskScheduler scheduler = new DependencyScheduler(Scheme.LRU, 1, new Random());
+ * }</pre>
+ */
+public final class DependencyScheduler implements TaskScheduler {
+    static final String UNMET = "org.jparallel.client.UnmetDependency";
+
+    private final Scheme scheme;
+    private final int highWaterMark;
+    private final Random random;
+    private final TaskOutcomes outcomes = new TaskOutcomes();
+    private final DependencyCheck check = new DependencyCheck(outcomes);
+    private final Map<String, TaskNeeds> live = new HashMap<>();
+    private final Set<String> dependents = new HashSet<>();
+    private final Map<Integer, Long> lastSent = new HashMap<>();
+    private long sends;
+
+    /**
+     * @param highWaterMark tasks in flight per engine before tasks wait in the controller; 0 for no limit
+     */
+    public DependencyScheduler(Scheme scheme, int highWaterMark, Random random) {
+        if (highWaterMark < 0) {
+            throw new IllegalArgumentException("the high-water mark is 0 (no limit) or more, not " + highWaterMark);
+        }
+        this.scheme = scheme;
+        this.highWaterMark = highWaterMark;
+        this.random = random;
+    }
+
+    @Override
+    public String scheme() {
+        return scheme.schemeName();
+    }
+
+    @Override
+    public int highWaterMark() {
+        return highWaterMark;
+    }
+
+    @Override
+    public void recorded(String msgId) {
+        outcomes.recorded(msgId);
+    }
+
+    @Override
+    public void queued(QueuedTask task) {
+        if (live.containsKey(task.msgId())) {
+            return;
+        }
+        TaskNeeds needs;
+        try {
+            needs = TaskNeeds.of(task.metadata(), System.nanoTime());
+        } catch (RuntimeException e) {
+            needs = TaskNeeds.unreadable(e.getMessage());
+        }
+        live.put(task.msgId(), needs);
+        if (!needs.plain()) {
+            dependents.add(task.msgId());
+        }
+    }
+
+    @Override
+    public boolean plain(String msgId) {
+        return !dependents.contains(msgId);
+    }
+
+    @Override
+    public boolean anyDependent() {
+        return !dependents.isEmpty();
+    }
+
+    @Override
+    public Placement place(QueuedTask task, List<EngineLoad> engines) {
+        long now = System.nanoTime();
+        queued(task);
+        TaskNeeds needs = live.get(task.msgId());
+        if (needs.unreadable != null) {
+            return new Placement.Fail("InvalidDependency", "the task's flags cannot be read: " + needs.unreadable);
+        }
+        Set<Integer> liveIds = new TreeSet<>();
+        engines.forEach(e -> liveIds.add(e.id()));
+        boolean waiting = false;
+        for (TaskDependency dependency : needs.after) {
+            Verdict verdict = check.time(dependency);
+            if (verdict.failed()) {
+                return fail(verdict);
+            }
+            waiting |= verdict.kind() == Verdict.Kind.WAITING;
+        }
+        Set<Integer> allowed = null;
+        for (TaskDependency dependency : needs.follow) {
+            Verdict verdict = check.place(dependency, liveIds);
+            if (verdict.failed()) {
+                return fail(verdict);
+            }
+            waiting |= verdict.kind() == Verdict.Kind.WAITING;
+            if (verdict.engines() != null) {
+                if (allowed == null) {
+                    allowed = new TreeSet<>(verdict.engines());
+                } else {
+                    allowed.retainAll(verdict.engines());
+                    if (allowed.isEmpty()) {
+                        return new Placement.Fail("ImpossibleDependency", "its follow dependencies point to"
+                                + " different engines, so no one engine meets them all: follow fewer tasks");
+                    }
+                }
+            }
+        }
+        if (waiting) {
+            return now - needs.deadlineNanos > 0 ? timedOut(needs) : Placement.WAIT;
+        }
+        return choose(needs, engines, allowed);
+    }
+
+    private Placement choose(TaskNeeds needs, List<EngineLoad> engines, Set<Integer> allowed) {
+        List<EngineLoad> possible = new ArrayList<>();
+        for (EngineLoad engine : engines) {
+            if ((allowed == null || allowed.contains(engine.id())) && !needs.unmetOn.contains(engine.id())) {
+                possible.add(engine);
+            }
+        }
+        if (possible.isEmpty()) {
+            if (!needs.unmetOn.isEmpty() && !engines.isEmpty()) {
+                return new Placement.Fail("ImpossibleDependency", "no engine meets the task's requirements"
+                        + " (require/depend): unmet on engine" + (needs.unmetOn.size() == 1 ? " " : "s ")
+                        + new TreeSet<>(needs.unmetOn) + " (" + needs.lastUnmet + "); add an engine that has what"
+                        + " it needs, or change the requirement");
+            }
+            return Placement.WAIT; // no engine yet: tasks wait for the first to register
+        }
+        List<EngineLoad> elsewhere = possible.stream().filter(e -> !needs.failedOn.contains(e.id())).toList();
+        List<EngineLoad> candidates = new ArrayList<>();
+        for (EngineLoad engine : elsewhere.isEmpty() ? possible : elsewhere) {
+            if (highWaterMark == 0 || engine.outstanding() < highWaterMark) {
+                candidates.add(engine);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return Placement.WAIT;
+        }
+        candidates.sort(Comparator.comparingLong((EngineLoad e) -> lastSent.getOrDefault(e.id(), -1L))
+                .thenComparingInt(EngineLoad::id));
+        int engineId = candidates.get(scheme.choose(candidates, random)).id();
+        lastSent.put(engineId, sends++);
+        return new Placement.Send(engineId);
+    }
+
+    private Placement fail(Verdict verdict) {
+        String ename = verdict.kind() == Verdict.Kind.INVALID ? "InvalidDependency" : "ImpossibleDependency";
+        return new Placement.Fail(ename, "this task cannot run: " + verdict.reason());
+    }
+
+    private static Placement timedOut(TaskNeeds needs) {
+        return new Placement.Fail("DependencyTimeout", "its dependencies were not met within its timeout of "
+                + needs.timeoutSeconds + " s, so it never ran: give a longer withTimeout(...), or look at the tasks"
+                + " it waits for");
+    }
+
+    @Override
+    public boolean retry(String msgId, int engineId, String ename, String evalue) {
+        TaskNeeds needs = live.get(msgId);
+        if (needs == null) {
+            return false; // a direct task, or one never placed by this scheduler
+        }
+        if (UNMET.equals(ename) || "UnmetDependency".equals(ename)) {
+            needs.unmetOn.add(engineId);
+            dependents.add(msgId);
+            needs.lastUnmet = "engine " + engineId + ": " + evalue;
+            return true;
+        }
+        if (needs.retriesLeft > 0) {
+            needs.retriesLeft--;
+            needs.failedOn.add(engineId);
+            dependents.add(msgId);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public void finished(String msgId, int engineId, String error) {
+        live.remove(msgId);
+        dependents.remove(msgId);
+        outcomes.finished(msgId, engineId, error);
+    }
+}

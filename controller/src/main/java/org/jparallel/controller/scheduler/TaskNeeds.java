@@ -1,0 +1,56 @@
+package org.jparallel.controller.scheduler;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What a load-balanced task asks of the scheduler (its flags, read once from its metadata) and what the
+ * scheduler learned while placing it: the engines where its requirements did not hold, those where it
+ * failed, and the retries it has left. Lives from the task's first placement to its final answer.
+ */
+final class TaskNeeds {
+    final List<TaskDependency> after;
+    final List<TaskDependency> follow;
+    /** {@link System#nanoTime()} past which unmet dependencies fail the task; {@link Long#MAX_VALUE} for never. */
+    final long deadlineNanos;
+    final double timeoutSeconds;
+    final Set<Integer> unmetOn = new HashSet<>();
+    final Set<Integer> failedOn = new HashSet<>();
+    String lastUnmet = "";
+    /** Why the flags could not be read, or null. */
+    String unreadable;
+    int retriesLeft;
+
+    private TaskNeeds(List<TaskDependency> after, List<TaskDependency> follow, double timeoutSeconds, int retries,
+                      long nowNanos) {
+        this.after = after;
+        this.follow = follow;
+        this.timeoutSeconds = timeoutSeconds;
+        this.deadlineNanos = timeoutSeconds > 0
+                ? nowNanos + (long) (timeoutSeconds * TimeUnit.SECONDS.toNanos(1)) : Long.MAX_VALUE;
+        this.retriesLeft = retries;
+    }
+
+    /** @throws IllegalArgumentException when the flags are malformed */
+    static TaskNeeds of(JsonObject metadata, long nowNanos) {
+        JsonElement timeout = metadata.get("timeout");
+        JsonElement retries = metadata.get("retries");
+        return new TaskNeeds(TaskDependency.parse(metadata.get("after")), TaskDependency.parse(metadata.get("follow")),
+                timeout == null || timeout.isJsonNull() ? 0 : timeout.getAsDouble(),
+                retries == null || retries.isJsonNull() ? 0 : Math.max(0, retries.getAsInt()), nowNanos);
+    }
+
+    static TaskNeeds unreadable(String why) {
+        TaskNeeds needs = new TaskNeeds(List.of(), List.of(), 0, 0, 0);
+        needs.unreadable = why;
+        return needs;
+    }
+
+    boolean plain() {
+        return unreadable == null && after.isEmpty() && follow.isEmpty() && unmetOn.isEmpty() && failedOn.isEmpty();
+    }
+}

@@ -1,0 +1,44 @@
+package org.jparallel.controller.scheduler;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How each recent task ended, as dependencies need it: pending, or where it ran and whether it succeeded.
+ * Keeps the last {@value #KEPT} tasks; a dependency on an older one is invalid.
+ */
+final class TaskOutcomes {
+    static final int KEPT = 100_000;
+
+    /**
+     * @param engineId the engine that answered, or -1 (pending, or failed without an engine)
+     * @param error    {@code ename: evalue} of a failure; null while pending or after a success
+     */
+    record Outcome(boolean finished, int engineId, String error) {
+        static final Outcome PENDING = new Outcome(false, -1, null);
+
+        boolean succeeded() {
+            return finished && error == null;
+        }
+    }
+
+    private final Map<String, Outcome> outcomes = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Outcome> eldest) {
+            return size() > KEPT && eldest.getValue().finished();
+        }
+    };
+
+    void recorded(String msgId) {
+        outcomes.putIfAbsent(msgId, Outcome.PENDING);
+    }
+
+    void finished(String msgId, int engineId, String error) {
+        outcomes.put(msgId, new Outcome(true, engineId, error));
+    }
+
+    /** Null for a task this controller never received (or forgot). */
+    Outcome get(String msgId) {
+        return outcomes.get(msgId);
+    }
+}

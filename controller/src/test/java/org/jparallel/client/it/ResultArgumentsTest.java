@@ -1,0 +1,126 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.jparallel.client.AsyncResult;
+import org.jparallel.client.Client;
+import org.jparallel.client.EngineError;
+import org.jparallel.client.LoadBalancedView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Results of tasks as arguments of others: values go from engine to engine, never through the client. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ResultArgumentsTest {
+    static final int MILLION = 1_000_000;
+    @TempDir
+    static Path home;
+    ItCluster cluster;
+    Client rc;
+    LoadBalancedView lv;
+
+    @BeforeAll
+    void start() {
+        cluster = new ItCluster(home, 2);
+        rc = cluster.connect();
+        lv = rc.loadBalancedView();
+        rc.all().apply(() -> 0).get(); // engines open their JShell sessions on the first request
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (rc != null) {
+                rc.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    static double sum(double[] b, double[] c) {
+        double total = 0;
+        for (int i = 0; i < b.length; i++) {
+            total += b[i] + c[i];
+        }
+        return total;
+    }
+
+    @Test
+    @Order(1)
+    void millionElementResultsFlowToTheNextTaskWithoutComingBackToTheClient() throws Exception {
+        long before = rc.bytesReceived();
+        AsyncResult<double[]> arB = lv.applyAsync(() -> { double[] b = new double[MILLION]; Arrays.fill(b, 1.0); return b; });
+        AsyncResult<double[]> arC = rc.engine(1).apply(() -> { double[] c = new double[MILLION]; Arrays.fill(c, 2.0); return c; });
+        AsyncResult<Double> arA = lv.applyAsync((double[] b, double[] c) -> sum(b, c), arB, arC);
+        assertEquals(3.0 * MILLION, arA.get(Duration.ofSeconds(60)));
+        long received = rc.bytesReceived() - before;
+        assertTrue(received < 100_000, "the client received " + received + " bytes: the 8 MB arrays came back");
+    }
+
+    @Test
+    @Order(2)
+    void aTaskRunsOnTheEngineThatHoldsItsInput() throws Exception {
+        AsyncResult<double[]> arB = rc.engine(1).apply(() -> new double[MILLION]);
+        arB.get(Duration.ofSeconds(60));
+        AsyncResult<Integer> arA = lv.apply((double[] b) -> b.length, arB);
+        assertEquals(MILLION, arA.get(Duration.ofSeconds(60)));
+        assertEquals(List.of(1), arA.engineIds());
+    }
+
+    @Test
+    @Order(3)
+    void getFetchesAValueItsEngineHolds() throws Exception {
+        long before = rc.bytesReceived();
+        double[] values = lv.apply(() -> { double[] v = new double[MILLION]; Arrays.fill(v, 3.0); return v; })
+                .get(Duration.ofSeconds(60));
+        assertEquals(MILLION, values.length);
+        assertEquals(3.0, values[MILLION - 1]);
+        assertTrue(rc.bytesReceived() - before >= 8L * MILLION);
+    }
+
+    @Test
+    @Order(4)
+    void aNotebookCellPassesResultsAsArguments() {
+        try (KernelSession cells = new KernelSession(cluster.clientFile())) {
+            cells.eval("var lv = rc.loadBalancedView();");
+            cells.eval("double sum(double[] b, double[] c) { double t = 0; for (int i = 0; i < b.length; i++) t += b[i] + c[i]; return t; }");
+            cells.eval("var arB = lv.applyAsync(() -> { double[] b = new double[1000]; Arrays.fill(b, 1.0); return b; });");
+            cells.eval("var arC = lv.applyAsync(() -> { double[] c = new double[1000]; Arrays.fill(c, 2.0); return c; });");
+            cells.eval("var arA = lv.applyAsync((double[] b, double[] c) -> sum(b, c), arB, arC);");
+            assertEquals(3000.0, cells.eval("arA.get()"));
+            assertEquals(42, cells.eval("lv.applySync((a, b) -> a * b, 6, 7)")); // plain calls are not ambiguous
+        }
+    }
+
+    @Test
+    @Order(5)
+    void losingTheEngineThatHoldsAnInputFailsTheTaskWithEngineError() throws Exception {
+        AsyncResult<double[]> arB = rc.engine(1).apply(() -> new double[MILLION]);
+        arB.get(Duration.ofSeconds(60));
+        long pid = rc.engine(1).applySync(() -> ProcessHandle.current().pid());
+        assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (rc.ids().contains(1) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        AsyncResult<Integer> arA = lv.apply((double[] b) -> b.length, arB);
+        EngineError e = assertThrows(EngineError.class, () -> arA.get(Duration.ofSeconds(60)));
+        assertTrue(e.getMessage().contains("engine 1, which held the result of task"), e.getMessage());
+    }
+}
