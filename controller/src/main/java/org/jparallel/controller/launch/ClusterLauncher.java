@@ -112,11 +112,26 @@ public final class ClusterLauncher {
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new ClusterException(registered + " of " + engines + " engines registered in time; "
-                            + "see the logs in " + dir.logDir());
+                            + "see the logs in " + dir.logDir() + logTails(dir));
                 }
                 pause(100);
             }
         }
+    }
+
+    /** The last lines of each log, so a failure in a temporary folder (a test, CI) can still be read. */
+    private static String logTails(ProfileDir dir) {
+        StringBuilder tails = new StringBuilder();
+        try (var logs = Files.list(dir.logDir())) {
+            for (Path log : logs.sorted().toList()) {
+                List<String> lines = Files.readAllLines(log);
+                tails.append("\n--- ").append(log.getFileName()).append(" (last lines)\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            tails.append("\n(logs unreadable: ").append(e.getMessage()).append(')');
+        }
+        return tails.toString();
     }
 
     private static ClientConnection awaitClientFile(ProfileDir dir, Process controller, Instant deadline) {
