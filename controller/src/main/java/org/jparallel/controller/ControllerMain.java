@@ -24,6 +24,10 @@ import picocli.CommandLine.Option;
 @Command(name = "jparallel-controller", mixinStandardHelpOptions = true,
         description = "Runs a jparallel controller and its local engines.")
 public final class ControllerMain implements Callable<Integer> {
+    @Option(names = "--exit-with", defaultValue = "0",
+            description = "stop the cluster when the process with this pid ends (0: never)")
+    long ownerPid;
+
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile")
     String profile;
 
@@ -76,6 +80,11 @@ public final class ControllerMain implements Callable<Integer> {
         Controller controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions,
                 new RecordOptions(db, taskRecords, taskRecordBytes), new SchedulerOptions(Scheme.named(scheme), highWaterMark)));
         Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "jparallel-controller-stop"));
+        if (ownerPid > 0) {
+            // The kernel that ran %cluster start may be killed before it can stop us: follow it.
+            ProcessHandle.of(ownerPid).ifPresentOrElse(owner -> owner.onExit().thenRun(controller::close),
+                    controller::close);
+        }
         controller.awaitStop();
         controller.close();
         return 0;

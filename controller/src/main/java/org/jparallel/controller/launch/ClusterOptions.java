@@ -21,9 +21,11 @@ import org.jparallel.controller.scheduler.Scheme;
  * @param scheme               how load-balanced tasks pick an engine: leastload, lru, twobin, weighted, plainrandom
  * @param highWaterMark        load-balanced tasks in flight per engine before they wait in the controller; 0 for
  *                             no limit
+ * @param ownerPid             a process whose end stops the cluster (the kernel that ran {@code %cluster start}),
+ *                             or 0 for none
  */
 public record ClusterOptions(String ip, List<String> engineJvmOptions, List<String> controllerJvmOptions,
-                             boolean detach, Duration timeout, String scheme, int highWaterMark) {
+                             boolean detach, Duration timeout, String scheme, int highWaterMark, long ownerPid) {
     public ClusterOptions {
         engineJvmOptions = List.copyOf(engineJvmOptions);
         controllerJvmOptions = List.copyOf(controllerJvmOptions);
@@ -31,6 +33,12 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
         if (highWaterMark < 0) {
             throw new IllegalArgumentException("the high-water mark is 0 (no limit) or more, not " + highWaterMark);
         }
+    }
+
+    /** No owner process. */
+    public ClusterOptions(String ip, List<String> engineJvmOptions, List<String> controllerJvmOptions, boolean detach,
+                          Duration timeout, String scheme, int highWaterMark) {
+        this(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, highWaterMark, 0);
     }
 
     /** The default scheduler: leastload, one task in flight per engine. */
@@ -45,28 +53,33 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
     }
 
     public ClusterOptions withIp(String address) {
-        return new ClusterOptions(address, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, highWaterMark);
+        return new ClusterOptions(address, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, highWaterMark, ownerPid);
     }
 
     public ClusterOptions withEngineJvmOptions(List<String> options) {
-        return new ClusterOptions(ip, options, controllerJvmOptions, detach, timeout, scheme, highWaterMark);
+        return new ClusterOptions(ip, options, controllerJvmOptions, detach, timeout, scheme, highWaterMark, ownerPid);
     }
 
     public ClusterOptions withDetach(boolean detached) {
-        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detached, timeout, scheme, highWaterMark);
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detached, timeout, scheme, highWaterMark, ownerPid);
     }
 
     public ClusterOptions withTimeout(Duration wait) {
-        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, wait, scheme, highWaterMark);
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, wait, scheme, highWaterMark, ownerPid);
     }
 
     /** Picks engines for load-balanced tasks by this scheme: leastload, lru, twobin, weighted or plainrandom. */
     public ClusterOptions withScheme(String name) {
-        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, name, highWaterMark);
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, name, highWaterMark, ownerPid);
+    }
+
+    /** Stops the cluster when the process {@code pid} ends, so a killed kernel leaves no cluster behind. */
+    public ClusterOptions withOwner(long pid) {
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, highWaterMark, pid);
     }
 
     /** At most {@code tasks} load-balanced tasks in flight per engine; 0 for no limit. */
     public ClusterOptions withHighWaterMark(int tasks) {
-        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, tasks);
+        return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, tasks, ownerPid);
     }
 }

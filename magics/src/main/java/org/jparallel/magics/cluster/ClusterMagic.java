@@ -72,7 +72,8 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         if (arguments.engines() < 1) {
             throw new MagicUsageException("%cluster start needs -n N, the number of engines (at least 1)");
         }
-        ClusterHandle handle = launcher.start(arguments.profile(), arguments.engines(), ClusterOptions.defaults());
+        ClusterHandle handle = launcher.start(arguments.profile(), arguments.engines(),
+                ClusterOptions.defaults().withOwner(ProcessHandle.current().pid()));
         synchronized (started) {
             started.add(arguments.profile());
         }

@@ -53,8 +53,9 @@ final class RemoteErrorReport {
 
     /** Engines that failed the same way to compile share one report; runtime errors are per engine. */
     private static String groupKey(RemoteError error) {
+        // Not the trace: it names each engine's own cell number ("In [6] line 1").
         return error.remoteClassName().equals("CompileError")
-                ? error.remoteClassName() + "\n" + error.remoteMessage() + "\n" + error.remoteTraceback()
+                ? error.remoteClassName() + "\n" + error.remoteMessage()
                 : "engine " + error.engineId();
     }
 

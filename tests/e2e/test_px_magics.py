@@ -1,0 +1,170 @@
+"""The parallel magics as a user types them: %cluster, %px and %%px with their options, %pxresult,
+%pxconfig and %autopx, against a real 2-engine cluster that the kernel starts itself."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import threading
+import time
+
+import pytest
+
+from kernel_messages import execute, send, gather
+from kernel_process import running_kernel
+
+CLUSTER_TIMEOUT = 180
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    return tmp_path_factory.mktemp("jparallel-home")
+
+
+@pytest.fixture(scope="module")
+def px(installation, home):
+    """A kernel whose JPARALLEL_HOME is private to this module; no cluster yet."""
+    saved = os.environ.get("JPARALLEL_HOME")
+    os.environ["JPARALLEL_HOME"] = str(home)
+    try:
+        with running_kernel("jparallel") as kernel:
+            yield kernel.kc
+    finally:
+        if saved is None:
+            os.environ.pop("JPARALLEL_HOME", None)
+        else:
+            os.environ["JPARALLEL_HOME"] = saved
+        assert subprocess.run(["pgrep", "-f", str(home)], capture_output=True).stdout == b"", \
+            "cluster processes outlived the kernel"
+
+
+@pytest.fixture(scope="module")
+def cluster(px):
+    ex = execute(px, "%cluster start -n 2", timeout=CLUSTER_TIMEOUT)
+    assert ex.status == "ok", ex.describe()
+    return px
+
+
+def lines(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.strip()]
+
+
+@pytest.mark.e2e_timeout(60)
+def test_px_without_a_cluster_says_how_to_start_one(px):
+    ex = execute(px, "%px 1 + 1")
+    assert ex.status == "error"
+    assert ex.error["evalue"] == "no cluster is running: start one with %cluster start -n 4"
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_cluster_start_reports_its_engines(cluster):
+    ex = execute(cluster, "%cluster status")
+    assert "engines [0, 1]" in ex.stdout
+
+
+def test_cluster_list_shows_the_profile(cluster):
+    ex = execute(cluster, "%cluster list")
+    assert re.search(r"^default\s+\d+\s+2\s", ex.stdout, re.M), ex.stdout
+
+
+def test_unknown_target_names_the_engines_that_exist(cluster):
+    ex = execute(cluster, "%px -t 9 1 + 1")
+    assert ex.status == "error"
+    assert ex.error["evalue"] == "no engine 9: the engines are [0, 1]"
+
+
+def test_unknown_option_prints_the_usage(cluster):
+    ex = execute(cluster, "%px --turbo 1")
+    assert ex.status == "error"
+    assert "unknown option --turbo" in ex.traceback
+    assert "-t, --targets T" in ex.traceback
+
+
+def test_expression_values_show_with_engine_and_count(cluster):
+    ex = execute(cluster, "%px 6 * 7")
+    assert re.findall(r"Out\[(\d):\d+\]: 42", ex.stdout) and \
+        sorted(re.findall(r"Out\[(\d):\d+\]: 42", ex.stdout)) == ["0", "1"], ex.stdout
+
+
+def test_verbose_names_the_engines(cluster):
+    ex = execute(cluster, "%px --verbose -t 1 int unused = 0;")
+    assert "Parallel execution on engines: [1]" in ex.stdout
+
+
+def test_runtime_errors_show_each_engine_with_its_trace(cluster):
+    ex = execute(cluster, "%px -t 0 Integer.parseInt(\"x\")")
+    assert ex.status == "error"
+    assert ex.error["ename"] == "java.lang.NumberFormatException"
+    assert "[0:execute] java.lang.NumberFormatException: For input string: \"x\"" in ex.traceback
+
+
+def test_a_compile_error_shows_once_with_the_engines_that_hit_it(cluster):
+    ex = execute(cluster, "%px int broken = \"s\";")
+    assert ex.status == "error"
+    assert ex.traceback.count("incompatible types") >= 1
+    assert "[0,1:execute] CompileError" in ex.traceback
+
+
+def test_out_binds_the_async_result_to_a_variable(cluster):
+    assert execute(cluster, "%px -o outcome int bound = 1;").status == "ok"
+    ex = execute(cluster, "outcome.ready() + \" \" + outcome.engineIds()")
+    assert ex.result() == '"true [0, 1]"'
+
+
+def test_local_runs_the_code_in_the_kernel_too(cluster):
+    assert execute(cluster, "%px --local int both = 5;").status == "ok"
+    assert execute(cluster, "both + 1").result() == "6"
+
+
+def test_no_stream_groups_outputs_by_engine(cluster):
+    ex = execute(cluster, '%%px --no-stream --group-outputs engine\n'
+                          'System.out.println("a"); System.err.println("b");')
+    assert ex.status == "ok"
+    assert "[stdout:0]" in ex.stdout and "[stdout:1]" in ex.stdout
+    assert "[stderr:0]" in ex.stderr and "[stderr:1]" in ex.stderr
+
+
+def test_pxconfig_changes_the_default_targets(cluster):
+    try:
+        assert execute(cluster, "%pxconfig -t 1").status == "ok"
+        ex = execute(cluster, '%px System.out.println("here");')
+        assert lines(ex.stdout) == ["[stdout:1] here"], ex.stdout
+    finally:
+        execute(cluster, "%pxconfig -t all")
+
+
+def test_autopx_sends_every_cell_to_the_engines_until_turned_off(cluster):
+    assert "enabled" in execute(cluster, "%autopx").stdout
+    try:
+        ex = execute(cluster, 'System.out.println("auto");')
+        assert sorted(lines(ex.stdout)) == ["[stdout:0] auto", "[stdout:1] auto"], ex.stdout
+    finally:
+        assert "disabled" in execute(cluster, "%autopx").stdout
+    assert execute(cluster, "1 + 1").result() == "2"
+
+
+@pytest.mark.e2e_timeout(60)
+def test_interrupting_a_blocking_px_stops_the_engines_and_returns(cluster):
+    kc = cluster
+    request = send(kc, "execute_request", {"code": "%px while (true) { }", "silent": False,
+                                           "store_history": True, "user_expressions": {},
+                                           "allow_stdin": False, "stop_on_error": True})
+    time.sleep(2)
+    send(kc, "interrupt_request", {}, channel="control")
+    started = time.monotonic()
+    ex = gather(kc, request, timeout=30)
+    assert time.monotonic() - started < 10
+    assert ex.status == "error"
+    assert execute(kc, "%px 2 + 2").status == "ok", "the engines serve again after the interrupt"
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_cluster_stop_stops_every_process(cluster, home):
+    ex = execute(cluster, "%cluster stop", timeout=60)
+    assert "stopped" in ex.stdout
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if subprocess.run(["pgrep", "-f", str(home)], capture_output=True).stdout == b"":
+            break
+        time.sleep(0.2)
+    assert subprocess.run(["pgrep", "-f", str(home)], capture_output=True).stdout == b""
