@@ -1,6 +1,5 @@
 package org.jparallel.client;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ import org.jparallel.wire.Message;
  * @param <T> the value: a list with one element per engine for a {@link DirectView}, one value for an
  *            {@link EngineView} or a load-balanced {@code apply}
  */
-public class AsyncResult<T> implements Future<T>, Serializable {
+public class AsyncResult<T> implements Future<T> {
     private final String method;
     private final TaskBoard board;
     private final ReplyReader reader;
@@ -353,8 +352,4 @@ public class AsyncResult<T> implements Future<T>, Serializable {
         return "<" + getClass().getSimpleName() + "(" + label + "): " + state + ">";
     }
 
-    /** Serialized as nothing: see {@link LocalOnly}. */
-    private Object writeReplace() {
-        return LocalOnly.INSTANCE;
-    }
 }

@@ -2,7 +2,6 @@ package org.jparallel.client;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ import org.jparallel.wire.Message;
  * rc.close();
  * }</pre>
  */
-public final class Client implements AutoCloseable, Serializable {
+public final class Client implements AutoCloseable {
     private final String profile;
     private final ClientOptions options;
     private final EngineRegistry registry = new EngineRegistry();
@@ -291,8 +290,4 @@ public final class Client implements AutoCloseable, Serializable {
                 + ">";
     }
 
-    /** Serialized as nothing: see {@link LocalOnly}. */
-    private Object writeReplace() {
-        return LocalOnly.INSTANCE;
-    }
 }

@@ -1,6 +1,5 @@
 package org.jparallel.client;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +20,7 @@ import java.util.Map;
  * v.gatherSync("part");                      // [0, 1, 2, 3, 4, 5, 6, 7]
  * }</pre>
  */
-public final class DirectView implements Serializable {
+public final class DirectView {
     private final DirectRequests requests;
     private final String description;
 
@@ -205,8 +204,4 @@ public final class DirectView implements Serializable {
         return "<DirectView " + description + ">";
     }
 
-    /** Serialized as nothing: see {@link LocalOnly}. */
-    private Object writeReplace() {
-        return LocalOnly.INSTANCE;
-    }
 }

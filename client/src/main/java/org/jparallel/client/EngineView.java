@@ -1,6 +1,5 @@
 package org.jparallel.client;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +15,7 @@ import java.util.Map;
  * int k = e2.get("k");                                 // 21
  * }</pre>
  */
-public final class EngineView implements Serializable {
+public final class EngineView {
     private final int engineId;
     private final DirectRequests requests;
 
@@ -161,8 +160,4 @@ public final class EngineView implements Serializable {
         return "<EngineView " + engineId + ">";
     }
 
-    /** Serialized as nothing: see {@link LocalOnly}. */
-    private Object writeReplace() {
-        return LocalOnly.INSTANCE;
-    }
 }

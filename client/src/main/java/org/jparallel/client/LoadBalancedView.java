@@ -1,7 +1,6 @@
 package org.jparallel.client;
 
 import com.google.gson.JsonObject;
-import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import org.jparallel.client.TaskSender.TaskRequest;
@@ -26,7 +25,7 @@ import org.jparallel.client.TaskSender.TaskRequest;
  * lv.map(x -> slow(x), range(100), MapOptions.chunksize(10)).get();
  * }</pre>
  */
-public final class LoadBalancedView implements Serializable {
+public final class LoadBalancedView {
     private final TaskSender sender;
     private volatile TaskFlags flags;
 
@@ -251,8 +250,4 @@ public final class LoadBalancedView implements Serializable {
         return "<LoadBalancedView " + (flags.equals(TaskFlags.NONE) ? "" : flags + " ") + "scheduled by the controller>";
     }
 
-    /** Serialized as nothing: see {@link LocalOnly}. */
-    private Object writeReplace() {
-        return LocalOnly.INSTANCE;
-    }
 }
