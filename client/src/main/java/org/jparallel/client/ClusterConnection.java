@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.jparallel.wire.JsonFields;
 
 /**
  * A cluster's client connection file ({@code security/client.json}): where the controller listens for
@@ -57,13 +56,13 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
             }
             JsonObject json = parsed.getAsJsonObject();
             return new ClusterConnection(
-                    JsonFields.string(json, "ip", "127.0.0.1"),
+                    text(json, "ip", "127.0.0.1"),
                     port(json, "client_port", file),
                     json.has("engine_port") ? port(json, "engine_port", file) : 0,
-                    JsonFields.string(json, "key", ""),
-                    JsonFields.string(json, "signature_scheme", "hmac-sha256"),
-                    JsonFields.string(json, "transport", "tcp"),
-                    JsonFields.string(json, "profile", profileName),
+                    text(json, "key", ""),
+                    text(json, "signature_scheme", "hmac-sha256"),
+                    text(json, "transport", "tcp"),
+                    text(json, "profile", profileName),
                     json.has("controller_pid") ? json.get("controller_pid").getAsLong() : 0);
         } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
             throw new ClusterException("connection file " + file + " is not valid: " + e.getMessage()
@@ -93,6 +92,10 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
                 || ip.equals("*");
     }
 
+    private static String text(JsonObject json, String name, String fallback) {
+        JsonElement e = json.get(name);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
 
     private static int port(JsonObject json, String name, Path file) {
         JsonElement e = json.get(name);

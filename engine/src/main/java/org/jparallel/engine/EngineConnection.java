@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jparallel.wire.ConnectionFileException;
-import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.PrivateFile;
 
 /**
@@ -37,9 +36,9 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
             if (!json.has("engine_port") || !json.has("key")) {
                 throw new ConnectionFileException("engine connection file " + file + " lacks engine_port or key");
             }
-            return new EngineConnection(JsonFields.string(json, "transport", "tcp"), JsonFields.string(json, "ip", "127.0.0.1"),
-                    json.get("engine_port").getAsInt(), JsonFields.string(json, "key", ""),
-                    JsonFields.string(json, "signature_scheme", "hmac-sha256"), JsonFields.string(json, "profile", "default"),
+            return new EngineConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
+                    json.get("engine_port").getAsInt(), text(json, "key", ""),
+                    text(json, "signature_scheme", "hmac-sha256"), text(json, "profile", "default"),
                     json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1);
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read engine connection file " + file + ": " + e.getMessage());
@@ -70,4 +69,8 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
         return json;
     }
 
+    private static String text(JsonObject json, String name, String fallback) {
+        JsonElement e = json.get(name);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
 }

@@ -6,6 +6,7 @@ import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
 import org.jparallel.display.DisplaySink;
 import org.jparallel.display.MimeRenderer;
+import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.repl.SessionOptions;
 
@@ -36,7 +37,12 @@ final class EngineSession implements AutoCloseable {
                 .withHostClassPath()
                 .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + "import org.jparallel.client.*;\n")));
         try {
-            Display display = Display.installIn(java, sink);
+            Display display = new Display(sink);
+            java.define("$display", Display.class.getName(), display);
+            CellOutcome prelude = java.eval(Display.prelude("$display"), "startup");
+            if (!(prelude instanceof CellOutcome.Success)) {
+                throw new IllegalStateException("the display prelude does not compile: " + prelude);
+            }
             // No JavaSession.warmUp(): it also warms completion, which engines never serve; the
             // imports and the prelude have warmed the compiler already.
             return new EngineSession(java, display);

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /**
@@ -45,8 +44,8 @@ final class Inputs {
             Message reply = answer.get();
             JsonElement status = reply.content().get("status");
             if (status != null && !"ok".equals(status.getAsString())) {
-                throw new InputUnavailableException(JsonFields.string(reply.content(), "ename", ""),
-                        JsonFields.string(reply.content(), "evalue", ""));
+                throw new InputUnavailableException(string(reply.content(), "ename"),
+                        string(reply.content(), "evalue"));
             }
             return reply.buffers();
         } catch (ExecutionException e) {
@@ -65,4 +64,8 @@ final class Inputs {
         }
     }
 
+    private static String string(JsonObject content, String key) {
+        JsonElement e = content.get(key);
+        return e == null || e.isJsonNull() ? "" : e.getAsString();
+    }
 }

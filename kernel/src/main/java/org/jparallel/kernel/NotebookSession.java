@@ -24,17 +24,22 @@ final class NotebookSession implements MagicContext, AutoCloseable {
     private final Map<Integer, Object> out = new ConcurrentSkipListMap<>();
     private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
 
-    private NotebookSession(JavaSession session, MagicRegistry registry, Display display) {
+    private NotebookSession(JavaSession session, MagicRegistry registry, DisplaySink sink) {
         this.session = session;
         this.registry = registry;
-        this.display = display;
+        this.display = new Display(sink);
         this.runner = new CellRunner(session, registry);
     }
 
     /** Wires {@code Out} and the display functions into a fresh session, so cells need no import. */
     static NotebookSession open(JavaSession session, MagicRegistry registry, DisplaySink sink) {
-        NotebookSession notebook = new NotebookSession(session, registry, Display.installIn(session, sink));
+        NotebookSession notebook = new NotebookSession(session, registry, sink);
         session.define("Out", "java.util.Map<Integer, Object>", notebook.out);
+        session.define("$display", Display.class.getName(), notebook.display);
+        CellOutcome prelude = session.eval(Display.prelude("$display"));
+        if (!(prelude instanceof CellOutcome.Success)) {
+            throw new IllegalStateException("the display prelude does not compile: " + prelude);
+        }
         return notebook;
     }
 

@@ -3,8 +3,6 @@ package org.jparallel.display;
 import javax.lang.model.SourceVersion;
 import java.util.Objects;
 import java.util.UUID;
-import org.jparallel.repl.CellOutcome;
-import org.jparallel.repl.JavaSession;
 
 /**
  * Shows values in the notebook while a cell runs, like IPython's {@code display}: each call
@@ -65,26 +63,6 @@ public final class Display {
     /** Replaces every output shown under {@code displayId} with {@code value}. */
     public void updateDisplay(String displayId, Object value) {
         sink.publish(DisplayEvent.update(renderer.render(value), Objects.requireNonNull(displayId, "displayId")));
-    }
-
-    /**
-     * Puts a {@code Display} for {@code sink} into a JShell session as {@code $display}, with the
-     * prelude, so every cell can call {@code display(...)}, {@code html(...)} and the rest without an import.
-     *
-     * <pre>{@code
-     * Display display = Display.installIn(session, event -> publish(event));
-     * }</pre>
-     *
-     * @throws IllegalStateException if the prelude does not compile in that session
-     */
-    public static Display installIn(JavaSession session, DisplaySink sink) {
-        Display display = new Display(sink);
-        session.define("$display", Display.class.getName(), display);
-        CellOutcome prelude = session.eval(prelude("$display"), "startup");
-        if (!(prelude instanceof CellOutcome.Success)) {
-            throw new IllegalStateException("the display prelude does not compile: " + prelude);
-        }
-        return display;
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jparallel.wire.ConnectionFileException;
-import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.PrivateFile;
 
 /**
@@ -30,11 +29,11 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
                 throw new ConnectionFileException("client connection file " + file + " lacks client_port");
             }
             JsonObject json = parsed.getAsJsonObject();
-            return new ClientConnection(JsonFields.string(json, "transport", "tcp"), JsonFields.string(json, "ip", "127.0.0.1"),
+            return new ClientConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
                     json.get("client_port").getAsInt(),
                     json.has("engine_port") ? json.get("engine_port").getAsInt() : -1,
-                    JsonFields.string(json, "key", ""), JsonFields.string(json, "signature_scheme", "hmac-sha256"),
-                    JsonFields.string(json, "profile", ProfileDir.DEFAULT_PROFILE),
+                    text(json, "key", ""), text(json, "signature_scheme", "hmac-sha256"),
+                    text(json, "profile", ProfileDir.DEFAULT_PROFILE),
                     json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1);
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read client connection file " + file + ": " + e.getMessage());
@@ -64,4 +63,8 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
         return json;
     }
 
+    private static String text(JsonObject json, String name, String fallback) {
+        JsonElement e = json.get(name);
+        return e == null || e.isJsonNull() ? fallback : e.getAsString();
+    }
 }
