@@ -10,6 +10,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.VarSnippet;
+import jdk.jshell.spi.ExecutionControl;
 import org.jparallel.repl.CellOutcome.Interrupted;
 import org.jparallel.repl.CellOutcome.Success;
 
@@ -26,13 +27,18 @@ final class CellEvaluator {
     private final Variables variables;
     private final SnippetOrigins origins;
     private final RuntimeErrors runtimeErrors;
+    private final CompiledSnippets compiled;
+    private final WrapperFrames wrapperFrames;
 
-    CellEvaluator(JShell shell, CellExecutionControl control, Variables variables, SnippetOrigins origins) {
+    CellEvaluator(JShell shell, CellExecutionControl control, Variables variables, SnippetOrigins origins,
+            CompiledSnippets compiled) {
         this.shell = shell;
         this.control = control;
         this.variables = variables;
         this.origins = origins;
         this.runtimeErrors = new RuntimeErrors(shell, origins);
+        this.compiled = compiled;
+        this.wrapperFrames = new WrapperFrames(shell);
     }
 
     CellOutcome run(RewrittenCell cell, String cellName) {
@@ -43,13 +49,25 @@ final class CellEvaluator {
         }
         List<CellSnippets.Part> parts = CellSnippets.split(shell.sourceCodeAnalysis(), cell.text());
         List<Declared> declared = new ArrayList<>();
-        SnippetEvent last = null;
+        Snippet last = null;
         for (CellSnippets.Part part : parts) {
+            int firstLine = text.lineOf(cell.originalPosition(part.offset()));
+            Optional<CompiledSnippets.Compiled> known = compiled.find(part.source());
+            if (known.isPresent()) {
+                last = known.get().snippet();
+                origins.record(last.id(), cellName, firstLine);
+                Optional<CellOutcome> failed = runAgain(known.get());
+                if (failed.isPresent()) {
+                    return failed.get();
+                }
+                continue;
+            }
+            control.takeInvokedClass();
             List<SnippetEvent> events = shell.eval(part.source());
+            compiled.learn(part.source(), events, control.takeInvokedClass());
             if (control.stopRequested()) {
                 return new Interrupted();
             }
-            int firstLine = text.lineOf(cell.originalPosition(part.offset()));
             last = null;
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
@@ -72,7 +90,7 @@ final class CellEvaluator {
                     }
                     declared.add(unresolved); // may be resolved by a later snippet of the cell
                 }
-                last = event;
+                last = snippet;
             }
         }
         // A method or class that refers to something declared later is fine, as in the jshell tool:
@@ -81,6 +99,26 @@ final class CellEvaluator {
                 .filter(d -> shell.status(d.snippet()).isActive() && shell.status(d.snippet()) != Status.VALID)
                 .forEach(d -> System.err.println("note: " + UnresolvedReferences.explain(shell, d.snippet())));
         return new Success(last == null ? Optional.empty() : valueOf(last));
+    }
+
+    /** Runs a statement or expression compiled before; empty when it completed normally. */
+    private Optional<CellOutcome> runAgain(CompiledSnippets.Compiled known) {
+        try {
+            control.invoke(known.wrapperClass(), "do_it$");
+            return Optional.empty();
+        } catch (ExecutionControl.StoppedException e) {
+            return Optional.of(new Interrupted());
+        } catch (ExecutionControl.UserException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                t.setStackTrace(wrapperFrames.translate(t.getStackTrace()));
+            }
+            return Optional.of(runtimeErrors.of(e));
+        } catch (ExecutionControl.ResolutionException e) {
+            e.setStackTrace(wrapperFrames.translate(e.getStackTrace()));
+            return Optional.of(runtimeErrors.unresolved(e));
+        } catch (ExecutionControl.ExecutionControlException e) {
+            throw new IllegalStateException("cannot run " + known.snippet().source() + " again", e);
+        }
     }
 
     private CellOutcome unresolved(CompileErrors compileErrors, List<Declared> unresolved) {
@@ -94,11 +132,10 @@ final class CellEvaluator {
         return compileErrors.unresolved(explanations, offsets);
     }
 
-    private Optional<Value> valueOf(SnippetEvent event) {
-        if (event.status() != Status.VALID) {
+    private Optional<Value> valueOf(Snippet snippet) {
+        if (shell.status(snippet) != Status.VALID) {
             return Optional.empty();
         }
-        Snippet snippet = event.snippet();
         if (snippet instanceof VarSnippet temporary
                 && snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
             return Optional.of(new Value(variables.read(temporary), temporary.typeName(), temporary.name()));

@@ -17,6 +17,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private volatile boolean stopRequested;
     private volatile boolean stopped;
     private Field addressedVariable;
+    private String invokedClass;
 
     private CellExecutionControl() {
     }
@@ -55,6 +56,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     @Override
     public String invoke(String className, String methodName)
             throws RunException, EngineTerminationException, InternalException {
+        invokedClass = className;
         if (stopRequested) {
             // A stop that came while the snippet compiled: don't start it.
             stopped = true;
@@ -81,6 +83,16 @@ final class CellExecutionControl extends LocalExecutionControl {
     public void stop() throws EngineTerminationException, InternalException {
         stopRequested = true;
         super.stop();
+    }
+
+    /**
+     * The wrapper class invoked since the last call, or null: after {@code JShell.eval} of a
+     * statement or expression, the class that runs it again.
+     */
+    String takeInvokedClass() {
+        String invoked = invokedClass;
+        invokedClass = null;
+        return invoked;
     }
 
     /** Forgets a former stop; called before each cell. */

@@ -32,6 +32,10 @@ record DisplayHistory(List<Value> values) {
             "boolean", "Boolean", "byte", "Byte", "char", "Character", "short", "Short",
             "int", "Integer", "long", "Long", "float", "Float", "double", "Double");
 
+    static boolean isPrimitive(String typeName) {
+        return BOXES.containsKey(typeName);
+    }
+
     /**
      * The expression for the value displayed {@code age} displays ago (0 is the last): its variable, boxed
      * when primitive, so that {@code _.toString()} compiles after {@code 1 + 1} as it would in IPython.

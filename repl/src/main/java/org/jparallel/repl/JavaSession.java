@@ -1,8 +1,10 @@
 package org.jparallel.repl;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,6 +35,7 @@ public final class JavaSession implements AutoCloseable {
     private final Variables variables;
     private final CellEvaluator evaluator;
     private final CodeAssist assist;
+    private final CompiledSnippets compiled = new CompiledSnippets();
     private final ReentrantLock shellInUse = new ReentrantLock();
     private volatile DisplayHistory history = DisplayHistory.empty();
     private int boundValues;
@@ -41,7 +44,7 @@ public final class JavaSession implements AutoCloseable {
         this.shell = shell;
         this.control = control;
         this.variables = new Variables(shell, control);
-        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins());
+        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins(), compiled);
         this.assist = new CodeAssist(shell.sourceCodeAnalysis());
     }
 
@@ -85,6 +88,9 @@ public final class JavaSession implements AutoCloseable {
         shellInUse.lock();
         try {
             control.clearStop();
+            if (cell.contains("_")) {
+                history = current(history);
+            }
             return evaluator.run(HistoryNames.rewrite(cell, history), cellName);
         } finally {
             shellInUse.unlock();
@@ -138,6 +144,7 @@ public final class JavaSession implements AutoCloseable {
     public void addToClasspath(Path entry) {
         withShell(() -> {
             shell.addToClasspath(entry.toAbsolutePath().toString());
+            compiled.forgetAll(); // a name may now mean a class of the new entry
             return null;
         });
     }
@@ -150,20 +157,26 @@ public final class JavaSession implements AutoCloseable {
      */
     public Value define(String name, String type, Object value) {
         return withShell(() -> {
-            VarSnippet variable = declare(name, type);
-            try {
-                variables.write(variable, value);
-            } catch (IllegalArgumentException e) {
-                shell.drop(variable);
-                throw new IllegalArgumentException(type + " " + name + " cannot hold " + value.getClass().getName(), e);
-            }
-            return new Value(value, variable.typeName(), name);
+            compiled.forgetAll(); // code compiled before may name a variable this one replaces
+            return declareAndSet(name, type, value);
         });
     }
 
     /** Like {@link #define} with a fresh hidden name: a value produced outside JShell that cells may refer to. */
     public Value bind(Object value, String type) {
-        return withShell(() -> define("$bound" + ++boundValues, type, value));
+        // A fresh name replaces nothing, so compiled snippets stay valid.
+        return withShell(() -> declareAndSet("$bound" + ++boundValues, type, value));
+    }
+
+    private Value declareAndSet(String name, String type, Object value) {
+        VarSnippet variable = declare(name, type);
+        try {
+            variables.write(variable, value);
+        } catch (IllegalArgumentException e) {
+            shell.drop(variable);
+            throw new IllegalArgumentException(type + " " + name + " cannot hold " + value.getClass().getName(), e);
+        }
+        return new Value(value, variable.typeName(), name);
     }
 
     /**
@@ -204,6 +217,43 @@ public final class JavaSession implements AutoCloseable {
             if (free) {
                 shellInUse.unlock();
             }
+        }
+    }
+
+    /**
+     * The history with each value still held by its variable: a statement run again from its
+     * compiled wrapper writes the same variable ({@code $3}) again, and a variable may have been
+     * assigned since; a value its variable no longer holds gets a hidden variable of its own.
+     */
+    private DisplayHistory current(DisplayHistory displayed) {
+        List<Value> values = new ArrayList<>(displayed.values());
+        boolean changed = false;
+        for (int i = 0; i < values.size(); i++) {
+            Value value = values.get(i);
+            if (!stillHolds(value)) {
+                values.set(i, rebind(value));
+                changed = true;
+            }
+        }
+        return changed ? new DisplayHistory(values) : displayed;
+    }
+
+    private boolean stillHolds(Value value) {
+        Optional<VarSnippet> variable = variables.named(value.variable());
+        if (variable.isEmpty()) {
+            return false;
+        }
+        Object now = variables.read(variable.get());
+        // A primitive is boxed at every read: equal is the same value.
+        boolean primitive = DisplayHistory.isPrimitive(variable.get().typeName());
+        return primitive ? Objects.equals(now, value.object()) : now == value.object();
+    }
+
+    private Value rebind(Value value) {
+        try {
+            return bind(value.object(), value.typeName());
+        } catch (IllegalArgumentException e) {
+            return bind(value.object(), "Object"); // a type a declaration cannot name
         }
     }
 

@@ -2,10 +2,13 @@ package org.jparallel.repl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
-import jdk.jshell.JShellException;
 import jdk.jshell.UnresolvedReferenceException;
+import jdk.jshell.spi.ExecutionControl.ResolutionException;
+import jdk.jshell.spi.ExecutionControl.UserException;
 import org.jparallel.repl.CellOutcome.RuntimeError;
 
 /**
@@ -24,7 +27,11 @@ final class RuntimeErrors {
         this.origins = origins;
     }
 
-    RuntimeError of(JShellException thrown) {
+    /**
+     * What a snippet threw: a {@code JShellException} from {@code JShell.eval}, or an
+     * {@code ExecutionControl.UserException} whose frames {@link WrapperFrames} translated.
+     */
+    RuntimeError of(Throwable thrown) {
         List<String> traceback = new ArrayList<>();
         String exceptionClass = className(thrown);
         String message = message(thrown);
@@ -41,6 +48,9 @@ final class RuntimeErrors {
         if (t instanceof EvalException e) {
             return e.getExceptionClassName();
         }
+        if (t instanceof UserException e) {
+            return e.causeExceptionClass();
+        }
         return t.getClass().getName();
     }
 
@@ -49,6 +59,22 @@ final class RuntimeErrors {
             return UnresolvedReferences.explain(shell, e.getSnippet());
         }
         return t.getMessage();
+    }
+
+    /** A call of a method or class that cannot run until what it refers to is declared. */
+    RuntimeError unresolved(ResolutionException thrown) {
+        String id = String.valueOf(thrown.id());
+        Optional<DeclarationSnippet> declaration = shell.snippets()
+                .filter(s -> s.id().equals(id) && s instanceof DeclarationSnippet)
+                .map(DeclarationSnippet.class::cast)
+                .findFirst();
+        String exceptionClass = UnresolvedReferenceException.class.getName();
+        String message = declaration.map(d -> UnresolvedReferences.explain(shell, d))
+                .orElse("snippet " + id + " refers to something not declared");
+        List<String> traceback = new ArrayList<>();
+        traceback.add(headline(exceptionClass, message));
+        addFrames(thrown, traceback);
+        return new RuntimeError(exceptionClass, message, traceback);
     }
 
     private static String headline(String exceptionClass, String message) {
