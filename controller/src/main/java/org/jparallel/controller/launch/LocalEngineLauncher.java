@@ -7,6 +7,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jparallel.controller.profile.ProfileDir;
 
 /**
@@ -35,6 +36,7 @@ public final class LocalEngineLauncher implements EngineLauncher {
 
     private final ProfileDir dir;
     private final List<String> jvmOptions;
+    private final Optional<EngineArchive> archive;
 
     /** @param jvmOptions options for each engine JVM, after the defaults, so they override them */
     public LocalEngineLauncher(ProfileDir dir, List<String> jvmOptions) {
@@ -45,13 +47,16 @@ public final class LocalEngineLauncher implements EngineLauncher {
         }
         options.addAll(jvmOptions);
         this.jvmOptions = List.copyOf(options);
+        this.archive = EngineArchive.forThisJvm(dir.home().resolve("cds"));
     }
 
     @Override
     public ProcessHandle launch(int index) throws IOException {
         Files.createDirectories(dir.logDir());
         File log = dir.engineLog(index).toFile();
-        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(jvmOptions, "org.jparallel.engine.EngineMain",
+        List<String> options = new ArrayList<>(jvmOptions);
+        archive.ifPresent(a -> options.addAll(0, a.jvmOptions(jvmOptions)));
+        ProcessBuilder builder = new ProcessBuilder(JavaCommand.of(options, "org.jparallel.engine.EngineMain",
                 List.of(dir.engineFile().toString(), "--id-hint", String.valueOf(index))))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
