@@ -41,6 +41,8 @@ final class EngineArchive {
     private static final Duration STALE_LOCK = Duration.ofMinutes(5);
 
     private final Path archive;
+    /** Set when this JVM exits during a recording: a recording stopped that way is no refusal. */
+    private volatile boolean stopping;
 
     private EngineArchive(Path archive) {
         this.archive = archive;
@@ -135,7 +137,7 @@ final class EngineArchive {
                 Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 Files.deleteIfExists(log);
                 LOG.info("recorded the engines' class data sharing archive " + archive);
-            } else {
+            } else if (!stopping) {
                 Files.move(log, failureLog(), StandardCopyOption.REPLACE_EXISTING);
                 LOG.info("no class data sharing archive for engines (the JDK refused it; see " + failureLog() + ")");
             }
@@ -160,15 +162,29 @@ final class EngineArchive {
         return options;
     }
 
-    private static boolean run(List<String> command, Path log) throws IOException, InterruptedException {
+    /** Runs a JVM to its end; one still running when this JVM exits is stopped, so none outlives the cluster. */
+    private boolean run(List<String> command, Path log) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         process.getOutputStream().close();
-        if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        Thread stop = new Thread(() -> {
+            stopping = true;
             process.destroyForcibly();
-            return false;
+        }, "jparallel-engine-archive-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            if (!process.waitFor(TRAINING_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return false;
+            }
+            return process.exitValue() == 0;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs now
+            }
         }
-        return process.exitValue() == 0;
     }
 
     private static String sha256(String text) {
