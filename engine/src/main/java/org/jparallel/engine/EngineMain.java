@@ -34,6 +34,7 @@ public final class EngineMain {
             return;
         }
         logToStandardError();
+        IdleHeapTrim.start();
         Engine engine = Engine.start(connection, args.length == 3 ? Integer.parseInt(args[2]) : -1);
         engine.awaitStop();
         engine.close();

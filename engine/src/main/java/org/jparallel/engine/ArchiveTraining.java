@@ -1,0 +1,61 @@
+package org.jparallel.engine;
+
+import com.google.gson.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.jparallel.client.values.ValueDecoder;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.Message;
+import org.jparallel.wire.MessageCodec;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+/**
+ * {@code java -XX:ArchiveClassesAtExit=engine.jsa -cp jparallel.jar org.jparallel.engine.ArchiveTraining}:
+ * does once, without a controller, what an engine does as it starts and serves its first requests
+ * (a JShell session with the engine's imports and display prelude, a few cells, values through the
+ * codec, a signed message, a ZeroMQ socket), so that a class data sharing archive recorded at its
+ * exit holds the classes every engine loads. Exits 0, or 1 if a cell fails.
+ */
+public final class ArchiveTraining {
+    private static final List<String> CELLS = List.of(
+            "long x = ProcessHandle.current().pid();",
+            "x + 1",
+            "System.out.println(\"x = \" + x);",
+            "record Point(int x, int y) { }",
+            "double sum(double[] a) { double s = 0; for (double v : a) s += v; return s; }",
+            "var list = new ArrayList<>(List.of(1, 2, 3)); list.stream().map(i -> i * i).collect(Collectors.toList())",
+            "display(List.of(new Point(1, 2)));");
+
+    private ArchiveTraining() {
+    }
+
+    public static void main(String[] args) {
+        try (EngineSession session = EngineSession.open(event -> { })) {
+            for (String cell : CELLS) {
+                CellOutcome outcome = session.java().eval(cell);
+                if (!(outcome instanceof CellOutcome.Success)) {
+                    System.err.println("jparallel engine training: " + cell + " -> " + outcome);
+                    System.exit(1);
+                }
+            }
+            ValueDecoder decoder = new ValueDecoder(ArchiveTraining.class.getClassLoader());
+            decoder.decodeNamed(session.encoder().encodeNamed(Map.of("a", new double[1024], "s", "text",
+                    "l", List.of(1L, 2.0, "three"))));
+        }
+        MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "training"));
+        JsonObject content = new JsonObject();
+        content.addProperty("status", "ok");
+        try (ZContext context = new ZContext(1)) {
+            ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
+            socket.bind("inproc://training");
+            codec.decode(codec.encode(Message.create("execute_reply", "training", content)));
+        } catch (Exception e) {
+            System.err.println("jparallel engine training: " + e);
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+}
