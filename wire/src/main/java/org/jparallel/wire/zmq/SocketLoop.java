@@ -8,6 +8,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -192,6 +193,20 @@ public final class SocketLoop implements AutoCloseable {
         }
     }
 
+    /** A sender blocked in ZeroMQ (a full queue to a peer that is gone) must not hold up the process's exit. */
+    private void closeSocketUnlessStuck() {
+        try {
+            if (lock.tryLock(1, TimeUnit.SECONDS)) {
+                lock.unlock();
+                closeSocket();
+            } else {
+                LOG.warning("a sender on " + thread.getName() + " is stuck; leaving its socket open");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the thread and closes the socket; what was sent before has been handed to ZeroMQ. */
     @Override
     public void close() {
@@ -204,7 +219,7 @@ public final class SocketLoop implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             if (thread.isAlive()) {
-                closeSocket();
+                closeSocketUnlessStuck();
             }
         }
     }
