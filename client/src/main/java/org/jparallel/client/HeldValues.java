@@ -8,21 +8,31 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jparallel.wire.Message;
 
 /**
  * The values engines keep for this client's apply results: fetched when a reply says a value is held
  * ({@code value_request}), and released ({@code release_request}) once the result object is garbage, or
- * when the client closes, so the engine can free it when no task needs it either.
+ * when the client closes, so the engine can free it when no task needs it either. Results die in crowds
+ * (a loop of applies): their releases go out together, within {@value #RELEASE_DELAY_MILLIS} ms, one
+ * message for up to {@value #RELEASE_BATCH} of them, not one message each.
  */
 final class HeldValues {
     /** Long enough for an 80 MB value over a slow link; an engine that dies ends the wait sooner. */
     private static final Duration FETCH_TIMEOUT = Duration.ofMinutes(10);
     private static final Cleaner CLEANER = Cleaner.create();
+    static final long RELEASE_DELAY_MILLIS = 100;
+    static final int RELEASE_BATCH = 1000;
 
     private final ClientChannel channel;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<String> garbage = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
 
     HeldValues(ClientChannel channel) {
         this.channel = channel;
@@ -32,7 +42,29 @@ final class HeldValues {
     void track(AsyncResult<?> result, List<String> msgIds) {
         List<String> ids = List.copyOf(msgIds);
         live.addAll(ids);
-        CLEANER.register(result, () -> release(ids));
+        CLEANER.register(result, () -> collected(ids));
+    }
+
+    /** On the cleaner's thread: a result is garbage; its values go in the next batch of releases. */
+    private void collected(List<String> msgIds) {
+        garbage.addAll(msgIds);
+        if (flushScheduled.compareAndSet(false, true)) {
+            CompletableFuture.runAsync(this::flush,
+                    CompletableFuture.delayedExecutor(RELEASE_DELAY_MILLIS, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void flush() {
+        flushScheduled.set(false);
+        List<String> batch = new ArrayList<>();
+        for (String msgId = garbage.poll(); msgId != null; msgId = garbage.poll()) {
+            batch.add(msgId);
+            if (batch.size() == RELEASE_BATCH) {
+                release(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        release(batch);
     }
 
     private void release(List<String> msgIds) {
@@ -53,6 +85,7 @@ final class HeldValues {
     }
 
     void releaseAll() {
+        garbage.clear();
         release(List.copyOf(live));
     }
 

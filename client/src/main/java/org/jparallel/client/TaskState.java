@@ -18,6 +18,9 @@ final class TaskState {
     int engineId;
     Instant started;
     Instant completed;
+    // the engine's times as sent: parsed only when someone reads the metadata, not for every reply
+    private String startedText;
+    private String completedText;
     Message reply;
     final List<EngineOutput> outputs = new ArrayList<>();
     boolean decoded;
@@ -48,21 +51,29 @@ final class TaskState {
         if (id != null && id.isJsonPrimitive()) {
             engineId = id.getAsInt();
         }
-        started = time(metadata, "started").orElse(started);
-        completed = time(metadata, "completed").orElse(completed);
+        startedText = text(metadata, "started", startedText);
+        completedText = text(metadata, "completed", completedText);
     }
 
     TaskMetadata metadata() {
+        if (startedText != null) {
+            started = time(startedText).orElse(started);
+            startedText = null;
+        }
+        if (completedText != null) {
+            completed = time(completedText).orElse(completed);
+            completedText = null;
+        }
         return new TaskMetadata(msgId, engineId, submitted, Optional.ofNullable(started),
                 Optional.ofNullable(completed), status());
     }
 
-    private static Optional<Instant> time(JsonObject metadata, String key) {
+    private static String text(JsonObject metadata, String key, String otherwise) {
         JsonElement e = metadata.get(key);
-        if (e == null || !e.isJsonPrimitive()) {
-            return Optional.empty();
-        }
-        String text = e.getAsString();
+        return e == null || !e.isJsonPrimitive() ? otherwise : e.getAsString();
+    }
+
+    private static Optional<Instant> time(String text) {
         try {
             return Optional.of(Instant.parse(text));
         } catch (DateTimeParseException withoutZone) {

@@ -3,9 +3,11 @@ package org.jparallel.client.values;
 import java.lang.invoke.SerializedLambda;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -15,6 +17,11 @@ import java.util.UUID;
  * class received from one session and sent on is still known as that session's class. What the
  * serialized graphs hold (lambdas, instances, class objects) is also noted as the roots from which
  * {@link ReachableStatics} finds the cell variables the message must carry.
+ *
+ * <p>What a message's graphs lead to is noted too ({@link #takeNotes}): a later message whose graphs
+ * lead to the same things ships the same classes and reads the same fields, so a shipment can replay
+ * a {@link ShipmentPlan} instead of parsing bytecode again. A replaying shipment that meets a class
+ * the plan does not hold says so ({@link #diverged}), and the encoder starts over without the plan.
  * One per encode call; not thread-safe.
  */
 final class Shipment {
@@ -34,11 +41,45 @@ final class Shipment {
     private final Map<String, Integer> indexByKey = new HashMap<>();
     private final ReachableStatics reach = new ReachableStatics(this::ownBytecode);
     private int closedOver;
+    private final boolean replaying;
+    private boolean diverged;
+    private Set<String> notes = new HashSet<>();
 
     Shipment(UUID self, ClassBytes ownBytes) {
         this.self = self;
         this.ownBytes = ownBytes;
+        this.replaying = false;
         origins.add(self);
+    }
+
+    /** A shipment that holds the plan's classes already and follows no code. */
+    Shipment(UUID self, ClassBytes ownBytes, ShipmentPlan plan) {
+        this.self = self;
+        this.ownBytes = ownBytes;
+        this.replaying = true;
+        origins.addAll(plan.origins());
+        for (Entry entry : plan.entries()) {
+            entries.add(entry);
+            indexByKey.put(key(entry.source().origin(), entry.name()), entries.size() - 1);
+        }
+        closedOver = entries.size();
+    }
+
+    /** What the graphs serialized since the last call led to; starts a new set of notes. */
+    Set<String> takeNotes() {
+        Set<String> taken = notes;
+        notes = new HashSet<>();
+        return taken;
+    }
+
+    /** Whether a replaying shipment met a class its plan does not ship: its frames must not be used. */
+    boolean diverged() {
+        return diverged;
+    }
+
+    /** The plan of this (complete) shipment, for messages of the same shape. */
+    ShipmentPlan plan(Set<String> rootNotes, Set<String> staticsNotes, List<StaticFields.Carried> statics) {
+        return new ShipmentPlan(rootNotes, staticsNotes, List.copyOf(origins), List.copyOf(entries), List.copyOf(statics));
     }
 
     /** The static fields of this session's classes that the code noted so far can reach. */
@@ -49,9 +90,16 @@ final class Shipment {
     /** Notes what code the other side may run for {@code object}, about to be serialized as part {@code label}. */
     void serializing(Object object, String label) {
         if (object instanceof SerializedLambda lambda) {
-            reach.fromLambda(lambda, label);
+            notes.add("lambda " + label + " " + lambda.getCapturingClass() + " " + lambda.getImplMethodKind() + " "
+                    + lambda.getImplClass() + "." + lambda.getImplMethodName() + lambda.getImplMethodSignature());
+            if (!replaying) {
+                reach.fromLambda(lambda, label);
+            }
         } else if (!object.getClass().isArray() && isOwn(object.getClass())) {
-            reach.fromInstance(object.getClass().getName(), label);
+            notes.add("instance " + label + " " + object.getClass().getName());
+            if (!replaying) {
+                reach.fromInstance(object.getClass().getName(), label);
+            }
         }
     }
 
@@ -74,10 +122,17 @@ final class Shipment {
         Integer known = indexByKey.get(key(source.origin(), base.getName()));
         if (known == null) {
             Optional<byte[]> bytes = source.bytes().bytecode(base.getName());
+            if (bytes.isPresent() && replaying) {
+                diverged = true;
+                return -1;
+            }
             known = bytes.isEmpty() ? -1 : add(new Entry(source, base.getName(), bytes.get(), base));
         }
         if (known >= 0 && source.own()) {
-            reach.fromDescriptor(base.getName(), label);
+            notes.add("descriptor " + label + " " + base.getName());
+            if (!replaying) {
+                reach.fromDescriptor(base.getName(), label);
+            }
         }
         return known;
     }

@@ -21,23 +21,44 @@ final class StaticFields {
     private StaticFields() {
     }
 
+    /** A field whose value travels, made accessible once; {@code neededBy} as in {@link Value}. */
+    record Carried(String className, Field field, String neededBy) {
+    }
+
     /**
      * The values of the non-final, non-transient static fields of the sender's own classes that
      * {@code reach} says the message's code can read or write. Classes received from elsewhere
      * keep their fields at home.
      */
     static List<Value> read(List<Shipment.Entry> entries, ReachableStatics reach) {
-        List<Value> values = new ArrayList<>();
+        return read(select(entries, reach));
+    }
+
+    /** Which fields {@link #read(List, ReachableStatics)} reads: the same for every message of one shape. */
+    static List<Carried> select(List<Shipment.Entry> entries, ReachableStatics reach) {
+        List<Carried> carried = new ArrayList<>();
         for (Shipment.Entry entry : entries) {
             if (!entry.source().own() || entry.type() == null) {
                 continue;
             }
             for (Field field : entry.type().getDeclaredFields()) {
                 if (carried(field)) {
-                    reach.readerOf(entry.name(), field.getName()).ifPresent(reader ->
-                            values.add(new Value(entry.name(), field.getName(), get(field), reader)));
+                    reach.readerOf(entry.name(), field.getName()).ifPresent(reader -> {
+                        accessible(field);
+                        carried.add(new Carried(entry.name(), field, reader));
+                    });
                 }
             }
+        }
+        return carried;
+    }
+
+    /** The values of these fields now. */
+    static List<Value> read(List<Carried> fields) {
+        List<Value> values = new ArrayList<>(fields.size());
+        for (Carried carried : fields) {
+            values.add(new Value(carried.className(), carried.field().getName(), get(carried.field()),
+                    carried.neededBy()));
         }
         return values;
     }
@@ -62,9 +83,16 @@ final class StaticFields {
                 && !field.isSynthetic();
     }
 
-    private static Object get(Field field) {
+    private static void accessible(Field field) {
         try {
             field.setAccessible(true);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot read " + field, e);
+        }
+    }
+
+    private static Object get(Field field) {
+        try {
             return field.get(null);
         } catch (IllegalAccessException | RuntimeException | LinkageError e) {
             throw new IllegalStateException("cannot read " + field, e);

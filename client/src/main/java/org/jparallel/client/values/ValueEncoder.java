@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -38,7 +39,10 @@ public final class ValueEncoder {
 
     private final UUID id = UUID.randomUUID();
     private final ClassBytes source;
+    private static final int MAX_PLANS = 256;
+
     private final Map<String, Class<?>> sentClasses = new ConcurrentHashMap<>();
+    private final Map<List<Object>, ShipmentPlan> plans = new ConcurrentHashMap<>();
 
     /** An encoder that ships the classes {@code source} has bytecode for. */
     public ValueEncoder(ClassBytes source) {
@@ -85,9 +89,63 @@ public final class ValueEncoder {
     }
 
     private List<byte[]> encode(HeaderFrame.Kind kind, List<Labelled> entries) {
+        List<Object> shape = shape(kind, entries);
+        ShipmentPlan plan = plans.get(shape);
+        if (plan != null) {
+            List<byte[]> frames = replay(kind, entries, plan);
+            if (frames != null) {
+                return frames;
+            }
+        }
+        Shipment shipment = new Shipment(id, source);
+        List<byte[]> frames = new ArrayList<>();
+        ByteArrayOutputStream tree = writeTree(entries, shipment, frames);
+        Set<String> rootNotes = shipment.takeNotes();
+        Statics statics = writeStatics(shipment, frames);
+        frames.set(0, header(kind, shipment, statics.frame(), tree));
+        remember(shipment);
+        if (plans.size() >= MAX_PLANS) {
+            plans.clear(); // shapes keep changing (new cells, new classes): start afresh rather than grow
+        }
+        plans.put(shape, shipment.plan(rootNotes, statics.notes(), statics.fields()));
+        return frames;
+    }
+
+    /** The frames of a message of a known shape, by its plan; null when the plan does not hold for it. */
+    private List<byte[]> replay(HeaderFrame.Kind kind, List<Labelled> entries, ShipmentPlan plan) {
+        Shipment shipment = new Shipment(id, source, plan);
+        List<byte[]> frames = new ArrayList<>();
+        ByteArrayOutputStream tree = writeTree(entries, shipment, frames);
+        if (shipment.diverged() || !shipment.takeNotes().equals(plan.rootNotes())) {
+            return null;
+        }
+        int staticsFrame = -1;
+        if (!plan.statics().isEmpty()) {
+            frames.add(serializeStatics(StaticFields.read(plan.statics()), shipment));
+            staticsFrame = frames.size() - 1;
+        }
+        if (shipment.diverged() || !shipment.takeNotes().equals(plan.staticsNotes()) || !plan.classesUnchanged()) {
+            return null;
+        }
+        frames.set(0, header(kind, shipment, staticsFrame, tree));
+        remember(shipment);
+        return frames;
+    }
+
+    /** What makes messages ship alike: their kind, and each entry's label and class. */
+    private static List<Object> shape(HeaderFrame.Kind kind, List<Labelled> entries) {
+        List<Object> shape = new ArrayList<>(1 + 2 * entries.size());
+        shape.add(kind);
+        for (Labelled entry : entries) {
+            shape.add(entry.label());
+            shape.add(entry.value() == null ? Void.class : entry.value().getClass());
+        }
+        return shape;
+    }
+
+    /** The value tree of the entries, frame 0 left for the header. */
+    private ByteArrayOutputStream writeTree(List<Labelled> entries, Shipment shipment, List<byte[]> frames) {
         try {
-            Shipment shipment = new Shipment(id, source);
-            List<byte[]> frames = new ArrayList<>();
             frames.add(null);
             ByteArrayOutputStream tree = new ByteArrayOutputStream();
             DataOutputStream treeOut = new DataOutputStream(tree);
@@ -97,30 +155,34 @@ public final class ValueEncoder {
                 treeOut.writeUTF(entry.label());
                 writer.write(entry.value(), entry.label());
             }
-            int staticsFrame = writeStatics(shipment, frames);
-            frames.set(0, header(kind, shipment, staticsFrame, tree));
-            for (Shipment.Entry entry : shipment.entries()) {
-                if (entry.source().own() && entry.type() != null) {
-                    sentClasses.put(entry.name(), entry.type());
-                }
-            }
-            return frames;
+            return tree;
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
     }
 
-    private byte[] header(HeaderFrame.Kind kind, Shipment shipment, int staticsFrame, ByteArrayOutputStream tree)
-            throws IOException {
+    private void remember(Shipment shipment) {
+        for (Shipment.Entry entry : shipment.entries()) {
+            if (entry.source().own() && entry.type() != null) {
+                sentClasses.put(entry.name(), entry.type());
+            }
+        }
+    }
+
+    private byte[] header(HeaderFrame.Kind kind, Shipment shipment, int staticsFrame, ByteArrayOutputStream tree) {
         List<HeaderFrame.ShippedClass> classes = new ArrayList<>();
         for (Shipment.Entry entry : shipment.entries()) {
             classes.add(new HeaderFrame.ShippedClass(shipment.originIndex(entry), entry.name(), entry.bytes()));
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + tree.size());
-        DataOutputStream out = new DataOutputStream(bytes);
-        new HeaderFrame(kind, id, shipment.origins(), classes, staticsFrame).write(out);
-        tree.writeTo(out);
-        out.flush();
+        try {
+            DataOutputStream out = new DataOutputStream(bytes);
+            new HeaderFrame(kind, id, shipment.origins(), classes, staticsFrame).write(out);
+            tree.writeTo(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
         return bytes.toByteArray();
     }
 
@@ -137,27 +199,35 @@ public final class ValueEncoder {
         return bytes.toByteArray();
     }
 
+    /** The statics frame (or -1), the fields it holds, and what their values led to. */
+    private record Statics(int frame, List<StaticFields.Carried> fields, Set<String> notes) {
+    }
+
     /**
      * Closes the shipment over the bytecode and writes the static fields the shipped code can reach.
      * Static values may hold lambdas and instances of more snippet classes, whose code reaches
      * more statics: repeat until no new class of this session joins and no new code is reached.
      */
-    private static int writeStatics(Shipment shipment, List<byte[]> frames) {
+    private static Statics writeStatics(Shipment shipment, List<byte[]> frames) {
         byte[] statics = null;
+        List<StaticFields.Carried> fields = List.of();
+        Set<String> notes = Set.of();
         long ownClasses = -1;
         shipment.closeOver();
         while (shipment.ownCount() != ownClasses || shipment.reach().hasPending()) {
             ownClasses = shipment.ownCount();
             shipment.reach().settle();
-            List<StaticFields.Value> values = StaticFields.read(shipment.entries(), shipment.reach());
-            statics = values.isEmpty() ? null : serializeStatics(values, shipment);
+            fields = StaticFields.select(shipment.entries(), shipment.reach());
+            shipment.takeNotes();
+            statics = fields.isEmpty() ? null : serializeStatics(StaticFields.read(fields), shipment);
+            notes = shipment.takeNotes();
             shipment.closeOver();
         }
         if (statics == null) {
-            return -1;
+            return new Statics(-1, List.of(), notes);
         }
         frames.add(statics);
-        return frames.size() - 1;
+        return new Statics(frames.size() - 1, fields, notes);
     }
 
     private static byte[] serializeStatics(List<StaticFields.Value> values, Shipment shipment) {

@@ -93,6 +93,27 @@ class LambdaShippingTest {
     }
 
     @Test
+    void methodRedefinedUnderTheSameLambdaIsSeenOnTheNextCall() throws Exception {
+        ValueDecoder engine = otherSide();
+        kernel.run("int step(int x) { return x + 1; }").run("SerialFn<Integer, Integer> viaStep = x -> step(x);");
+        assertEquals(4, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("viaStep"), 3))));
+        kernel.run("int step(int x) { return x + 50; }");
+        Object here = ((SerialFn<Integer, Integer>) kernel.variable("viaStep")).apply(3);
+        assertEquals(here, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("viaStep"), 3))));
+    }
+
+    @Test
+    void sameLambdaCapturingRecordsOfDifferentCellsShipsEachRecordsClass() throws Exception {
+        ValueDecoder engine = otherSide();
+        kernel.run("record Left(int n) {}").run("record Right(String s) {}")
+                .run("SerialFn<Integer, Object> holding(Object o) { return x -> o; }")
+                .run("var left = holding(new Left(1));").run("var right = holding(new Right(\"r\"));");
+        assertEquals("Left[n=1]", call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("left"), 0))).toString());
+        assertEquals("Right[s=r]", call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("right"), 0))).toString());
+        assertEquals("Left[n=1]", call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("left"), 0))).toString());
+    }
+
+    @Test
     void recordCreatedInJShellDecodesOutside() {
         kernel.run("record Sample(String name, double[] xs) {}")
                 .run("Sample sample = new Sample(\"s\", new double[] {1, 2});");

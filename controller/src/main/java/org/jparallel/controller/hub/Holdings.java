@@ -115,28 +115,40 @@ final class Holdings {
 
     /** {@code release_request {msg_ids}} from a client: it no longer refers to these results. */
     void released(List<String> msgIds) {
+        Map<Integer, JsonArray> freed = new HashMap<>();
         for (String msgId : msgIds) {
             Holding holding = holdings.get(msgId);
             if (holding != null) {
                 holding.clientRefers = false;
-                freeIfUnused(msgId);
+                free(msgId, freed);
             } else if (hub.tasks().get(msgId) != null && !hub.tasks().get(msgId).finished()) {
                 releasedEarly.put(msgId, msgId);
             }
         }
+        freed.forEach(this::sendRelease);
     }
 
     private void freeIfUnused(String msgId) {
+        Map<Integer, JsonArray> freed = new HashMap<>();
+        free(msgId, freed);
+        freed.forEach(this::sendRelease);
+    }
+
+    /** Forgets the value when nothing needs it, noting its msg_id under its engine in {@code freed}. */
+    private void free(String msgId, Map<Integer, JsonArray> freed) {
         Holding holding = holdings.get(msgId);
         if (holding == null || holding.clientRefers || users.containsKey(msgId)) {
             return;
         }
         holdings.remove(msgId);
-        EngineEntry engine = hub.engines().get(holding.engineId);
+        freed.computeIfAbsent(holding.engineId, id -> new JsonArray()).add(msgId);
+    }
+
+    /** One {@code release_request} per engine for all the values freed at once, not one per value. */
+    private void sendRelease(int engineId, JsonArray ids) {
+        EngineEntry engine = hub.engines().get(engineId);
         if (engine != null) {
             JsonObject content = new JsonObject();
-            JsonArray ids = new JsonArray();
-            ids.add(msgId);
             content.add("msg_ids", ids);
             hub.sendToEngine(engine, Message.create("release_request", session, content));
         }
