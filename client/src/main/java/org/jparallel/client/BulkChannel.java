@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.logging.Level;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.bulk.BulkFetcher;
@@ -54,22 +55,23 @@ final class BulkChannel implements AutoCloseable {
         return fetcher == null ? 0 : fetcher.bytesFetched();
     }
 
-    /** A lease for the arrays of one request being encoded, or null when the cluster has no bulk channel. */
-    synchronized BulkLease lease() {
-        if (fetcher == null || closed) {
-            return null;
-        }
-        if (listener == null) {
-            listener = BulkListener.open(ip, signer, Level.FINE);
-        }
-        return listener.lease(0, null);
-    }
-
     /**
-     * Remembers that the request whose frames these are offers arrays under {@code lease}; a request that is
-     * never sent releases them once its frames are garbage.
+     * The frames {@code encoding} makes with a lease of its own (null when the cluster has no bulk channel) for
+     * the big arrays of one request. The lease waits for {@link #claim} to tie it to the request's result; it is
+     * withdrawn at once when nothing was offered or the encoding fails, and once the frames are garbage when the
+     * request is never sent.
      */
-    List<byte[]> remember(List<byte[]> frames, BulkLease lease) {
+    List<byte[]> encode(Function<BulkLease, List<byte[]>> encoding) {
+        BulkLease lease = lease();
+        List<byte[]> frames;
+        try {
+            frames = encoding.apply(lease);
+        } catch (RuntimeException | Error e) {
+            if (lease != null) {
+                lease.close();
+            }
+            throw e;
+        }
         if (lease == null) {
             return frames;
         }
@@ -85,6 +87,16 @@ final class BulkChannel implements AutoCloseable {
             }
         });
         return frames;
+    }
+
+    private synchronized BulkLease lease() {
+        if (fetcher == null || closed) {
+            return null;
+        }
+        if (listener == null) {
+            listener = BulkListener.open(ip, signer, Level.FINE);
+        }
+        return listener.lease(0, null);
     }
 
     /** The lease of a request about to be sent (once: requests sharing frames share it), or null. */

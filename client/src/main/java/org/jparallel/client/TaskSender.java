@@ -134,9 +134,8 @@ final class TaskSender {
                 inputs.add(msgId);
             }
         }
-        BulkLease lease = bulk.lease();
         return new TaskRequest(target, "apply_request", new JsonObject(),
-                bulk.remember(encoder.encodeCall(lease, function, sent), lease), inputs);
+                bulk.encode(lease -> encoder.encodeCall(lease, function, sent)), inputs);
     }
 
     /** Tells the cluster that this client no longer needs any of the values its results stand for. */
@@ -146,8 +145,7 @@ final class TaskSender {
 
     /** The buffers of a call: function and arguments. */
     List<byte[]> encodeCall(RemoteFunction function, Object... args) {
-        BulkLease lease = bulk.lease();
-        return bulk.remember(encoder.encodeCall(lease, function, args), lease);
+        return bulk.encode(lease -> encoder.encodeCall(lease, function, args));
     }
 
     /** A push of these values: their names in the content, their frames encoded together as named values. */
@@ -156,8 +154,8 @@ final class TaskSender {
         JsonArray names = new JsonArray();
         values.keySet().forEach(names::add);
         content.add("names", names);
-        BulkLease lease = bulk.lease();
-        return new TaskRequest(target, "push_request", content, bulk.remember(encoder.encodeNamed(values, lease), lease));
+        return new TaskRequest(target, "push_request", content,
+                bulk.encode(lease -> encoder.encodeNamed(values, lease)));
     }
 
     TaskRequest pull(int target, List<String> names) {

@@ -112,7 +112,11 @@ class BulkTransferTest {
 
     @Test
     void aMillionDoubleResultGoesFromEngineToEngineAsAnArgument() throws Exception {
-        AsyncResult<double[]> held = e0.apply(() -> { double[] v = new double[1_000_000]; java.util.Arrays.fill(v, 0.5); return v; });
+        AsyncResult<double[]> held = e0.apply(() -> {
+            double[] v = new double[1_000_000];
+            java.util.Arrays.fill(v, 0.5);
+            return v;
+        });
         AsyncResult<Integer> elsewhere = rc.engine(1).apply(() -> 1);
         int fetchedBefore = count(readLogs(), "fetched 8000000 bytes");
         AsyncResult<Double> sum = rc.loadBalancedView().withFlags(Parallel.follow(elsewhere))
