@@ -267,6 +267,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void run(Message request) {
+        bulk.settlePulls();
         String started = Header.now();
         current.set(request);
         Reply reply;

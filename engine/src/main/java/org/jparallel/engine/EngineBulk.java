@@ -3,6 +3,8 @@ package org.jparallel.engine;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.wire.HmacSigner;
@@ -22,6 +24,8 @@ final class EngineBulk implements AutoCloseable {
 
     private final BulkListener listener;
     private final BulkFetcher fetcher;
+    /** Pull leases made since the last request began (only the execution thread uses it). */
+    private final List<BulkLease> unsettledPulls = new ArrayList<>();
 
     private EngineBulk(BulkListener listener, BulkFetcher fetcher) {
         this.listener = listener;
@@ -54,9 +58,37 @@ final class EngineBulk implements AutoCloseable {
         return listener == null ? null : listener.lease(0, null);
     }
 
-    /** A lease for a pull reply's arrays: each fetched once, by the client that pulled, within {@link #PULL_OFFER}. */
+    /**
+     * A lease for a pull reply's arrays: each fetched once, by the client that pulled, within {@link #PULL_OFFER}.
+     * The arrays are offered as they are, not copied, until {@link #settlePulls()}.
+     */
     BulkLease forPull() {
-        return listener == null ? null : listener.lease(1, PULL_OFFER);
+        if (listener == null) {
+            return null;
+        }
+        BulkLease lease = listener.lease(1, PULL_OFFER);
+        unsettledPulls.add(lease);
+        return lease;
+    }
+
+    /**
+     * Before a request that may change variables runs: a pulled array its client has not fetched yet is copied,
+     * so the client gets the value as it was when pulled (a client that reads its pull at once costs nothing).
+     */
+    void settlePulls() {
+        if (unsettledPulls.isEmpty()) {
+            return;
+        }
+        try {
+            for (BulkLease lease : unsettledPulls) {
+                lease.settle();
+            }
+        } catch (InterruptedException e) {
+            // no time to copy: withdraw them rather than let a changed array go out as the pulled value
+            unsettledPulls.forEach(BulkLease::close);
+        } finally {
+            unsettledPulls.clear();
+        }
     }
 
     @Override

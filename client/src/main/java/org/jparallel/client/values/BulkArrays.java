@@ -56,6 +56,24 @@ final class BulkArrays {
                 }
                 chunk.position(chunk.position() + n * size);
             }
+
+            @Override
+            public Payload snapshot() {
+                return payload(kind, copy(kind, array));
+            }
+        };
+    }
+
+    private static Object copy(int kind, Object array) {
+        return switch (kind) {
+            case 0 -> ((double[]) array).clone();
+            case 1 -> ((long[]) array).clone();
+            case 2 -> ((int[]) array).clone();
+            case 3 -> ((float[]) array).clone();
+            case 4 -> ((short[]) array).clone();
+            case 5 -> ((byte[]) array).clone();
+            case 6 -> ((char[]) array).clone();
+            default -> ((boolean[]) array).clone();
         };
     }
 

@@ -33,7 +33,7 @@ import org.jparallel.wire.bulk.BulkLease;
  * List<byte[]> ref = encoder.encode(new double[10_000_000], lease); // 2 small frames: the array is offered
  * }</pre>
  *
- * <p>Given a {@link BulkLease}, primitive arrays over {@value BulkArrays#THRESHOLD_BYTES} bytes are not copied
+ * <p>Given a {@link BulkLease}, primitive arrays over 1 MiB are not copied
  * into frames: they are offered on the bulk channel under that lease, and the frames reference them. The array
  * is read when the receiver fetches it, so it must not change until the lease closes.
  *

@@ -156,4 +156,14 @@ class BulkTransferTest {
         assertTrue(e.getMessage().contains("no longer offers it"), e.getMessage());
         assertTrue(engineLogs("no value is on offer").contains("no value is on offer"));
     }
+
+    @Test
+    void aPulledArrayKeepsItsValueWhenTheEngineChangesItBeforeTheClientReadsIt() {
+        double[] a = new Random(5).doubles(TEN_MILLION / 10).toArray();
+        e0.pushSync(Map.of("d", a));
+        AsyncResult<double[]> pulled = e0.pull("d");
+        e0.executeSync("d[0] = -1.0;");
+        assertArrayEquals(a, pulled.get());
+        assertEquals(-1.0, e0.<double[]>pullSync("d")[0]);
+    }
 }

@@ -123,20 +123,21 @@ public final class BulkFetcher {
     }
 
     private void copyLocally(BulkRef ref, Sink sink) {
-        Offer offer = local.claim(ref.token());
-        if (offer == null) {
-            throw new BulkTransferException("this process no longer offers the value of " + ref.bytes() + " bytes "
-                    + "(it is sent once, and only while its request or result lives)");
-        }
-        ByteBuffer chunk = ByteBuffer.allocate(BulkListener.CHUNK_BYTES);
-        long total = offer.payload.bytes();
-        for (long offset = 0; offset < total; ) {
-            int n = (int) Math.min(chunk.capacity(), total - offset);
-            chunk.clear().limit(n);
-            offer.payload.copyTo(offset, chunk);
-            chunk.flip();
-            sink.copyFrom(offset, chunk);
-            offset += n;
+        try (BulkListener.Claim claim = local.claim(ref.token())) {
+            if (claim == null) {
+                throw new BulkTransferException("this process no longer offers the value of " + ref.bytes()
+                        + " bytes (it is sent once, and only while its request or result lives)");
+            }
+            ByteBuffer chunk = ByteBuffer.allocate(BulkListener.CHUNK_BYTES);
+            long total = claim.payload().bytes();
+            for (long offset = 0; offset < total; ) {
+                int n = (int) Math.min(chunk.capacity(), total - offset);
+                chunk.clear().limit(n);
+                claim.payload().copyTo(offset, chunk);
+                chunk.flip();
+                sink.copyFrom(offset, chunk);
+                offset += n;
+            }
         }
     }
 

@@ -20,6 +20,7 @@ public final class BulkLease implements AutoCloseable {
     private final int fetches;
     private final long expiresAtNanos;
     private final List<String> tokens = new ArrayList<>();
+    private final List<Offer> offers = new ArrayList<>();
     private long bytes;
     private boolean closed;
 
@@ -36,8 +37,10 @@ public final class BulkLease implements AutoCloseable {
         }
         byte[] token = Handshake.token();
         String key = HexFormat.of().formatHex(token);
-        listener.add(key, new Offer(payload, this, fetches, expiresAtNanos));
+        Offer offer = new Offer(payload, this, fetches, expiresAtNanos);
+        listener.add(key, offer);
         tokens.add(key);
+        offers.add(offer);
         bytes += payload.bytes();
         return new BulkRef(listener.host(), listener.port(), token, payload.bytes());
     }
@@ -50,6 +53,24 @@ public final class BulkLease implements AutoCloseable {
     /** Whether nothing was offered. */
     public synchronized boolean isEmpty() {
         return tokens.isEmpty();
+    }
+
+    /**
+     * Makes the offers independent of their sources from now on: waits for the fetches under way, then copies
+     * what may still be fetched. Call it before the sources may change (an engine's next request may change
+     * the array it pulled).
+     */
+    public void settle() throws InterruptedException {
+        List<Offer> now;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            now = List.copyOf(offers);
+        }
+        for (Offer offer : now) {
+            offer.settle();
+        }
     }
 
     @Override

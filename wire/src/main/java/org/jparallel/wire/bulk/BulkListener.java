@@ -131,18 +131,30 @@ public final class BulkListener implements AutoCloseable {
         offers.remove(token);
     }
 
-    /** The offer of {@code token} with one fetch taken, or null when there is none or it is spent. */
-    Offer claim(byte[] token) {
+    /**
+     * The offer of {@code token} with one fetch taken, or null when there is none or it is spent; send
+     * {@link Claim#payload()}, then close the claim.
+     */
+    Claim claim(byte[] token) {
         String key = HexFormat.of().formatHex(token);
         Offer offer = offers.get(key);
         long now = System.nanoTime();
-        if (offer == null || !offer.claim(now)) {
+        Payload payload = offer == null ? null : offer.claim(now);
+        if (payload == null) {
             return null;
         }
         if (offer.spent(now)) {
             offers.remove(key, offer);
         }
-        return offer;
+        return new Claim(offer, payload);
+    }
+
+    /** One fetch of an offer, under way until closed. */
+    record Claim(Offer offer, Payload payload) implements AutoCloseable {
+        @Override
+        public void close() {
+            offer.sent();
+        }
     }
 
     /** How many values are on offer now. */
@@ -194,18 +206,20 @@ public final class BulkListener implements AutoCloseable {
                 refuse(channel, peer, "its proof was not made with the cluster key for this connection");
                 return;
             }
-            Offer offer = claim(token);
-            if (offer == null) {
-                refuse(channel, peer, "no value is on offer under its token (fetched already, released, expired,"
-                        + " or never offered)");
-                return;
-            }
-            long length = offer.payload.bytes();
-            byte[] offerProof = Handshake.offerProof(signer, serverNonce, clientNonce, token, length);
-            writeFully(channel, ByteBuffer.allocate(1 + 8 + 1 + offerProof.length).put((byte) Handshake.OK)
-                    .putLong(length).put((byte) offerProof.length).put(offerProof).flip());
+            long length;
             long start = System.nanoTime();
-            send(offer.payload, channel);
+            try (Claim claim = claim(token)) {
+                if (claim == null) {
+                    refuse(channel, peer, "no value is on offer under its token (fetched already, released, "
+                            + "expired, or never offered)");
+                    return;
+                }
+                length = claim.payload().bytes();
+                byte[] offerProof = Handshake.offerProof(signer, serverNonce, clientNonce, token, length);
+                writeFully(channel, ByteBuffer.allocate(1 + 8 + 1 + offerProof.length).put((byte) Handshake.OK)
+                        .putLong(length).put((byte) offerProof.length).put(offerProof).flip());
+                send(claim.payload(), channel);
+            }
             if (LOG.isLoggable(transferLevel)) {
                 LOG.log(transferLevel, "bulk channel: sent " + length + " bytes to " + peer + " in "
                         + Transfers.describe(length, System.nanoTime() - start));

@@ -1,10 +1,14 @@
 package org.jparallel.wire.bulk;
 
-/** One offered value: what it is, how many more fetches it allows, until when, and the lease that owns it. */
+/**
+ * One offered value: what it is, how many more fetches it allows, until when, the lease that owns it, and the
+ * fetches under way (a lease settles only once they are done).
+ */
 final class Offer {
-    final Payload payload;
     final BulkLease lease;
+    private Payload payload;
     private int fetchesLeft;
+    private int sending;
     private final long expiresAtNanos;
 
     /** @param fetches how many fetches it allows, 0 for any number */
@@ -15,19 +19,35 @@ final class Offer {
         this.expiresAtNanos = expiresAtNanos;
     }
 
-    /** Takes one fetch; false when none is left or the offer expired. */
-    synchronized boolean claim(long nowNanos) {
+    /** Takes one fetch: the payload to send, then {@link #sent()}; null when none is left or the offer expired. */
+    synchronized Payload claim(long nowNanos) {
         if (fetchesLeft == 0 || expired(nowNanos)) {
-            return false;
+            return null;
         }
         if (fetchesLeft > 0) {
             fetchesLeft--;
         }
-        return true;
+        sending++;
+        return payload;
+    }
+
+    synchronized void sent() {
+        sending--;
+        notifyAll();
     }
 
     synchronized boolean spent(long nowNanos) {
         return fetchesLeft == 0 || expired(nowNanos);
+    }
+
+    /** Waits for the fetches under way, then, if more may come, offers a copy from now on. */
+    synchronized void settle() throws InterruptedException {
+        while (sending > 0) {
+            wait();
+        }
+        if (!spent(System.nanoTime())) {
+            payload = payload.snapshot();
+        }
     }
 
     private boolean expired(long nowNanos) {

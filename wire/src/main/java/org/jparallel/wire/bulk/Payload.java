@@ -22,6 +22,9 @@ public interface Payload {
      */
     void copyTo(long offset, ByteBuffer chunk);
 
+    /** A payload of a copy of these bytes as they are now, for an offer whose source may change. */
+    Payload snapshot();
+
     /** The bytes of an array, as they are (not copied: do not change them while offered). */
     static Payload of(byte[] bytes) {
         return new Payload() {
@@ -33,6 +36,11 @@ public interface Payload {
             @Override
             public void copyTo(long offset, ByteBuffer chunk) {
                 chunk.put(bytes, Math.toIntExact(offset), chunk.remaining());
+            }
+
+            @Override
+            public Payload snapshot() {
+                return of(bytes.clone());
             }
         };
     }

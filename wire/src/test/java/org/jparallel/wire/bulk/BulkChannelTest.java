@@ -114,6 +114,17 @@ class BulkChannelTest {
     }
 
     @Test
+    void aSettledOfferSendsTheBytesAsTheyWereWhenSettled() throws Exception {
+        byte[] value = randomBytes(1000);
+        byte[] before = value.clone();
+        BulkLease lease = listener.lease(1, Duration.ofMinutes(1));
+        BulkRef ref = lease.offer(Payload.of(value));
+        lease.settle();
+        value[0]++;
+        assertArrayEquals(before, fetch(new BulkFetcher(signer, null, Level.FINE), ref));
+    }
+
+    @Test
     void aClosedLeaseWithdrawsItsOffers() {
         BulkLease lease = listener.lease(0, null);
         BulkRef ref = lease.offer(Payload.of(randomBytes(1000)));
