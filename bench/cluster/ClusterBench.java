@@ -55,6 +55,9 @@ public final class ClusterBench {
         static final Fn0<Object> NOOP = () -> null;
         static final Fn<Integer, Integer> SQUARE = x -> x * x;
         static final Fn0<Long> PID = () -> ProcessHandle.current().pid();
+        static final Fn0<Integer> ONE = () -> 1;
+        static final Fn0<double[]> ARRAY = () -> new java.util.Random(1).doubles(ARRAY_LENGTH).toArray();
+        static final Fn<double[], Integer> LENGTH = v -> v.length;
     }
 
     public static void main(String[] args) throws Exception {
@@ -130,6 +133,8 @@ public final class ClusterBench {
         out.put("pushpull_80MB_MBps", round(2.0 * array.length * Double.BYTES / (medianMillis(5, pushPull) / 1e3) / 1e6));
         e0.executeSync("a = null;"); // the anchor's `del a`
 
+        engineToEngine(rc, lv, out);
+
         log("engine memory");
         List<Long> pids = all.applySync(Tasks.PID);
         List<Double> rss = new ArrayList<>();
@@ -141,6 +146,41 @@ public final class ClusterBench {
         out.put("engine_rss_MB_median", round(median(rss)));
         out.put("engine_pss_MB_median", round(median(pss)));
         out.put("engine_pss_MB", pss.stream().map(ClusterBench::round).collect(Collectors.toList()));
+    }
+
+    /**
+     * An 80 MB value that engine 0 holds (an apply result), used by a task on engine 1: passed as the argument
+     * (results as arguments, engine to engine) against fetched by the client and sent along with the task
+     * (pull then push). The same route for both: load-balanced, placed on engine 1 by a follow dependency.
+     */
+    private static void engineToEngine(Client rc, LoadBalancedView lv, Map<String, Object> out) {
+        log("engine to engine 80 MB");
+        AsyncResult<Integer> onEngine1 = rc.engine(1).apply(Tasks.ONE);
+        onEngine1.get();
+        LoadBalancedView toEngine1 = lv.withFlags(Parallel.follow(onEngine1));
+        List<Double> asArgument = new ArrayList<>();
+        List<Double> throughClient = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            for (boolean direct : i % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+                AsyncResult<double[]> held = rc.engine(0).apply(Tasks.ARRAY);
+                if (!held.waitFor(java.time.Duration.ofMinutes(2))) {
+                    throw new AssertionError("engine 0 did not make the array in 2 minutes");
+                }
+                long start = System.nanoTime();
+                AsyncResult<Integer> used = direct ? toEngine1.apply(Tasks.LENGTH, held)
+                        : toEngine1.apply(Tasks.LENGTH, held.get());
+                if (used.get() != ARRAY_LENGTH || !used.engineIds().equals(List.of(1))) {
+                    throw new AssertionError("the task ran on " + used.engineIds() + " and saw " + used.get());
+                }
+                (direct ? asArgument : throughClient).add((System.nanoTime() - start) / 1e6);
+            }
+            System.gc(); // the held values of earlier rounds are released once their results are garbage
+        }
+        // the first of each is warm-up
+        double args = median(asArgument.subList(1, asArgument.size()));
+        double pullPush = median(throughClient.subList(1, throughClient.size()));
+        out.put("e2e_80MB_args_ms", round(args));
+        out.put("e2e_80MB_pullpush_ms", round(pullPush));
     }
 
     private static double loadBalanced(LoadBalancedView lv, int n) {

@@ -56,6 +56,11 @@ def main(rounds_file, out_file, n_lb):
         [r["kernel"]["kernel_px_4_engines_ms"] for r in rounds], [r["ours"]["px_4_engines_ms"] for r in rounds],
         False, None, "", "client executeSync")
 
+    if all("e2e_80MB_args_ms" in r["ours"] for r in rounds):
+        add("80 MB result to a task on another engine", "ms", [r["ours"]["e2e_80MB_args_ms"] for r in rounds],
+            [r["ours"]["e2e_80MB_pullpush_ms"] for r in rounds], False, 2.0, ">= 2x pull then push",
+            "pull then push via client")
+
     loads = [r["load"] for r in rounds]
     result = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "host": platform.node(),
               "anchor": rounds[0]["ipp"].get("anchor"), "subject": rounds[0]["ours"].get("subject"),

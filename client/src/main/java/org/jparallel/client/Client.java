@@ -2,6 +2,7 @@ package org.jparallel.client;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.Message;
 
 /**
@@ -33,14 +35,18 @@ public final class Client implements AutoCloseable {
     private final EngineRegistry registry = new EngineRegistry();
     private final ClientChannel channel;
     private final TaskSender sender;
+    private final BulkChannel bulk;
     private final TaskRecords records;
 
     private Client(ClusterConnection connection, String profile, ClientOptions options) {
         this.profile = profile;
         this.options = options;
         this.channel = new ClientChannel(connection, this::notified);
+        this.bulk = new BulkChannel(connection, HmacSigner.create(connection.signatureScheme(),
+                connection.key().getBytes(StandardCharsets.UTF_8)));
         ValueEncoder encoder = new ValueEncoder(options.classBytes());
-        this.sender = new TaskSender(channel, encoder, new ValueDecoder(options.loader(), encoder));
+        this.sender = new TaskSender(channel, encoder, new ValueDecoder(options.loader(), encoder, bulk.fetcher()),
+                bulk);
         this.records = new TaskRecords(channel, sender, options.requestTimeout());
     }
 
@@ -233,7 +239,7 @@ public final class Client implements AutoCloseable {
      * to the notebook. A result passed as an argument of another task adds nothing here.
      */
     public long bytesReceived() {
-        return channel.bytesReceived();
+        return channel.bytesReceived() + bulk.bytesFetched();
     }
 
     /** Makes the controller forget the records of every finished task; returns how many it had. */
@@ -281,6 +287,7 @@ public final class Client implements AutoCloseable {
         sender.releaseAll();
         records.close();
         channel.close();
+        bulk.close();
     }
 
     /** {@code <Client profile 'default': 4 engines>}. */

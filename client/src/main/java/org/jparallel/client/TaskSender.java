@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.wire.Message;
+import org.jparallel.wire.bulk.BulkLease;
 
 /**
  * Builds the requests of the views, one message per task, and sends them through the client's channel
@@ -36,12 +37,14 @@ final class TaskSender {
     private final ValueEncoder encoder;
     private final ValueDecoder decoder;
     private final HeldValues held;
+    private final BulkChannel bulk;
 
-    TaskSender(ClientChannel channel, ValueEncoder encoder, ValueDecoder decoder) {
+    TaskSender(ClientChannel channel, ValueEncoder encoder, ValueDecoder decoder, BulkChannel bulk) {
         this.channel = channel;
         this.encoder = encoder;
         this.decoder = decoder;
         this.held = new HeldValues(channel);
+        this.bulk = bulk;
     }
 
     /** Sends the requests with these scheduling flags; their answers go to the result the factory makes. */
@@ -49,7 +52,12 @@ final class TaskSender {
         List<Message> messages = new ArrayList<>(requests.size());
         List<String> msgIds = new ArrayList<>(requests.size());
         List<Integer> targets = new ArrayList<>(requests.size());
+        List<BulkLease> leases = new ArrayList<>(0);
         for (TaskRequest request : requests) {
+            BulkLease lease = bulk.claim(request.buffers());
+            if (lease != null) {
+                leases.add(lease);
+            }
             JsonObject metadata = flags.toMetadata();
             if (!request.inputs().isEmpty()) {
                 // a task waits for the results it takes, as for `after`: the scheduler holds it until they succeed
@@ -72,6 +80,10 @@ final class TaskSender {
             targets.add(request.target());
         }
         R result = factory.create(msgIds, targets, this::abort);
+        if (!leases.isEmpty()) {
+            // the engines fetch the arrays before they answer: once all have, the arrays need not be offered
+            result.onDone(() -> leases.forEach(BulkLease::close));
+        }
         if (!requests.isEmpty() && requests.get(0).msgType().equals("apply_request")) {
             held.track(result, msgIds);
         }
@@ -122,7 +134,8 @@ final class TaskSender {
                 inputs.add(msgId);
             }
         }
-        return new TaskRequest(target, "apply_request", new JsonObject(), encoder.encodeCall(function, sent), inputs);
+        return new TaskRequest(target, "apply_request", new JsonObject(),
+                bulk.encode(lease -> encoder.encodeCall(lease, function, sent)), inputs);
     }
 
     /** Tells the cluster that this client no longer needs any of the values its results stand for. */
@@ -132,7 +145,7 @@ final class TaskSender {
 
     /** The buffers of a call: function and arguments. */
     List<byte[]> encodeCall(RemoteFunction function, Object... args) {
-        return encoder.encodeCall(function, args);
+        return bulk.encode(lease -> encoder.encodeCall(lease, function, args));
     }
 
     /** A push of these values: their names in the content, their frames encoded together as named values. */
@@ -141,7 +154,8 @@ final class TaskSender {
         JsonArray names = new JsonArray();
         values.keySet().forEach(names::add);
         content.add("names", names);
-        return new TaskRequest(target, "push_request", content, encoder.encodeNamed(values));
+        return new TaskRequest(target, "push_request", content,
+                bulk.encode(lease -> encoder.encodeNamed(values, lease)));
     }
 
     TaskRequest pull(int target, List<String> names) {

@@ -6,6 +6,8 @@ import org.jparallel.client.RemoteFunction;
 import org.jparallel.client.ResultRef;
 import org.jparallel.client.values.DecodedCall;
 import org.jparallel.client.values.ValueDecoder;
+import org.jparallel.wire.bulk.BulkFetcher;
+import org.jparallel.wire.bulk.BulkLease;
 
 /**
  * Values through the client's values codec. The encoder belongs to the session (it ships the
@@ -13,16 +15,21 @@ import org.jparallel.client.values.ValueDecoder;
  * children of the engine's loader, so a client's {@code REPL.$JShell$12} never meets the engine's.
  */
 final class CodecValues implements Values {
-    private final ValueDecoder decoder = new ValueDecoder(CodecValues.class.getClassLoader());
+    private final ValueDecoder decoder;
 
-    @Override
-    public List<byte[]> encode(EngineSession session, Object value) {
-        return session.encoder().encode(value);
+    /** @param bulk fetches arrays sent on the bulk channel, or null when the cluster has none */
+    CodecValues(BulkFetcher bulk) {
+        this.decoder = new ValueDecoder(CodecValues.class.getClassLoader(), bulk);
     }
 
     @Override
-    public List<byte[]> encodeNamed(EngineSession session, Map<String, ?> values) {
-        return session.encoder().encodeNamed(values);
+    public List<byte[]> encode(EngineSession session, Object value, BulkLease bulk) {
+        return session.encoder().encode(value, bulk);
+    }
+
+    @Override
+    public List<byte[]> encodeNamed(EngineSession session, Map<String, ?> values, BulkLease bulk) {
+        return session.encoder().encodeNamed(values, bulk);
     }
 
     @Override

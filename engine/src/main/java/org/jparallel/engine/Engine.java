@@ -43,7 +43,7 @@ import org.zeromq.ZMQ;
  * or falls silent for {@value #CONTROLLER_SILENCE_MILLIS} ms.
  *
  * <pre>{@code
- * Engine engine = Engine.start(EngineConnection.read(Path.of("engine.json")), values);
+ * Engine engine = Engine.start(EngineConnection.read(Path.of("engine.json")), -1);
  * engine.awaitStop();
  * engine.close();
  * }</pre>
@@ -66,6 +66,7 @@ public final class Engine implements AutoCloseable {
     private final SessionSlot session;
     private final HeldResults held = new HeldResults();
     private final Inputs inputs;
+    private final EngineBulk bulk;
     private final Map<String, Function<Message, Reply>> handlers = new HashMap<>();
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
     private final Set<String> abortedAhead = new HashSet<>();
@@ -81,8 +82,9 @@ public final class Engine implements AutoCloseable {
     private volatile long lastHeardNanos = System.nanoTime();
     private volatile boolean applying;
 
-    private Engine(EngineConnection connection, Values values) {
+    private Engine(EngineConnection connection, Values values, EngineBulk bulk) {
         this.connection = connection;
+        this.bulk = bulk;
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
         ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
         dealer.setLinger(500);
@@ -94,7 +96,7 @@ public final class Engine implements AutoCloseable {
         this.stderr = new DrainableOutputStream(text -> outbound.stream(current.get(), "stderr", text));
         this.session = new SessionSlot(() -> EngineSession.open(this::display));
         ExecuteRequests execute = new ExecuteRequests(session, outbound, this::drainOutput);
-        ValueRequests valueRequests = new ValueRequests(session, values, held, inputs);
+        ValueRequests valueRequests = new ValueRequests(session, values, held, inputs, bulk);
         handlers.put("execute_request", execute::execute);
         handlers.put("apply_request", request -> {
             applying = true;
@@ -119,8 +121,8 @@ public final class Engine implements AutoCloseable {
      *
      * @param idHint the id the launcher expects this engine to get (it names the log), or -1
      */
-    public static Engine start(EngineConnection connection, Values values, int idHint) {
-        Engine engine = new Engine(connection, values);
+    static Engine start(EngineConnection connection, Values values, EngineBulk bulk, int idHint) {
+        Engine engine = new Engine(connection, values, bulk);
         engine.redirectStandardStreams();
         engine.register(idHint);
         engine.watchController();
@@ -130,7 +132,8 @@ public final class Engine implements AutoCloseable {
 
     /** Starts an engine that reads and writes values with the client's values codec. */
     public static Engine start(EngineConnection connection, int idHint) {
-        return start(connection, new CodecValues(), idHint);
+        EngineBulk bulk = EngineBulk.open(connection);
+        return start(connection, new CodecValues(bulk.fetcher()), bulk, idHint);
     }
 
     private void register(int idHint) {
@@ -264,6 +267,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private void run(Message request) {
+        bulk.settlePulls();
         String started = Header.now();
         current.set(request);
         Reply reply;
@@ -317,6 +321,7 @@ public final class Engine implements AutoCloseable {
         pause(100); // the socket closes without linger: let the last replies leave first
         loop.close();
         context.close();
+        bulk.close();
         System.setOut(originalOut);
         System.setErr(originalErr);
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.wire.Message;
+import org.jparallel.wire.bulk.BulkLease;
 
 /**
  * {@code apply_request}, {@code push_request} and {@code pull_request}: the requests whose values
@@ -21,19 +22,22 @@ final class ValueRequests {
     private final Values values;
     private final HeldResults held;
     private final Inputs inputs;
+    private final EngineBulk bulk;
 
-    ValueRequests(SessionSlot session, Values values, HeldResults held, Inputs inputs) {
+    ValueRequests(SessionSlot session, Values values, HeldResults held, Inputs inputs, EngineBulk bulk) {
         this.session = session;
         this.values = values;
         this.held = held;
         this.inputs = inputs;
+        this.bulk = bulk;
     }
 
     /**
      * Calls the function with its arguments; what it threw goes back in the reply, and so does its result when
      * small. The result is kept (see {@link HeldResults}) for tasks that take it as an argument; one over
      * {@link HeldResults#INLINE_BYTES} stays here alone, the reply saying {@code held: {bytes}}, until a client
-     * asks for it with {@code value_request}.
+     * asks for it with {@code value_request}. Its big arrays are not copied into the frames: they are offered on
+     * the bulk channel until the result is released, and count towards that size.
      */
     Reply apply(Message request) {
         EngineSession engineSession = session.get();
@@ -45,10 +49,15 @@ final class ValueRequests {
         } catch (Exception | LinkageError | StackOverflowError e) {
             return Reply.error(ErrorContent.of(e));
         }
+        BulkLease lease = bulk.forResult();
         try {
-            List<byte[]> frames = values.encode(engineSession, result);
-            held.keep(request.header().msgId(), frames);
-            long bytes = HeldResults.bytes(frames);
+            List<byte[]> frames = values.encode(engineSession, result, lease);
+            if (lease != null && lease.isEmpty()) {
+                lease.close();
+                lease = null;
+            }
+            held.keep(request.header().msgId(), frames, lease);
+            long bytes = HeldResults.bytes(frames) + (lease == null ? 0 : lease.bytes());
             if (bytes <= HeldResults.INLINE_BYTES) {
                 return Reply.ok(frames);
             }
@@ -58,6 +67,9 @@ final class ValueRequests {
             reply.content().add("held", where);
             return reply;
         } catch (RuntimeException e) {
+            if (lease != null) {
+                lease.close();
+            }
             return Reply.error(ErrorContent.of(e.getClass().getName(), "the result of type "
                     + (result == null ? "null" : result.getClass().getName()) + " cannot be sent back: "
                     + e.getMessage(), List.of(e.toString())));
@@ -80,7 +92,11 @@ final class ValueRequests {
         }
     }
 
-    /** The values of the named JShell variables, as named values. */
+    /**
+     * The values of the named JShell variables, as named values; big arrays are offered on the bulk channel for
+     * one fetch (the array itself, not a copy: a later request that changes it before the client reads the
+     * result changes what the client gets).
+     */
     Reply pull(Message request) {
         EngineSession engineSession = session.get();
         JavaSession java = engineSession.java();
@@ -93,9 +109,13 @@ final class ValueRequests {
             }
             pulled.put(name, value.orElse(null));
         }
+        BulkLease lease = bulk.forPull();
         try {
-            return Reply.ok(values.encodeNamed(engineSession, pulled));
+            return Reply.ok(values.encodeNamed(engineSession, pulled, lease));
         } catch (RuntimeException e) {
+            if (lease != null) {
+                lease.close();
+            }
             return Reply.error(ErrorContent.of(e));
         }
     }

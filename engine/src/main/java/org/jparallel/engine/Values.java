@@ -2,6 +2,7 @@ package org.jparallel.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.jparallel.wire.bulk.BulkLease;
 
 /**
  * How an engine reads and writes the values of {@code apply}, {@code push} and {@code pull}: the
@@ -9,11 +10,14 @@ import java.util.Map;
  */
 interface Values {
 
-    /** The frames of an apply result; classes declared in this engine's cells travel with their bytecode. */
-    List<byte[]> encode(EngineSession session, Object value);
+    /**
+     * The frames of an apply result; classes declared in this engine's cells travel with their bytecode, big
+     * arrays on the bulk channel under {@code bulk} (null: in the frames).
+     */
+    List<byte[]> encode(EngineSession session, Object value, BulkLease bulk);
 
-    /** The frames of named values, for a pull reply. */
-    List<byte[]> encodeNamed(EngineSession session, Map<String, ?> values);
+    /** The frames of named values, for a pull reply; big arrays on the bulk channel under {@code bulk}. */
+    List<byte[]> encodeNamed(EngineSession session, Map<String, ?> values, BulkLease bulk);
 
     /** The values of a push request, by name in the order sent. */
     Map<String, Object> decodeNamed(EngineSession session, List<byte[]> frames);

@@ -26,6 +26,8 @@ final class Tag {
     static final int OBJECT_ARRAY = 16;
     /** A Java serialization stream in a frame of its own. */
     static final int SERIALIZED = 17;
+    /** A primitive array on the bulk channel: its kind, then a frame holding its {@code BulkRef}. */
+    static final int ARRAY_BULK = 18;
 
     /** Strings and arrays up to this size stay in the header: fewer frames for many small values. */
     static final int INLINE_LIMIT = 64 * 1024;

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jparallel.wire.bulk.BulkFetcher;
+import org.jparallel.wire.bulk.BulkRef;
 
 /**
  * Reads the nodes {@link TreeWriter} wrote, taking big values from their frames. Only a whole
@@ -23,11 +25,14 @@ final class TreeReader {
     private final DataInputStream in;
     private final List<byte[]> frames;
     private final Deserializer deserializer;
+    private final BulkFetcher bulk;
 
-    TreeReader(DataInputStream in, List<byte[]> frames, Deserializer deserializer) {
+    /** @param bulk fetches arrays sent on the bulk channel, or null when this receiver has none */
+    TreeReader(DataInputStream in, List<byte[]> frames, Deserializer deserializer, BulkFetcher bulk) {
         this.in = in;
         this.frames = frames;
         this.deserializer = deserializer;
+        this.bulk = bulk;
     }
 
     Object read(String label) throws IOException {
@@ -70,6 +75,20 @@ final class TreeReader {
                 int kind = in.readUnsignedByte();
                 byte[] frame = frame();
                 return PrimitiveArrays.fromBytes(kind, frame, 0, frame.length);
+            }
+            case Tag.ARRAY_BULK: {
+                int kind = in.readUnsignedByte();
+                BulkRef ref;
+                try {
+                    ref = BulkRef.fromFrame(frame());
+                } catch (IllegalArgumentException e) {
+                    throw new UndecodableValueException(label + ": " + e.getMessage(), e);
+                }
+                if (bulk == null) {
+                    throw new UndecodableValueException(label + " is an array sent on the bulk channel, and this"
+                            + " decoder has none: decode it with a ValueDecoder given the cluster's BulkFetcher");
+                }
+                return BulkArrays.fetch(kind, ref, bulk);
             }
             case Tag.LIST: {
                 int size = length();

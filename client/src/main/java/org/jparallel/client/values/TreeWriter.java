@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.jparallel.wire.bulk.BulkLease;
 
 /**
  * Writes values as nodes of the header's value tree; big strings and arrays, and serialized
@@ -20,11 +21,14 @@ final class TreeWriter {
     private final DataOutputStream out;
     private final List<byte[]> frames;
     private final Serializer serializer;
+    private final BulkLease bulk;
 
-    TreeWriter(DataOutputStream out, List<byte[]> frames, Serializer serializer) {
+    /** @param bulk where big primitive arrays are offered on the bulk channel, or null to put them in frames */
+    TreeWriter(DataOutputStream out, List<byte[]> frames, Serializer serializer, BulkLease bulk) {
         this.out = out;
         this.frames = frames;
         this.serializer = serializer;
+        this.bulk = bulk;
     }
 
     void write(Object value, String label) throws IOException {
@@ -66,7 +70,13 @@ final class TreeWriter {
             writeBytes(Tag.STRING, Tag.STRING_FRAME, -1, s.getBytes(StandardCharsets.UTF_8));
         } else if (PrimitiveArrays.kindOf(value) >= 0) {
             int kind = PrimitiveArrays.kindOf(value);
-            writeBytes(Tag.ARRAY, Tag.ARRAY_FRAME, kind, PrimitiveArrays.toBytes(value));
+            if (bulk != null && BulkArrays.byteLength(kind, value) > BulkArrays.THRESHOLD_BYTES) {
+                out.writeByte(Tag.ARRAY_BULK);
+                out.writeByte(kind);
+                out.writeInt(addFrame(bulk.offer(BulkArrays.payload(kind, value)).toFrame()));
+            } else {
+                writeBytes(Tag.ARRAY, Tag.ARRAY_FRAME, kind, PrimitiveArrays.toBytes(value));
+            }
         } else if (value instanceof List<?> list) {
             out.writeByte(Tag.LIST);
             out.writeInt(list.size());

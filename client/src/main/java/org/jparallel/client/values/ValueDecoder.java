@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jparallel.wire.bulk.BulkFetcher;
 
 /**
  * Turns frames written by a {@link ValueEncoder}, in this JVM or another, back into values.
@@ -31,10 +32,16 @@ public final class ValueDecoder {
 
     private final SenderLoaders loaders;
     private final ValueEncoder home;
+    private final BulkFetcher bulk;
 
     /** A decoder whose received classes can see the classes of {@code parent}. */
     public ValueDecoder(ClassLoader parent) {
-        this(parent, null);
+        this(parent, null, null);
+    }
+
+    /** Like {@link #ValueDecoder(ClassLoader)}, fetching arrays sent on the bulk channel with {@code bulk}. */
+    public ValueDecoder(ClassLoader parent, BulkFetcher bulk) {
+        this(parent, null, bulk);
     }
 
     /**
@@ -43,8 +50,17 @@ public final class ValueDecoder {
      * classes, not to copies, so that cells can keep using them.
      */
     public ValueDecoder(ClassLoader parent, ValueEncoder home) {
+        this(parent, home, null);
+    }
+
+    /**
+     * Like {@link #ValueDecoder(ClassLoader, ValueEncoder)}, fetching arrays sent on the bulk channel with
+     * {@code bulk} (null: such a message cannot be decoded).
+     */
+    public ValueDecoder(ClassLoader parent, ValueEncoder home, BulkFetcher bulk) {
         this.loaders = new SenderLoaders(Objects.requireNonNull(parent, "parent"));
         this.home = home;
+        this.bulk = bulk;
     }
 
     /** The value of frames from {@link ValueEncoder#encode}. */
@@ -80,7 +96,7 @@ public final class ValueDecoder {
             if (header.staticsFrame() >= 0) {
                 classes.applyStatics(frame(frames, header.staticsFrame()));
             }
-            TreeReader reader = new TreeReader(in, frames, classes::deserialize);
+            TreeReader reader = new TreeReader(in, frames, classes::deserialize, bulk);
             int count = in.readInt();
             Map<String, Object> entries = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jparallel.wire.bulk.BulkLease;
 
 /**
  * Turns values, and functions with their arguments, into frames that another JVM decodes with a
@@ -30,7 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * ValueEncoder encoder = new ValueEncoder(ClassBytes.of(session.classBytes()));
  * List<byte[]> frames = encoder.encodeCall((Fn<Integer, Integer>) x -> x * x, 7);
  * List<byte[]> data = encoder.encode(new double[10_000_000]);   // 2 frames: header + 80 MB
+ * List<byte[]> ref = encoder.encode(new double[10_000_000], lease); // 2 small frames: the array is offered
  * }</pre>
+ *
+ * <p>Given a {@link BulkLease}, primitive arrays over 1 MiB are not copied
+ * into frames: they are offered on the bulk channel under that lease, and the frames reference them. The array
+ * is read when the receiver fetches it, so it must not change until the lease closes.
  *
  * <p>Thread-safe. Each encoder is one sender session, with an id of its own: use one per JShell
  * session (a fresh session, a fresh encoder), since receivers cache classes per id.
@@ -56,7 +62,12 @@ public final class ValueEncoder {
 
     /** The frames of one value; decode with {@link ValueDecoder#decode}. */
     public List<byte[]> encode(Object value) {
-        return encode(HeaderFrame.Kind.VALUE, List.of(new Labelled("value", value)));
+        return encode(value, null);
+    }
+
+    /** Like {@link #encode(Object)}, offering big arrays under {@code bulk} (null: none). */
+    public List<byte[]> encode(Object value, BulkLease bulk) {
+        return encode(HeaderFrame.Kind.VALUE, List.of(new Labelled("value", value)), bulk);
     }
 
     /**
@@ -64,20 +75,30 @@ public final class ValueEncoder {
      * {@code args[i]} in errors; decode with {@link ValueDecoder#decodeCall}.
      */
     public List<byte[]> encodeCall(Object function, Object... args) {
+        return encodeCall(null, function, args);
+    }
+
+    /** Like {@link #encodeCall(Object, Object...)}, offering big arrays under {@code bulk} (null: none). */
+    public List<byte[]> encodeCall(BulkLease bulk, Object function, Object... args) {
         List<Labelled> entries = new ArrayList<>();
         entries.add(new Labelled("function", function));
         Object[] all = args == null ? new Object[0] : args;
         for (int i = 0; i < all.length; i++) {
             entries.add(new Labelled("args[" + i + "]", all[i]));
         }
-        return encode(HeaderFrame.Kind.CALL, entries);
+        return encode(HeaderFrame.Kind.CALL, entries, bulk);
     }
 
     /** The frames of named values (a push), labelled by name; decode with {@link ValueDecoder#decodeNamed}. */
     public List<byte[]> encodeNamed(Map<String, ?> values) {
+        return encodeNamed(values, null);
+    }
+
+    /** Like {@link #encodeNamed(Map)}, offering big arrays under {@code bulk} (null: none). */
+    public List<byte[]> encodeNamed(Map<String, ?> values, BulkLease bulk) {
         List<Labelled> entries = new ArrayList<>();
         new LinkedHashMap<>(values).forEach((name, value) -> entries.add(new Labelled(name, value)));
-        return encode(HeaderFrame.Kind.NAMED, entries);
+        return encode(HeaderFrame.Kind.NAMED, entries, bulk);
     }
 
     /** A class of this session that an earlier message carried, so that it can come back as itself. */
@@ -88,18 +109,18 @@ public final class ValueEncoder {
     private record Labelled(String label, Object value) {
     }
 
-    private List<byte[]> encode(HeaderFrame.Kind kind, List<Labelled> entries) {
+    private List<byte[]> encode(HeaderFrame.Kind kind, List<Labelled> entries, BulkLease bulk) {
         List<Object> shape = shape(kind, entries);
         ShipmentPlan plan = plans.get(shape);
         if (plan != null) {
-            List<byte[]> frames = replay(kind, entries, plan);
+            List<byte[]> frames = replay(kind, entries, plan, bulk);
             if (frames != null) {
                 return frames;
             }
         }
         Shipment shipment = new Shipment(id, source);
         List<byte[]> frames = new ArrayList<>();
-        ByteArrayOutputStream tree = writeTree(entries, shipment, frames);
+        ByteArrayOutputStream tree = writeTree(entries, shipment, frames, bulk);
         Set<String> rootNotes = shipment.takeNotes();
         Statics statics = writeStatics(shipment, frames);
         frames.set(0, header(kind, shipment, statics.frame(), tree));
@@ -112,10 +133,10 @@ public final class ValueEncoder {
     }
 
     /** The frames of a message of a known shape, by its plan; null when the plan does not hold for it. */
-    private List<byte[]> replay(HeaderFrame.Kind kind, List<Labelled> entries, ShipmentPlan plan) {
+    private List<byte[]> replay(HeaderFrame.Kind kind, List<Labelled> entries, ShipmentPlan plan, BulkLease bulk) {
         Shipment shipment = new Shipment(id, source, plan);
         List<byte[]> frames = new ArrayList<>();
-        ByteArrayOutputStream tree = writeTree(entries, shipment, frames);
+        ByteArrayOutputStream tree = writeTree(entries, shipment, frames, bulk);
         if (shipment.diverged() || !shipment.takeNotes().equals(plan.rootNotes())) {
             return null;
         }
@@ -144,12 +165,14 @@ public final class ValueEncoder {
     }
 
     /** The value tree of the entries, frame 0 left for the header. */
-    private ByteArrayOutputStream writeTree(List<Labelled> entries, Shipment shipment, List<byte[]> frames) {
+    private ByteArrayOutputStream writeTree(List<Labelled> entries, Shipment shipment, List<byte[]> frames,
+            BulkLease bulk) {
         try {
             frames.add(null);
             ByteArrayOutputStream tree = new ByteArrayOutputStream();
             DataOutputStream treeOut = new DataOutputStream(tree);
-            TreeWriter writer = new TreeWriter(treeOut, frames, (value, label) -> serialize(value, label, shipment));
+            TreeWriter writer = new TreeWriter(treeOut, frames, (value, label) -> serialize(value, label, shipment),
+                    bulk);
             treeOut.writeInt(entries.size());
             for (Labelled entry : entries) {
                 treeOut.writeUTF(entry.label());

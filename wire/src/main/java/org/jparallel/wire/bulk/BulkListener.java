@@ -1,0 +1,276 @@
+package org.jparallel.wire.bulk;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.wire.HmacSigner;
+
+/**
+ * The bulk channel's listener of one JVM: it serves the values this JVM offers ({@link BulkLease#offer}) to
+ * whoever presents a token with a proof made with the cluster key, over a plain TCP connection, chunk by chunk
+ * from where the value lives. Anything else is refused and logged. One per JVM (engine, client).
+ *
+ * <pre>{@code
+ * try (BulkListener listener = BulkListener.open("127.0.0.1", signer, Level.FINE)) {
+ *     BulkLease lease = listener.lease(1, Duration.ofMinutes(10));
+ *     BulkRef ref = lease.offer(Payload.of(bytes));   // send ref.toFrame() in a message
+ * }
+ * }</pre>
+ */
+public final class BulkListener implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(BulkListener.class.getName());
+    static final int CHUNK_BYTES = 1 << 20;
+    static final int HANDSHAKE_TIMEOUT_MILLIS = 10_000;
+    private static final long SWEEP_SECONDS = 10;
+
+    private final HmacSigner signer;
+    private final ServerSocketChannel server;
+    private final String host;
+    private final int port;
+    private final Level transferLevel;
+    private final Map<String, Offer> offers = new ConcurrentHashMap<>();
+    private final ExecutorService serving = Executors.newCachedThreadPool(daemon("jparallel-bulk-serve"));
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("jparallel-bulk-sweep"));
+    private final Thread acceptor;
+
+    private BulkListener(HmacSigner signer, ServerSocketChannel server, String host, Level transferLevel) {
+        this.signer = signer;
+        this.server = server;
+        this.host = host;
+        this.port = server.socket().getLocalPort();
+        this.transferLevel = transferLevel;
+        this.acceptor = daemon("jparallel-bulk-accept").newThread(this::accept);
+        acceptor.start();
+        sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A listener on the address of this host that reaches {@code clusterIp} (127.0.0.1 for a local cluster), on a
+     * free port.
+     *
+     * @param signer        the cluster's signer; it must have a key (an unsigned cluster has no bulk channel)
+     * @param transferLevel the log level of each value served (refusals are always warnings)
+     * @throws UncheckedIOException when no port can be bound
+     */
+    public static BulkListener open(String clusterIp, HmacSigner signer, Level transferLevel) {
+        if (!signer.enabled()) {
+            throw new IllegalArgumentException("the bulk channel needs the cluster key; this cluster has none");
+        }
+        try {
+            InetAddress local = localAddressFor(clusterIp);
+            ServerSocketChannel server = ServerSocketChannel.open();
+            server.bind(new InetSocketAddress(local, 0), 64);
+            return new BulkListener(signer, server, local.getHostAddress(), transferLevel);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the bulk channel's listener for " + clusterIp + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The address of this host that the cluster's other processes reach it by: the one routing to clusterIp. */
+    static InetAddress localAddressFor(String clusterIp) throws IOException {
+        InetAddress cluster = InetAddress.getByName(clusterIp);
+        if (cluster.isLoopbackAddress() || cluster.isAnyLocalAddress()) {
+            return InetAddress.getLoopbackAddress();
+        }
+        if (NetworkInterface.getByInetAddress(cluster) != null) {
+            return cluster; // the controller is on this host, on that address
+        }
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(cluster, 9); // no packet leaves: this only asks the kernel for the route
+            return probe.getLocalAddress();
+        }
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * A lease for offers that each allow {@code fetches} fetches (0: any number), and expire after
+     * {@code expiry} ({@code null}: when the lease closes).
+     */
+    public BulkLease lease(int fetches, Duration expiry) {
+        long expiresAt = expiry == null ? System.nanoTime() + Long.MAX_VALUE / 2 : System.nanoTime() + expiry.toNanos();
+        return new BulkLease(this, fetches, expiresAt);
+    }
+
+    /** Whether {@code ref} names a value offered by this listener (the fetcher then copies it in memory). */
+    boolean owns(BulkRef ref) {
+        return ref.port() == port && ref.host().equals(host);
+    }
+
+    void add(String token, Offer offer) {
+        offers.put(token, offer);
+    }
+
+    void remove(String token) {
+        offers.remove(token);
+    }
+
+    /**
+     * The offer of {@code token} with one fetch taken, or null when there is none or it is spent; send
+     * {@link Claim#payload()}, then close the claim.
+     */
+    Claim claim(byte[] token) {
+        String key = HexFormat.of().formatHex(token);
+        Offer offer = offers.get(key);
+        long now = System.nanoTime();
+        Payload payload = offer == null ? null : offer.claim(now);
+        if (payload == null) {
+            return null;
+        }
+        if (offer.spent(now)) {
+            offers.remove(key, offer);
+        }
+        return new Claim(offer, payload);
+    }
+
+    /** One fetch of an offer, under way until closed. */
+    record Claim(Offer offer, Payload payload) implements AutoCloseable {
+        @Override
+        public void close() {
+            offer.sent();
+        }
+    }
+
+    /** How many values are on offer now. */
+    public int offered() {
+        return offers.size();
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        offers.values().removeIf(offer -> offer.spent(now));
+    }
+
+    private void accept() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel channel = server.accept();
+                serving.execute(() -> serve(channel));
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException | RuntimeException e) {
+                if (server.isOpen()) {
+                    LOG.log(Level.WARNING, "bulk channel: accepting a connection failed", e);
+                }
+            }
+        }
+    }
+
+    private void serve(SocketChannel channel) {
+        String peer = "an unknown peer";
+        try (channel) {
+            SocketAddress remote = channel.getRemoteAddress();
+            peer = String.valueOf(remote);
+            channel.socket().setTcpNoDelay(true);
+            channel.socket().setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
+            byte[] serverNonce = Handshake.nonce();
+            writeFully(channel, ByteBuffer.allocate(Handshake.MAGIC.length + 1 + serverNonce.length)
+                    .put(Handshake.MAGIC).put((byte) Handshake.VERSION).put(serverNonce).flip());
+            DataInputStream in = new DataInputStream(channel.socket().getInputStream());
+            byte[] token = in.readNBytes(BulkRef.TOKEN_BYTES);
+            byte[] clientNonce = in.readNBytes(Handshake.NONCE_BYTES);
+            int proofLength = token.length == BulkRef.TOKEN_BYTES && clientNonce.length == Handshake.NONCE_BYTES
+                    ? in.read() : -1;
+            byte[] proof = proofLength < 0 ? new byte[0] : in.readNBytes(proofLength);
+            if (proofLength < 0 || proof.length != proofLength) {
+                refuse(channel, peer, "it closed the connection before presenting a token and a proof");
+                return;
+            }
+            if (!Handshake.validFetchProof(signer, proof, serverNonce, clientNonce, token)) {
+                refuse(channel, peer, "its proof was not made with the cluster key for this connection");
+                return;
+            }
+            long length;
+            long start = System.nanoTime();
+            try (Claim claim = claim(token)) {
+                if (claim == null) {
+                    refuse(channel, peer, "no value is on offer under its token (fetched already, released, "
+                            + "expired, or never offered)");
+                    return;
+                }
+                length = claim.payload().bytes();
+                byte[] offerProof = Handshake.offerProof(signer, serverNonce, clientNonce, token, length);
+                writeFully(channel, ByteBuffer.allocate(1 + 8 + 1 + offerProof.length).put((byte) Handshake.OK)
+                        .putLong(length).put((byte) offerProof.length).put(offerProof).flip());
+                send(claim.payload(), channel);
+            }
+            if (LOG.isLoggable(transferLevel)) {
+                LOG.log(transferLevel, "bulk channel: sent " + length + " bytes to " + peer + " in "
+                        + Transfers.describe(length, System.nanoTime() - start));
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warning("bulk channel: serving " + peer + " failed: " + e);
+        }
+    }
+
+    private static void send(Payload payload, SocketChannel channel) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES);
+        long total = payload.bytes();
+        for (long offset = 0; offset < total; ) {
+            int n = (int) Math.min(chunk.capacity(), total - offset);
+            chunk.clear().limit(n);
+            payload.copyTo(offset, chunk);
+            chunk.flip();
+            writeFully(channel, chunk);
+            offset += n;
+        }
+    }
+
+    private void refuse(SocketChannel channel, String peer, String reason) throws IOException {
+        LOG.warning("bulk channel: refused a fetch from " + peer + ": " + reason);
+        writeFully(channel, ByteBuffer.allocate(1).put((byte) Handshake.REFUSED).flip());
+    }
+
+    static void writeFully(SocketChannel channel, ByteBuffer buffer) throws IOException {
+        while (buffer.hasRemaining()) {
+            channel.write(buffer);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Stops listening and withdraws every offer; transfers under way are cut. */
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.fine("closing the bulk listener: " + e);
+        }
+        offers.clear();
+        serving.shutdownNow();
+        sweeper.shutdownNow();
+    }
+}
