@@ -227,16 +227,17 @@ final class Holdings {
     }
 
     /**
-     * The load of the engine that holds the task's largest input ({@code metadata.inputs}), alone; empty when the
-     * task has no input held on a registered engine. The hub offers the task to that engine first.
+     * The load of the engine that holds the largest input ({@code metadata.inputs}) of a waiting task, alone; empty
+     * when the task has no input held on a registered engine. The hub offers the task to that engine first.
      */
-    List<EngineLoad> holderOf(JsonObject metadata, List<EngineLoad> loads) {
-        if (metadata == null || !(metadata.get("inputs") instanceof JsonArray inputs)) {
+    List<EngineLoad> holderOf(String msgId, List<EngineLoad> loads) {
+        List<String> inputs = inputsOf.get(msgId);
+        if (inputs == null) {
             return List.of();
         }
         Holding largest = null;
-        for (JsonElement id : inputs) {
-            Holding holding = holdings.get(id.getAsString());
+        for (String id : inputs) {
+            Holding holding = holdings.get(id);
             if (holding != null && (largest == null || holding.bytes > largest.bytes)) {
                 largest = holding;
             }
@@ -244,7 +245,11 @@ final class Holdings {
         if (largest == null) {
             return List.of();
         }
-        int holder = largest.engineId;
-        return loads.stream().filter(l -> l.id() == holder).toList();
+        for (EngineLoad load : loads) {
+            if (load.id() == largest.engineId) {
+                return List.of(load);
+            }
+        }
+        return List.of();
     }
 }

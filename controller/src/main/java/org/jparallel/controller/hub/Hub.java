@@ -4,10 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,7 +56,7 @@ public final class Hub {
     private final Map<Integer, EngineEntry> engines = new TreeMap<>();
     private final Map<String, EngineEntry> enginesByIdentity = new HashMap<>();
     private final Map<String, byte[]> clients = new LinkedHashMap<>();
-    private final Deque<Task> waiting = new ArrayDeque<>();
+    private final WaitingTasks waiting = new WaitingTasks();
     private final Map<String, Task> tasks = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Task> eldest) {
@@ -121,6 +119,7 @@ public final class Hub {
         boolean outOfBand = type.equals("interrupt_request") || type.equals("abort_request");
         if (type.equals("abort_request")) {
             abortWaiting(route, frames);
+            dispatchWaiting(); // the tasks that depend on the aborted ones fail now
         }
         if (targets == null || targets.isJsonNull() || (targets.isJsonArray() && targets.getAsJsonArray().isEmpty())) {
             if (type.equals("apply_request")) {
@@ -187,11 +186,11 @@ public final class Hub {
      */
     private void dispatchWaiting() {
         boolean failed = true;
-        while (failed && !waiting.isEmpty()) {
+        while (failed && waiting.anyToOffer()) {
             failed = false;
             boolean plainWaits = false;
             List<EngineLoad> loads = loads();
-            for (Iterator<Task> it = waiting.iterator(); it.hasNext(); ) {
+            for (Iterator<Task> it = waiting.walk(); it.hasNext(); ) {
                 Task task = it.next();
                 if (plainWaits && scheduler.plain(task.msgId)) {
                     if (!scheduler.anyDependent()) {
@@ -208,6 +207,9 @@ public final class Hub {
                     it.remove();
                     failWaiting(task, fail.ename(), fail.evalue());
                     failed = true;
+                } else if (placement instanceof Placement.Blocked blocked) {
+                    it.remove();
+                    waiting.setAside(task, blocked.on());
                 } else if (scheduler.plain(task.msgId)) {
                     plainWaits = true;
                 }
@@ -218,9 +220,12 @@ public final class Hub {
     /** The scheduler's placement, on the engine holding the task's largest input when it would take it now. */
     private Placement place(Task task, List<EngineLoad> loads) {
         QueuedTask queued = new QueuedTask(task.msgId, task.waitingMetadata);
-        List<EngineLoad> holder = holdings.holderOf(task.waitingMetadata, loads);
-        if (!holder.isEmpty() && scheduler.place(queued, holder) instanceof Placement.Send send) {
-            return send;
+        List<EngineLoad> holder = holdings.holderOf(task.msgId, loads);
+        if (!holder.isEmpty()) {
+            Placement there = scheduler.place(queued, holder);
+            if (there instanceof Placement.Send || there instanceof Placement.Blocked) {
+                return there; // a task waiting for its dependencies waits whichever engines it is offered
+            }
         }
         return scheduler.place(queued, loads);
     }
@@ -240,7 +245,13 @@ public final class Hub {
         JsonObject content = ClientReplies.errorContent(ename, evalue);
         replies.taskEnded(task, content);
         log.ended(task, content);
-        scheduler.finished(task.msgId, -1, ename + ": " + evalue);
+        ended(task.msgId, -1, ename + ": " + evalue);
+    }
+
+    /** A task has its final answer: the scheduler learns how it ended, and the tasks waiting for it go on. */
+    private void ended(String msgId, int engineId, String error) {
+        scheduler.finished(msgId, engineId, error);
+        waiting.ended(msgId);
     }
 
     /** A failed load-balanced task the scheduler runs again (retries, unmet requirements) goes back in the queue. */
@@ -288,7 +299,7 @@ public final class Hub {
             if (task != null && task.waitingFrames != null && waiting.remove(task)) {
                 finish(task, "aborted");
                 log.ended(task, replies.aborted(task));
-                scheduler.finished(task.msgId, -1, "TaskAborted: aborted before it ran");
+                ended(task.msgId, -1, "TaskAborted: aborted before it ran");
             }
         }
     }
@@ -338,7 +349,7 @@ public final class Hub {
             return;
         }
         links.toClient(frames.subList(1, frames.size()));
-        if (!waiting.isEmpty()) {
+        if (waiting.anyToOffer()) {
             dispatchWaiting();
         }
     }
@@ -354,7 +365,7 @@ public final class Hub {
         holdings.produced(task, engine.id, route);
         finish(task, text(metadata, "status", "ok"));
         sent.remove(task.msgId);
-        scheduler.finished(task.msgId, engine.id, errorOf(task.status, route));
+        ended(task.msgId, engine.id, errorOf(task.status, route));
         log.replied(task, route);
         if (engine.outstanding.remove(task.msgId)) {
             engine.completed++;
@@ -439,6 +450,7 @@ public final class Hub {
                 toEngine(engine, Message.create("heartbeat", session, new JsonObject()));
             }
         }
+        waiting.releaseAll();
         dispatchWaiting(); // tasks whose dependency timeout passed fail now
     }
 
@@ -471,7 +483,7 @@ public final class Hub {
                 finish(task, "error");
                 log.ended(task, replies.engineError(task, reason));
                 sent.remove(msgId);
-                scheduler.finished(msgId, engine.id, "EngineError: " + reason);
+                ended(msgId, engine.id, "EngineError: " + reason);
             }
         }
         engine.outstanding.clear();

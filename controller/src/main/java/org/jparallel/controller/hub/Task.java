@@ -17,6 +17,11 @@ final class Task {
     List<byte[]> waitingFrames;
     /** The request's metadata while it waits, for the scheduler. */
     com.google.gson.JsonObject waitingMetadata;
+    /** Its place in the controller's queue while it waits there ({@link WaitingTasks}). */
+    long queueOrder;
+    /** Whether it is set aside until a task it waits for ends, and how often it was ({@link WaitingTasks}). */
+    boolean aside;
+    int asideTurn;
     int engineId = -1;
     String started;
     String completed;

@@ -89,48 +89,69 @@ public final class DependencyScheduler implements TaskScheduler {
 
     @Override
     public Placement place(QueuedTask task, List<EngineLoad> engines) {
-        long now = System.nanoTime();
         queued(task);
         TaskNeeds needs = live.get(task.msgId());
         if (needs.unreadable != null) {
             return new Placement.Fail("InvalidDependency", "the task's flags cannot be read: " + needs.unreadable);
         }
-        Set<Integer> liveIds = new TreeSet<>();
-        engines.forEach(e -> liveIds.add(e.id()));
-        boolean waiting = false;
+        List<String> blockedOn = null;
         for (TaskDependency dependency : needs.after) {
             Verdict verdict = check.time(dependency);
             if (verdict.failed()) {
                 return fail(verdict);
             }
-            waiting |= verdict.kind() == Verdict.Kind.WAITING;
+            if (verdict.kind() == Verdict.Kind.WAITING && blockedOn == null) {
+                blockedOn = verdict.waitingOn();
+            }
         }
         Set<Integer> allowed = null;
-        for (TaskDependency dependency : needs.follow) {
-            Verdict verdict = check.place(dependency, liveIds);
-            if (verdict.failed()) {
-                return fail(verdict);
-            }
-            waiting |= verdict.kind() == Verdict.Kind.WAITING;
-            if (verdict.engines() != null) {
-                if (allowed == null) {
-                    allowed = new TreeSet<>(verdict.engines());
-                } else {
-                    allowed.retainAll(verdict.engines());
-                    if (allowed.isEmpty()) {
-                        return new Placement.Fail("ImpossibleDependency", "its follow dependencies point to"
-                                + " different engines, so no one engine meets them all: follow fewer tasks");
+        if (!needs.follow.isEmpty()) {
+            Set<Integer> liveIds = new TreeSet<>();
+            engines.forEach(e -> liveIds.add(e.id()));
+            for (TaskDependency dependency : needs.follow) {
+                Verdict verdict = check.place(dependency, liveIds);
+                if (verdict.failed()) {
+                    return fail(verdict);
+                }
+                if (verdict.kind() == Verdict.Kind.WAITING && blockedOn == null) {
+                    blockedOn = verdict.waitingOn();
+                }
+                if (verdict.engines() != null) {
+                    if (allowed == null) {
+                        allowed = new TreeSet<>(verdict.engines());
+                    } else {
+                        allowed.retainAll(verdict.engines());
+                        if (allowed.isEmpty()) {
+                            return new Placement.Fail("ImpossibleDependency", "its follow dependencies point to"
+                                    + " different engines, so no one engine meets them all: follow fewer tasks");
+                        }
                     }
                 }
             }
         }
-        if (waiting) {
-            return now - needs.deadlineNanos > 0 ? timedOut(needs) : Placement.WAIT;
+        if (blockedOn != null) {
+            return System.nanoTime() - needs.deadlineNanos > 0 ? timedOut(needs) : new Placement.Blocked(blockedOn);
         }
         return choose(needs, engines, allowed);
     }
 
+    /** Whether some engine has room under the high-water mark: when none has, a task with no constraint waits. */
+    private boolean anyFree(List<EngineLoad> engines) {
+        if (highWaterMark == 0) {
+            return !engines.isEmpty();
+        }
+        for (EngineLoad engine : engines) {
+            if (engine.outstanding() < highWaterMark) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Placement choose(TaskNeeds needs, List<EngineLoad> engines, Set<Integer> allowed) {
+        if (needs.unmetOn.isEmpty() && !anyFree(engines)) {
+            return Placement.WAIT; // every engine busy (or none yet): nothing to choose, and nothing to allocate
+        }
         List<EngineLoad> possible = new ArrayList<>();
         for (EngineLoad engine : engines) {
             if ((allowed == null || allowed.contains(engine.id())) && !needs.unmetOn.contains(engine.id())) {
