@@ -64,11 +64,9 @@ public final class Hub {
         }
     };
     /** The frames of load-balanced tasks sent to an engine, kept until their final answer for a resend. */
-    private final Map<String, Sent> sent = new HashMap<>();
+    private final Map<String, SentRequest> sent = new HashMap<>();
     private int nextEngineId;
 
-    private record Sent(List<byte[]> frames, JsonObject metadata) {
-    }
 
     public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile) {
         this(codec, scheduler, links, control, profile, new MemoryTaskStore(TASK_RECORDS, DEFAULT_RECORD_BYTES));
@@ -190,8 +188,12 @@ public final class Hub {
             failed = false;
             boolean plainWaits = false;
             List<EngineLoad> loads = loads();
+            boolean full = !anyRoom(loads);
             for (Iterator<Task> it = waiting.walk(); it.hasNext(); ) {
                 Task task = it.next();
+                if (full && task.offered) {
+                    continue; // it waited for a free engine when last offered, and none is free still
+                }
                 if (plainWaits && scheduler.plain(task.msgId)) {
                     if (!scheduler.anyDependent()) {
                         break;
@@ -203,6 +205,7 @@ public final class Hub {
                     it.remove();
                     dispatch(task, engines.get(to.engineId()));
                     loads = loads();
+                    full = !anyRoom(loads);
                 } else if (placement instanceof Placement.Fail fail) {
                     it.remove();
                     failWaiting(task, fail.ename(), fail.evalue());
@@ -210,15 +213,36 @@ public final class Hub {
                 } else if (placement instanceof Placement.Blocked blocked) {
                     it.remove();
                     waiting.setAside(task, blocked.on());
-                } else if (scheduler.plain(task.msgId)) {
-                    plainWaits = true;
+                } else {
+                    task.offered = true;
+                    plainWaits |= scheduler.plain(task.msgId);
                 }
             }
         }
     }
 
+    /**
+     * Whether an engine has room under the high-water mark. When none has, a task that already waited for an
+     * engine is not offered again: its dependencies were met (they stay met), so nothing but a free engine
+     * changes its answer. Tasks that arrive, come back or are released are offered, and may fail or wait
+     * aside; when engines go, every task is offered again (a follow may now be impossible).
+     */
+    private boolean anyRoom(List<EngineLoad> loads) {
+        int highWaterMark = scheduler.highWaterMark();
+        for (EngineLoad load : loads) {
+            if (highWaterMark == 0 || load.outstanding() < highWaterMark) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The scheduler's placement, on the engine holding the task's largest input when it would take it now. */
     private Placement place(Task task, List<EngineLoad> loads) {
+        String lostInput = holdings.lostInput(task.msgId);
+        if (lostInput != null) {
+            return new Placement.Fail("EngineError", lostInput);
+        }
         QueuedTask queued = new QueuedTask(task.msgId, task.waitingMetadata);
         List<EngineLoad> holder = holdings.holderOf(task.msgId, loads);
         if (!holder.isEmpty()) {
@@ -233,7 +257,7 @@ public final class Hub {
     private void dispatch(Task task, EngineEntry engine) {
         task.engineId = engine.id;
         engine.outstanding.add(task.msgId);
-        sent.put(task.msgId, new Sent(task.waitingFrames, task.waitingMetadata));
+        sent.put(task.msgId, new SentRequest(task.waitingFrames, task.waitingMetadata));
         send(engine, task.waitingFrames);
         task.waitingFrames = null;
         task.waitingMetadata = null;
@@ -241,6 +265,9 @@ public final class Hub {
 
     /** A queued task the scheduler says can never run: its reply is the controller's. */
     private void failWaiting(Task task, String ename, String evalue) {
+        if (task.remade) {
+            holdings.remakeFailed(task.msgId, ename + ": " + evalue);
+        }
         finish(task, "error");
         JsonObject content = ClientReplies.errorContent(ename, evalue);
         replies.taskEnded(task, content);
@@ -265,7 +292,9 @@ public final class Hub {
             return false;
         }
         JsonObject content = RoutingHeader.object(route.contentFrame());
-        if (!scheduler.retry(task.msgId, engine.id, text(content, "ename", ""), text(content, "evalue", ""))) {
+        String ename = text(content, "ename", "");
+        boolean inputRemade = ename.endsWith("EngineError") && holdings.awaitsRemake(task.msgId);
+        if (!inputRemade && !scheduler.retry(task.msgId, engine.id, ename, text(content, "evalue", ""))) {
             return false;
         }
         engine.outstanding.remove(task.msgId);
@@ -273,8 +302,32 @@ public final class Hub {
         return true;
     }
 
+    /**
+     * Runs a finished load-balanced task again because the engine that held its result died while a task still
+     * needs it, when the scheduler agrees (it counts a retry). The task is pending again: tasks that depend on it
+     * wait for the new result; its client, which had its answer, hears nothing more.
+     */
+    boolean runAgain(String msgId, SentRequest request, int lostEngineId) {
+        Task task = tasks.get(msgId);
+        if (task == null || !task.finished()
+                || !scheduler.rerun(new QueuedTask(msgId, request.metadata()), lostEngineId)) {
+            return false;
+        }
+        LOG.info("running task " + msgId + " again: engine " + lostEngineId + " held its result, which a task needs");
+        task.remade = true;
+        task.status = "pending";
+        task.completed = null;
+        task.engineId = -1;
+        task.waitingFrames = request.frames();
+        task.waitingMetadata = request.metadata();
+        log.submitted(task, request.metadata());
+        holdings.submitted(task, request.metadata()); // its own inputs are needed again
+        waiting.addFirst(task);
+        return true;
+    }
+
     private void requeue(Task task) {
-        Sent frames = sent.remove(task.msgId);
+        SentRequest frames = sent.remove(task.msgId);
         task.engineId = -1;
         task.waitingFrames = frames.frames();
         task.waitingMetadata = frames.metadata();
@@ -362,9 +415,9 @@ public final class Hub {
         }
         JsonObject metadata = route.metadata();
         task.started = text(metadata, "started", null);
-        holdings.produced(task, engine.id, route);
+        SentRequest request = sent.remove(task.msgId);
+        holdings.produced(task, engine.id, route, request != null && request.retries() ? request : null);
         finish(task, text(metadata, "status", "ok"));
-        sent.remove(task.msgId);
         ended(task.msgId, engine.id, errorOf(task.status, route));
         log.replied(task, route);
         if (engine.outstanding.remove(task.msgId)) {
@@ -480,6 +533,9 @@ public final class Hub {
                     && scheduler.retry(msgId, engine.id, "EngineError", reason)) {
                 requeue(task);
             } else if (task != null && !task.finished()) {
+                if (task.remade) {
+                    holdings.remakeFailed(msgId, "EngineError: " + reason);
+                }
                 finish(task, "error");
                 log.ended(task, replies.engineError(task, reason));
                 sent.remove(msgId);
@@ -488,6 +544,7 @@ public final class Hub {
         }
         engine.outstanding.clear();
         holdings.engineLost(engine.id, reason);
+        waiting.offerAgain();
         replies.notice(clients.values(), "engine_unregistered", engine.id);
         dispatchWaiting(); // retried tasks go elsewhere; those that follow this engine fail now
     }

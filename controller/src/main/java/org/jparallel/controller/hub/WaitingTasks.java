@@ -27,12 +27,14 @@ final class WaitingTasks {
     private int asideCount;
 
     void add(Task task) {
+        task.offered = false;
         task.queueOrder = nextLast++;
         ready.put(task.queueOrder, task);
     }
 
     /** A task sent again (retries, unmet requirements) goes before every other. */
     void addFirst(Task task) {
+        task.offered = false;
         task.queueOrder = nextFirst--;
         ready.put(task.queueOrder, task);
     }
@@ -75,9 +77,16 @@ final class WaitingTasks {
     private void release(Task task, int turn) {
         if (task.aside && task.asideTurn == turn) {
             task.aside = false;
+            task.offered = false;
             asideCount--;
             released.add(task);
         }
+    }
+
+    /** Every waiting task is offered to the scheduler at the next walk, even when no engine is free. */
+    void offerAgain() {
+        ready.values().forEach(task -> task.offered = false);
+        released.forEach(task -> task.offered = false);
     }
 
     /** Takes a task out, wherever it waits; false when it does not wait. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,6 +32,13 @@ public final class DependencyScheduler implements TaskScheduler {
     private final Map<String, TaskNeeds> live = new HashMap<>();
     private final Set<String> dependents = new HashSet<>();
     private final Map<Integer, Long> lastSent = new HashMap<>();
+    /** The retries left to tasks that succeeded with some left: a lost result may make them run again. */
+    private final Map<String, Integer> spareRetries = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > TaskOutcomes.KEPT;
+        }
+    };
     private long sends;
 
     /**
@@ -217,7 +225,31 @@ public final class DependencyScheduler implements TaskScheduler {
     }
 
     @Override
+    public boolean rerun(QueuedTask task, int lostEngineId) {
+        Integer left = spareRetries.remove(task.msgId());
+        if (left == null || left <= 0 || live.containsKey(task.msgId())) {
+            return false;
+        }
+        TaskNeeds needs;
+        try {
+            needs = TaskNeeds.of(task.metadata(), System.nanoTime());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        needs.retriesLeft = left - 1;
+        needs.failedOn.add(lostEngineId);
+        live.put(task.msgId(), needs);
+        dependents.add(task.msgId());
+        outcomes.reopened(task.msgId());
+        return true;
+    }
+
+    @Override
     public void finished(String msgId, int engineId, String error) {
+        TaskNeeds needs = live.get(msgId);
+        if (needs != null && error == null && needs.retriesLeft > 0) {
+            spareRetries.put(msgId, needs.retriesLeft);
+        }
         live.remove(msgId);
         dependents.remove(msgId);
         outcomes.finished(msgId, engineId, error);
