@@ -45,6 +45,20 @@ def main(rounds_file, out_file):
                          "advantage": round(ratio, 2),
                          "target": None if target is None or not higher else ">= %gx ipyparallel" % target,
                          "met": None if target is None or not higher else ratio >= target})
+    if all(r.get("base") for r in rounds):
+        for label, key, _, _ in GRAPHS:
+            for what, unit, higher, name in (("tasks_per_s", "tasks/s", True, "throughput"),
+                                              ("cpu_ms_per_task", "ms/task", False, "controller CPU")):
+                pick = (lambda side: side["%s_%s" % (key, what)]["controller"]) if what == "cpu_ms_per_task" \
+                    else (lambda side: side["%s_%s" % (key, what)])
+                ours = [pick(r["ours"]) for r in rounds]
+                base = [pick(r["base"]) for r in rounds]
+                ratios = [(o / b if higher else b / o) if (o > 0 and b > 0) else float("nan")
+                          for o, b in zip(ours, base)]
+                rows.append({"row": "%s: %s, vs baseline jar" % (label, name), "unit": unit,
+                             "jparallel": spread(ours), "ipyparallel": spread(base),
+                             "advantage": round(statistics.median(ratios), 2), "target": None, "met": None,
+                             "versus": "baseline"})
     loads = [r["load"] for r in rounds]
     result = {"date": datetime.datetime.now().isoformat(timespec="seconds"), "host": platform.node(),
               "anchor": rounds[0]["ipp"].get("anchor"), "subject": rounds[0]["ours"].get("subject"),
@@ -54,8 +68,9 @@ def main(rounds_file, out_file):
         json.dump(result, f, indent=1)
         f.write("\n")
 
-    heads = ("", "unit", "jparallel", "ipyparallel 7.1", "advantage", "target", "met")
-    table = [heads] + [(r["row"], r["unit"], cell(r["jparallel"]), cell(r["ipyparallel"]), "%gx" % r["advantage"],
+    heads = ("", "unit", "jparallel", "other side", "advantage", "target", "met")
+    table = [heads] + [(r["row"], r["unit"], cell(r["jparallel"]),
+                        "%s: %s" % (r.get("versus", "ipyparallel 7.1"), cell(r["ipyparallel"])), "%gx" % r["advantage"],
                         r["target"] or "-", {True: "yes", False: "NO", None: "-"}[r["met"]]) for r in rows]
     widths = [max(len(str(row[i])) for row in table) for i in range(len(heads))]
     for i, row in enumerate(table):
@@ -66,6 +81,10 @@ def main(rounds_file, out_file):
     print("medians of %d rounds (min-max); %d tasks per graph, %d edges in the DAG; advantage > 1 means jparallel"
           " is better; values passed on: ours as results-as-arguments, ipyparallel's back through the client"
           % (len(rounds), result["n"], result["dag_edges"]))
+    retried = [r.get("retried") for r in rounds if r.get("retried")]
+    if retried:
+        print("runs that failed once and were run again (an engine dropped for heartbeat silence): %s"
+              % "; ".join(retried))
     print("load average (1 min) before/after each round: %s on %s" % (
         ", ".join("%s/%s" % tuple(l) for l in loads), platform.node()))
     print("written: %s" % out_file)
