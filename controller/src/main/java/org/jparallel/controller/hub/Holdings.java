@@ -286,6 +286,10 @@ final class Holdings {
     void fetch(byte[] requester, boolean toEngine, RoutingHeader route, List<byte[]> frames)
             throws org.jparallel.wire.MalformedMessageException {
         String msgId = Hub.text(RoutingHeader.object(route.contentFrame()), "msg_id", "");
+        Remakeable value = toEngine ? null : remakeable.remove(msgId);
+        if (value != null && !remake(msgId, value.request(), value.clientRefers(), value.engineId())) {
+            lost.put(msgId, value.why());
+        }
         if (!toEngine && remaking.containsKey(msgId)) {
             parked.computeIfAbsent(msgId, id -> new ArrayList<>()).add(new Parked(requester, route, frames));
             return;

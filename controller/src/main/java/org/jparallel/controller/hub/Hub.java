@@ -100,7 +100,10 @@ public final class Hub {
             switch (route.msgType()) {
                 case "connection_request", "queue_request", "result_request", "shutdown_request",
                         "engines_request", "purge_request" -> new ControllerRequests(this).answer(client, route, frames);
-                case "value_request" -> holdings.fetch(client, false, route, frames);
+                case "value_request" -> {
+                    holdings.fetch(client, false, route, frames);
+                    dispatchWaiting(); // a lost value it asks for may be made again
+                }
                 case "release_request" -> holdings.released(TaskResults.ids(RoutingHeader.object(route.contentFrame())));
                 default -> route(client, route, frames);
             }

@@ -40,7 +40,7 @@ class LostValueTest {
 
     @BeforeAll
     void start() {
-        cluster = new ItCluster(home, 3);
+        cluster = new ItCluster(home, 4);
         rc = cluster.connect();
         lv = rc.loadBalancedView();
         rc.all().apply(() -> 0).get(); // engines open their JShell sessions on the first request
@@ -105,6 +105,26 @@ class LostValueTest {
 
     @Test
     @Order(2)
+    void aClientGetsALostValueMadeAgainWhenItsTaskHasRetries() throws Exception {
+        AsyncResult<double[]> made = lv.withFlags(TaskFlags.NONE.withRetries(1)).applyAsync(() -> {
+            double[] values = new double[MILLION];
+            Arrays.fill(values, 3.0);
+            return values;
+        });
+        made.waitFor(Duration.ofSeconds(60));
+        int holder = made.engineIds().get(0);
+        long holderPid = rc.engine(holder).applySync(() -> ProcessHandle.current().pid());
+        assertTrue(ProcessHandle.of(holderPid).orElseThrow().destroyForcibly());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (rc.ids().contains(holder) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double[] values = made.get(Duration.ofSeconds(60));
+        assertEquals(3.0 * MILLION, sum(values));
+    }
+
+    @Test
+    @Order(3)
     void withoutRetriesTheTaskThatNeedsALostValueFailsWithEngineError() throws Exception {
         List<Integer> before = rc.ids();
         AsyncResult<Double> consumer = consumerOfAValueLostWithItsEngine(TaskFlags.NONE);
