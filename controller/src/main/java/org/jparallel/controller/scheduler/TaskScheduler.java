@@ -7,8 +7,8 @@ import java.util.List;
  * tasks run again.
  *
  * <p>Called by the hub, under its lock: {@link #recorded} for every task a client sends (direct ones too,
- * since dependencies may name them), {@link #queued} when a load-balanced task joins the queue, {@link #place} for each waiting task whenever a task arrives, an engine
- * answers, engines come or go, and once a second (for timeouts), {@link #retry} when a load-balanced task
+ * since dependencies may name them), {@link #queued} when a load-balanced task joins the queue, {@link #place} for a waiting task when it arrives, when a task it
+ * waits for ends, when an engine frees up or engines come or go, and once a second (for timeouts), {@link #retry} when a load-balanced task
  * failed or lost its engine, {@link #finished} when a task has its final answer, and {@link #rerun} when a
  * finished task must run again to remake a result lost with its engine.
  *
@@ -43,7 +43,8 @@ public interface TaskScheduler {
 
     /**
      * @param engines the registered engines, in id order; may be empty
-     * @return where to send {@code task} now, {@link Placement#WAIT}, or the error that ends it
+     * @return where to send {@code task} now, {@link Placement#WAIT} (no engine it may use is free),
+     *         {@link Placement.Blocked} (its dependencies wait for pending tasks), or the error that ends it
      */
     Placement place(QueuedTask task, List<EngineLoad> engines);
 
