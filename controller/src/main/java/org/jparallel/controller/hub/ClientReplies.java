@@ -58,6 +58,9 @@ final class ClientReplies {
 
     /** The reply of a finished task that no engine will answer: its engine died, or it was aborted. */
     void taskEnded(Task task, JsonObject content) {
+        if (task.remade) {
+            return; // it ran again to remake a lost value: its client had its answer the first time
+        }
         JsonObject metadata = new JsonObject();
         metadata.addProperty("engine_id", task.engineId);
         metadata.addProperty("status", task.status);

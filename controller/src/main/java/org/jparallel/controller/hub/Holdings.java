@@ -30,12 +30,23 @@ final class Holdings {
     private static final class Holding {
         final int engineId;
         final long bytes;
+        /** The producer's request, kept while the value is held when the producer may run again (retries). */
+        final SentRequest request;
         boolean clientRefers = true;
 
-        Holding(int engineId, long bytes) {
+        Holding(int engineId, long bytes, SentRequest request) {
             this.engineId = engineId;
             this.bytes = bytes;
+            this.request = request;
         }
+    }
+
+    /** A client's value_request that waits for its value to be made again. */
+    private record Parked(byte[] requester, RoutingHeader route, List<byte[]> frames) {
+    }
+
+    /** A value lost with its engine, which its producer's retries allow to make again should a task need it. */
+    private record Remakeable(SentRequest request, boolean clientRefers, int engineId, String why) {
     }
 
     /** A value_request on its way to a holder. */
@@ -52,6 +63,11 @@ final class Holdings {
     private final Map<String, Fetch> fetches = new HashMap<>();
     private final Map<String, String> lost = bounded();
     private final Map<String, String> releasedEarly = bounded();
+    private final Map<String, Remakeable> remakeable = bounded();
+    /** Producers running again for a lost value, by msg_id: whether their client still refers to the value. */
+    private final Map<String, Boolean> remaking = new HashMap<>();
+    /** Clients' value_requests for values being made again: sent on once the value is there. */
+    private final Map<String, List<Parked>> parked = new HashMap<>();
 
     Holdings(Hub hub, MessageCodec codec, String session) {
         this.hub = hub;
@@ -77,11 +93,66 @@ final class Holdings {
         array.forEach(id -> inputs.add(id.getAsString()));
         inputsOf.put(task.msgId, inputs);
         inputs.forEach(id -> users.merge(id, 1, Integer::sum));
+        for (String input : inputs) {
+            Remakeable value = remakeable.remove(input);
+            if (value != null && !remake(input, value.request(), value.clientRefers(), value.engineId())) {
+                lost.put(input, value.why());
+            }
+        }
     }
 
-    /** A successful apply reply: its engine holds the result now. */
-    void produced(Task task, int engineId, RoutingHeader route) throws org.jparallel.wire.MalformedMessageException {
+    /**
+     * Runs the producer of a lost value again when its retries allow; the tasks that take the value wait for the
+     * new result, and the client's requests for it too.
+     */
+    private boolean remake(String msgId, SentRequest request, boolean clientRefers, int lostEngineId) {
+        if (!hub.runAgain(msgId, request, lostEngineId)) {
+            return false;
+        }
+        lost.remove(msgId);
+        remaking.put(msgId, clientRefers);
+        return true;
+    }
+
+    /** Whether some input of this task is being made again: a task that failed for want of it may wait for it. */
+    boolean awaitsRemake(String msgId) {
+        List<String> inputs = inputsOf.get(msgId);
+        if (inputs != null) {
+            for (String input : inputs) {
+                if (remaking.containsKey(input)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Why a waiting task can never have one of its inputs (its engine died, and it will not be made again), or null. */
+    String lostInput(String msgId) {
+        List<String> inputs = inputsOf.get(msgId);
+        if (inputs != null && !lost.isEmpty()) {
+            for (String input : inputs) {
+                String why = lost.get(input);
+                if (why != null && !holdings.containsKey(input) && !remaking.containsKey(input)) {
+                    return why;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An apply reply: when it succeeded, its engine holds the result now.
+     *
+     * @param request the request, when its retries allow running it again should its engine die; else null
+     */
+    void produced(Task task, int engineId, RoutingHeader route, SentRequest request)
+            throws org.jparallel.wire.MalformedMessageException {
+        Boolean clientRefers = remaking.remove(task.msgId);
         if (!task.msgType.equals("apply_request") || !"ok".equals(Hub.text(route.metadata(), "status", "ok"))) {
+            if (clientRefers != null) {
+                remakeFailed(task.msgId, "engine " + engineId + " failed to make it again");
+            }
             return;
         }
         long bytes = 0;
@@ -91,11 +162,36 @@ final class Holdings {
         if (bytes == 0 && RoutingHeader.object(route.contentFrame()).get("held") instanceof JsonObject held) {
             bytes = held.has("bytes") ? held.get("bytes").getAsLong() : 0;
         }
-        Holding holding = new Holding(engineId, bytes);
+        Holding holding = new Holding(engineId, bytes, request);
         holdings.put(task.msgId, holding);
-        if (releasedEarly.remove(task.msgId) != null) {
+        if (releasedEarly.remove(task.msgId) != null || Boolean.FALSE.equals(clientRefers)) {
             holding.clientRefers = false;
-            freeIfUnused(task.msgId);
+        }
+        refetch(task.msgId);
+        freeIfUnused(task.msgId);
+    }
+
+    /** A producer run again ended without its value (failed, or no engine could run it): its waiters fail. */
+    void remakeFailed(String msgId, String why) {
+        remaking.remove(msgId);
+        String reason = "the result of task " + msgId + " was lost with its engine, and running the task again"
+                + " failed (" + why + ")";
+        lost.put(msgId, reason);
+        refetch(msgId); // refused now, with the reason
+    }
+
+    /** The clients' requests for a value that was being made again: on to its new holder, or refused. */
+    private void refetch(String msgId) {
+        List<Parked> waiting = parked.remove(msgId);
+        if (waiting == null) {
+            return;
+        }
+        for (Parked request : waiting) {
+            try {
+                fetch(request.requester(), false, request.route(), request.frames());
+            } catch (org.jparallel.wire.MalformedMessageException e) {
+                // it was read once already
+            }
         }
     }
 
@@ -154,15 +250,35 @@ final class Holdings {
         }
     }
 
-    /** An engine is gone, and the results it held: a fetch waiting on it, or a later one, fails with EngineError. */
+    /**
+     * An engine is gone, and the results it held. The producer of a value some unfinished task needs runs again
+     * when its retries allow (so does one whose value a task asks for later); otherwise those tasks fail with
+     * EngineError, as does a fetch waiting on the engine.
+     */
     void engineLost(int engineId, String reason) {
+        String why = reason.replace(" while running this task", "");
+        List<Map.Entry<String, Holding>> gone = new ArrayList<>();
         for (Iterator<Map.Entry<String, Holding>> it = holdings.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Holding> entry = it.next();
             if (entry.getValue().engineId == engineId) {
                 it.remove();
-                lost.put(entry.getKey(), "engine " + engineId + ", which held the result of task " + entry.getKey()
-                        + " that this task takes as an argument, is gone (" + reason.replace(" while running this task", "")
-                        + "); run that task again, or give it retries");
+                gone.add(entry);
+            }
+        }
+        for (Map.Entry<String, Holding> entry : gone) {
+            String msgId = entry.getKey();
+            Holding holding = entry.getValue();
+            String lostWhy = "engine " + engineId + ", which held the result of task " + msgId
+                    + " that this task takes as an argument, is gone (" + why + "); run that task again, or give it"
+                    + " retries";
+            if (holding.request == null) {
+                lost.put(msgId, lostWhy);
+            } else if (!users.containsKey(msgId)) {
+                lost.put(msgId, lostWhy);
+                remakeable.put(msgId, new Remakeable(holding.request, holding.clientRefers, engineId, lostWhy));
+            } else if (!remake(msgId, holding.request, holding.clientRefers, engineId)) {
+                lost.put(msgId, lostWhy.replace("; run that task again, or give it retries",
+                        "; its task has no retries left"));
             }
         }
         for (Iterator<Map.Entry<String, Fetch>> it = fetches.entrySet().iterator(); it.hasNext(); ) {
@@ -170,7 +286,7 @@ final class Holdings {
             if (fetch.holderId == engineId) {
                 it.remove();
                 refuse(fetch.requester, fetch.toEngine, fetch.requestHeader, "EngineError", "engine " + engineId
-                        + " died before it sent the value: " + reason.replace(" while running this task", ""));
+                        + " died before it sent the value: " + why);
             }
         }
     }
@@ -182,12 +298,22 @@ final class Holdings {
     void fetch(byte[] requester, boolean toEngine, RoutingHeader route, List<byte[]> frames)
             throws org.jparallel.wire.MalformedMessageException {
         String msgId = Hub.text(RoutingHeader.object(route.contentFrame()), "msg_id", "");
+        Remakeable value = toEngine ? null : remakeable.remove(msgId);
+        if (value != null && !remake(msgId, value.request(), value.clientRefers(), value.engineId())) {
+            lost.put(msgId, value.why());
+        }
+        if (!toEngine && remaking.containsKey(msgId)) {
+            parked.computeIfAbsent(msgId, id -> new ArrayList<>()).add(new Parked(requester, route, frames));
+            return;
+        }
         Holding holding = holdings.get(msgId);
         EngineEntry holder = holding == null ? null : hub.engines().get(holding.engineId);
         if (holder == null) {
-            String why = lost.getOrDefault(msgId, "no engine holds the result of task " + msgId
+            String why = remaking.containsKey(msgId) ? "the result of task " + msgId + " is being made again:"
+                    + " its engine died" : lost.getOrDefault(msgId, "no engine holds the result of task " + msgId
                     + ": it failed, was released, or never ran");
-            refuse(requester, toEngine, route.headerFrame(), lost.containsKey(msgId) ? "EngineError" : "NoSuchValue", why);
+            refuse(requester, toEngine, route.headerFrame(),
+                    lost.containsKey(msgId) || remaking.containsKey(msgId) ? "EngineError" : "NoSuchValue", why);
             return;
         }
         fetches.put(route.msgId(), new Fetch(holder.id, requester, toEngine, route.headerFrame()));
@@ -239,16 +365,17 @@ final class Holdings {
     }
 
     /**
-     * The load of the engine that holds the task's largest input ({@code metadata.inputs}), alone; empty when the
-     * task has no input held on a registered engine. The hub offers the task to that engine first.
+     * The load of the engine that holds the largest input ({@code metadata.inputs}) of a waiting task, alone; empty
+     * when the task has no input held on a registered engine. The hub offers the task to that engine first.
      */
-    List<EngineLoad> holderOf(JsonObject metadata, List<EngineLoad> loads) {
-        if (metadata == null || !(metadata.get("inputs") instanceof JsonArray inputs)) {
+    List<EngineLoad> holderOf(String msgId, List<EngineLoad> loads) {
+        List<String> inputs = inputsOf.get(msgId);
+        if (inputs == null) {
             return List.of();
         }
         Holding largest = null;
-        for (JsonElement id : inputs) {
-            Holding holding = holdings.get(id.getAsString());
+        for (String id : inputs) {
+            Holding holding = holdings.get(id);
             if (holding != null && (largest == null || holding.bytes > largest.bytes)) {
                 largest = holding;
             }
@@ -256,7 +383,11 @@ final class Holdings {
         if (largest == null) {
             return List.of();
         }
-        int holder = largest.engineId;
-        return loads.stream().filter(l -> l.id() == holder).toList();
+        for (EngineLoad load : loads) {
+            if (load.id() == largest.engineId) {
+                return List.of(load);
+            }
+        }
+        return List.of();
     }
 }

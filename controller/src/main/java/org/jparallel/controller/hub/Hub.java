@@ -4,10 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -58,7 +56,7 @@ public final class Hub {
     private final Map<Integer, EngineEntry> engines = new TreeMap<>();
     private final Map<String, EngineEntry> enginesByIdentity = new HashMap<>();
     private final Map<String, byte[]> clients = new LinkedHashMap<>();
-    private final Deque<Task> waiting = new ArrayDeque<>();
+    private final WaitingTasks waiting = new WaitingTasks();
     private final Map<String, Task> tasks = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Task> eldest) {
@@ -66,11 +64,9 @@ public final class Hub {
         }
     };
     /** The frames of load-balanced tasks sent to an engine, kept until their final answer for a resend. */
-    private final Map<String, Sent> sent = new HashMap<>();
+    private final Map<String, SentRequest> sent = new HashMap<>();
     private int nextEngineId;
 
-    private record Sent(List<byte[]> frames, JsonObject metadata) {
-    }
 
     public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile) {
         this(codec, scheduler, links, control, profile, new MemoryTaskStore(TASK_RECORDS, DEFAULT_RECORD_BYTES));
@@ -104,7 +100,10 @@ public final class Hub {
             switch (route.msgType()) {
                 case "connection_request", "queue_request", "result_request", "shutdown_request",
                         "engines_request", "purge_request" -> new ControllerRequests(this).answer(client, route, frames);
-                case "value_request" -> holdings.fetch(client, false, route, frames);
+                case "value_request" -> {
+                    holdings.fetch(client, false, route, frames);
+                    dispatchWaiting(); // a lost value it asks for may be made again
+                }
                 case "release_request" -> holdings.released(TaskResults.ids(RoutingHeader.object(route.contentFrame())));
                 default -> route(client, route, frames);
             }
@@ -121,6 +120,7 @@ public final class Hub {
         boolean outOfBand = type.equals("interrupt_request") || type.equals("abort_request");
         if (type.equals("abort_request")) {
             abortWaiting(route, frames);
+            dispatchWaiting(); // the tasks that depend on the aborted ones fail now
         }
         if (targets == null || targets.isJsonNull() || (targets.isJsonArray() && targets.getAsJsonArray().isEmpty())) {
             if (type.equals("apply_request")) {
@@ -187,12 +187,16 @@ public final class Hub {
      */
     private void dispatchWaiting() {
         boolean failed = true;
-        while (failed && !waiting.isEmpty()) {
+        while (failed && waiting.anyToOffer()) {
             failed = false;
             boolean plainWaits = false;
             List<EngineLoad> loads = loads();
-            for (Iterator<Task> it = waiting.iterator(); it.hasNext(); ) {
+            boolean full = !anyRoom(loads);
+            for (Iterator<Task> it = waiting.walk(); it.hasNext(); ) {
                 Task task = it.next();
+                if (full && task.offered) {
+                    continue; // it waited for a free engine when last offered, and none is free still
+                }
                 if (plainWaits && scheduler.plain(task.msgId)) {
                     if (!scheduler.anyDependent()) {
                         break;
@@ -204,23 +208,51 @@ public final class Hub {
                     it.remove();
                     dispatch(task, engines.get(to.engineId()));
                     loads = loads();
+                    full = !anyRoom(loads);
                 } else if (placement instanceof Placement.Fail fail) {
                     it.remove();
                     failWaiting(task, fail.ename(), fail.evalue());
                     failed = true;
-                } else if (scheduler.plain(task.msgId)) {
-                    plainWaits = true;
+                } else if (placement instanceof Placement.Blocked blocked) {
+                    it.remove();
+                    waiting.setAside(task, blocked.on());
+                } else {
+                    task.offered = true;
+                    plainWaits |= scheduler.plain(task.msgId);
                 }
             }
         }
     }
 
+    /**
+     * Whether an engine has room under the high-water mark. When none has, a task that already waited for an
+     * engine is not offered again: its dependencies were met (they stay met), so nothing but a free engine
+     * changes its answer. Tasks that arrive, come back or are released are offered, and may fail or wait
+     * aside; when engines go, every task is offered again (a follow may now be impossible).
+     */
+    private boolean anyRoom(List<EngineLoad> loads) {
+        int highWaterMark = scheduler.highWaterMark();
+        for (EngineLoad load : loads) {
+            if (highWaterMark == 0 || load.outstanding() < highWaterMark) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The scheduler's placement, on the engine holding the task's largest input when it would take it now. */
     private Placement place(Task task, List<EngineLoad> loads) {
+        String lostInput = holdings.lostInput(task.msgId);
+        if (lostInput != null) {
+            return new Placement.Fail("EngineError", lostInput);
+        }
         QueuedTask queued = new QueuedTask(task.msgId, task.waitingMetadata);
-        List<EngineLoad> holder = holdings.holderOf(task.waitingMetadata, loads);
-        if (!holder.isEmpty() && scheduler.place(queued, holder) instanceof Placement.Send send) {
-            return send;
+        List<EngineLoad> holder = holdings.holderOf(task.msgId, loads);
+        if (!holder.isEmpty()) {
+            Placement there = scheduler.place(queued, holder);
+            if (there instanceof Placement.Send || there instanceof Placement.Blocked) {
+                return there; // a task waiting for its dependencies waits whichever engines it is offered
+            }
         }
         return scheduler.place(queued, loads);
     }
@@ -228,7 +260,7 @@ public final class Hub {
     private void dispatch(Task task, EngineEntry engine) {
         task.engineId = engine.id;
         engine.outstanding.add(task.msgId);
-        sent.put(task.msgId, new Sent(task.waitingFrames, task.waitingMetadata));
+        sent.put(task.msgId, new SentRequest(task.waitingFrames, task.waitingMetadata));
         send(engine, task.waitingFrames);
         task.waitingFrames = null;
         task.waitingMetadata = null;
@@ -236,11 +268,20 @@ public final class Hub {
 
     /** A queued task the scheduler says can never run: its reply is the controller's. */
     private void failWaiting(Task task, String ename, String evalue) {
+        if (task.remade) {
+            holdings.remakeFailed(task.msgId, ename + ": " + evalue);
+        }
         finish(task, "error");
         JsonObject content = ClientReplies.errorContent(ename, evalue);
         replies.taskEnded(task, content);
         log.ended(task, content);
-        scheduler.finished(task.msgId, -1, ename + ": " + evalue);
+        ended(task.msgId, -1, ename + ": " + evalue);
+    }
+
+    /** A task has its final answer: the scheduler learns how it ended, and the tasks waiting for it go on. */
+    private void ended(String msgId, int engineId, String error) {
+        scheduler.finished(msgId, engineId, error);
+        waiting.ended(msgId);
     }
 
     /** A failed load-balanced task the scheduler runs again (retries, unmet requirements) goes back in the queue. */
@@ -254,7 +295,9 @@ public final class Hub {
             return false;
         }
         JsonObject content = RoutingHeader.object(route.contentFrame());
-        if (!scheduler.retry(task.msgId, engine.id, text(content, "ename", ""), text(content, "evalue", ""))) {
+        String ename = text(content, "ename", "");
+        boolean inputRemade = ename.endsWith("EngineError") && holdings.awaitsRemake(task.msgId);
+        if (!inputRemade && !scheduler.retry(task.msgId, engine.id, ename, text(content, "evalue", ""))) {
             return false;
         }
         engine.outstanding.remove(task.msgId);
@@ -262,8 +305,32 @@ public final class Hub {
         return true;
     }
 
+    /**
+     * Runs a finished load-balanced task again because the engine that held its result died while a task still
+     * needs it, when the scheduler agrees (it counts a retry). The task is pending again: tasks that depend on it
+     * wait for the new result; its client, which had its answer, hears nothing more.
+     */
+    boolean runAgain(String msgId, SentRequest request, int lostEngineId) {
+        Task task = tasks.get(msgId);
+        if (task == null || !task.finished()
+                || !scheduler.rerun(new QueuedTask(msgId, request.metadata()), lostEngineId)) {
+            return false;
+        }
+        LOG.info("running task " + msgId + " again: engine " + lostEngineId + " held its result, which a task needs");
+        task.remade = true;
+        task.status = "pending";
+        task.completed = null;
+        task.engineId = -1;
+        task.waitingFrames = request.frames();
+        task.waitingMetadata = request.metadata();
+        log.submitted(task, request.metadata());
+        holdings.submitted(task, request.metadata()); // its own inputs are needed again
+        waiting.addFirst(task);
+        return true;
+    }
+
     private void requeue(Task task) {
-        Sent frames = sent.remove(task.msgId);
+        SentRequest frames = sent.remove(task.msgId);
         task.engineId = -1;
         task.waitingFrames = frames.frames();
         task.waitingMetadata = frames.metadata();
@@ -288,7 +355,7 @@ public final class Hub {
             if (task != null && task.waitingFrames != null && waiting.remove(task)) {
                 finish(task, "aborted");
                 log.ended(task, replies.aborted(task));
-                scheduler.finished(task.msgId, -1, "TaskAborted: aborted before it ran");
+                ended(task.msgId, -1, "TaskAborted: aborted before it ran");
             }
         }
     }
@@ -338,7 +405,7 @@ public final class Hub {
             return;
         }
         links.toClient(frames.subList(1, frames.size()));
-        if (!waiting.isEmpty()) {
+        if (waiting.anyToOffer()) {
             dispatchWaiting();
         }
     }
@@ -351,10 +418,10 @@ public final class Hub {
         }
         JsonObject metadata = route.metadata();
         task.started = text(metadata, "started", null);
-        holdings.produced(task, engine.id, route);
+        SentRequest request = sent.remove(task.msgId);
+        holdings.produced(task, engine.id, route, request != null && request.retries() ? request : null);
         finish(task, text(metadata, "status", "ok"));
-        sent.remove(task.msgId);
-        scheduler.finished(task.msgId, engine.id, errorOf(task.status, route));
+        ended(task.msgId, engine.id, errorOf(task.status, route));
         log.replied(task, route);
         if (engine.outstanding.remove(task.msgId)) {
             engine.completed++;
@@ -439,6 +506,7 @@ public final class Hub {
                 toEngine(engine, Message.create("heartbeat", session, new JsonObject()));
             }
         }
+        waiting.releaseAll();
         dispatchWaiting(); // tasks whose dependency timeout passed fail now
     }
 
@@ -468,14 +536,18 @@ public final class Hub {
                     && scheduler.retry(msgId, engine.id, "EngineError", reason)) {
                 requeue(task);
             } else if (task != null && !task.finished()) {
+                if (task.remade) {
+                    holdings.remakeFailed(msgId, "EngineError: " + reason);
+                }
                 finish(task, "error");
                 log.ended(task, replies.engineError(task, reason));
                 sent.remove(msgId);
-                scheduler.finished(msgId, engine.id, "EngineError: " + reason);
+                ended(msgId, engine.id, "EngineError: " + reason);
             }
         }
         engine.outstanding.clear();
         holdings.engineLost(engine.id, reason);
+        waiting.offerAgain();
         replies.notice(clients.values(), "engine_unregistered", engine.id);
         dispatchWaiting(); // retried tasks go elsewhere; those that follow this engine fail now
     }

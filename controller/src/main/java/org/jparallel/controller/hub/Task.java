@@ -17,7 +17,16 @@ final class Task {
     List<byte[]> waitingFrames;
     /** The request's metadata while it waits, for the scheduler. */
     com.google.gson.JsonObject waitingMetadata;
+    /** Its place in the controller's queue while it waits there ({@link WaitingTasks}). */
+    long queueOrder;
+    /** Whether it is set aside until a task it waits for ends, and how often it was ({@link WaitingTasks}). */
+    boolean aside;
+    /** Whether the scheduler answered "wait for an engine" when it was last offered. */
+    boolean offered;
+    int asideTurn;
     int engineId = -1;
+    /** Whether it runs again to remake its result, lost with the engine that held it. */
+    boolean remade;
     String started;
     String completed;
     String status = "pending";

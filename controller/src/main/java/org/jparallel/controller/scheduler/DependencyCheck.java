@@ -1,5 +1,7 @@
 package org.jparallel.controller.scheduler;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,7 +16,7 @@ final class DependencyCheck {
     /** Met once all (or any) of its tasks ended as it asks; impossible once that cannot happen. */
     Verdict time(TaskDependency dependency) {
         int met = 0;
-        int pending = 0;
+        List<String> pending = new ArrayList<>(0);
         String unmet = null;
         for (String id : dependency.msgIds()) {
             TaskOutcomes.Outcome outcome = outcomes.get(id);
@@ -22,7 +24,7 @@ final class DependencyCheck {
                 return unknown(id);
             }
             if (!outcome.finished()) {
-                pending++;
+                pending.add(id);
             } else if (dependency.metBy(outcome)) {
                 met++;
             } else if (unmet == null) {
@@ -30,16 +32,20 @@ final class DependencyCheck {
             }
         }
         if (dependency.all()) {
-            return unmet != null ? impossible(unmet) : pending > 0 ? Verdict.WAITING : Verdict.ANYWHERE;
+            return unmet != null ? impossible(unmet) : !pending.isEmpty() ? waiting(dependency, pending)
+                    : Verdict.ANYWHERE;
         }
-        return met > 0 || dependency.msgIds().isEmpty() ? Verdict.ANYWHERE : pending > 0 ? Verdict.WAITING
+        if (met > 0 || dependency.msgIds().isEmpty()) {
+            return Verdict.ANYWHERE;
+        }
+        return !pending.isEmpty() ? waiting(dependency, pending)
                 : impossible("none of the tasks it depends on (any) ended as it asks; the first: " + unmet);
     }
 
     /** The engines where its tasks ended as it asks (one engine for all of them), among the live ones. */
     Verdict place(TaskDependency dependency, Set<Integer> live) {
         Set<Integer> where = new TreeSet<>();
-        int pending = 0;
+        List<String> pending = new ArrayList<>(0);
         String unmet = null;
         for (String id : dependency.msgIds()) {
             TaskOutcomes.Outcome outcome = outcomes.get(id);
@@ -47,7 +53,7 @@ final class DependencyCheck {
                 return unknown(id);
             }
             if (!outcome.finished()) {
-                pending++;
+                pending.add(id);
             } else if (dependency.metBy(outcome) && outcome.engineId() >= 0) {
                 where.add(outcome.engineId());
             } else if (unmet == null) {
@@ -67,8 +73,8 @@ final class DependencyCheck {
                         + ", and follow(all(...)) needs one engine that ran them all: follow one of them, or use"
                         + " follow(any(...))");
             }
-            if (pending > 0) {
-                return Verdict.WAITING;
+            if (!pending.isEmpty()) {
+                return waiting(dependency, pending);
             }
             return live.containsAll(where) ? Verdict.on(where) : gone(where);
         }
@@ -77,11 +83,19 @@ final class DependencyCheck {
         if (!alive.isEmpty()) {
             return Verdict.on(alive);
         }
-        if (pending > 0) {
-            return Verdict.WAITING;
+        if (!pending.isEmpty()) {
+            return waiting(dependency, pending);
         }
         return where.isEmpty() ? impossible("none of the tasks it follows (any) ended as it asks; the first: " + unmet)
                 : gone(where);
+    }
+
+    /**
+     * A dependency on all of its tasks can change only once all pending ones ended, so waiting for any one of
+     * them is enough; one on any of them may be met by whichever ends first.
+     */
+    private static Verdict waiting(TaskDependency dependency, List<String> pending) {
+        return Verdict.waitingOn(dependency.all() ? List.of(pending.get(0)) : pending);
     }
 
     private static Verdict gone(Set<Integer> where) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -31,6 +32,13 @@ public final class DependencyScheduler implements TaskScheduler {
     private final Map<String, TaskNeeds> live = new HashMap<>();
     private final Set<String> dependents = new HashSet<>();
     private final Map<Integer, Long> lastSent = new HashMap<>();
+    /** The retries left to tasks that succeeded with some left: a lost result may make them run again. */
+    private final Map<String, Integer> spareRetries = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+            return size() > TaskOutcomes.KEPT;
+        }
+    };
     private long sends;
 
     /**
@@ -89,48 +97,69 @@ public final class DependencyScheduler implements TaskScheduler {
 
     @Override
     public Placement place(QueuedTask task, List<EngineLoad> engines) {
-        long now = System.nanoTime();
         queued(task);
         TaskNeeds needs = live.get(task.msgId());
         if (needs.unreadable != null) {
             return new Placement.Fail("InvalidDependency", "the task's flags cannot be read: " + needs.unreadable);
         }
-        Set<Integer> liveIds = new TreeSet<>();
-        engines.forEach(e -> liveIds.add(e.id()));
-        boolean waiting = false;
+        List<String> blockedOn = null;
         for (TaskDependency dependency : needs.after) {
             Verdict verdict = check.time(dependency);
             if (verdict.failed()) {
                 return fail(verdict);
             }
-            waiting |= verdict.kind() == Verdict.Kind.WAITING;
+            if (verdict.kind() == Verdict.Kind.WAITING && blockedOn == null) {
+                blockedOn = verdict.waitingOn();
+            }
         }
         Set<Integer> allowed = null;
-        for (TaskDependency dependency : needs.follow) {
-            Verdict verdict = check.place(dependency, liveIds);
-            if (verdict.failed()) {
-                return fail(verdict);
-            }
-            waiting |= verdict.kind() == Verdict.Kind.WAITING;
-            if (verdict.engines() != null) {
-                if (allowed == null) {
-                    allowed = new TreeSet<>(verdict.engines());
-                } else {
-                    allowed.retainAll(verdict.engines());
-                    if (allowed.isEmpty()) {
-                        return new Placement.Fail("ImpossibleDependency", "its follow dependencies point to"
-                                + " different engines, so no one engine meets them all: follow fewer tasks");
+        if (!needs.follow.isEmpty()) {
+            Set<Integer> liveIds = new TreeSet<>();
+            engines.forEach(e -> liveIds.add(e.id()));
+            for (TaskDependency dependency : needs.follow) {
+                Verdict verdict = check.place(dependency, liveIds);
+                if (verdict.failed()) {
+                    return fail(verdict);
+                }
+                if (verdict.kind() == Verdict.Kind.WAITING && blockedOn == null) {
+                    blockedOn = verdict.waitingOn();
+                }
+                if (verdict.engines() != null) {
+                    if (allowed == null) {
+                        allowed = new TreeSet<>(verdict.engines());
+                    } else {
+                        allowed.retainAll(verdict.engines());
+                        if (allowed.isEmpty()) {
+                            return new Placement.Fail("ImpossibleDependency", "its follow dependencies point to"
+                                    + " different engines, so no one engine meets them all: follow fewer tasks");
+                        }
                     }
                 }
             }
         }
-        if (waiting) {
-            return now - needs.deadlineNanos > 0 ? timedOut(needs) : Placement.WAIT;
+        if (blockedOn != null) {
+            return System.nanoTime() - needs.deadlineNanos > 0 ? timedOut(needs) : new Placement.Blocked(blockedOn);
         }
         return choose(needs, engines, allowed);
     }
 
+    /** Whether some engine has room under the high-water mark: when none has, a task with no constraint waits. */
+    private boolean anyFree(List<EngineLoad> engines) {
+        if (highWaterMark == 0) {
+            return !engines.isEmpty();
+        }
+        for (EngineLoad engine : engines) {
+            if (engine.outstanding() < highWaterMark) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Placement choose(TaskNeeds needs, List<EngineLoad> engines, Set<Integer> allowed) {
+        if (needs.unmetOn.isEmpty() && !anyFree(engines)) {
+            return Placement.WAIT; // every engine busy (or none yet): nothing to choose, and nothing to allocate
+        }
         List<EngineLoad> possible = new ArrayList<>();
         for (EngineLoad engine : engines) {
             if ((allowed == null || allowed.contains(engine.id())) && !needs.unmetOn.contains(engine.id())) {
@@ -196,7 +225,31 @@ public final class DependencyScheduler implements TaskScheduler {
     }
 
     @Override
+    public boolean rerun(QueuedTask task, int lostEngineId) {
+        Integer left = spareRetries.remove(task.msgId());
+        if (left == null || left <= 0 || live.containsKey(task.msgId())) {
+            return false;
+        }
+        TaskNeeds needs;
+        try {
+            needs = TaskNeeds.of(task.metadata(), System.nanoTime());
+        } catch (RuntimeException e) {
+            return false;
+        }
+        needs.retriesLeft = left - 1;
+        needs.failedOn.add(lostEngineId);
+        live.put(task.msgId(), needs);
+        dependents.add(task.msgId());
+        outcomes.reopened(task.msgId());
+        return true;
+    }
+
+    @Override
     public void finished(String msgId, int engineId, String error) {
+        TaskNeeds needs = live.get(msgId);
+        if (needs != null && error == null && needs.retriesLeft > 0) {
+            spareRetries.put(msgId, needs.retriesLeft);
+        }
         live.remove(msgId);
         dependents.remove(msgId);
         outcomes.finished(msgId, engineId, error);

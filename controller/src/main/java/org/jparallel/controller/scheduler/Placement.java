@@ -3,8 +3,15 @@ package org.jparallel.controller.scheduler;
 /** What a scheduler decides for a waiting load-balanced task: send it now, keep it waiting, or fail it. */
 public sealed interface Placement {
 
-    /** Keep the task queued: its dependencies are not met yet, or every engine it may use is busy. */
+    /** Keep the task queued: every engine it may use is busy, or there is none yet. */
     Placement WAIT = new Wait();
+
+    /**
+     * Keep the task aside until one of these pending tasks ends: before that, placing it again gives the same
+     * answer (save when its dependency timeout passes, which the hub checks once a second).
+     */
+    record Blocked(java.util.List<String> on) implements Placement {
+    }
 
     /** Send the task to this engine now. */
     record Send(int engineId) implements Placement {

@@ -33,6 +33,11 @@ final class TaskOutcomes {
         outcomes.putIfAbsent(msgId, Outcome.PENDING);
     }
 
+    /** A finished task runs again: pending until its new answer. */
+    void reopened(String msgId) {
+        outcomes.put(msgId, Outcome.PENDING);
+    }
+
     void finished(String msgId, int engineId, String error) {
         outcomes.put(msgId, new Outcome(true, engineId, error));
     }

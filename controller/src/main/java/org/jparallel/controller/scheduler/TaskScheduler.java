@@ -7,9 +7,10 @@ import java.util.List;
  * tasks run again.
  *
  * <p>Called by the hub, under its lock: {@link #recorded} for every task a client sends (direct ones too,
- * since dependencies may name them), {@link #queued} when a load-balanced task joins the queue, {@link #place} for each waiting task whenever a task arrives, an engine
- * answers, engines come or go, and once a second (for timeouts), {@link #retry} when a load-balanced task
- * failed or lost its engine, and {@link #finished} when a task has its final answer.
+ * since dependencies may name them), {@link #queued} when a load-balanced task joins the queue, {@link #place} for a waiting task when it arrives, when a task it
+ * waits for ends, when an engine frees up or engines come or go, and once a second (for timeouts), {@link #retry} when a load-balanced task
+ * failed or lost its engine, {@link #finished} when a task has its final answer, and {@link #rerun} when a
+ * finished task must run again to remake a result lost with its engine.
  *
  * <pre>{@code
  * TaskScheduler scheduler = new DependencyScheduler(Scheme.LEASTLOAD, 1, new Random());
@@ -42,7 +43,8 @@ public interface TaskScheduler {
 
     /**
      * @param engines the registered engines, in id order; may be empty
-     * @return where to send {@code task} now, {@link Placement#WAIT}, or the error that ends it
+     * @return where to send {@code task} now, {@link Placement#WAIT} (no engine it may use is free),
+     *         {@link Placement.Blocked} (its dependencies wait for pending tasks), or the error that ends it
      */
     Placement place(QueuedTask task, List<EngineLoad> engines);
 
@@ -53,6 +55,15 @@ public interface TaskScheduler {
      * @return whether the hub should queue it again rather than answer the client with this failure
      */
     boolean retry(String msgId, int engineId, String ename, String evalue);
+
+    /**
+     * A finished task runs again: the engine that held its result died while a task still needs that result. It
+     * counts as a retry; the task is pending again until its new answer, so tasks that depend on it wait.
+     *
+     * @param lostEngineId the engine that died (the task goes elsewhere)
+     * @return false when its retries do not allow it (or the scheduler no longer knows it)
+     */
+    boolean rerun(QueuedTask task, int lostEngineId);
 
     /**
      * The task has its final answer.

@@ -1,0 +1,136 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.jparallel.client.AsyncResult;
+import org.jparallel.client.Client;
+import org.jparallel.client.EngineError;
+import org.jparallel.client.LoadBalancedView;
+import org.jparallel.client.TaskFlags;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An engine killed (SIGKILL) while it holds a big result that a waiting task takes as an argument: the task that
+ * made the result runs again when its retries allow, else the waiting task fails with EngineError. Each test kills
+ * one engine of the three.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LostValueTest {
+    static final int MILLION = 1_000_000; // 8 MB: held on its engine, never sent back with the reply
+    @TempDir
+    static Path home;
+    ItCluster cluster;
+    Client rc;
+    LoadBalancedView lv;
+
+    @BeforeAll
+    void start() {
+        cluster = new ItCluster(home, 4);
+        rc = cluster.connect();
+        lv = rc.loadBalancedView();
+        rc.all().apply(() -> 0).get(); // engines open their JShell sessions on the first request
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (rc != null) {
+                rc.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
+    static double sum(double[] values) {
+        double total = 0;
+        for (double value : values) {
+            total += value;
+        }
+        return total;
+    }
+
+    /**
+     * Makes a million 2.0s on some engine, kills that engine while a task that takes them waits for a slow task on
+     * another engine, and returns that task.
+     */
+    private AsyncResult<Double> consumerOfAValueLostWithItsEngine(TaskFlags producerFlags) throws Exception {
+        AsyncResult<double[]> made = lv.withFlags(producerFlags).applyAsync(() -> {
+            double[] values = new double[MILLION];
+            Arrays.fill(values, 2.0);
+            return values;
+        });
+        made.waitFor(Duration.ofSeconds(60));
+        int holder = made.engineIds().get(0);
+        long holderPid = rc.engine(holder).applySync(() -> ProcessHandle.current().pid());
+        int other = rc.ids().stream().filter(id -> id != holder).findFirst().orElseThrow();
+        AsyncResult<Integer> slow = rc.engine(other).apply(() -> {
+            Thread.sleep(2000);
+            return 0;
+        });
+        AsyncResult<Double> consumer = lv.withFlags(TaskFlags.NONE.withAfter(slow))
+                .applyAsync((double[] values) -> sum(values), made);
+        assertTrue(ProcessHandle.of(holderPid).orElseThrow().destroyForcibly());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (rc.ids().contains(holder) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(!consumer.ready(), "the consumer ran before its input's engine was killed: the test proves nothing");
+        return consumer;
+    }
+
+    @Test
+    @Order(1)
+    void theTaskThatMadeALostValueRunsAgainWhenItsRetriesAllow() throws Exception {
+        AsyncResult<Double> consumer = consumerOfAValueLostWithItsEngine(TaskFlags.NONE.withRetries(1));
+        assertEquals(2.0 * MILLION, consumer.get(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    @Order(2)
+    void aClientGetsALostValueMadeAgainWhenItsTaskHasRetries() throws Exception {
+        AsyncResult<double[]> made = lv.withFlags(TaskFlags.NONE.withRetries(1)).applyAsync(() -> {
+            double[] values = new double[MILLION];
+            Arrays.fill(values, 3.0);
+            return values;
+        });
+        made.waitFor(Duration.ofSeconds(60));
+        int holder = made.engineIds().get(0);
+        long holderPid = rc.engine(holder).applySync(() -> ProcessHandle.current().pid());
+        assertTrue(ProcessHandle.of(holderPid).orElseThrow().destroyForcibly());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (rc.ids().contains(holder) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        double[] values = made.get(Duration.ofSeconds(60));
+        assertEquals(3.0 * MILLION, sum(values));
+    }
+
+    @Test
+    @Order(3)
+    void withoutRetriesTheTaskThatNeedsALostValueFailsWithEngineError() throws Exception {
+        List<Integer> before = rc.ids();
+        AsyncResult<Double> consumer = consumerOfAValueLostWithItsEngine(TaskFlags.NONE);
+        EngineError e = assertThrows(EngineError.class, () -> consumer.get(Duration.ofSeconds(60)));
+        assertTrue(e.getMessage().matches("(?s).*engine \\d, which held the result of task \\S+ that this task takes as"
+                + " an argument, is gone.*"), e.getMessage());
+        assertNotEquals(before, rc.ids());
+    }
+}
