@@ -51,7 +51,7 @@ import org.zeromq.ZMQ;
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
     static final long HEARTBEAT_MILLIS = 1000;
-    static final long CONTROLLER_SILENCE_MILLIS = 10_000;
+    static final long CONTROLLER_SILENCE_MILLIS = 20_000;
     private static final long FLUSH_MILLIS = 20;
     private static final Message STOP = Message.create("stop", "", new JsonObject());
 

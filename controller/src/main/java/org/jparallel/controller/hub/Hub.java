@@ -38,7 +38,7 @@ import org.jparallel.wire.ReplayGuard;
  */
 public final class Hub {
     private static final Logger LOG = Logger.getLogger(Hub.class.getName());
-    static final long ENGINE_SILENCE_MILLIS = 5000;
+    static final long ENGINE_SILENCE_MILLIS = 10_000;
     private static final int TASK_RECORDS = 100_000;
     private static final long DEFAULT_RECORD_BYTES = 1L << 30;
 
