@@ -133,9 +133,9 @@ public final class ClusterBench {
         out.put("pushpull_80MB_MBps", round(2.0 * array.length * Double.BYTES / (medianMillis(5, pushPull) / 1e3) / 1e6));
         e0.executeSync("a = null;"); // the anchor's `del a`
 
-        engineToEngine(rc, lv, out);
-
-        log("engine memory");
+        // Idle: Python frees `a` at `del a`; an engine hands its heap back after 1.5 s without work (IdleHeapTrim).
+        log("engine memory, after 2 s idle");
+        sleep(2000);
         List<Long> pids = all.applySync(Tasks.PID);
         List<Double> rss = new ArrayList<>();
         List<Double> pss = new ArrayList<>();
@@ -146,6 +146,16 @@ public final class ClusterBench {
         out.put("engine_rss_MB_median", round(median(rss)));
         out.put("engine_pss_MB_median", round(median(pss)));
         out.put("engine_pss_MB", pss.stream().map(ClusterBench::round).collect(Collectors.toList()));
+
+        engineToEngine(rc, lv, out);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
