@@ -110,7 +110,8 @@ public final class Client implements AutoCloseable {
 
     /** Asks the controller which engines it has. */
     private void refresh() {
-        Message reply = channel.call("connection_request", new JsonObject(), options.requestTimeout());
+        Message reply = channel.call("connection_request", new JsonObject(), options.requestTimeout(),
+                Duration.ofSeconds(2));
         JsonElement engines = reply.content().get("engines");
         registry.reset(engines != null && engines.isJsonObject() ? engines.getAsJsonObject() : new JsonObject());
     }

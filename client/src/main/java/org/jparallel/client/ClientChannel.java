@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -96,9 +97,18 @@ final class ClientChannel implements AutoCloseable {
      * @throws ClusterException when no reply comes within {@code timeout}
      */
     Message call(String msgType, JsonObject content, Duration timeout) {
+        return call(msgType, content, timeout, timeout);
+    }
+
+    /**
+     * Like {@link #call(String, JsonObject, Duration)}, sending the request again every {@code every}
+     * until one is answered, for idempotent requests such as {@code connection_request}: as frontends
+     * re-send {@code kernel_info_request}, a client that has just connected must not hang on one lost
+     * message (seen rarely, right after a cluster started, in CI).
+     */
+    Message call(String msgType, JsonObject content, Duration timeout, Duration every) {
         CompletableFuture<Message> reply = new CompletableFuture<>();
-        Message request = newRequest(msgType, content);
-        send(request, new Pending() {
+        Pending answer = new Pending() {
             @Override
             public void receive(Message message) {
                 if (message.msgType().endsWith("_reply")) {
@@ -110,19 +120,33 @@ final class ClientChannel implements AutoCloseable {
             public void fail(RuntimeException reason) {
                 reply.completeExceptionally(reason);
             }
-        });
+        };
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> sent = new ArrayList<>();
         try {
-            return reply.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            waiting.remove(request.header().msgId());
-            throw new ClusterException("the controller at " + connection.clientAddress() + " did not answer "
-                    + msgType + " within " + timeout.toSeconds() + " s: check that the cluster of profile '"
-                    + connection.profile() + "' runs (`jpcluster list`) and see its log/controller.log");
+            while (true) {
+                Message request = newRequest(msgType, content);
+                sent.add(request.header().msgId());
+                send(request, answer);
+                long left = deadline - System.nanoTime();
+                try {
+                    return reply.get(Math.min(left, every.toNanos()), TimeUnit.NANOSECONDS);
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (System.nanoTime() >= deadline) {
+                        throw new ClusterException("the controller at " + connection.clientAddress()
+                                + " did not answer " + msgType + " within " + timeout.toSeconds()
+                                + " s: check that the cluster of profile '" + connection.profile()
+                                + "' runs (`jpcluster list`) and see its log/controller.log");
+                    }
+                }
+            }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new ClusterException(e.getCause().toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterException("interrupted while waiting for the controller's " + msgType);
+        } finally {
+            sent.forEach(waiting::remove);
         }
     }
 
