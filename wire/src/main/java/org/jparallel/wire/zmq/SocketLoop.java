@@ -131,6 +131,10 @@ public final class SocketLoop implements AutoCloseable {
             if (running) {
                 LOG.log(Level.WARNING, "socket loop " + thread.getName() + " failed", e);
             }
+        } catch (RuntimeException | Error e) {
+            // Anything else would end the thread with no word in the process's log, leaving it deaf.
+            LOG.log(Level.SEVERE, "socket loop " + thread.getName() + " died", e);
+            throw e;
         } finally {
             closeSocket();
         }
