@@ -1,33 +1,24 @@
 package org.jparallel.wire.zmq;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.ClosedSelectorException;
-import java.nio.channels.SelectableChannel;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.Selector;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * A thread that owns the receiving side of one ZeroMQ socket: it hands received messages to a
- * {@link Receiver}; {@link #send(List)} writes from the calling thread.
+ * A thread that owns one ZeroMQ socket: it hands received messages to a {@link Receiver} and sends
+ * what any other thread queues with {@link #send(List)}.
  *
- * <p>ZeroMQ sockets must not be used by two threads at once, so every use of the socket holds one
- * lock, which also carries the memory barrier ZeroMQ asks for when a socket moves between threads.
- * A sender writes at once instead of handing its frames to the loop's thread: that hand-off (a queue
- * and a wake-up) was two thread switches per message on the hot path of every request. The loop
- * thread waits without the lock on the socket's own file descriptor ({@code ZMQ_FD}) in a selector
- * registered once. That descriptor signals only that the socket has commands to process, and any
- * use of the socket may process them, so a sender that finds input waiting wakes the loop.
- * Received messages are handed on after the lock is released: a receiver may send on other loops.
+ * <p>ZeroMQ sockets must not be shared between threads, so other threads never touch the socket:
+ * they queue frames and wake the loop through an inproc pair, whose sending end is used under a lock.
  *
  * <pre>{@code
  * ZMQ.Socket shell = context.createSocket(SocketType.ROUTER);
@@ -38,7 +29,7 @@ import org.zeromq.ZMQException;
  */
 public final class SocketLoop implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
-    private static final int BATCH = 64;
+    private static final byte[] WAKE = new byte[0];
 
     /** Called on the loop's thread with each received multipart message. */
     @FunctionalInterface
@@ -49,26 +40,22 @@ public final class SocketLoop implements AutoCloseable {
     private final ZContext context;
     private final ZMQ.Socket socket;
     private final Receiver receiver;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Selector selector;
+    private final Queue<List<byte[]>> outbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
+    private final ZMQ.Socket wakeSender;
+    private final ZMQ.Socket wakeReceiver;
     private final Thread thread;
     private volatile boolean running = true;
-    private boolean socketClosed; // guarded by lock
 
     private SocketLoop(ZContext context, ZMQ.Socket socket, String name, Receiver receiver) {
         this.context = context;
         this.socket = socket;
         this.receiver = receiver;
-        try {
-            this.selector = Selector.open();
-            if (receiver != null) {
-                SelectableChannel fd = socket.getFD();
-                fd.configureBlocking(false);
-                fd.register(selector, SelectionKey.OP_READ);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch the socket of " + name, e);
-        }
+        String wakeAddress = "inproc://wake-" + name + "-" + UUID.randomUUID();
+        this.wakeReceiver = context.createSocket(SocketType.PAIR);
+        wakeReceiver.bind(wakeAddress);
+        this.wakeSender = context.createSocket(SocketType.PAIR);
+        wakeSender.connect(wakeAddress);
         this.thread = new Thread(this::run, "jparallel-" + name);
         thread.setDaemon(true);
     }
@@ -84,50 +71,42 @@ public final class SocketLoop implements AutoCloseable {
         return loop;
     }
 
-    /** Sends a multipart message now, from the calling thread; safe from any thread. Dropped once closed. */
+    /** Queues a multipart message for sending; safe from any thread. */
     public void send(List<byte[]> frames) {
-        boolean inputWaiting;
-        lock.lock();
-        try {
-            if (socketClosed) {
-                return;
-            }
+        if (Thread.currentThread() == thread) {
             write(frames);
-            // The send may have taken the signal of input that arrived meanwhile: the loop would sleep on.
-            inputWaiting = receiver != null && Thread.currentThread() != thread
-                    && (socket.getEvents() & ZMQ.Poller.POLLIN) != 0;
-        } catch (ZMQException e) {
-            if (running) {
-                LOG.log(Level.WARNING, "sending on " + thread.getName() + " failed", e);
-            }
             return;
-        } finally {
-            lock.unlock();
         }
-        if (inputWaiting) {
-            selector.wakeup();
+        outbox.add(frames);
+        if (wakePending.compareAndSet(false, true)) {
+            synchronized (wakeSender) {
+                if (running) {
+                    wakeSender.send(WAKE, ZMQ.DONTWAIT);
+                }
+            }
         }
     }
 
     private void run() {
-        List<List<byte[]>> batch = new ArrayList<>(BATCH);
+        ZMQ.Poller poller = context.createPoller(2);
+        int wakeIndex = poller.register(wakeReceiver, ZMQ.Poller.POLLIN);
+        int socketIndex = receiver == null ? -1 : poller.register(socket, ZMQ.Poller.POLLIN);
         try {
             while (running && !Thread.currentThread().isInterrupted()) {
-                if (receiver == null) {
-                    selector.select(); // nothing to receive: wait to be closed
-                    continue;
+                poller.poll(1000);
+                if (poller.pollin(wakeIndex)) {
+                    while (wakeReceiver.recv(ZMQ.DONTWAIT) != null) {
+                        // drained: one wake covers everything queued so far
+                    }
+                    wakePending.set(false);
                 }
-                boolean more = receive(batch);
-                for (List<byte[]> frames : batch) {
-                    deliver(frames);
-                }
-                batch.clear();
-                if (!more) {
-                    selector.select(1000);
-                    selector.selectedKeys().clear();
+                flushOutbox();
+                if (socketIndex >= 0 && poller.pollin(socketIndex)) {
+                    receiveAvailable();
                 }
             }
-        } catch (IOException | ClosedSelectorException | ZMQException e) {
+            flushOutbox();
+        } catch (ZMQException e) {
             if (running) {
                 LOG.log(Level.WARNING, "socket loop " + thread.getName() + " failed", e);
             }
@@ -136,7 +115,17 @@ public final class SocketLoop implements AutoCloseable {
             LOG.log(Level.SEVERE, "socket loop " + thread.getName() + " died", e);
             throw e;
         } finally {
-            closeSocket();
+            poller.close();
+            socket.setLinger(0);
+            context.destroySocket(socket);
+            context.destroySocket(wakeReceiver);
+        }
+    }
+
+    private void flushOutbox() {
+        List<byte[]> frames;
+        while ((frames = outbox.poll()) != null) {
+            write(frames);
         }
     }
 
@@ -148,82 +137,36 @@ public final class SocketLoop implements AutoCloseable {
         socket.send(frames.get(last), 0);
     }
 
-    /** Takes up to {@link #BATCH} waiting messages; true when more may be waiting. */
-    private boolean receive(List<List<byte[]>> batch) {
-        lock.lock();
-        try {
-            if (socketClosed) {
-                return false;
+    private void receiveAvailable() {
+        byte[] first;
+        while ((first = socket.recv(ZMQ.DONTWAIT)) != null) {
+            List<byte[]> frames = new ArrayList<>(8);
+            frames.add(first);
+            while (socket.hasReceiveMore()) {
+                frames.add(socket.recv(0));
             }
-            byte[] first;
-            while (batch.size() < BATCH && (first = socket.recv(ZMQ.DONTWAIT)) != null) {
-                List<byte[]> frames = new ArrayList<>(8);
-                frames.add(first);
-                while (socket.hasReceiveMore()) {
-                    frames.add(socket.recv(0));
-                }
-                batch.add(frames);
+            try {
+                receiver.received(frames);
+            } catch (RuntimeException e) {
+                // One bad message must not take the socket down with it.
+                LOG.log(Level.SEVERE, "handler of " + thread.getName() + " failed", e);
             }
-            return batch.size() == BATCH || (socket.getEvents() & ZMQ.Poller.POLLIN) != 0;
-        } finally {
-            lock.unlock();
         }
     }
 
-    private void deliver(List<byte[]> frames) {
-        try {
-            receiver.received(frames);
-        } catch (RuntimeException e) {
-            // One bad message must not take the socket down with it.
-            LOG.log(Level.SEVERE, "handler of " + thread.getName() + " failed", e);
-        }
-    }
-
-    private void closeSocket() {
-        lock.lock();
-        try {
-            if (!socketClosed) {
-                socketClosed = true;
-                socket.setLinger(0);
-                context.destroySocket(socket);
-            }
-        } finally {
-            lock.unlock();
-        }
-        try {
-            selector.close();
-        } catch (IOException e) {
-            LOG.log(Level.FINE, "closing the selector of " + thread.getName() + " failed", e);
-        }
-    }
-
-    /** A sender blocked in ZeroMQ (a full queue to a peer that is gone) must not hold up the process's exit. */
-    private void closeSocketUnlessStuck() {
-        try {
-            if (lock.tryLock(1, TimeUnit.SECONDS)) {
-                lock.unlock();
-                closeSocket();
-            } else {
-                LOG.warning("a sender on " + thread.getName() + " is stuck; leaving its socket open");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Stops the thread and closes the socket; what was sent before has been handed to ZeroMQ. */
+    /** Sends what is queued, stops the thread and closes the socket. */
     @Override
     public void close() {
-        running = false;
-        selector.wakeup();
+        synchronized (wakeSender) {
+            running = false;
+            wakeSender.send(WAKE, ZMQ.DONTWAIT);
+            context.destroySocket(wakeSender);
+        }
         if (Thread.currentThread() != thread) {
             try {
                 thread.join(2000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-            if (thread.isAlive()) {
-                closeSocketUnlessStuck();
             }
         }
     }
