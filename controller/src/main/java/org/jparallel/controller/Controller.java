@@ -118,6 +118,9 @@ public final class Controller implements AutoCloseable {
         socket.setLinger(0);
         socket.setSndHWM(0); // a burst of tasks or output must never be dropped
         socket.setRcvHWM(0);
+        // A connection whose ZMTP handshake stalls is dropped and made again by its peer in 3 s, not 30:
+        // CI saw fresh clients and engines go unheard for 10-20 s right after a start (cause unknown).
+        socket.setHandshakeIvl(3000);
         return socket;
     }
 

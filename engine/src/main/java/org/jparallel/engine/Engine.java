@@ -88,6 +88,7 @@ public final class Engine implements AutoCloseable {
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
         ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
         dealer.setLinger(500);
+        dealer.setHandshakeIvl(3000); // as the controller's: a stalled handshake is retried soon
         dealer.connect(connection.address());
         this.loop = SocketLoop.start(context, dealer, "engine", this::received);
         this.outbound = new Outbound(codec, loop, UUID.randomUUID().toString());

@@ -37,6 +37,7 @@ public final class ControllerLink implements AutoCloseable {
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
         this.socket = context.createSocket(SocketType.DEALER);
         socket.setLinger(0);
+        socket.setHandshakeIvl(3000); // as the controller's: a stalled handshake is retried soon
         socket.connect(connection.clientAddress());
     }
 
