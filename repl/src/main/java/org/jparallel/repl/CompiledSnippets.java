@@ -7,6 +7,7 @@ import java.util.Optional;
 import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
 import jdk.jshell.VarSnippet;
 
 /**
@@ -54,7 +55,7 @@ final class CompiledSnippets {
             return;
         }
         SnippetEvent event = events.get(0);
-        if (event.status() == Status.VALID && !(event.exception() instanceof jdk.jshell.UnresolvedReferenceException)) {
+        if (event.status() == Status.VALID && !(event.exception() instanceof UnresolvedReferenceException)) {
             bySource.put(source, new Compiled(event.snippet(), wrapperClass));
         }
     }
