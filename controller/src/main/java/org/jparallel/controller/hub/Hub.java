@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,11 +191,9 @@ public final class Hub {
             boolean plainWaits = false;
             List<EngineLoad> loads = loads();
             boolean full = !anyRoom(loads);
-            for (Iterator<Task> it = waiting.walk(); it.hasNext(); ) {
-                Task task = it.next();
-                if (full && task.offered) {
-                    continue; // it waited for a free engine when last offered, and none is free still
-                }
+            waiting.startWalk();
+            // While no engine has room, a task that already waited for one is not offered again (anyRoom).
+            for (Task task = waiting.next(null, full); task != null; task = waiting.next(task, full)) {
                 if (plainWaits && scheduler.plain(task.msgId)) {
                     if (!scheduler.anyDependent()) {
                         break;
@@ -205,19 +202,19 @@ public final class Hub {
                 }
                 Placement placement = place(task, loads);
                 if (placement instanceof Placement.Send to && engines.containsKey(to.engineId())) {
-                    it.remove();
+                    waiting.take(task);
                     dispatch(task, engines.get(to.engineId()));
                     loads = loads();
                     full = !anyRoom(loads);
                 } else if (placement instanceof Placement.Fail fail) {
-                    it.remove();
+                    waiting.take(task);
                     failWaiting(task, fail.ename(), fail.evalue());
                     failed = true;
                 } else if (placement instanceof Placement.Blocked blocked) {
-                    it.remove();
+                    waiting.take(task);
                     waiting.setAside(task, blocked.on());
                 } else {
-                    task.offered = true;
+                    waiting.waitsForEngine(task);
                     plainWaits |= scheduler.plain(task.msgId);
                 }
             }

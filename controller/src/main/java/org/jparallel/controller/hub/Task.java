@@ -21,8 +21,6 @@ final class Task {
     long queueOrder;
     /** Whether it is set aside until a task it waits for ends, and how often it was ({@link WaitingTasks}). */
     boolean aside;
-    /** Whether the scheduler answered "wait for an engine" when it was last offered. */
-    boolean offered;
     int asideTurn;
     int engineId = -1;
     /** Whether it runs again to remake its result, lost with the engine that held it. */
