@@ -2,6 +2,7 @@ package org.jparallel.client;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,14 +21,10 @@ import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
-import org.jparallel.wire.zmq.SocketLoop;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
+import org.jparallel.wire.link.LinkClient;
 
 /**
- * The client's one DEALER socket to the controller, owned by a {@link SocketLoop} thread. Requests are sent
- * from any thread; what comes back is routed to the {@link Pending} of its parent's msg_id. Messages that
+ * The client's one link to the controller. Requests are sent from any thread; what comes back is routed to the {@link Pending} of its parent's msg_id. Messages that
  * answer no request (engines joining and leaving) go to the notification listener.
  */
 final class ClientChannel implements AutoCloseable {
@@ -36,15 +33,9 @@ final class ClientChannel implements AutoCloseable {
     private final ClusterConnection connection;
     private final String session = UUID.randomUUID().toString();
     private final MessageCodec codec;
-    /**
-     * A connection whose ZMTP handshake stalls is dropped and made again in this time, not jeromq's 30 s:
-     * CI saw a fresh client go unheard for 10 s right after a cluster started (cause unknown).
-     */
-    private static final int HANDSHAKE_MILLIS = 3000;
-    private final ZContext context = new ZContext(1);
     private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
     private final Consumer<Message> notifications;
-    private final SocketLoop loop;
+    private final LinkClient link;
     private volatile RuntimeException closedBecause;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
@@ -54,13 +45,11 @@ final class ClientChannel implements AutoCloseable {
         this.notifications = notifications;
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(),
                 connection.key().getBytes(StandardCharsets.UTF_8)));
-        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
-        dealer.setLinger(0);
-        dealer.setSndHWM(0);
-        dealer.setRcvHWM(0);
-        dealer.setHandshakeIvl(HANDSHAKE_MILLIS);
-        dealer.connect(connection.clientAddress());
-        this.loop = SocketLoop.start(context, dealer, "client", this::received);
+        try {
+            this.link = LinkClient.connect(connection.clientAddress(), "client", this::received);
+        } catch (IOException e) {
+            throw new ClusterException("cannot open a link to the controller: " + e.getMessage(), e);
+        }
         connection.controllerProcess().ifPresent(controller -> controller.onExit().thenRun(() ->
                 failAll(new ClusterException("the controller of profile '" + connection.profile() + "' (pid "
                         + connection.controllerPid() + ") exited before answering: start a cluster again with "
@@ -87,13 +76,13 @@ final class ClientChannel implements AutoCloseable {
             throw closed;
         }
         waiting.put(request.header().msgId(), pending);
-        loop.send(codec.encode(request));
+        link.send(codec.encode(request));
     }
 
     /** Sends a request nobody waits for (abort, interrupt). */
     void sendAndForget(Message request) {
         if (closedBecause == null) {
-            loop.send(codec.encode(request));
+            link.send(codec.encode(request));
         }
     }
 
@@ -139,7 +128,7 @@ final class ClientChannel implements AutoCloseable {
                     return reply.get(Math.min(left, every.toNanos()), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     if (System.nanoTime() >= deadline) {
-                        throw new ClusterException("the controller at " + connection.clientAddress()
+                        throw new ClusterException("the controller at " + connection.ip() + ":" + connection.clientPort()
                                 + " did not answer " + msgType + " within " + timeout.toSeconds()
                                 + " s: check that the cluster of profile '" + connection.profile()
                                 + "' runs (`jpcluster list`) and see its log/controller.log");
@@ -216,7 +205,6 @@ final class ClientChannel implements AutoCloseable {
             return;
         }
         failAll(new ClusterException("this client was closed: connect again with Client.connect()"));
-        loop.close();
-        context.close();
+        link.close(Duration.ofMillis(500)); // releases of held values just sent go first
     }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -17,7 +18,7 @@ import java.util.Optional;
  *
  * <pre>{@code
  * ClusterConnection c = ClusterConnection.read(ClusterProfile.named("default").clientFile());
- * c.clientAddress();   // tcp://127.0.0.1:41234
+ * c.clientAddress();   // 127.0.0.1:41234
  * }</pre>
  *
  * @param ip              the controller's address
@@ -70,11 +71,11 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
         }
     }
 
-    /** The ZeroMQ endpoint of the controller's client socket. */
-    public String clientAddress() {
+    /** Where the controller listens for clients. */
+    public InetSocketAddress clientAddress() {
         // a controller bound to every interface is reached on loopback
         String host = ip.equals("0.0.0.0") || ip.equals("*") ? "127.0.0.1" : ip;
-        return transport + "://" + host + ":" + clientPort;
+        return new InetSocketAddress(host, clientPort);
     }
 
     /** The controller's process when it runs on this host and is alive; empty when it is known to be gone. */

@@ -6,18 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.PrivateFile;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
+import org.jparallel.wire.link.LinkServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,45 +59,32 @@ class ConnectTest {
     void aConnectionRequestThatGoesUnansweredIsSentAgain() throws Exception {
         MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "k"));
         Process controllerProcess = new ProcessBuilder("sleep", "60").start(); // a live pid for the file
-        try (ZContext context = new ZContext(1)) {
-            ZMQ.Socket controller = context.createSocket(SocketType.ROUTER);
-            int port = controller.bindToRandomPort("tcp://127.0.0.1");
+        BlockingQueue<List<byte[]>> requests = new LinkedBlockingQueue<>();
+        try (LinkServer controller = LinkServer.bind("127.0.0.1", "test-controller", requests::add)) {
             Path file = new ClusterProfile(home, "default").clientFile();
-            PrivateFile.write(file, "{\"ip\": \"127.0.0.1\", \"client_port\": " + port + ", \"key\": \"k\", "
+            PrivateFile.write(file, "{\"ip\": \"127.0.0.1\", \"client_port\": " + controller.port() + ", \"key\": \"k\", "
                     + "\"signature_scheme\": \"hmac-sha256\", \"transport\": \"tcp\", \"profile\": \"default\", "
                     + "\"controller_pid\": " + controllerProcess.pid() + "}");
             // A controller that loses the first request and answers the second.
-            CompletableFuture<Integer> requests = CompletableFuture.supplyAsync(() -> {
-                receive(controller);
-                Message second;
+            CompletableFuture<Integer> answered = CompletableFuture.supplyAsync(() -> {
                 try {
-                    second = codec.decode(receive(controller));
-                } catch (MalformedMessageException e) {
+                    requests.take();
+                    Message second = codec.decode(requests.take());
+                    JsonObject content = new JsonObject();
+                    content.add("engines", new JsonObject());
+                    controller.send(codec.encode(second.reply("connection_reply", "controller", content)));
+                    return 2;
+                } catch (MalformedMessageException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-                JsonObject content = new JsonObject();
-                content.add("engines", new JsonObject());
-                List<byte[]> reply = codec.encode(second.reply("connection_reply", "controller", content));
-                for (int i = 0; i < reply.size(); i++) {
-                    controller.send(reply.get(i), i < reply.size() - 1 ? ZMQ.SNDMORE : 0);
-                }
-                return 2;
             });
             try (Client rc = Client.connect(file)) {
                 assertEquals(List.of(), rc.ids());
             }
-            assertEquals(2, requests.get(5, TimeUnit.SECONDS));
+            assertEquals(2, answered.get(5, TimeUnit.SECONDS));
         } finally {
             controllerProcess.destroy();
         }
-    }
-
-    private static List<byte[]> receive(ZMQ.Socket socket) {
-        List<byte[]> frames = new ArrayList<>();
-        do {
-            frames.add(socket.recv(0));
-        } while (socket.hasReceiveMore());
-        return frames;
     }
 
     @Test

@@ -27,10 +27,7 @@ import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.engine.EngineConnection;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MessageCodec;
-import org.jparallel.wire.zmq.SocketLoop;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
+import org.jparallel.wire.link.LinkServer;
 
 /**
  * A running controller: the client and engine ROUTER sockets, the hub, heartbeats, and the local
@@ -47,7 +44,6 @@ public final class Controller implements AutoCloseable {
     private static final String SIGNATURE_SCHEME = "hmac-sha256";
 
     private final ControllerOptions options;
-    private final ZContext context = new ZContext(1);
     private final EngineLauncher launcher;
     private final Set<ProcessHandle> launched = ConcurrentHashMap.newKeySet();
     private final AtomicInteger launches = new AtomicInteger();
@@ -56,8 +52,8 @@ public final class Controller implements AutoCloseable {
             daemon("jparallel-heartbeat"));
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
-    private SocketLoop clientLoop;
-    private SocketLoop engineLoop;
+    private LinkServer clientLink;
+    private LinkServer engineLink;
     private Hub hub;
 
     private Controller(ControllerOptions options) {
@@ -82,25 +78,23 @@ public final class Controller implements AutoCloseable {
         ProfileDir dir = options.profile();
         String key = UUID.randomUUID().toString();
         MessageCodec codec = new MessageCodec(HmacSigner.create(SIGNATURE_SCHEME, key));
-        ZMQ.Socket clients = router();
-        ZMQ.Socket engines = router();
-        int clientPort = clients.bindToRandomPort("tcp://" + options.ip());
-        int enginePort = engines.bindToRandomPort("tcp://" + options.ip());
         Links links = new Links() {
             @Override
             public void toClient(List<byte[]> frames) {
-                clientLoop.send(frames);
+                clientLink.send(frames);
             }
 
             @Override
             public void toEngine(List<byte[]> frames) {
-                engineLoop.send(frames);
+                engineLink.send(frames);
             }
         };
         hub = new Hub(codec, options.scheduler().newScheduler(), links, control(), dir.name(),
                 options.records().open(dir.dir()));
-        clientLoop = SocketLoop.start(context, clients, "controller-clients", hub::fromClient);
-        engineLoop = SocketLoop.start(context, engines, "controller-engines", hub::fromEngine);
+        clientLink = LinkServer.bind(options.ip(), "controller-clients", hub::fromClient);
+        engineLink = LinkServer.bind(options.ip(), "controller-engines", hub::fromEngine);
+        int clientPort = clientLink.port();
+        int enginePort = engineLink.port();
         long pid = ProcessHandle.current().pid();
         Files.createDirectories(dir.logDir());
         new EngineConnection("tcp", options.ip(), enginePort, key, SIGNATURE_SCHEME, dir.name(), pid)
@@ -111,17 +105,6 @@ public final class Controller implements AutoCloseable {
         timers.scheduleWithFixedDelay(hub::heartbeat, 1, 1, TimeUnit.SECONDS);
         LOG.info("controller of profile " + dir.name() + " (pid " + pid + ") listening for clients on "
                 + options.ip() + ":" + clientPort + ", engines on " + enginePort);
-    }
-
-    private ZMQ.Socket router() {
-        ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
-        socket.setLinger(0);
-        socket.setSndHWM(0); // a burst of tasks or output must never be dropped
-        socket.setRcvHWM(0);
-        // A connection whose ZMTP handshake stalls is dropped and made again by its peer in 3 s, not 30:
-        // CI saw fresh clients and engines go unheard for 10-20 s right after a start (cause unknown).
-        socket.setHandshakeIvl(3000);
-        return socket;
     }
 
     private ClusterControl control() {
@@ -185,11 +168,12 @@ public final class Controller implements AutoCloseable {
         stopProcesses(List.copyOf(launched));
         timers.shutdownNow();
         background.shutdownNow();
-        if (clientLoop != null) {
-            clientLoop.close();
-            engineLoop.close();
+        if (clientLink != null) {
+            clientLink.close();
         }
-        context.close();
+        if (engineLink != null) {
+            engineLink.close();
+        }
         if (hub != null) {
             hub.close();
         }

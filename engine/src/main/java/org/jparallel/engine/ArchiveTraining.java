@@ -1,16 +1,19 @@
 package org.jparallel.engine;
 
 import com.google.gson.JsonObject;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
+import org.jparallel.wire.link.LinkClient;
+import org.jparallel.wire.link.LinkServer;
 
 /**
  * {@code java -XX:ArchiveClassesAtExit=engine.jsa -cp jparallel.jar org.jparallel.engine.ArchiveTraining}:
@@ -48,10 +51,16 @@ public final class ArchiveTraining {
         MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "training"));
         JsonObject content = new JsonObject();
         content.addProperty("status", "ok");
-        try (ZContext context = new ZContext(1)) {
-            ZMQ.Socket socket = context.createSocket(SocketType.DEALER);
-            socket.bind("inproc://training");
-            codec.decode(codec.encode(Message.create("execute_reply", "training", content)));
+        BlockingQueue<List<byte[]>> received = new LinkedBlockingQueue<>();
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "training", received::add);
+             LinkClient client = LinkClient.connect(new InetSocketAddress("127.0.0.1", server.port()), "training",
+                     frames -> { })) {
+            client.send(codec.encode(Message.create("execute_reply", "training", content)));
+            List<byte[]> frames = received.poll(10, TimeUnit.SECONDS);
+            if (frames == null) {
+                throw new IllegalStateException("no message over a link within 10 s");
+            }
+            codec.decode(frames.subList(1, frames.size()));
         } catch (Exception e) {
             System.err.println("jparallel engine training: " + e);
             System.exit(1);

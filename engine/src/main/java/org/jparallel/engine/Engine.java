@@ -2,10 +2,13 @@ package org.jparallel.engine;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -29,10 +32,7 @@ import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
-import org.jparallel.wire.zmq.SocketLoop;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
+import org.jparallel.wire.link.LinkClient;
 
 /**
  * An engine: one JShell session serving a controller's requests in order on one execution thread.
@@ -56,9 +56,8 @@ public final class Engine implements AutoCloseable {
     private static final Message STOP = Message.create("stop", "", new JsonObject());
 
     private final EngineConnection connection;
-    private final ZContext context = new ZContext(1);
     private final MessageCodec codec;
-    private final SocketLoop loop;
+    private final LinkClient link;
     private final Outbound outbound;
     private final CurrentRequest current = new CurrentRequest();
     private final DrainableOutputStream stdout;
@@ -86,12 +85,12 @@ public final class Engine implements AutoCloseable {
         this.connection = connection;
         this.bulk = bulk;
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
-        ZMQ.Socket dealer = context.createSocket(SocketType.DEALER);
-        dealer.setLinger(500);
-        dealer.setHandshakeIvl(3000); // as the controller's: a stalled handshake is retried soon
-        dealer.connect(connection.address());
-        this.loop = SocketLoop.start(context, dealer, "engine", this::received);
-        this.outbound = new Outbound(codec, loop, UUID.randomUUID().toString());
+        try {
+            this.link = LinkClient.connect(connection.address(), "engine", this::received);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a link to the controller at " + connection.address(), e);
+        }
+        this.outbound = new Outbound(codec, link, UUID.randomUUID().toString());
         this.inputs = new Inputs(held, outbound);
         this.stdout = new DrainableOutputStream(text -> outbound.stream(current.get(), "stdout", text));
         this.stderr = new DrainableOutputStream(text -> outbound.stream(current.get(), "stderr", text));
@@ -319,20 +318,10 @@ public final class Engine implements AutoCloseable {
         queue.add(STOP);
         timers.shutdownNow();
         drainOutput();
-        pause(100); // the socket closes without linger: let the last replies leave first
-        loop.close();
-        context.close();
+        link.close(Duration.ofMillis(500)); // the last replies leave first
         bulk.close();
         System.setOut(originalOut);
         System.setErr(originalErr);
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static String hostName() {

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,7 @@ import org.jparallel.wire.PrivateFile;
  *
  * <pre>{@code
  * EngineConnection connection = EngineConnection.read(Path.of("engine.json"));
- * socket.connect(connection.address());   // tcp://127.0.0.1:40123
+ * LinkClient.connect(connection.address(), "engine", frames -> handle(frames));   // 127.0.0.1:40123
  * }</pre>
  *
  * @param controllerPid the controller's pid: an engine exits when that process ends
@@ -53,8 +54,9 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
     }
 
     /** The ZeroMQ endpoint of the controller's engine socket. */
-    public String address() {
-        return transport + "://" + ip + ":" + enginePort;
+    /** Where the controller listens for engines. */
+    public InetSocketAddress address() {
+        return new InetSocketAddress(ip, enginePort);
     }
 
     public JsonObject toJson() {

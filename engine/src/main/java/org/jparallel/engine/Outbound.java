@@ -2,25 +2,25 @@ package org.jparallel.engine;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import org.jparallel.wire.FrameSender;
 import org.jparallel.wire.Header;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
-import org.jparallel.wire.zmq.SocketLoop;
 
 /**
- * Everything an engine sends: signed, through the socket loop of its DEALER. Messages caused by a
+ * Everything an engine sends: signed, through its link to the controller. Messages caused by a
  * client's request carry that request's routing identities, so the controller passes them on to
  * the client that sent it, and {@code metadata.engine_id}.
  */
 final class Outbound {
     private final MessageCodec codec;
-    private final SocketLoop loop;
+    private final FrameSender link;
     private final String session;
     private volatile int engineId = -1;
 
-    Outbound(MessageCodec codec, SocketLoop loop, String session) {
+    Outbound(MessageCodec codec, FrameSender link, String session) {
         this.codec = codec;
-        this.loop = loop;
+        this.link = link;
         this.session = session;
     }
 
@@ -81,6 +81,6 @@ final class Outbound {
     }
 
     void send(Message message) {
-        loop.send(codec.encode(message));
+        link.send(codec.encode(message));
     }
 }

@@ -1,23 +1,25 @@
 package org.jparallel.controller.launch;
 
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jparallel.controller.profile.ClientConnection;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
+import org.jparallel.wire.link.LinkClient;
 
 /**
- * A plain DEALER connection to a controller's client socket, for the tools that start, query and
+ * A plain link to a controller's client socket, for the tools that start, query and
  * stop clusters. Not the client API: it only sends a request and waits for its reply. Used from one
  * thread at a time.
  *
@@ -28,17 +30,18 @@ import org.zeromq.ZMQ;
  * }</pre>
  */
 public final class ControllerLink implements AutoCloseable {
-    private final ZContext context = new ZContext(1);
-    private final ZMQ.Socket socket;
+    private final BlockingQueue<List<byte[]>> received = new LinkedBlockingQueue<>();
+    private final LinkClient link;
     private final MessageCodec codec;
     private final String session = UUID.randomUUID().toString();
 
     private ControllerLink(ClientConnection connection) {
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
-        this.socket = context.createSocket(SocketType.DEALER);
-        socket.setLinger(0);
-        socket.setHandshakeIvl(3000); // as the controller's: a stalled handshake is retried soon
-        socket.connect(connection.clientAddress());
+        try {
+            this.link = LinkClient.connect(connection.clientAddress(), "controller-link", received::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a link to the controller", e);
+        }
     }
 
     public static ControllerLink connect(ClientConnection connection) {
@@ -51,24 +54,20 @@ public final class ControllerLink implements AutoCloseable {
     }
 
     public void send(Message message) {
-        List<byte[]> frames = codec.encode(message);
-        for (int i = 0; i < frames.size() - 1; i++) {
-            socket.send(frames.get(i), ZMQ.SNDMORE);
-        }
-        socket.send(frames.get(frames.size() - 1), 0);
+        link.send(codec.encode(message));
     }
 
     /** The next message, or empty when none comes within {@code timeout}. */
     public Optional<Message> receive(Duration timeout) {
-        socket.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
-        byte[] first = socket.recv(0);
-        if (first == null) {
+        List<byte[]> frames;
+        try {
+            frames = received.poll(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Optional.empty();
         }
-        List<byte[]> frames = new ArrayList<>();
-        frames.add(first);
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recv(0));
+        if (frames == null) {
+            return Optional.empty();
         }
         try {
             return Optional.of(codec.decode(frames));
@@ -99,6 +98,6 @@ public final class ControllerLink implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close();
+        link.close(Duration.ofMillis(500)); // a shutdown_request just sent must reach the controller
     }
 }

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.jparallel.wire.PrivateFile;
  *
  * <pre>{@code
  * ClientConnection c = ClientConnection.read(dir.clientFile());
- * dealer.connect(c.clientAddress());
+ * LinkClient.connect(c.clientAddress(), "client", frames -> handle(frames));
  * }</pre>
  */
 public record ClientConnection(String transport, String ip, int clientPort, int enginePort, String key,
@@ -46,8 +47,9 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
         PrivateFile.write(file, toJson().toString());
     }
 
-    public String clientAddress() {
-        return transport + "://" + ip + ":" + clientPort;
+    /** Where the controller listens for clients. */
+    public InetSocketAddress clientAddress() {
+        return new InetSocketAddress(ip, clientPort);
     }
 
     public JsonObject toJson() {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.logging.Logger;
 import org.jparallel.wire.ConnectionInfo;
+import org.jparallel.wire.FrameReceiver;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
@@ -67,7 +68,7 @@ public final class KernelSockets implements Outbox, AutoCloseable {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setLinger(1000);
         bind(socket, address);
-        SocketLoop.Receiver receiver = inbound == null ? null : frames -> decode(channel, frames, inbound);
+        FrameReceiver receiver = inbound == null ? null : frames -> decode(channel, frames, inbound);
         loops.put(channel, SocketLoop.start(context, socket, channel.name().toLowerCase(), receiver));
     }
 

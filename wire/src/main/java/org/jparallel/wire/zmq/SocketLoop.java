@@ -8,13 +8,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.wire.FrameReceiver;
+import org.jparallel.wire.FrameSender;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 /**
- * A thread that owns one ZeroMQ socket: it hands received messages to a {@link Receiver} and sends
+ * A thread that owns one ZeroMQ socket: it hands received messages to a {@link FrameReceiver} and sends
  * what any other thread queues with {@link #send(List)}.
  *
  * <p>ZeroMQ sockets must not be shared between threads, so other threads never touch the socket:
@@ -27,19 +29,13 @@ import org.zeromq.ZMQException;
  * loop.send(replyFrames);   // from any thread
  * }</pre>
  */
-public final class SocketLoop implements AutoCloseable {
+public final class SocketLoop implements FrameSender, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SocketLoop.class.getName());
     private static final byte[] WAKE = new byte[0];
 
-    /** Called on the loop's thread with each received multipart message. */
-    @FunctionalInterface
-    public interface Receiver {
-        void received(List<byte[]> frames);
-    }
-
     private final ZContext context;
     private final ZMQ.Socket socket;
-    private final Receiver receiver;
+    private final FrameReceiver receiver;
     private final Queue<List<byte[]>> outbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final ZMQ.Socket wakeSender;
@@ -47,7 +43,7 @@ public final class SocketLoop implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
 
-    private SocketLoop(ZContext context, ZMQ.Socket socket, String name, Receiver receiver) {
+    private SocketLoop(ZContext context, ZMQ.Socket socket, String name, FrameReceiver receiver) {
         this.context = context;
         this.socket = socket;
         this.receiver = receiver;
@@ -65,13 +61,14 @@ public final class SocketLoop implements AutoCloseable {
      *
      * @param receiver called for each received message, or null for a send-only socket (e.g. PUB)
      */
-    public static SocketLoop start(ZContext context, ZMQ.Socket socket, String name, Receiver receiver) {
+    public static SocketLoop start(ZContext context, ZMQ.Socket socket, String name, FrameReceiver receiver) {
         SocketLoop loop = new SocketLoop(context, socket, name, receiver);
         loop.thread.start();
         return loop;
     }
 
     /** Queues a multipart message for sending; safe from any thread. */
+    @Override
     public void send(List<byte[]> frames) {
         if (Thread.currentThread() == thread) {
             write(frames);

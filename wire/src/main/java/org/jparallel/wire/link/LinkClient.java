@@ -1,0 +1,134 @@
+package org.jparallel.wire.link;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.wire.FrameReceiver;
+import org.jparallel.wire.FrameSender;
+
+/**
+ * The connecting end of a link, as a ZeroMQ DEALER: messages go to the server whenever it is reachable.
+ * It connects in the background and again after a broken connection, every
+ * {@value #RETRY_MILLIS} ms; messages sent meanwhile wait and go, whole, once it is connected.
+ *
+ * <pre>{@code
+ * try (LinkClient link = LinkClient.connect(new InetSocketAddress("127.0.0.1", port), "client",
+ *         frames -> handle(frames))) {
+ *     link.send(List.of(request));
+ * }
+ * }</pre>
+ */
+public final class LinkClient implements FrameSender, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LinkClient.class.getName());
+    static final long RETRY_MILLIS = 100;
+
+    private final InetSocketAddress server;
+    private final LinkLoop loop;
+    private final LinkConnection connection;
+    private volatile boolean closing;
+    private boolean everConnected;
+
+    private LinkClient(InetSocketAddress server, LinkLoop loop, FrameReceiver receiver) {
+        this.server = server;
+        this.loop = loop;
+        this.connection = new LinkConnection(loop, null, receiver, this::lost);
+    }
+
+    /** Starts connecting to {@code server}; {@code receiver} gets each message on the client's thread. */
+    public static LinkClient connect(InetSocketAddress server, String name, FrameReceiver receiver) throws IOException {
+        LinkClient client = new LinkClient(server, new LinkLoop(name), receiver);
+        client.loop.execute(client::dial);
+        return client;
+    }
+
+    private void dial() {
+        if (closing) {
+            return;
+        }
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.configureBlocking(false);
+            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (channel.connect(server)) {
+                connected(channel, null);
+            } else {
+                SocketChannel pending = channel;
+                loop.register(channel, SelectionKey.OP_CONNECT, key -> finishConnect(key, pending));
+            }
+        } catch (IOException e) {
+            retry(channel, e);
+        }
+    }
+
+    private void finishConnect(SelectionKey key, SocketChannel channel) {
+        try {
+            if (channel.finishConnect()) {
+                connected(channel, key);
+            }
+        } catch (IOException e) {
+            key.cancel();
+            retry(channel, e);
+        }
+    }
+
+    private void connected(SocketChannel channel, SelectionKey key) throws IOException {
+        if (everConnected) {
+            LOG.info("connected again to " + server);
+        }
+        everConnected = true;
+        connection.attach(channel, key);
+    }
+
+    private void retry(SocketChannel channel, IOException cause) {
+        LOG.log(Level.FINE, "cannot connect to " + server + "; trying again", cause);
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a failed connection", e);
+            }
+        }
+        loop.schedule(RETRY_MILLIS, this::dial);
+    }
+
+    private void lost() {
+        if (!closing) {
+            LOG.info("lost the connection to " + server + "; connecting again");
+            loop.schedule(RETRY_MILLIS, this::dial);
+        }
+    }
+
+    /** Sends one message; from any thread. */
+    @Override
+    public void send(List<byte[]> frames) {
+        connection.send(frames);
+    }
+
+    /** Waits up to {@code linger} for what was sent to go to the socket, then closes. */
+    public void close(Duration linger) {
+        long deadline = System.nanoTime() + linger.toNanos();
+        while (connection.attached() && !connection.drained() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        closing = true;
+        loop.close();
+    }
+
+    /** Closes at once: what the socket has not taken yet is lost. */
+    @Override
+    public void close() {
+        close(Duration.ZERO);
+    }
+}

@@ -1,0 +1,173 @@
+package org.jparallel.wire.link;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.CancelledKeyException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.wire.FrameReceiver;
+
+/**
+ * One TCP connection of a link: reads on its loop's thread; writes on the sender's thread while the socket
+ * takes the bytes, and leaves the rest to the loop when it does not. Messages sent while no channel is
+ * attached (a client still connecting, or connecting again) wait for the next one, whole.
+ */
+final class LinkConnection implements LinkLoop.Ready {
+    private static final Logger LOG = Logger.getLogger(LinkConnection.class.getName());
+
+    private final LinkLoop loop;
+    private final byte[] identity;
+    private final FrameReceiver receiver;
+    private final Runnable onClosed;
+    private final ArrayDeque<ByteBuffer[]> outbox = new ArrayDeque<>();
+    private FrameReader reader;
+    private SocketChannel channel;
+    private SelectionKey key;
+    /** Whether the key asks for OP_WRITE: changed only when needed, since each change costs the loop a syscall. */
+    private boolean waitingToWrite;
+
+    /**
+     * @param identity a frame put before every message received (the server's name for this peer), or null
+     * @param onClosed runs on the loop's thread when the channel breaks or the peer closes it
+     */
+    LinkConnection(LinkLoop loop, byte[] identity, FrameReceiver receiver, Runnable onClosed) {
+        this.loop = loop;
+        this.identity = identity;
+        this.receiver = receiver;
+        this.onClosed = onClosed;
+    }
+
+    /**
+     * Takes a connected channel (on the loop's thread) and sends what waited for one.
+     *
+     * @param registered the channel's key when it is registered already (it connected in the background), or null
+     */
+    synchronized void attach(SocketChannel channel, SelectionKey registered) throws IOException {
+        this.channel = channel;
+        this.reader = new FrameReader(identity);
+        if (registered == null) {
+            this.key = loop.register(channel, SelectionKey.OP_READ, this);
+        } else {
+            this.key = registered;
+            registered.interestOps(SelectionKey.OP_READ);
+            registered.attach(this);
+        }
+        this.waitingToWrite = false;
+        for (ByteBuffer[] message : outbox) {
+            for (ByteBuffer buffer : message) {
+                buffer.rewind(); // a message cut off by a broken channel goes again whole
+            }
+        }
+        writeOrWait();
+    }
+
+    /** Sends one message; from any thread. */
+    void send(List<byte[]> frames) {
+        ByteBuffer[] message = FrameWriter.buffers(frames);
+        synchronized (this) {
+            outbox.add(message);
+            if (outbox.size() == 1 && channel != null) {
+                writeOrWait();
+            }
+        }
+    }
+
+    /** Whether every message sent has gone to the socket. */
+    synchronized boolean drained() {
+        return outbox.isEmpty();
+    }
+
+    synchronized boolean attached() {
+        return channel != null;
+    }
+
+    private void writeOrWait() {
+        try {
+            boolean all = writeOut();
+            if (all == waitingToWrite) {
+                waitingToWrite = !all;
+                key.interestOps(all ? SelectionKey.OP_READ : SelectionKey.OP_READ | SelectionKey.OP_WRITE);
+                if (!all && !loop.inLoop()) {
+                    loop.wake();
+                }
+            }
+        } catch (IOException | CancelledKeyException e) {
+            // The loop sees the broken channel when it next reads, and closes it there.
+            LOG.log(Level.FINE, "writing to a broken link", e);
+        }
+    }
+
+    /** Writes queued messages until the socket takes no more; true when every one went. */
+    private boolean writeOut() throws IOException {
+        while (!outbox.isEmpty()) {
+            ByteBuffer[] message = outbox.peek();
+            long left = 0;
+            for (ByteBuffer buffer : message) {
+                left += buffer.remaining();
+            }
+            while (left > 0) {
+                long written = channel.write(message);
+                if (written == 0) {
+                    return false;
+                }
+                left -= written;
+            }
+            outbox.poll();
+        }
+        return true;
+    }
+
+    @Override
+    public void ready(SelectionKey readyKey) {
+        try {
+            if (readyKey.isWritable()) {
+                synchronized (this) {
+                    writeOrWait();
+                }
+            }
+            if (readyKey.isReadable() && !reader.read(channel, this::deliver)) {
+                close(null);
+            }
+        } catch (IOException e) {
+            close(e);
+        } catch (CancelledKeyException e) {
+            close(null);
+        }
+    }
+
+    private void deliver(List<byte[]> frames) {
+        try {
+            receiver.received(frames);
+        } catch (RuntimeException e) {
+            // One bad message must not take the connection down with it.
+            LOG.log(Level.SEVERE, "handler of a link message failed", e);
+        }
+    }
+
+    /** Closes the channel (on the loop's thread); queued messages wait for the next one. */
+    void close(IOException cause) {
+        synchronized (this) {
+            if (channel == null) {
+                return;
+            }
+            if (cause instanceof MalformedFramesException) {
+                LOG.warning("closed a link that sent bytes of another protocol: " + cause.getMessage());
+            } else if (cause != null) {
+                LOG.log(Level.FINE, "link broke", cause);
+            }
+            key.cancel();
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "closing a link", e);
+            }
+            channel = null;
+            key = null;
+        }
+        onClosed.run();
+    }
+}

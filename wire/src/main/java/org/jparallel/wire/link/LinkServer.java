@@ -1,0 +1,124 @@
+package org.jparallel.wire.link;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.jparallel.wire.FrameReceiver;
+import org.jparallel.wire.FrameSender;
+
+/**
+ * The listening end of a link, as a ZeroMQ ROUTER: each message received comes with the sender's identity
+ * first, and a message sent goes to the peer its first frame names. A message to a peer that is gone is
+ * dropped.
+ *
+ * <p>The cluster's processes talk over links, not jeromq: a message is one {@code writev} by the thread that
+ * sends it and one {@code read} by the loop that receives it, where jeromq put an I/O thread and two
+ * signalling pipes on either side. Both ends still sign every message; the link only moves frames.
+ *
+ * <pre>{@code
+ * LinkServer server = LinkServer.bind("127.0.0.1", "engines", frames -> {
+ *     server.send(List.of(frames.get(0), reply));   // frames.get(0): who sent it
+ * });
+ * int port = server.port();
+ * }</pre>
+ */
+public final class LinkServer implements FrameSender, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(LinkServer.class.getName());
+
+    private final ServerSocketChannel listener;
+    private final LinkLoop loop;
+    private final FrameReceiver receiver;
+    private final Map<Long, LinkConnection> peers = new ConcurrentHashMap<>();
+    private long lastPeer;
+
+    private LinkServer(ServerSocketChannel listener, LinkLoop loop, FrameReceiver receiver) {
+        this.listener = listener;
+        this.loop = loop;
+        this.receiver = receiver;
+    }
+
+    /** Listens on {@code ip} at a free port; {@code receiver} gets each message on the server's thread. */
+    public static LinkServer bind(String ip, String name, FrameReceiver receiver) throws IOException {
+        return bind(new InetSocketAddress(ip, 0), name, receiver);
+    }
+
+    /** Listens on {@code address}; {@code receiver} gets each message on the server's thread. */
+    public static LinkServer bind(InetSocketAddress address, String name, FrameReceiver receiver) throws IOException {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        try {
+            listener.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            listener.bind(address);
+            listener.configureBlocking(false);
+            LinkServer server = new LinkServer(listener, new LinkLoop(name), receiver);
+            server.loop.execute(server::listen);
+            return server;
+        } catch (IOException | RuntimeException e) {
+            listener.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        try {
+            return ((InetSocketAddress) listener.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("the server is closed", e);
+        }
+    }
+
+    private void listen() {
+        try {
+            loop.register(listener, SelectionKey.OP_ACCEPT, key -> accept());
+        } catch (IOException e) {
+            LOG.log(Level.SEVERE, "cannot listen", e);
+        }
+    }
+
+    private void accept() {
+        try {
+            for (SocketChannel channel = listener.accept(); channel != null; channel = listener.accept()) {
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                long peer = ++lastPeer;
+                byte[] identity = ByteBuffer.allocate(Long.BYTES).putLong(peer).array();
+                LinkConnection connection = new LinkConnection(loop, identity, receiver, () -> peers.remove(peer));
+                peers.put(peer, connection);
+                connection.attach(channel, null);
+            }
+        } catch (IOException e) {
+            LOG.log(Level.WARNING, "accepting a connection failed", e);
+        }
+    }
+
+    /** Sends {@code frames} minus the first to the peer the first names; from any thread. */
+    @Override
+    public void send(List<byte[]> frames) {
+        byte[] identity = frames.get(0);
+        LinkConnection peer = identity.length == Long.BYTES ? peers.get(ByteBuffer.wrap(identity).getLong()) : null;
+        if (peer == null) {
+            LOG.fine("dropped a message to a peer that is gone");
+            return;
+        }
+        peer.send(frames.subList(1, frames.size()));
+    }
+
+    /** Closes every connection and the listening socket. */
+    @Override
+    public void close() {
+        loop.close();
+        try {
+            listener.close(); // the loop closed it, unless it closed before it began to listen
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "closing the listener", e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.jparallel.wire.link;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LinkTest {
+    private final BlockingQueue<List<byte[]>> atServer = new LinkedBlockingQueue<>();
+    private final BlockingQueue<List<byte[]>> atClient = new LinkedBlockingQueue<>();
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private static List<byte[]> next(BlockingQueue<List<byte[]>> queue) throws InterruptedException {
+        List<byte[]> message = queue.poll(5, TimeUnit.SECONDS);
+        assertNotNull(message, "no message within 5 s");
+        return message;
+    }
+
+    private static Thread startThread(Runnable body) {
+        Thread thread = new Thread(body);
+        thread.start();
+        return thread;
+    }
+
+    private LinkClient client(LinkServer server) throws Exception {
+        return LinkClient.connect(new InetSocketAddress("127.0.0.1", server.port()), "test-client", atClient::add);
+    }
+
+    @Test
+    void serverAnswersTheClientItsFirstFrameNames() throws Exception {
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
+             LinkClient client = client(server)) {
+            client.send(List.of(bytes("ping"), new byte[0], bytes("more")));
+            List<byte[]> request = next(atServer);
+            assertEquals(List.of("ping", "", "more"), request.subList(1, 4).stream().map(LinkTest::text).toList());
+            server.send(List.of(request.get(0), bytes("pong")));
+            assertEquals("pong", text(next(atClient).get(0)));
+        }
+    }
+
+    @Test
+    void eachClientHasItsOwnIdentity() throws Exception {
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
+             LinkClient first = client(server);
+             LinkClient second = LinkClient.connect(new InetSocketAddress("127.0.0.1", server.port()), "second",
+                     frames -> { })) {
+            first.send(List.of(bytes("a")));
+            byte[] firstId = next(atServer).get(0);
+            second.send(List.of(bytes("b")));
+            byte[] secondId = next(atServer).get(0);
+            server.send(List.of(secondId, bytes("for second")));
+            server.send(List.of(firstId, bytes("for first")));
+            assertEquals("for first", text(next(atClient).get(0)));
+        }
+    }
+
+    @Test
+    void bigFramesArriveIntactBetweenSmallOnes() throws Exception {
+        byte[] big = new byte[20 * 1024 * 1024 + 7];
+        new Random(1).nextBytes(big);
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
+             LinkClient client = client(server)) {
+            client.send(List.of(bytes("before")));
+            client.send(List.of(bytes("head"), big, bytes("tail")));
+            client.send(List.of(bytes("after")));
+            assertEquals("before", text(next(atServer).get(1)));
+            List<byte[]> carrier = next(atServer);
+            assertArrayEquals(big, carrier.get(2));
+            assertEquals("tail", text(carrier.get(3)));
+            assertEquals("after", text(next(atServer).get(1)));
+            server.send(List.of(carrier.get(0), big));
+            assertArrayEquals(big, next(atClient).get(0));
+        }
+    }
+
+    @Test
+    void messagesFromManyThreadsAllArriveInEachThreadsOrder() throws Exception {
+        int threads = 4;
+        int each = 2000;
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
+             LinkClient client = client(server)) {
+            List<Thread> senders = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                senders.add(startThread(() -> {
+                    for (int i = 0; i < each; i++) {
+                        client.send(List.of(ByteBuffer.allocate(8).putInt(thread).putInt(i).array()));
+                    }
+                }));
+            }
+            for (Thread sender : senders) {
+                sender.join();
+            }
+            int[] nextOf = new int[threads];
+            for (int n = 0; n < threads * each; n++) {
+                ByteBuffer message = ByteBuffer.wrap(next(atServer).get(1));
+                int thread = message.getInt();
+                assertEquals(nextOf[thread]++, message.getInt(), "order of thread " + thread);
+            }
+        }
+    }
+
+    @Test
+    void messagesSentBeforeTheServerListensGoOnceItDoes() throws Exception {
+        int port;
+        try (LinkServer probe = LinkServer.bind("127.0.0.1", "probe", frames -> { })) {
+            port = probe.port();
+        }
+        try (LinkClient client = LinkClient.connect(new InetSocketAddress("127.0.0.1", port), "early", atClient::add)) {
+            client.send(List.of(bytes("early")));
+            Thread.sleep(3 * LinkClient.RETRY_MILLIS);
+            try (LinkServer server = LinkServer.bind(new InetSocketAddress("127.0.0.1", port), "late", atServer::add)) {
+                assertEquals("early", text(next(atServer).get(1)));
+            }
+        }
+    }
+
+    @Test
+    void bytesOfAnotherProtocolCloseThatConnectionOnly() throws Exception {
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
+             Socket stranger = new Socket("127.0.0.1", server.port());
+             LinkClient client = client(server)) {
+            OutputStream out = stranger.getOutputStream();
+            out.write(bytes("GET / HTTP/1.1\r\n\r\n"));
+            out.flush();
+            stranger.setSoTimeout(5000);
+            assertEquals(-1, stranger.getInputStream().read(), "the server hangs up on a stranger");
+            assertNull(atServer.poll(200, TimeUnit.MILLISECONDS), "nothing of it is delivered");
+            client.send(List.of(bytes("still here")));
+            assertEquals("still here", text(next(atServer).get(1)));
+        }
+    }
+
+    @Test
+    void aMessageToAPeerThatIsGoneIsDropped() throws Exception {
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add)) {
+            server.send(List.of(ByteBuffer.allocate(8).putLong(42).array(), bytes("lost")));
+            server.send(List.of(bytes("not an identity"), bytes("lost")));
+            try (LinkClient client = client(server)) {
+                client.send(List.of(bytes("served")));
+                assertEquals("served", text(next(atServer).get(1)));
+            }
+        }
+    }
+}
