@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,5 +70,31 @@ class HmacSignerTest {
     void unknownSchemeNamesTheSupportedOnes() {
         var e = assertThrows(IllegalArgumentException.class, () -> HmacSigner.create("hmac-whirlpool9", "k"));
         assertTrue(e.getMessage().contains("sha256"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"hmac-sha256", "hmac-blake2b"})
+    void oneSignerSignsRightFromManyThreadsAtOnce(String scheme) throws Exception {
+        HmacSigner signer = HmacSigner.create(scheme, "k");
+        byte[] expected = HmacSigner.create(scheme, "k").sign(PARTS);
+        List<Callable<Boolean>> threads = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            threads.add(() -> {
+                for (int i = 0; i < 2000; i++) {
+                    if (!Arrays.equals(expected, signer.sign(PARTS))) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (Future<Boolean> result : pool.invokeAll(threads)) {
+                assertTrue(result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 }
