@@ -148,6 +148,27 @@ public final class ClusterBench {
         out.put("engine_pss_MB", pss.stream().map(ClusterBench::round).collect(Collectors.toList()));
 
         engineToEngine(rc, lv, out);
+        warm(all, e0, lv, lbTasks, out);
+    }
+
+    /**
+     * The same calls again once the JIT has compiled their paths in every JVM (the figures above come from
+     * the cluster's first minute): what a session that has been working for a while sees.
+     */
+    private static void warm(DirectView all, EngineView e0, LoadBalancedView lv, int lbTasks, Map<String, Object> out) {
+        log("warm: apply, load-balanced and execute again after thousands of calls");
+        repeat(3000, () -> e0.applySync(Tasks.NOOP));
+        out.put("apply_1_engine_warm_ms", round(medianMillis(500, () -> e0.applySync(Tasks.NOOP))));
+        for (int i = 0; i < 3; i++) {
+            loadBalanced(lv, lbTasks);
+        }
+        List<Double> perSecond = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            perSecond.add(lbTasks / loadBalanced(lv, lbTasks));
+        }
+        out.put("lb_tasks_per_s_warm", round(median(perSecond)));
+        repeat(300, () -> all.executeSync(PX_STATEMENT));
+        out.put("px_4_engines_warm_ms", round(medianMillis(100, () -> all.executeSync(PX_STATEMENT))));
     }
 
     private static void sleep(long millis) {
