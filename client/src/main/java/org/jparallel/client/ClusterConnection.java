@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.jparallel.wire.ListenAddress;
 
 /**
  * A cluster's client connection file ({@code security/client.json}): where the controller listens for
@@ -73,9 +74,7 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
 
     /** Where the controller listens for clients. */
     public InetSocketAddress clientAddress() {
-        // a controller bound to every interface is reached on loopback
-        String host = ip.equals("0.0.0.0") || ip.equals("*") ? "127.0.0.1" : ip;
-        return new InetSocketAddress(host, clientPort);
+        return ListenAddress.reachable(ip, clientPort);
     }
 
     /** The controller's process when it runs on this host and is alive; empty when it is known to be gone. */
@@ -89,8 +88,7 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
     }
 
     boolean isLocal() {
-        return ip.equals("127.0.0.1") || ip.equals("localhost") || ip.equals("::1") || ip.equals("0.0.0.0")
-                || ip.equals("*");
+        return ip.equals("127.0.0.1") || ip.equals("localhost") || ip.equals("::1") || ListenAddress.everyInterface(ip);
     }
 
     private static String text(JsonObject json, String name, String fallback) {

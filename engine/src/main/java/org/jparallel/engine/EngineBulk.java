@@ -43,7 +43,7 @@ final class EngineBulk implements AutoCloseable {
             LOG.info("bulk channel listening on " + listener.host() + ":" + listener.port());
             return new EngineBulk(listener, new BulkFetcher(signer, listener, Level.INFO));
         } catch (UncheckedIOException e) {
-            LOG.warning(e.getMessage() + "; big values will ride ZeroMQ");
+            LOG.warning(e.getMessage() + "; big values will go through the controller");
             return new EngineBulk(null, null);
         }
     }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jparallel.wire.ConnectionFileException;
+import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
 
 /**
@@ -56,7 +57,7 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
     /** The ZeroMQ endpoint of the controller's engine socket. */
     /** Where the controller listens for engines. */
     public InetSocketAddress address() {
-        return new InetSocketAddress(ip, enginePort);
+        return ListenAddress.reachable(ip, enginePort);
     }
 
     public JsonObject toJson() {

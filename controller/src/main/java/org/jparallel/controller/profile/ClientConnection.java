@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jparallel.wire.ConnectionFileException;
+import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
 
 /**
@@ -49,7 +50,7 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
 
     /** Where the controller listens for clients. */
     public InetSocketAddress clientAddress() {
-        return new InetSocketAddress(ip, clientPort);
+        return ListenAddress.reachable(ip, clientPort);
     }
 
     public JsonObject toJson() {

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.ListenAddress;
 
 /**
  * The bulk channel's listener of one JVM: it serves the values this JVM offers ({@link BulkLease#offer}) to
@@ -88,8 +89,11 @@ public final class BulkListener implements AutoCloseable {
 
     /** The address of this host that the cluster's other processes reach it by: the one routing to clusterIp. */
     static InetAddress localAddressFor(String clusterIp) throws IOException {
+        if (ListenAddress.everyInterface(clusterIp)) {
+            return InetAddress.getLoopbackAddress();
+        }
         InetAddress cluster = InetAddress.getByName(clusterIp);
-        if (cluster.isLoopbackAddress() || cluster.isAnyLocalAddress()) {
+        if (cluster.isLoopbackAddress()) {
             return InetAddress.getLoopbackAddress();
         }
         if (NetworkInterface.getByInetAddress(cluster) != null) {

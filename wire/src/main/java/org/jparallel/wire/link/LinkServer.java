@@ -14,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.wire.FrameReceiver;
 import org.jparallel.wire.FrameSender;
+import org.jparallel.wire.ListenAddress;
 
 /**
  * The listening end of a link, as a ZeroMQ ROUTER: each message received comes with the sender's identity
@@ -46,9 +47,14 @@ public final class LinkServer implements FrameSender, AutoCloseable {
         this.receiver = receiver;
     }
 
-    /** Listens on {@code ip} at a free port; {@code receiver} gets each message on the server's thread. */
+    /**
+     * Listens on {@code ip} at a free port; {@code receiver} gets each message on the server's thread.
+     *
+     * @param ip an address of this host, or {@code *} or {@code 0.0.0.0} for all of them (ZeroMQ's and
+     *           ipyparallel's {@code --ip '*'})
+     */
     public static LinkServer bind(String ip, String name, FrameReceiver receiver) throws IOException {
-        return bind(new InetSocketAddress(ip, 0), name, receiver);
+        return bind(ListenAddress.bindable(ip, 0), name, receiver);
     }
 
     /** Listens on {@code address}; {@code receiver} gets each message on the server's thread. */

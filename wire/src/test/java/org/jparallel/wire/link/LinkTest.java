@@ -152,6 +152,15 @@ class LinkTest {
     }
 
     @Test
+    void aStarMeansEveryInterface() throws Exception {
+        try (LinkServer server = LinkServer.bind("*", "test-server", atServer::add);
+             LinkClient client = client(server)) {
+            client.send(List.of(bytes("via loopback")));
+            assertEquals("via loopback", text(next(atServer).get(1)));
+        }
+    }
+
+    @Test
     void aMessageToAPeerThatIsGoneIsDropped() throws Exception {
         try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add)) {
             server.send(List.of(ByteBuffer.allocate(8).putLong(42).array(), bytes("lost")));
