@@ -19,13 +19,15 @@ public final class LocalEngineLauncher implements EngineLauncher {
      * What pays for an engine, measured with 4 engines on a 2-core machine (figures in the README):
      * the serial collector, a small initial heap, and a heap that shrinks back after a full
      * collection, at once ({@code -XX:-ShrinkHeapInSteps}: otherwise it takes four collections);
-     * the engine itself runs that collection once it has gone idle after work. C2 stays on:
+     * the engine itself runs that collection once it has gone idle after work ({@code IdleHeapTrim}).
+     * While it works, the heap grows with the JDK's default headroom (40–70% free): with 10–30%, every
+     * 80 MB value pushed found the heap just too small, and a push took 150–300 ms of collections
+     * instead of 70–100 ms, for the same idle size once trimmed. C2 stays on:
      * {@code -XX:TieredStopAtLevel=1} saves ~18 MB per engine but ran a 400×400 matrix product
      * 4× slower. Users' options come after these, so they override them.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30", "-XX:-ShrinkHeapInSteps", "-Xshare:auto",
-            "-XX:-UsePerfData");
+            "-XX:-ShrinkHeapInSteps", "-Xshare:auto", "-XX:-UsePerfData");
 
     /**
      * Hands freed native memory (javac's and the JIT's, kept by malloc) back to the system every few
