@@ -24,8 +24,9 @@ import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.link.LinkClient;
 
 /**
- * The client's one link to the controller. Requests are sent from any thread; what comes back is routed to the {@link Pending} of its parent's msg_id. Messages that
- * answer no request (engines joining and leaving) go to the notification listener.
+ * The client's one link to the controller. Requests are sent from any thread; what comes back is routed to
+ * the {@link Pending} of its parent's msg_id. Messages that answer no request (engines joining and leaving)
+ * go to the notification listener.
  */
 final class ClientChannel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ClientChannel.class.getName());
@@ -128,7 +129,8 @@ final class ClientChannel implements AutoCloseable {
                     return reply.get(Math.min(left, every.toNanos()), TimeUnit.NANOSECONDS);
                 } catch (java.util.concurrent.TimeoutException e) {
                     if (System.nanoTime() >= deadline) {
-                        throw new ClusterException("the controller at " + connection.ip() + ":" + connection.clientPort()
+                        throw new ClusterException("the controller at " + connection.ip() + ":"
+                                + connection.clientPort()
                                 + " did not answer " + msgType + " within " + timeout.toSeconds()
                                 + " s: check that the cluster of profile '" + connection.profile()
                                 + "' runs (`jpcluster list`) and see its log/controller.log");

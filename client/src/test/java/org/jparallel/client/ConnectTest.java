@@ -62,7 +62,8 @@ class ConnectTest {
         BlockingQueue<List<byte[]>> requests = new LinkedBlockingQueue<>();
         try (LinkServer controller = LinkServer.bind("127.0.0.1", "test-controller", requests::add)) {
             Path file = new ClusterProfile(home, "default").clientFile();
-            PrivateFile.write(file, "{\"ip\": \"127.0.0.1\", \"client_port\": " + controller.port() + ", \"key\": \"k\", "
+            PrivateFile.write(file, "{\"ip\": \"127.0.0.1\", \"client_port\": " + controller.port()
+                    + ", \"key\": \"k\", "
                     + "\"signature_scheme\": \"hmac-sha256\", \"transport\": \"tcp\", \"profile\": \"default\", "
                     + "\"controller_pid\": " + controllerProcess.pid() + "}");
             // A controller that loses the first request and answers the second.
