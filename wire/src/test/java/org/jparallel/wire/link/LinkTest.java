@@ -136,6 +136,24 @@ class LinkTest {
     }
 
     @Test
+    void aClientConnectsAgainToAServerThatCameBack() throws Exception {
+        LinkServer first = LinkServer.bind("127.0.0.1", "first", atServer::add);
+        int port = first.port();
+        try (LinkClient client = LinkClient.connect(new InetSocketAddress("127.0.0.1", port), "client",
+                atClient::add)) {
+            client.send(List.of(bytes("to the first")));
+            assertEquals("to the first", text(next(atServer).get(1)));
+            first.close();
+            Thread.sleep(3 * LinkClient.RETRY_MILLIS); // the client sees the hang-up; what it sent into it is lost
+            try (LinkServer second = LinkServer.bind(new InetSocketAddress("127.0.0.1", port), "second",
+                    atServer::add)) {
+                client.send(List.of(bytes("to the second")));
+                assertEquals("to the second", text(next(atServer).get(1)));
+            }
+        }
+    }
+
+    @Test
     void bytesOfAnotherProtocolCloseThatConnectionOnly() throws Exception {
         try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
              Socket stranger = new Socket("127.0.0.1", server.port());
