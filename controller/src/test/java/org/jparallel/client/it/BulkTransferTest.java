@@ -43,22 +43,13 @@ class BulkTransferTest {
     @BeforeAll
     void start() {
         cluster = new ItCluster(home, 2);
-        rc = cluster.connect();
+        rc = cluster.connectReady();
         e0 = rc.engine(0);
-        rc.all().apply(() -> 0).get(); // engines open their JShell sessions on the first request
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     /** All engine logs, once {@code expected} shows in them (engines log after answering), or as they are. */

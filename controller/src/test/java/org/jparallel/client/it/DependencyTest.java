@@ -52,16 +52,8 @@ class DependencyTest {
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     private static Instant completed(AsyncResult<?> ar) {

@@ -42,16 +42,8 @@ class DirectViewTest {
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     @Test

@@ -24,16 +24,8 @@ class EngineLossTest {
     Client rc;
 
     @AfterEach
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     @Test

@@ -65,6 +65,31 @@ final class ItCluster implements AutoCloseable {
         return Client.connect(clientFile());
     }
 
+    /** A client whose engines have opened their JShell sessions, which they do on the first request. */
+    Client connectReady() {
+        Client client = connect();
+        try {
+            client.all().apply(() -> 0).get();
+            return client;
+        } catch (RuntimeException | Error e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** For {@code @AfterAll}: closes what used the cluster, then the cluster; either is null when start-up failed. */
+    static void close(AutoCloseable user, ItCluster cluster) throws Exception {
+        try {
+            if (user != null) {
+                user.close();
+            }
+        } finally {
+            if (cluster != null) {
+                cluster.close();
+            }
+        }
+    }
+
     @Override
     public void close() {
         remember();

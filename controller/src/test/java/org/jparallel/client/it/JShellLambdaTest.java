@@ -28,16 +28,8 @@ class JShellLambdaTest {
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (cells != null) {
-                cells.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(cells, cluster);
     }
 
     @Test

@@ -41,22 +41,13 @@ class LostValueTest {
     @BeforeAll
     void start() {
         cluster = new ItCluster(home, 4);
-        rc = cluster.connect();
+        rc = cluster.connectReady();
         lv = rc.loadBalancedView();
-        rc.all().apply(() -> 0).get(); // engines open their JShell sessions on the first request
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     static double sum(double[] values) {

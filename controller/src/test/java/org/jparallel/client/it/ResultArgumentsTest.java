@@ -35,22 +35,13 @@ class ResultArgumentsTest {
     @BeforeAll
     void start() {
         cluster = new ItCluster(home, 2);
-        rc = cluster.connect();
+        rc = cluster.connectReady();
         lv = rc.loadBalancedView();
-        rc.all().apply(() -> 0).get(); // engines open their JShell sessions on the first request
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     static double sum(double[] b, double[] c) {

@@ -27,16 +27,8 @@ class SchedulingSchemeTest {
     Client rc;
 
     @AfterEach
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     private void start(String scheme, int hwm) {

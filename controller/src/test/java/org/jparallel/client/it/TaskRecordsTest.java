@@ -36,22 +36,13 @@ class TaskRecordsTest {
     @BeforeAll
     void start() {
         cluster = new ItCluster(home, 2, List.of("-Djparallel.taskRecords=" + BOUND));
-        rc = cluster.connect();
+        rc = cluster.connectReady();
         lv = rc.loadBalancedView();
-        rc.all().apply(() -> 0).get(); // engines open their JShell sessions on the first request
     }
 
     @AfterAll
-    void stop() {
-        try {
-            if (rc != null) {
-                rc.close();
-            }
-        } finally {
-            if (cluster != null) {
-                cluster.close();
-            }
-        }
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
     }
 
     @Test
