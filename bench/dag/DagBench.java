@@ -40,7 +40,8 @@ import org.jparallel.controller.launch.ClusterOptions;
  * </pre>
  *
  * Environment: JPARALLEL_HOME (required), N_DAG (tasks per graph, default 1000), DAG_SEED (default 6),
- * DAG_CONTROLLER_JVM (extra controller JVM options, space-separated: how a profiler is attached).
+ * DAG_CONTROLLER_JVM and DAG_ENGINE_JVM (extra controller and engine JVM options, space-separated: how a
+ * profiler is attached).
  *
  * <p>Per graph: wall time, tasks/s, the tasks' own run time (engine's started to completed) and the
  * scheduling overhead per task: wall time minus the time at least one task was running (the union of
@@ -82,9 +83,8 @@ public final class DagBench {
         try {
             log("starting 4 engines, profile " + profile);
             ClusterOptions defaults = ClusterOptions.defaults();
-            String extra = System.getenv().getOrDefault("DAG_CONTROLLER_JVM", "").trim();
-            ClusterOptions options = extra.isEmpty() ? defaults : new ClusterOptions(defaults.ip(),
-                    defaults.engineJvmOptions(), List.of(extra.split("\\s+")), defaults.detach(), defaults.timeout());
+            ClusterOptions options = new ClusterOptions(defaults.ip(), jvmOptions("DAG_ENGINE_JVM"),
+                    jvmOptions("DAG_CONTROLLER_JVM"), defaults.detach(), defaults.timeout());
             ClusterHandle cluster = launcher.start(profile, 4, options);
             cpu = new CpuTimes(cluster.controllerPid());
             try (Client rc = Client.connect(cluster.clientFile(), options())) {
@@ -107,6 +107,11 @@ public final class DagBench {
             launcher.stop(profile);
         }
         System.out.println(json(out));
+    }
+
+    private static List<String> jvmOptions(String variable) {
+        String options = System.getenv().getOrDefault(variable, "").trim();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /**
