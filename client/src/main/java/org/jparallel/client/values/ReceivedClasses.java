@@ -2,8 +2,10 @@ package org.jparallel.client.values;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,12 +18,14 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
     private final HeaderFrame header;
     private final SenderLoaders loaders;
     private final ValueEncoder home;
+    private final StatelessLambdas lambdas;
     private final Map<Integer, ShippedClassLoader> byOrigin = new HashMap<>();
 
-    ReceivedClasses(HeaderFrame header, SenderLoaders loaders, ValueEncoder home) {
+    ReceivedClasses(HeaderFrame header, SenderLoaders loaders, ValueEncoder home, StatelessLambdas lambdas) {
         this.header = header;
         this.loaders = loaders;
         this.home = home;
+        this.lambdas = lambdas;
         Map<Integer, Map<String, byte[]>> grouped = new LinkedHashMap<>();
         for (HeaderFrame.ShippedClass shipped : header.classes()) {
             grouped.computeIfAbsent(shipped.origin(), k -> new HashMap<>()).put(shipped.name(), shipped.bytes());
@@ -78,11 +82,35 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
 
     /** One serialized entry, named by {@code label} in errors. */
     Object deserialize(byte[] frame, String label) {
+        StatelessLambdas.Key key = lambdaKey(frame);
+        Object known = key == null ? null : lambdas.get(key);
+        if (known != null) {
+            return known;
+        }
         try (ResolvingObjectInputStream in = new ResolvingObjectInputStream(new ByteArrayInputStream(frame), this)) {
-            return in.readObject();
+            Object value = in.readObject();
+            if (key != null) {
+                lambdas.offer(key, value);
+            }
+            return value;
         } catch (IOException | ClassNotFoundException | LinkageError e) {
             throw failure(label, e);
         }
+    }
+
+    /**
+     * What a frame decodes to depends on its bytes and on where each carried class it names resolves; null
+     * when a carried class is the home session's own, which {@link #resolve} looks up anew each time.
+     */
+    private StatelessLambdas.Key lambdaKey(byte[] frame) {
+        List<ClassLoader> tableLoaders = new ArrayList<>(header.classes().size());
+        for (HeaderFrame.ShippedClass shipped : header.classes()) {
+            if (isHome(shipped.origin())) {
+                return null;
+            }
+            tableLoaders.add(byOrigin.get(shipped.origin()));
+        }
+        return StatelessLambdas.key(frame, tableLoaders);
     }
 
     private boolean isHome(int origin) {

@@ -33,6 +33,7 @@ public final class ValueDecoder {
     private final SenderLoaders loaders;
     private final ValueEncoder home;
     private final BulkFetcher bulk;
+    private final StatelessLambdas lambdas = new StatelessLambdas();
 
     /** A decoder whose received classes can see the classes of {@code parent}. */
     public ValueDecoder(ClassLoader parent) {
@@ -92,7 +93,7 @@ public final class ValueDecoder {
                 throw new UndecodableValueException("expected an encoded " + expected.name().toLowerCase()
                         + " but got an encoded " + header.kind().name().toLowerCase());
             }
-            ReceivedClasses classes = new ReceivedClasses(header, loaders, home);
+            ReceivedClasses classes = new ReceivedClasses(header, loaders, home, lambdas);
             if (header.staticsFrame() >= 0) {
                 classes.applyStatics(frame(frames, header.staticsFrame()));
             }
