@@ -3,7 +3,7 @@ package org.jparallel.engine;
 import java.util.List;
 import java.util.Map;
 import org.jparallel.client.RemoteFunction;
-import org.jparallel.client.ResultRef;
+import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.DecodedCall;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.wire.bulk.BulkFetcher;

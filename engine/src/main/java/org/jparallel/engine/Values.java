@@ -24,7 +24,7 @@ interface Values {
 
     /**
      * Decodes the function and arguments of an {@code apply_request}, puts in place of each
-     * {@link org.jparallel.client.ResultRef} argument the value of that task (from {@code inputs}), calls the
+     * {@link org.jparallel.client.values.ResultRef} argument the value of that task (from {@code inputs}), calls the
      * function and returns its result.
      */
     Object call(EngineSession session, List<byte[]> frames, Inputs inputs) throws Exception;

@@ -7,7 +7,7 @@ import java.util.SortedMap;
 
 /**
  * Which values travel without Java serialization: null, strings, boxed primitives, primitive
- * arrays, and JDK lists, maps and object arrays made only of those. Lists arrive as
+ * arrays, {@link ResultRef}s, and JDK lists, maps and object arrays made only of those. Lists arrive as
  * {@code ArrayList} and maps as {@code LinkedHashMap} (a value that crosses JVMs is a copy);
  * sorted and identity maps keep their semantics through serialization instead.
  */
@@ -36,7 +36,7 @@ final class FastPath {
     }
 
     private static boolean accepts(Object value, int depth) {
-        if (isScalar(value) || PrimitiveArrays.kindOf(value) >= 0) {
+        if (isScalar(value) || PrimitiveArrays.kindOf(value) >= 0 || value instanceof ResultRef) {
             return true;
         }
         if (depth >= MAX_DEPTH || value.getClass().getClassLoader() != null) {

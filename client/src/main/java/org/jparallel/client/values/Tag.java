@@ -28,6 +28,8 @@ final class Tag {
     static final int SERIALIZED = 17;
     /** A primitive array on the bulk channel: its kind, then a frame holding its {@code BulkRef}. */
     static final int ARRAY_BULK = 18;
+    /** A {@link ResultRef}: its msg_id, modified UTF-8. */
+    static final int RESULT_REF = 19;
 
     /** Strings and arrays up to this size stay in the header: fewer frames for many small values. */
     static final int INLINE_LIMIT = 64 * 1024;

@@ -90,6 +90,8 @@ final class TreeReader {
                 }
                 return BulkArrays.fetch(kind, ref, bulk);
             }
+            case Tag.RESULT_REF:
+                return new ResultRef(in.readUTF());
             case Tag.LIST: {
                 int size = length();
                 List<Object> list = new ArrayList<>(Math.min(size, 1 << 16));

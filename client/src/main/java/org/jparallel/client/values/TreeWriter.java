@@ -77,6 +77,9 @@ final class TreeWriter {
             } else {
                 writeBytes(Tag.ARRAY, Tag.ARRAY_FRAME, kind, PrimitiveArrays.toBytes(value));
             }
+        } else if (value instanceof ResultRef ref) {
+            out.writeByte(Tag.RESULT_REF);
+            out.writeUTF(ref.msgId());
         } else if (value instanceof List<?> list) {
             out.writeByte(Tag.LIST);
             out.writeInt(list.size());

@@ -76,6 +76,15 @@ class FastPathTest {
     }
 
     @Test
+    void resultReferencesOfACallTravelInTheHeaderAlone() {
+        Object noop = (SerialFn<Object, Object>) x -> x;
+        int framesOfFunction = encoder.encodeCall(noop).size();
+        List<byte[]> frames = encoder.encodeCall(noop, new ResultRef("task-b"), new ResultRef("task-c"));
+        assertEquals(framesOfFunction, frames.size());
+        assertEquals(List.of(new ResultRef("task-b"), new ResultRef("task-c")), decoder.decodeCall(frames).args());
+    }
+
+    @Test
     void listsMapsAndArraysOfFastValuesKeepTheirContents() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("xs", new double[] {1, 2, 3});
