@@ -1,11 +1,11 @@
 package org.jparallel.client.values;
 
 import java.lang.reflect.Modifier;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32C;
 
 /**
  * Lambdas without captured state decoded before, by their serialized bytes and the loaders their
@@ -21,11 +21,31 @@ final class StatelessLambdas {
     private static final int CAPACITY = 64;
     private static final int LARGEST_FRAME = 16 * 1024;
 
-    /**
-     * @param bytes   the serialized frame, compared by content
-     * @param loaders for each class the message carries, by table index, the loader it resolves in
-     */
-    record Key(ByteBuffer bytes, List<ClassLoader> loaders) {
+    /** A frame, compared by content, and for each class the message carries (by table index) its loader. */
+    static final class Key {
+        private final byte[] frame;
+        private final List<ClassLoader> loaders;
+        private final int hash;
+
+        private Key(byte[] frame, List<ClassLoader> loaders) {
+            this.frame = frame;
+            this.loaders = loaders;
+            // CRC32C is an intrinsic even before the JIT compiles this: ByteBuffer.hashCode's loop was not.
+            CRC32C crc = new CRC32C();
+            crc.update(frame);
+            this.hash = 31 * (int) crc.getValue() + loaders.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && hash == key.hash && Arrays.equals(frame, key.frame)
+                    && loaders.equals(key.loaders);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private final Map<Key, Object> lambdas = new LinkedHashMap<>(16, 0.75f, true) {
@@ -37,7 +57,7 @@ final class StatelessLambdas {
 
     /** The key of a frame whose classes resolve in {@code loaders}; null when the frame is too big to keep. */
     static Key key(byte[] frame, List<ClassLoader> loaders) {
-        return frame.length > LARGEST_FRAME ? null : new Key(ByteBuffer.wrap(frame), loaders);
+        return frame.length > LARGEST_FRAME ? null : new Key(frame, loaders);
     }
 
     /** The lambda decoded from an equal frame in the same loaders, or null. */
