@@ -72,6 +72,11 @@ final class Shipment {
         return taken;
     }
 
+    /** Notes again what an earlier serialization of the same thing noted. */
+    void note(Set<String> earlier) {
+        notes.addAll(earlier);
+    }
+
     /** Whether a replaying shipment met a class its plan does not ship: its frames must not be used. */
     boolean diverged() {
         return diverged;

@@ -74,7 +74,15 @@ final class StatelessLambdas {
 
     /** A lambda's class holds its captured values in instance fields: without any, it has no state. */
     static boolean isStateless(Class<?> type) {
-        return type.isSynthetic() && type.getName().contains("$$Lambda")
-                && Arrays.stream(type.getDeclaredFields()).allMatch(f -> Modifier.isStatic(f.getModifiers()));
+        return STATELESS.get(type);
     }
+
+    /** A property of the class, worked out once: reflection copies the fields on every call. */
+    private static final ClassValue<Boolean> STATELESS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isSynthetic() && type.getName().contains("$$Lambda")
+                    && Arrays.stream(type.getDeclaredFields()).allMatch(f -> Modifier.isStatic(f.getModifiers()));
+        }
+    };
 }
