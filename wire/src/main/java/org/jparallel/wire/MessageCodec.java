@@ -1,10 +1,6 @@
 package org.jparallel.wire;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +25,6 @@ public final class MessageCodec {
 
     private static final int REPLAY_MEMORY = 65_536;
 
-    private final Gson gson = new Gson();
     private final HmacSigner signer;
     private final ReplayGuard replays;
 
@@ -100,19 +95,15 @@ public final class MessageCodec {
         return -1;
     }
 
-    private byte[] json(JsonObject object) {
-        return gson.toJson(object).getBytes(StandardCharsets.UTF_8);
+    private static byte[] json(JsonObject object) {
+        return JsonFrames.write(object);
     }
 
     private static JsonObject object(byte[] frame, String what) throws MalformedMessageException {
         try {
-            JsonElement element = JsonParser.parseString(new String(frame, StandardCharsets.UTF_8));
-            if (!element.isJsonObject()) {
-                throw new MalformedMessageException(what + " is not a JSON object");
-            }
-            return element.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new MalformedMessageException(what + " is not valid JSON", e);
+            return JsonFrames.parse(frame);
+        } catch (MalformedMessageException e) {
+            throw new MalformedMessageException(what + " is " + e.getMessage(), e);
         }
     }
 }

@@ -2,12 +2,10 @@ package org.jparallel.controller.hub;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.JsonFrames;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.ReplayGuard;
@@ -100,14 +98,6 @@ final class RoutingHeader {
     }
 
     static JsonObject object(byte[] frame) throws MalformedMessageException {
-        try {
-            JsonElement element = JsonParser.parseString(new String(frame, StandardCharsets.UTF_8));
-            if (!element.isJsonObject()) {
-                throw new MalformedMessageException("a dict frame is not a JSON object");
-            }
-            return element.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new MalformedMessageException("a dict frame is not valid JSON", e);
-        }
+        return JsonFrames.parse(frame);
     }
 }
