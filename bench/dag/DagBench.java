@@ -89,7 +89,7 @@ public final class DagBench {
             cpu = new CpuTimes(cluster.controllerPid());
             try (Client rc = Client.connect(cluster.clientFile(), options())) {
                 rc.waitForEngines(4, Duration.ofSeconds(60));
-                rc.all().applySync(Tasks.NOOP); // engines open their JShell sessions on the first request
+                rc.all().applySync(Tasks.NOOP); // every engine serving; apply needs no JShell session
                 LoadBalancedView lv = rc.loadBalancedView();
                 log("warm-up");
                 afterRun(lv, Graphs.randomDag(200, seed + 1));

@@ -6,6 +6,7 @@ import org.jparallel.client.RemoteFunction;
 import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.DecodedCall;
 import org.jparallel.client.values.ValueDecoder;
+import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
 
@@ -23,8 +24,8 @@ final class CodecValues implements Values {
     }
 
     @Override
-    public List<byte[]> encode(EngineSession session, Object value, BulkLease bulk) {
-        return session.encoder().encode(value, bulk);
+    public List<byte[]> encode(ValueEncoder encoder, Object value, BulkLease bulk) {
+        return encoder.encode(value, bulk);
     }
 
     @Override
@@ -38,7 +39,7 @@ final class CodecValues implements Values {
     }
 
     @Override
-    public Object call(EngineSession session, List<byte[]> frames, Inputs inputs) throws Exception {
+    public Object call(List<byte[]> frames, Inputs inputs) throws Exception {
         DecodedCall call = decoder.decodeCall(frames);
         Object[] args = call.argsArray();
         for (int i = 0; i < args.length; i++) {

@@ -39,8 +39,8 @@ import org.jparallel.wire.link.LinkClient;
  *
  * <p>The socket thread answers {@code interrupt_request}, {@code abort_request} and
  * {@code shutdown_request} at once, out of band; everything else queues for the execution thread.
- * The engine registers before its session has opened, and exits when its controller process ends
- * or falls silent for {@value #CONTROLLER_SILENCE_MILLIS} ms.
+ * The engine registers before its session has opened (see {@link SessionSlot}), and exits when its
+ * controller process ends or falls silent for {@value #CONTROLLER_SILENCE_MILLIS} ms.
  *
  * <pre>{@code
  * Engine engine = Engine.start(EngineConnection.read(Path.of("engine.json")), -1);
@@ -53,6 +53,8 @@ public final class Engine implements AutoCloseable {
     static final long HEARTBEAT_MILLIS = 1000;
     static final long CONTROLLER_SILENCE_MILLIS = 20_000;
     private static final long FLUSH_MILLIS = 20;
+    /** Long enough that a stream of tasks is not a pause; short enough that a notebook never waits for it. */
+    static final Duration IDLE_BEFORE_SESSION = Duration.ofMillis(300);
     private static final Message STOP = Message.create("stop", "", new JsonObject());
 
     private final EngineConnection connection;
@@ -117,7 +119,8 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Connects to the controller, registers, and starts serving; the session opens in the background.
+     * Connects to the controller, registers, and starts serving; the session opens in the background once the
+     * engine is idle.
      *
      * @param idHint the id the launcher expects this engine to get (it names the log), or -1
      */
@@ -258,12 +261,22 @@ public final class Engine implements AutoCloseable {
 
     private void serve() {
         try {
-            for (Message request = queue.take(); request != STOP; request = queue.take()) {
+            for (Message request = next(); request != STOP; request = next()) {
                 run(request);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The next request; once none has come for a moment, the session opens meanwhile (see {@link SessionSlot}). */
+    private Message next() throws InterruptedException {
+        Message request = queue.poll(IDLE_BEFORE_SESSION.toMillis(), TimeUnit.MILLISECONDS);
+        if (request != null) {
+            return request;
+        }
+        session.open();
+        return queue.take();
     }
 
     private void run(Message request) {

@@ -1,38 +1,65 @@
 package org.jparallel.engine;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Holds the engine's session, opened in the background so that the engine registers at once and
- * its first request waits only for what is left of the warm-up.
+ * Holds the engine's JShell session, opened in the background once the engine has nothing to do, or at once
+ * by the first request that needs it ({@code execute}, {@code push}, {@code pull}).
+ *
+ * <p>Why not at start: opening a session runs javac for seconds of CPU, and the JIT compiles javac for seconds
+ * more. An engine started into a stream of {@code apply} tasks, which never need JShell, served them at a
+ * fraction of its speed while that went on, four engines to two cores. An engine started and left idle (a
+ * notebook, between cells) opens its session as before, before the first cell comes.
  */
 final class SessionSlot implements AutoCloseable {
     private final Supplier<EngineSession> opener;
-    private volatile CompletableFuture<EngineSession> session;
+    private CompletableFuture<EngineSession> session; // null until opened; guarded by this
 
     SessionSlot(Supplier<EngineSession> opener) {
         this.opener = opener;
-        this.session = openInBackground();
     }
 
-    /** The session, waiting for it to open. */
+    /** Starts opening the session in the background, unless it is open or opening. */
+    void open() {
+        opening();
+    }
+
+    /** The session, opening it or waiting for it to open. */
     EngineSession get() {
-        return session.join();
+        return opening().join();
+    }
+
+    /** The session if it is open: requests that can do without one do not wait for it. */
+    Optional<EngineSession> ifOpen() {
+        CompletableFuture<EngineSession> current = current();
+        return current != null && current.isDone() && !current.isCompletedExceptionally()
+                ? Optional.of(current.join()) : Optional.empty();
     }
 
     /** Stops the running code, if the session is open; safe from any thread. */
     void stop() {
-        CompletableFuture<EngineSession> current = session;
-        if (current.isDone() && !current.isCompletedExceptionally()) {
-            current.join().java().stop();
+        ifOpen().ifPresent(open -> open.java().stop());
+    }
+
+    /** Closes the session; the next one opens when the engine is idle or a request needs it. */
+    synchronized void reset() {
+        if (session != null) {
+            session.thenAccept(EngineSession::close);
+            session = null;
         }
     }
 
-    /** Closes the session and opens a fresh one; called between requests, from the execution thread. */
-    void reset() {
-        session.thenAccept(EngineSession::close);
-        session = CompletableFuture.completedFuture(opener.get());
+    private synchronized CompletableFuture<EngineSession> current() {
+        return session;
+    }
+
+    private synchronized CompletableFuture<EngineSession> opening() {
+        if (session == null) {
+            session = openInBackground();
+        }
+        return session;
     }
 
     private CompletableFuture<EngineSession> openInBackground() {
@@ -50,7 +77,9 @@ final class SessionSlot implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        session.thenAccept(EngineSession::close);
+    public synchronized void close() {
+        if (session != null) {
+            session.thenAccept(EngineSession::close);
+        }
     }
 }

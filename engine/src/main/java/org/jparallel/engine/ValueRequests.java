@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jparallel.client.values.ClassBytes;
+import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.wire.Message;
@@ -23,6 +25,7 @@ final class ValueRequests {
     private final HeldResults held;
     private final Inputs inputs;
     private final EngineBulk bulk;
+    private final ValueEncoder withoutSession = new ValueEncoder(ClassBytes.none());
 
     ValueRequests(SessionSlot session, Values values, HeldResults held, Inputs inputs, EngineBulk bulk) {
         this.session = session;
@@ -40,10 +43,9 @@ final class ValueRequests {
      * the bulk channel until the result is released, and count towards that size.
      */
     Reply apply(Message request) {
-        EngineSession engineSession = session.get();
         Object result;
         try {
-            result = values.call(engineSession, request.buffers(), inputs);
+            result = values.call(request.buffers(), inputs);
         } catch (InputUnavailableException e) {
             return Reply.error(ErrorContent.of(e.ename(), e.getMessage(), List.of()));
         } catch (Exception | LinkageError | StackOverflowError e) {
@@ -51,7 +53,9 @@ final class ValueRequests {
         }
         BulkLease lease = bulk.forResult();
         try {
-            List<byte[]> frames = values.encode(engineSession, result, lease);
+            // Without a session, no class of the engine's cells exists to ship: apply need not wait for one.
+            ValueEncoder encoder = session.ifOpen().map(EngineSession::encoder).orElse(withoutSession);
+            List<byte[]> frames = values.encode(encoder, result, lease);
             if (lease != null && lease.isEmpty()) {
                 lease.close();
                 lease = null;

@@ -2,6 +2,7 @@ package org.jparallel.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.wire.bulk.BulkLease;
 
 /**
@@ -11,10 +12,11 @@ import org.jparallel.wire.bulk.BulkLease;
 interface Values {
 
     /**
-     * The frames of an apply result; classes declared in this engine's cells travel with their bytecode, big
-     * arrays on the bulk channel under {@code bulk} (null: in the frames).
+     * The frames of an apply result, by {@code encoder} (the session's, whose cells' classes travel with their
+     * bytecode, or one without classes to ship while no session is open); big arrays on the bulk channel under
+     * {@code bulk} (null: in the frames).
      */
-    List<byte[]> encode(EngineSession session, Object value, BulkLease bulk);
+    List<byte[]> encode(ValueEncoder encoder, Object value, BulkLease bulk);
 
     /** The frames of named values, for a pull reply; big arrays on the bulk channel under {@code bulk}. */
     List<byte[]> encodeNamed(EngineSession session, Map<String, ?> values, BulkLease bulk);
@@ -27,5 +29,5 @@ interface Values {
      * {@link org.jparallel.client.values.ResultRef} argument the value of that task (from {@code inputs}), calls the
      * function and returns its result.
      */
-    Object call(EngineSession session, List<byte[]> frames, Inputs inputs) throws Exception;
+    Object call(List<byte[]> frames, Inputs inputs) throws Exception;
 }

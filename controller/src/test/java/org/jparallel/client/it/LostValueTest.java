@@ -72,8 +72,9 @@ class LostValueTest {
         int holder = made.engineIds().get(0);
         long holderPid = rc.engine(holder).applySync(() -> ProcessHandle.current().pid());
         int other = rc.ids().stream().filter(id -> id != holder).findFirst().orElseThrow();
+        // Long enough that the kill is noticed first on a loaded machine (engines do not wait for JShell to apply).
         AsyncResult<Integer> slow = rc.engine(other).apply(() -> {
-            Thread.sleep(2000);
+            Thread.sleep(6000);
             return 0;
         });
         AsyncResult<Double> consumer = lv.withFlags(TaskFlags.NONE.withAfter(slow))

@@ -1,0 +1,61 @@
+package org.jparallel.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jparallel.repl.CellOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** An engine's session opens when something needs it or the engine is idle, not when the engine starts. */
+class SessionSlotTest {
+
+    private final AtomicInteger opened = new AtomicInteger();
+    private final SessionSlot slot = new SessionSlot(() -> {
+        opened.incrementAndGet();
+        return EngineSession.open(event -> { });
+    });
+
+    @AfterEach
+    void close() {
+        slot.close();
+    }
+
+    @Test
+    void nothingOpensUntilAsked() throws Exception {
+        Thread.sleep(200);
+        assertEquals(0, opened.get());
+        assertTrue(slot.ifOpen().isEmpty());
+    }
+
+    @Test
+    void firstRequestThatNeedsTheSessionOpensIt() {
+        CellOutcome outcome = slot.get().java().eval("6 * 7", "test");
+        assertTrue(outcome instanceof CellOutcome.Success, outcome.toString());
+        assertSame(slot.get(), slot.ifOpen().orElseThrow());
+        assertEquals(1, opened.get());
+    }
+
+    @Test
+    void openingInTheBackgroundServesTheNextRequest() throws Exception {
+        slot.open();
+        slot.open();
+        EngineSession session = slot.get();
+        assertSame(session, slot.get());
+        assertEquals(1, opened.get());
+    }
+
+    @Test
+    void resetClosesTheSessionAndTheNextOneIsFresh() {
+        EngineSession first = slot.get();
+        first.java().eval("int kept = 1;", "test");
+        slot.reset();
+        assertTrue(slot.ifOpen().isEmpty());
+        EngineSession second = slot.get();
+        assertNotSame(first, second);
+        assertTrue(second.java().variable("kept").isEmpty());
+    }
+}
