@@ -157,6 +157,13 @@ public final class JavaSession implements AutoCloseable {
      */
     public Value define(String name, String type, Object value) {
         return withShell(() -> {
+            // A variable of this name and type takes the value as it is: declaring it again costs a javac run
+            // (tens of milliseconds for every push of a big array), and the code compiled since stays valid.
+            Optional<VarSnippet> same = variables.named(name).filter(v -> v.typeName().equals(type));
+            if (same.isPresent() && variables.canHold(same.get(), value)) {
+                variables.write(same.get(), value);
+                return new Value(value, type, name);
+            }
             compiled.forgetAll(); // code compiled before may name a variable this one replaces
             return declareAndSet(name, type, value);
         });

@@ -31,6 +31,16 @@ final class Variables {
         }
     }
 
+    /**
+     * Whether {@code value}, not null, can be written to the variable as it is: it is an instance of the
+     * variable's class (JShell's fields are never final, even for a {@code final} variable). A primitive
+     * variable never can: its value comes boxed.
+     */
+    boolean canHold(VarSnippet variable, Object value) {
+        shell.varValue(variable);
+        return control.addressedVariable().getType().isInstance(value);
+    }
+
     /** @throws IllegalArgumentException if {@code value} does not fit the variable's type */
     void write(VarSnippet variable, Object value) {
         shell.varValue(variable);

@@ -43,6 +43,16 @@ class HostObjectTest {
     }
 
     @Test
+    void definedAgainWithTheSameTypeCellsSeeTheNewObjectAndAliasesTheOld() {
+        session.define("v", "double[]", new double[] {1});
+        session.eval("double[] alias = v;");
+        double[] second = {2};
+        session.define("v", "double[]", second);
+        assertTrue(valueOf("v") == second);
+        assertEquals(1.0, valueOf("alias[0]"));
+    }
+
+    @Test
     void defineRejectsAValueOfTheWrongType() {
         assertThrows(IllegalArgumentException.class, () -> session.define("n", "String", new AtomicInteger()));
     }

@@ -66,6 +66,16 @@ class RepeatedSnippetTest {
     }
 
     @Test
+    void variableDefinedAgainWithTheSameTypeKeepsTheRepeatedTextCompiled() {
+        session.define("v", "double[]", new double[] {1});
+        Value first = valueOf("v[0] * 2");
+        session.define("v", "double[]", new double[] {5});
+        Value second = valueOf("v[0] * 2");
+        assertEquals(10.0, second.object());
+        assertEquals(first.variable(), second.variable(), "the same compiled expression writes the same variable");
+    }
+
+    @Test
     void importMakesTheRepeatedTextCompileAgain() {
         Value first = valueOf("40 + 2");
         session.eval("import java.util.concurrent.*;");
