@@ -316,47 +316,76 @@ public final class JsonFrames {
             return Arrays.copyOf(out, size);
         }
 
+        // Small methods on purpose: one value() with everything inlined took C2 seconds to compile (JFR).
         void value(JsonElement element) {
-            if (element == null || element.isJsonNull()) {
-                ascii("null");
-            } else if (element instanceof JsonObject object) {
-                put('{');
-                boolean first = true;
-                for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
-                    if (!first) {
-                        put(',');
-                    }
-                    first = false;
-                    string(entry.getKey());
-                    put(':');
-                    value(entry.getValue());
-                }
-                put('}');
+            if (element instanceof JsonObject object) {
+                object(object);
             } else if (element instanceof JsonArray array) {
-                put('[');
-                for (int i = 0; i < array.size(); i++) {
-                    if (i > 0) {
-                        put(',');
-                    }
-                    value(array.get(i));
-                }
-                put(']');
+                array(array);
+            } else if (element instanceof JsonPrimitive primitive) {
+                primitive(primitive);
             } else {
-                JsonPrimitive primitive = (JsonPrimitive) element;
-                if (primitive.isString()) {
-                    string(primitive.getAsString());
-                } else if (primitive.isBoolean()) {
-                    ascii(primitive.getAsBoolean() ? "true" : "false");
-                } else {
-                    ascii(primitive.getAsNumber().toString()); // NaN and Infinity too, as Python writes them
-                }
+                ascii("null");
             }
         }
 
+        private void object(JsonObject object) {
+            put('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
+                if (!first) {
+                    put(',');
+                }
+                first = false;
+                string(entry.getKey());
+                put(':');
+                value(entry.getValue());
+            }
+            put('}');
+        }
+
+        private void array(JsonArray array) {
+            put('[');
+            for (int i = 0; i < array.size(); i++) {
+                if (i > 0) {
+                    put(',');
+                }
+                value(array.get(i));
+            }
+            put(']');
+        }
+
+        private void primitive(JsonPrimitive primitive) {
+            if (primitive.isString()) {
+                string(primitive.getAsString());
+            } else if (primitive.isBoolean()) {
+                ascii(primitive.getAsBoolean() ? "true" : "false");
+            } else {
+                ascii(primitive.getAsNumber().toString()); // NaN and Infinity too, as Python writes them
+            }
+        }
+
+        /** A quoted string: printable ASCII goes as it is, the rest (rarer) through {@link #encoded}. */
         private void string(String s) {
             room(s.length() + 2);
             out[size++] = '"';
-            for (int i = 0; i < s.length(); i++) {
+            int i = 0;
+            for (; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                    break;
+                }
+                out[size++] = (byte) c;
+            }
+            if (i < s.length()) {
+                encoded(s, i);
+            }
+            room(1);
+            out[size++] = '"';
+        }
+
+        private void encoded(String s, int from) {
+            for (int i = from; i < s.length(); i++) {
                 char c = s.charAt(i);
                 if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
                     room(1);
@@ -369,7 +398,8 @@ public final class JsonFrames {
                     room(2);
                     out[size++] = (byte) (0xC0 | c >> 6);
                     out[size++] = (byte) (0x80 | c & 0x3F);
-                } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1))) {
                     int code = Character.toCodePoint(c, s.charAt(++i));
                     room(4);
                     out[size++] = (byte) (0xF0 | code >> 18);
@@ -385,8 +415,6 @@ public final class JsonFrames {
                     out[size++] = (byte) (0x80 | c & 0x3F);
                 }
             }
-            room(1);
-            out[size++] = '"';
         }
 
         private void escape(char c) {

@@ -36,13 +36,15 @@ class JsonFramesTest {
 
     @Test
     void nestedValuesOfEveryKindReadAsGsonReadsThem() throws Exception {
-        String json = " {\"a\":[1,-2.5e3,0,true,false,null,{},[]],\"b\":{\"c\":\"d\"},\"e\":-0.0,\"f\":12345678901234567890}\n";
+        String json = " {\"a\":[1,-2.5e3,0,true,false,null,{},[]],\"b\":{\"c\":\"d\"},\"e\":-0.0,"
+                + "\"f\":12345678901234567890}\n";
         assertEquals(JsonParser.parseString(json), parse(json));
     }
 
     @Test
     void numbersKeepTheirText() throws Exception {
-        assertEquals("{\"n\":[1.0,1e5,-0,12345678901234567890,2.50]}", write(parse("{\"n\":[1.0,1e5,-0,12345678901234567890,2.50]}")));
+        String numbers = "{\"n\":[1.0,1e5,-0,12345678901234567890,2.50]}";
+        assertEquals(numbers, write(parse(numbers)));
     }
 
     @Test
