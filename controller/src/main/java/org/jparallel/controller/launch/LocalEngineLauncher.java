@@ -25,9 +25,18 @@ public final class LocalEngineLauncher implements EngineLauncher {
      * instead of 70–100 ms, for the same idle size once trimmed. C2 stays on:
      * {@code -XX:TieredStopAtLevel=1} saves ~18 MB per engine but ran a 400×400 matrix product
      * 4× slower. Users' options come after these, so they override them.
+     *
+     * <p>{@code -XX:ArchiveRelocationMode=0} (a diagnostic flag, hence the unlock) maps the class data
+     * sharing archives (the JDK's and {@link EngineArchive}'s) at the address they were recorded for.
+     * JDK 17.0.x updates and 25 default to mode 1, which maps them elsewhere and patches every pointer
+     * in them: each engine then held a private, written copy of 23 MB of archived classes instead of
+     * clean pages shared by all engines (PSS counts them once for all). The cost: the archived
+     * classes lose address randomization, as on every JDK before that default changed. Should the
+     * address be taken, the JVM still relocates, as in mode 1.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m",
-            "-XX:-ShrinkHeapInSteps", "-Xshare:auto", "-XX:-UsePerfData");
+            "-XX:-ShrinkHeapInSteps", "-Xshare:auto", "-XX:-UsePerfData",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0");
 
     /**
      * Hands freed native memory (javac's and the JIT's, kept by malloc) back to the system every few
