@@ -7,6 +7,7 @@ import org.jparallel.display.Display;
 import org.jparallel.display.DisplaySink;
 import org.jparallel.display.MimeRenderer;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.ClassPathIndexing;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.repl.SessionOptions;
 
@@ -33,6 +34,8 @@ final class EngineSession implements AutoCloseable {
 
     /** Opens a session; slow (a second or more), so engines call it off their request path. */
     static EngineSession open(DisplaySink sink) {
+        // Engines split cells but never complete code: JShell's class path index would be 17 MB of heap.
+        ClassPathIndexing.disableInThisJvm();
         JavaSession java = JavaSession.open(SessionOptions.defaults()
                 .withHostClassPath()
                 .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + "import org.jparallel.client.*;\n")));
