@@ -53,8 +53,11 @@ public final class Engine implements AutoCloseable {
     static final long HEARTBEAT_MILLIS = 1000;
     static final long CONTROLLER_SILENCE_MILLIS = 20_000;
     private static final long FLUSH_MILLIS = 20;
-    /** Long enough that a stream of tasks is not a pause; short enough that a notebook never waits for it. */
-    static final Duration IDLE_BEFORE_SESSION = Duration.ofMillis(300);
+    /**
+     * A pause, not a gap in a stream of tasks: a program's pauses between bursts (300 ms was tried) had the
+     * session's seconds of javac land in the next burst. A notebook's engines idle longer between cells.
+     */
+    static final Duration IDLE_BEFORE_SESSION = Duration.ofSeconds(2);
     private static final Message STOP = Message.create("stop", "", new JsonObject());
 
     private final EngineConnection connection;
