@@ -29,7 +29,11 @@ record HeaderFrame(Kind kind, UUID sender, List<UUID> origins, List<ShippedClass
     record ShippedClass(int origin, String name, byte[] bytes) {
     }
 
-    void write(DataOutputStream out) throws IOException {
+    /**
+     * Everything before the statics frame's index, which the encoder writes after it: these bytes are the same
+     * for every message of one shape that carries the same classes, so the encoder keeps them.
+     */
+    void writeStart(DataOutputStream out) throws IOException {
         out.writeInt(MAGIC);
         out.writeByte(VERSION);
         out.writeByte(kind.ordinal());
@@ -45,7 +49,6 @@ record HeaderFrame(Kind kind, UUID sender, List<UUID> origins, List<ShippedClass
             out.writeInt(shipped.bytes().length);
             out.write(shipped.bytes());
         }
-        out.writeInt(staticsFrame);
     }
 
     static HeaderFrame read(DataInputStream in) throws IOException {

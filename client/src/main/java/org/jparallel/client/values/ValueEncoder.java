@@ -54,11 +54,12 @@ public final class ValueEncoder {
      * A shape's plan, and the frames of the lambdas without captured state that its messages sent: such a
      * lambda serializes to the same bytes whenever the plan's class table holds (the same as the engine
      * side's {@link StatelessLambdas}), and serializing the function was a quarter of an {@code apply}'s
-     * cost in the client. By label; a new plan starts with none.
+     * cost in the client. By label; a new plan starts with none. And the header's bytes up to the statics
+     * frame's index, which hold every carried class file: copied, not written anew, for each message.
      */
-    private record Planned(ShipmentPlan plan, Map<String, LambdaFrame> lambdas) {
-        Planned(ShipmentPlan plan) {
-            this(plan, new ConcurrentHashMap<>());
+    private record Planned(ShipmentPlan plan, byte[] headerStart, Map<String, LambdaFrame> lambdas) {
+        Planned(ShipmentPlan plan, byte[] headerStart) {
+            this(plan, headerStart, new ConcurrentHashMap<>());
         }
     }
 
@@ -140,12 +141,13 @@ public final class ValueEncoder {
                 (value, label) -> serialize(value, label, shipment));
         Set<String> rootNotes = shipment.takeNotes();
         Statics statics = writeStatics(shipment, frames);
-        frames.set(0, header(kind, shipment, statics.frame(), tree));
+        byte[] headerStart = headerStart(kind, shipment);
+        frames.set(0, header(headerStart, statics.frame(), tree));
         remember(shipment);
         if (plans.size() >= MAX_PLANS) {
             plans.clear(); // shapes keep changing (new cells, new classes): start afresh rather than grow
         }
-        plans.put(shape, new Planned(shipment.plan(rootNotes, statics.notes(), statics.fields())));
+        plans.put(shape, new Planned(shipment.plan(rootNotes, statics.notes(), statics.fields()), headerStart));
         return frames;
     }
 
@@ -167,7 +169,7 @@ public final class ValueEncoder {
         if (shipment.diverged() || !shipment.takeNotes().equals(plan.staticsNotes()) || !plan.classesUnchanged()) {
             return null;
         }
-        frames.set(0, header(kind, shipment, staticsFrame, tree));
+        frames.set(0, header(planned.headerStart(), staticsFrame, tree));
         remember(shipment);
         return frames;
     }
@@ -210,15 +212,29 @@ public final class ValueEncoder {
         }
     }
 
-    private byte[] header(HeaderFrame.Kind kind, Shipment shipment, int staticsFrame, ByteArrayOutputStream tree) {
+    /** The header's bytes before the statics frame's index: kind, sender, origins and the carried classes. */
+    private byte[] headerStart(HeaderFrame.Kind kind, Shipment shipment) {
         List<HeaderFrame.ShippedClass> classes = new ArrayList<>();
         for (Shipment.Entry entry : shipment.entries()) {
             classes.add(new HeaderFrame.ShippedClass(shipment.originIndex(entry), entry.name(), entry.bytes()));
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + tree.size());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try {
             DataOutputStream out = new DataOutputStream(bytes);
-            new HeaderFrame(kind, id, shipment.origins(), classes, staticsFrame).write(out);
+            new HeaderFrame(kind, id, shipment.origins(), classes, -1).writeStart(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static byte[] header(byte[] start, int staticsFrame, ByteArrayOutputStream tree) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(start.length + 4 + tree.size());
+        try {
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.write(start);
+            out.writeInt(staticsFrame);
             tree.writeTo(out);
             out.flush();
         } catch (IOException e) {
