@@ -139,15 +139,8 @@ public final class JsonFrames {
                 skipSpace();
                 expect(':');
                 object.add(name, value(depth + 1));
-                skipSpace();
-                int c = peek();
-                at++;
-                if (c == '}') {
+                if (closes('}')) {
                     return object;
-                }
-                if (c != ',') {
-                    at--;
-                    throw error("expected , or }");
                 }
             }
         }
@@ -162,17 +155,21 @@ public final class JsonFrames {
             }
             while (true) {
                 array.add(value(depth + 1));
-                skipSpace();
-                int c = peek();
-                at++;
-                if (c == ']') {
+                if (closes(']')) {
                     return array;
                 }
-                if (c != ',') {
-                    at--;
-                    throw error("expected , or ]");
-                }
             }
+        }
+
+        /** After a member: true past the closing bracket, false past a comma (another member follows). */
+        private boolean closes(char close) throws MalformedMessageException {
+            skipSpace();
+            int c = peek();
+            if (c != close && c != ',') {
+                throw error("expected , or " + close);
+            }
+            at++;
+            return c == close;
         }
 
         private void expect(char c) throws MalformedMessageException {

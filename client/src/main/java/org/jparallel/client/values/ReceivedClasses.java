@@ -103,6 +103,9 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
      * when a carried class is the home session's own, which {@link #resolve} looks up anew each time.
      */
     private StatelessLambdas.Key lambdaKey(byte[] frame) {
+        if (!StatelessLambdas.mayKeep(frame)) {
+            return null;
+        }
         List<ClassLoader> tableLoaders = new ArrayList<>(header.classes().size());
         for (HeaderFrame.ShippedClass shipped : header.classes()) {
             if (isHome(shipped.origin())) {

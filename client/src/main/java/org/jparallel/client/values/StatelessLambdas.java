@@ -55,9 +55,14 @@ final class StatelessLambdas {
         }
     };
 
+    /** Whether a frame is small enough to be kept: a lambda's is; a big serialized value is not looked up. */
+    static boolean mayKeep(byte[] frame) {
+        return frame.length <= LARGEST_FRAME;
+    }
+
     /** The key of a frame whose classes resolve in {@code loaders}; null when the frame is too big to keep. */
     static Key key(byte[] frame, List<ClassLoader> loaders) {
-        return frame.length > LARGEST_FRAME ? null : new Key(frame, loaders);
+        return mayKeep(frame) ? new Key(frame, loaders) : null;
     }
 
     /** The lambda decoded from an equal frame in the same loaders, or null. */
