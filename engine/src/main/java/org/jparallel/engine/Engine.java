@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -32,6 +33,7 @@ import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.RunAfter;
 import org.jparallel.wire.link.LinkClient;
 
 /**
@@ -74,6 +76,9 @@ public final class Engine implements AutoCloseable {
     private final Map<String, Function<Message, Reply>> handlers = new HashMap<>();
     private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
     private final Set<String> abortedAhead = new HashSet<>();
+    /** Tasks sent to wait behind others here: msg_id → the tasks they wait for. */
+    private final Map<String, List<String>> waitingBehind = new ConcurrentHashMap<>();
+    private final RanHere ranHere = new RanHere();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jparallel-engine-timers");
         t.setDaemon(true);
@@ -191,6 +196,7 @@ public final class Engine implements AutoCloseable {
             case "value_request" -> sendHeld(message);
             case "value_reply" -> inputs.answered(message);
             case "release_request" -> held.release(msgIds(message));
+            case RunAfter.MSG_TYPE -> waitBehind(message);
             case "shutdown_request" -> {
                 outbound.reply(message, Reply.ok().content(), List.of(), Header.now());
                 stop("asked to shut down");
@@ -202,6 +208,15 @@ public final class Engine implements AutoCloseable {
                     queue.add(message);
                 }
             }
+        }
+    }
+
+    private void waitBehind(Message note) {
+        try {
+            RunAfter runAfter = RunAfter.of(note.content());
+            waitingBehind.put(runAfter.msgId(), runAfter.after());
+        } catch (IllegalArgumentException e) {
+            LOG.warning("dropped a note from the controller: " + e.getMessage());
         }
     }
 
@@ -259,6 +274,8 @@ public final class Engine implements AutoCloseable {
     private void replyAborted(Message request) {
         JsonObject aborted = new JsonObject();
         aborted.addProperty("status", "aborted");
+        waitingBehind.remove(request.header().msgId());
+        ranHere.answered(request.header().msgId(), false);
         outbound.reply(request, aborted, List.of(), Header.now());
     }
 
@@ -283,6 +300,13 @@ public final class Engine implements AutoCloseable {
     }
 
     private void run(Message request) {
+        List<String> after = waitingBehind.remove(request.header().msgId());
+        if (after != null && !ranHere.allSucceeded(after)) {
+            // Not this task's answer: the controller places it again, where it fails in cascade or waits.
+            outbound.reply(request, ErrorContent.of(RunAfter.NOT_RUN_HERE, "a task it waited for here did not"
+                    + " succeed: " + after, List.of()), List.of(), Header.now());
+            return;
+        }
         bulk.settlePulls();
         String started = Header.now();
         current.set(request);
@@ -299,7 +323,12 @@ public final class Engine implements AutoCloseable {
         } finally {
             drainOutput();
         }
+        ranHere.answered(request.header().msgId(), "ok".equals(status(reply.content())));
         outbound.reply(request, reply.content(), reply.buffers(), started);
+    }
+
+    private static String status(JsonObject content) {
+        return content.has("status") ? content.get("status").getAsString() : "ok";
     }
 
     private void display(DisplayEvent event) {

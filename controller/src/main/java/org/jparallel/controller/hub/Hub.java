@@ -25,6 +25,7 @@ import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.ReplayGuard;
+import org.jparallel.wire.RunAfter;
 
 /**
  * The controller's routing: the registry of engines, the records of tasks, load-balanced
@@ -148,6 +149,7 @@ public final class Hub {
             Task task = record(client, route);
             task.engineId = id;
             engine.outstanding.add(task.msgId);
+            scheduler.sentTo(task.msgId, id);
         }
         send(engine, frames);
     }
@@ -182,12 +184,12 @@ public final class Hub {
 
     /**
      * Sends queued load-balanced tasks to the engines the scheduler picks, in order, and answers those it
-     * fails; again while failures may end tasks that depend on them.
+     * fails; again while failures may end tasks that depend on them, or tasks sent may take others behind them.
      */
     private void dispatchWaiting() {
-        boolean failed = true;
-        while (failed && waiting.anyToOffer()) {
-            failed = false;
+        boolean again = true;
+        while (again && waiting.anyToOffer()) {
+            boolean failed = false;
             boolean plainWaits = false;
             List<EngineLoad> loads = loads();
             boolean full = !anyRoom(loads);
@@ -206,6 +208,14 @@ public final class Hub {
                     dispatch(task, engines.get(to.engineId()));
                     loads = loads();
                     full = !anyRoom(loads);
+                } else if (placement instanceof Placement.Behind behind && engines.containsKey(behind.engineId())) {
+                    waiting.take(task);
+                    EngineEntry engine = engines.get(behind.engineId());
+                    toEngine(engine, Message.create(RunAfter.MSG_TYPE, session,
+                            new RunAfter(task.msgId, behind.after()).content()));
+                    dispatch(task, engine);
+                    loads = loads();
+                    full = !anyRoom(loads);
                 } else if (placement instanceof Placement.Fail fail) {
                     waiting.take(task);
                     failWaiting(task, fail.ename(), fail.evalue());
@@ -218,6 +228,7 @@ public final class Hub {
                     plainWaits |= scheduler.plain(task.msgId);
                 }
             }
+            again = failed || waiting.anyReleased();
         }
     }
 
@@ -247,7 +258,7 @@ public final class Hub {
         List<EngineLoad> holder = holdings.holderOf(task.msgId, loads);
         if (!holder.isEmpty()) {
             Placement there = scheduler.place(queued, holder);
-            if (there instanceof Placement.Send || there instanceof Placement.Blocked) {
+            if (!(there instanceof Placement.Wait) && !(there instanceof Placement.Fail)) {
                 return there; // a task waiting for its dependencies waits whichever engines it is offered
             }
         }
@@ -261,6 +272,8 @@ public final class Hub {
         send(engine, task.waitingFrames);
         task.waitingFrames = null;
         task.waitingMetadata = null;
+        scheduler.sentTo(task.msgId, engine.id);
+        waiting.ended(task.msgId); // those set aside for it may now wait behind it on its engine
     }
 
     /** A queued task the scheduler says can never run: its reply is the controller's. */
@@ -293,6 +306,11 @@ public final class Hub {
         }
         JsonObject content = RoutingHeader.object(route.contentFrame());
         String ename = text(content, "ename", "");
+        if (ename.equals(RunAfter.NOT_RUN_HERE)) {
+            engine.outstanding.remove(task.msgId);
+            requeue(task); // a task it waited for there failed: placed again, it fails in cascade or waits for a retry
+            return true;
+        }
         boolean inputRemade = ename.endsWith("EngineError") && holdings.awaitsRemake(task.msgId);
         if (!inputRemade && !scheduler.retry(task.msgId, engine.id, ename, text(content, "evalue", ""))) {
             return false;
@@ -328,6 +346,7 @@ public final class Hub {
 
     private void requeue(Task task) {
         SentRequest frames = sent.remove(task.msgId);
+        scheduler.sentTo(task.msgId, -1);
         task.engineId = -1;
         task.waitingFrames = frames.frames();
         task.waitingMetadata = frames.metadata();
@@ -527,9 +546,14 @@ public final class Hub {
         enginesByIdentity.remove(key(engine.identity));
         LOG.warning(reason.replace(" while running this task", "") + "; " + engine.outstanding.size()
                 + " task(s) failed");
+        // Asked before any answer below: a task that waited there behind others never started, so it goes
+        // back to the queue as it came, and fails in cascade (or waits for a retry) like any dependent.
+        List<String> neverStarted = engine.outstanding.stream().filter(scheduler::waitsBehind).toList();
         for (String msgId : engine.outstanding) {
             Task task = tasks.get(msgId);
-            if (task != null && !task.finished() && sent.containsKey(msgId)
+            if (task != null && !task.finished() && neverStarted.contains(msgId) && sent.containsKey(msgId)) {
+                requeue(task);
+            } else if (task != null && !task.finished() && sent.containsKey(msgId)
                     && scheduler.retry(msgId, engine.id, "EngineError", reason)) {
                 requeue(task);
             } else if (task != null && !task.finished()) {

@@ -85,7 +85,7 @@ final class WaitingTasks {
         }
     }
 
-    /** Task {@code msgId} ended: the tasks set aside for it are offered again. */
+    /** Task {@code msgId} ended, or went to an engine: the tasks set aside for it are offered again. */
     void ended(String msgId) {
         List<Aside> waiting = aside.remove(msgId);
         if (waiting != null) {
@@ -124,6 +124,11 @@ final class WaitingTasks {
         }
         fresh.remove(task.queueOrder, task);
         return ready.remove(task.queueOrder, task) || released.remove(task);
+    }
+
+    /** Whether tasks were released since the last walk began: another walk may place them. */
+    boolean anyReleased() {
+        return !released.isEmpty();
     }
 
     /** Whether any task may be placed now (one is offered, or was released since the last walk). */

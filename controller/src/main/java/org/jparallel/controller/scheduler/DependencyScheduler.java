@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The controller's scheduler: holds each load-balanced task until its dependencies are met, keeps at most
- * the high-water mark of tasks in flight per engine, picks among the engines it may use by a {@link Scheme},
+ * The controller's scheduler: holds each load-balanced task until its dependencies are met (or sends it
+ * behind them to the engine they all went to), keeps at most the high-water mark of tasks in flight per engine, picks among the engines it may use by a {@link Scheme},
  * sends tasks whose requirements failed on an engine to another, retries failed tasks, and fails at once
  * the tasks no engine can ever run.
  *
@@ -29,6 +29,7 @@ public final class DependencyScheduler implements TaskScheduler {
     private final Random random;
     private final TaskOutcomes outcomes = new TaskOutcomes();
     private final DependencyCheck check = new DependencyCheck(outcomes);
+    private final BehindTasks behind = new BehindTasks();
     private final Map<String, TaskNeeds> live = new HashMap<>();
     private final Set<String> dependents = new HashSet<>();
     private final Map<Integer, Long> lastSent = new HashMap<>();
@@ -138,9 +139,51 @@ public final class DependencyScheduler implements TaskScheduler {
             }
         }
         if (blockedOn != null) {
-            return System.nanoTime() - needs.deadlineNanos > 0 ? timedOut(needs) : new Placement.Blocked(blockedOn);
+            if (System.nanoTime() - needs.deadlineNanos > 0) {
+                return timedOut(needs);
+            }
+            Placement behindThem = behind(task.msgId(), needs, engines, blockedOn);
+            return behindThem != null ? behindThem : new Placement.Blocked(blockedOn);
         }
         return choose(needs, engines, allowed);
+    }
+
+    /**
+     * Behind the tasks it still waits for, on their engine, when they all went to one live engine that has
+     * room for it there: it then starts as they end, without their answers going through the controller first.
+     * When that engine has no room, it waits here until room may come (or what it waits for ends). Null when it
+     * must wait here for what it waits for.
+     */
+    private Placement behind(String msgId, TaskNeeds needs, List<EngineLoad> engines, List<String> blockedOn) {
+        if (!needs.mayWaitOnEngine()) {
+            return null;
+        }
+        int engineId = -1;
+        List<String> awaited = new ArrayList<>();
+        for (TaskDependency dependency : needs.after) {
+            for (String id : dependency.msgIds()) {
+                TaskOutcomes.Outcome outcome = outcomes.get(id);
+                if (outcome != null && outcome.finished()) {
+                    continue; // it succeeded: a failure would have made this task impossible
+                }
+                if (outcome == null || outcome.engineId() < 0 || (engineId >= 0 && outcome.engineId() != engineId)) {
+                    return null;
+                }
+                engineId = outcome.engineId();
+                awaited.add(id);
+            }
+        }
+        int on = engineId;
+        if (on < 0 || engines.stream().noneMatch(e -> e.id() == on)) {
+            return null;
+        }
+        if (!behind.hasRoom(on)) {
+            List<String> until = new ArrayList<>(blockedOn);
+            until.addAll(behind.awaitedOn(on));
+            return new Placement.Blocked(until);
+        }
+        behind.add(msgId, on, awaited);
+        return new Placement.Behind(on, awaited);
     }
 
     /** Whether some engine has room under the high-water mark: when none has, a task with no constraint waits. */
@@ -204,6 +247,19 @@ public final class DependencyScheduler implements TaskScheduler {
     }
 
     @Override
+    public void sentTo(String msgId, int engineId) {
+        outcomes.sentTo(msgId, engineId);
+        if (engineId < 0) {
+            behind.remove(msgId);
+        }
+    }
+
+    @Override
+    public boolean waitsBehind(String msgId) {
+        return behind.waits(msgId);
+    }
+
+    @Override
     public boolean retry(String msgId, int engineId, String ename, String evalue) {
         TaskNeeds needs = live.get(msgId);
         if (needs == null) {
@@ -253,5 +309,7 @@ public final class DependencyScheduler implements TaskScheduler {
         live.remove(msgId);
         dependents.remove(msgId);
         outcomes.finished(msgId, engineId, error);
+        behind.remove(msgId);
+        behind.ended(msgId);
     }
 }

@@ -1,6 +1,9 @@
 package org.jparallel.controller.scheduler;
 
-/** What a scheduler decides for a waiting load-balanced task: send it now, keep it waiting, or fail it. */
+/**
+ * What a scheduler decides for a waiting load-balanced task: send it now (maybe behind the tasks it waits for),
+ * keep it waiting, or fail it.
+ */
 public sealed interface Placement {
 
     /** Keep the task queued: every engine it may use is busy, or there is none yet. */
@@ -15,6 +18,13 @@ public sealed interface Placement {
 
     /** Send the task to this engine now. */
     record Send(int engineId) implements Placement {
+    }
+
+    /**
+     * Send the task now to the engine where all it still waits for ({@code after}) was sent: it runs there once
+     * they end, if they succeeded, without waiting for their answers to come through the controller.
+     */
+    record Behind(int engineId, java.util.List<String> after) implements Placement {
     }
 
     /** The task never runs: answer it with this error ({@code ImpossibleDependency}, …). */

@@ -50,6 +50,23 @@ final class TaskNeeds {
         return needs;
     }
 
+    /**
+     * Whether it may wait for its {@code after} tasks on the engine they went to: it needs them all to succeed,
+     * and nothing the engine cannot judge (a timeout, a follow, engines to avoid).
+     */
+    boolean mayWaitOnEngine() {
+        if (unreadable != null || !follow.isEmpty() || deadlineNanos != Long.MAX_VALUE || !unmetOn.isEmpty()
+                || !failedOn.isEmpty()) {
+            return false;
+        }
+        for (TaskDependency dependency : after) {
+            if (!dependency.all() || !dependency.success() || dependency.failure()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean plain() {
         return unreadable == null && after.isEmpty() && follow.isEmpty() && unmetOn.isEmpty() && failedOn.isEmpty();
     }

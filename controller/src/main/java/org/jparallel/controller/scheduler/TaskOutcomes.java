@@ -11,7 +11,8 @@ final class TaskOutcomes {
     static final int KEPT = 100_000;
 
     /**
-     * @param engineId the engine that answered, or -1 (pending, or failed without an engine)
+     * @param engineId the engine that answered; while pending, the engine it was sent to; else -1 (waiting in the
+     *                 controller, or failed without an engine)
      * @param error    {@code ename: evalue} of a failure; null while pending or after a success
      */
     record Outcome(boolean finished, int engineId, String error) {
@@ -36,6 +37,14 @@ final class TaskOutcomes {
     /** A finished task runs again: pending until its new answer. */
     void reopened(String msgId) {
         outcomes.put(msgId, Outcome.PENDING);
+    }
+
+    /** A pending task went to an engine ({@code engineId}), or came back to the controller's queue (-1). */
+    void sentTo(String msgId, int engineId) {
+        Outcome outcome = outcomes.get(msgId);
+        if (outcome != null && !outcome.finished()) {
+            outcomes.put(msgId, engineId < 0 ? Outcome.PENDING : new Outcome(false, engineId, null));
+        }
     }
 
     void finished(String msgId, int engineId, String error) {

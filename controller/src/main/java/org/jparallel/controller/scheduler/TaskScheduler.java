@@ -7,10 +7,11 @@ import java.util.List;
  * tasks run again.
  *
  * <p>Called by the hub, under its lock: {@link #recorded} for every task a client sends (direct ones too,
- * since dependencies may name them), {@link #queued} when a load-balanced task joins the queue, {@link #place} for a waiting task when it arrives, when a task it
- * waits for ends, when an engine frees up or engines come or go, and once a second (for timeouts), {@link #retry} when a load-balanced task
- * failed or lost its engine, {@link #finished} when a task has its final answer, and {@link #rerun} when a
- * finished task must run again to remake a result lost with its engine.
+ * since dependencies may name them), {@link #queued} when a load-balanced task joins the queue, {@link #place}
+ * for a waiting task when it arrives, when a task it waits for is sent or ends, when an engine frees up or
+ * engines come or go, and once a second (for timeouts), {@link #sentTo} when a task goes to an engine or comes
+ * back, {@link #retry} when a load-balanced task failed or lost its engine, {@link #finished} when a task has its
+ * final answer, and {@link #rerun} when a finished task must run again to remake a result lost with its engine.
  *
  * <pre>{@code
  * TaskScheduler scheduler = new DependencyScheduler(Scheme.LEASTLOAD, 1, new Random());
@@ -43,10 +44,20 @@ public interface TaskScheduler {
 
     /**
      * @param engines the registered engines, in id order; may be empty
-     * @return where to send {@code task} now, {@link Placement#WAIT} (no engine it may use is free),
+     * @return where to send {@code task} now (maybe {@link Placement.Behind behind} what it waits for),
+     *         {@link Placement#WAIT} (no engine it may use is free),
      *         {@link Placement.Blocked} (its dependencies wait for pending tasks), or the error that ends it
      */
     Placement place(QueuedTask task, List<EngineLoad> engines);
+
+    /**
+     * A task (direct or load-balanced) went to engine {@code engineId}, or came back to the controller's queue
+     * ({@code -1}): tasks that wait only for tasks sent to one engine may wait there ({@link Placement.Behind}).
+     */
+    void sentTo(String msgId, int engineId);
+
+    /** Whether a task sent {@link Placement.Behind behind} others still waits on its engine, so it has not started. */
+    boolean waitsBehind(String msgId);
 
     /**
      * A task sent to {@code engineId} failed there ({@code ename} is the exception's class, {@code EngineError}
