@@ -1,5 +1,7 @@
 package org.jparallel.engine;
 
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.jparallel.client.RemoteFunction;
@@ -42,9 +44,18 @@ final class CodecValues implements Values {
     public Object call(List<byte[]> frames, Inputs inputs) throws Exception {
         DecodedCall call = decoder.decodeCall(frames);
         Object[] args = call.argsArray();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i] instanceof ResultRef ref) {
-                args[i] = decoder.decode(inputs.frames(ref.msgId()));
+        List<String> refs = new ArrayList<>();
+        for (Object arg : args) {
+            if (arg instanceof ResultRef ref) {
+                refs.add(ref.msgId());
+            }
+        }
+        if (!refs.isEmpty()) {
+            Iterator<List<byte[]>> values = inputs.frames(refs).iterator();
+            for (int i = 0; i < args.length; i++) {
+                if (args[i] instanceof ResultRef) {
+                    args[i] = decoder.decode(values.next());
+                }
             }
         }
         if (!(call.function() instanceof RemoteFunction function)) {

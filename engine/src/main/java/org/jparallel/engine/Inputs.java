@@ -2,6 +2,8 @@ package org.jparallel.engine;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -12,7 +14,7 @@ import org.jparallel.wire.Message;
 /**
  * The results of other tasks that an apply takes as arguments: from this engine's {@link HeldResults}
  * when it made them, else fetched with a {@code value_request} that the controller relays to the engine
- * holding them. The execution thread waits for the answer; the socket thread delivers it.
+ * holding them. The execution thread waits for the answers; the socket thread delivers them.
  */
 final class Inputs {
     private final HeldResults held;
@@ -25,23 +27,48 @@ final class Inputs {
     }
 
     /**
-     * The frames of the result of task {@code msgId}.
+     * The frames of these tasks' results, in order. Those held elsewhere are all asked for at once, so that a task
+     * with several inputs waits for the slowest answer, not for the sum of them.
      *
-     * @throws InputUnavailableException when no engine holds it any more (its engine died, or it was released)
+     * @throws InputUnavailableException when no engine holds one any more (its engine died, or it was released)
      */
-    List<byte[]> frames(String msgId) throws InterruptedException, InputUnavailableException {
-        List<byte[]> local = held.frames(msgId).orElse(null);
-        if (local != null) {
-            return local;
+    List<List<byte[]>> frames(List<String> msgIds) throws InterruptedException, InputUnavailableException {
+        Map<String, String> askedAs = new LinkedHashMap<>(); // result msg_id -> value_request msg_id
+        try {
+            for (String msgId : msgIds) {
+                if (held.frames(msgId).isEmpty() && !askedAs.containsKey(msgId)) {
+                    askedAs.put(msgId, ask(msgId));
+                }
+            }
+            List<List<byte[]>> all = new ArrayList<>(msgIds.size());
+            for (String msgId : msgIds) {
+                String request = askedAs.get(msgId);
+                List<byte[]> local = request == null ? held.frames(msgId).orElse(null) : null;
+                if (request == null && local == null) { // released since: ask after all
+                    request = ask(msgId);
+                    askedAs.put(msgId, request);
+                }
+                all.add(local != null ? local : answer(msgId, request));
+            }
+            return all;
+        } finally {
+            askedAs.values().forEach(fetching::remove);
         }
+    }
+
+    /** Sends a {@code value_request} for the result of {@code msgId}; its own msg_id names the answer to wait for. */
+    private String ask(String msgId) {
         JsonObject content = new JsonObject();
         content.addProperty("msg_id", msgId);
         Message request = Message.create("value_request", outbound.session(), content);
-        CompletableFuture<Message> answer = new CompletableFuture<>();
-        fetching.put(request.header().msgId(), answer);
+        fetching.put(request.header().msgId(), new CompletableFuture<>());
+        outbound.send(request);
+        return request.header().msgId();
+    }
+
+    private List<byte[]> answer(String msgId, String request) throws InterruptedException, InputUnavailableException {
         try {
-            outbound.send(request);
-            Message reply = answer.get();
+            Message reply = fetching.get(request).get();
             JsonElement status = reply.content().get("status");
             if (status != null && !"ok".equals(status.getAsString())) {
                 throw new InputUnavailableException(string(reply.content(), "ename"),
@@ -50,8 +77,6 @@ final class Inputs {
             return reply.buffers();
         } catch (ExecutionException e) {
             throw new IllegalStateException("fetching the result of task " + msgId + " failed", e.getCause());
-        } finally {
-            fetching.remove(request.header().msgId());
         }
     }
 
