@@ -13,9 +13,9 @@ import java.util.TreeSet;
 
 /**
  * The controller's scheduler: holds each load-balanced task until its dependencies are met (or sends it
- * behind them to the engine they all went to), keeps at most the high-water mark of tasks in flight per engine, picks among the engines it may use by a {@link Scheme},
- * sends tasks whose requirements failed on an engine to another, retries failed tasks, and fails at once
- * the tasks no engine can ever run.
+ * behind them to the engine they all went to), keeps at most the high-water mark of tasks in flight per
+ * engine, picks among the engines it may use by a {@link Scheme}, sends tasks whose requirements failed on an
+ * engine to another, retries failed tasks, and fails at once the tasks no engine can ever run.
  *
  * <pre>{@code
  * TaskScheduler scheduler = new DependencyScheduler(Scheme.LRU, 1, new Random());
