@@ -2,13 +2,34 @@ package org.jparallel.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import org.jparallel.client.values.ClassBytes;
+import org.jparallel.client.values.MissingClassException;
+import org.jparallel.client.values.ValueDecoder;
+import org.jparallel.client.values.ValueEncoder;
 import org.junit.jupiter.api.Test;
 
 class ErrorMessagesTest {
+    @Test
+    void aMappedLambdaWhoseClassTheEngineLacksNamesThatClass() throws Exception {
+        Fn<Integer, Integer> inc = x -> x + 1;
+        List<byte[]> frames = new ValueEncoder(ClassBytes.none()).encodeCall(new MapChunk<>(inc), List.of(1));
+        URL clientClasses = Fn.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader engineClassPath = new URLClassLoader(new URL[] {clientClasses},
+                ClassLoader.getPlatformClassLoader())) {
+            ValueDecoder decoder = new ValueDecoder(engineClassPath);
+            MissingClassException e = assertThrows(MissingClassException.class, () -> decoder.decodeCall(frames));
+            assertEquals(ErrorMessagesTest.class.getName(), e.className());
+        }
+    }
+
+
     private static RemoteError divideByZero(int engine) {
         return new RemoteError(engine, "apply", "java.lang.ArithmeticException", "/ by zero", List.of());
     }

@@ -20,6 +20,8 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
     private final ValueEncoder home;
     private final StatelessLambdas lambdas;
     private final Map<Integer, ShippedClassLoader> byOrigin = new HashMap<>();
+    /** The first class a stream of this message could not find, or null. */
+    private String firstMissing;
 
     ReceivedClasses(HeaderFrame header, SenderLoaders loaders, ValueEncoder home, StatelessLambdas lambdas) {
         this.header = header;
@@ -56,6 +58,13 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
     @Override
     public ClassLoader parent() {
         return loaders.parent();
+    }
+
+    @Override
+    public void missing(String className) {
+        if (firstMissing == null) {
+            firstMissing = className;
+        }
     }
 
     /** Sets the sender's cell variables that the carried code reads; never those of the home session. */
@@ -120,7 +129,7 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
         return home != null && header.origins().get(origin).equals(home.id());
     }
 
-    private static UndecodableValueException failure(String label, Throwable e) {
+    private UndecodableValueException failure(String label, Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ClassNotFoundException && cause.getMessage() != null) {
                 return new MissingClassException(label, cause.getMessage(), e);
@@ -132,6 +141,9 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
         }
         if (e instanceof UndecodableValueException undecodable) {
             return undecodable;
+        }
+        if (firstMissing != null) {
+            return new MissingClassException(label, firstMissing, e);
         }
         return new UndecodableValueException("cannot decode " + label + ": " + e, e);
     }

@@ -17,6 +17,14 @@ final class ResolvingObjectInputStream extends ObjectInputStream {
         Class<?> resolve(int index, String descriptorName) throws ClassNotFoundException;
 
         ClassLoader parent();
+
+        /**
+         * A class the stream could not find. Java serialization may report it as something else: a lambda
+         * whose class is missing stays a {@code SerializedLambda}, and a record field of the lambda's type then
+         * fails with "Cannot cast".
+         */
+        default void missing(String className) {
+        }
     }
 
     /** Descriptors of {@code int.class} and the like, which no loader finds by name. */
@@ -40,10 +48,15 @@ final class ResolvingObjectInputStream extends ObjectInputStream {
     @Override
     protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
         int index = readInt();
-        if (index >= 0) {
-            return table.resolve(index, desc.getName());
+        try {
+            if (index >= 0) {
+                return table.resolve(index, desc.getName());
+            }
+            Class<?> primitive = PRIMITIVES.get(desc.getName());
+            return primitive != null ? primitive : Class.forName(desc.getName(), false, table.parent());
+        } catch (ClassNotFoundException e) {
+            table.missing(desc.getName());
+            throw e;
         }
-        Class<?> primitive = PRIMITIVES.get(desc.getName());
-        return primitive != null ? primitive : Class.forName(desc.getName(), false, table.parent());
     }
 }
