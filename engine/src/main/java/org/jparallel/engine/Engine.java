@@ -323,12 +323,8 @@ public final class Engine implements AutoCloseable {
         } finally {
             drainOutput();
         }
-        ranHere.answered(request.header().msgId(), "ok".equals(status(reply.content())));
+        ranHere.answered(request.header().msgId(), "ok".equals(Outbound.status(reply.content())));
         outbound.reply(request, reply.content(), reply.buffers(), started);
-    }
-
-    private static String status(JsonObject content) {
-        return content.has("status") ? content.get("status").getAsString() : "ok";
     }
 
     private void display(DisplayEvent event) {

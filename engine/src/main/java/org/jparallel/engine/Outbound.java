@@ -69,9 +69,14 @@ final class Outbound {
         metadata.addProperty("engine_id", engineId);
         metadata.addProperty("started", started);
         metadata.addProperty("completed", Header.now());
-        metadata.addProperty("status", content.has("status") ? content.get("status").getAsString() : "ok");
+        metadata.addProperty("status", status(content));
         send(request.reply(replyType(request.msgType()), session, content).withMetadata(metadata)
                 .withBuffers(buffers));
+    }
+
+    /** A reply's {@code status}: {@code ok} when its content says none. */
+    static String status(JsonObject content) {
+        return content.has("status") ? content.get("status").getAsString() : "ok";
     }
 
     static String replyType(String requestType) {
