@@ -124,10 +124,7 @@ public final class JsonFrames {
 
         private JsonObject object(int depth) throws MalformedMessageException {
             JsonObject object = new JsonObject();
-            at++;
-            skipSpace();
-            if (peek() == '}') {
-                at++;
+            if (opensEmpty('}')) {
                 return object;
             }
             while (true) {
@@ -147,10 +144,7 @@ public final class JsonFrames {
 
         private JsonArray array(int depth) throws MalformedMessageException {
             JsonArray array = new JsonArray();
-            at++;
-            skipSpace();
-            if (peek() == ']') {
-                at++;
+            if (opensEmpty(']')) {
                 return array;
             }
             while (true) {
@@ -159,6 +153,17 @@ public final class JsonFrames {
                     return array;
                 }
             }
+        }
+
+        /** At an opening bracket: true past the closing one when nothing stands between, false past the opening one. */
+        private boolean opensEmpty(char close) {
+            at++;
+            skipSpace();
+            if (peek() != close) {
+                return false;
+            }
+            at++;
+            return true;
         }
 
         /** After a member: true past the closing bracket, false past a comma (another member follows). */

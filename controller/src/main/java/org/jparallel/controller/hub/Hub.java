@@ -203,17 +203,15 @@ public final class Hub {
                     continue;
                 }
                 Placement placement = place(task, loads);
-                if (placement instanceof Placement.Send to && engines.containsKey(to.engineId())) {
+                EngineEntry target = engines.get(placement instanceof Placement.Send to ? to.engineId()
+                        : placement instanceof Placement.Behind behind ? behind.engineId() : -1);
+                if (target != null) {
                     waiting.take(task);
-                    dispatch(task, engines.get(to.engineId()));
-                    loads = loads();
-                    full = !anyRoom(loads);
-                } else if (placement instanceof Placement.Behind behind && engines.containsKey(behind.engineId())) {
-                    waiting.take(task);
-                    EngineEntry engine = engines.get(behind.engineId());
-                    toEngine(engine, Message.create(RunAfter.MSG_TYPE, session,
-                            new RunAfter(task.msgId, behind.after()).content()));
-                    dispatch(task, engine);
+                    if (placement instanceof Placement.Behind behind) {
+                        toEngine(target, Message.create(RunAfter.MSG_TYPE, session,
+                                new RunAfter(task.msgId, behind.after()).content()));
+                    }
+                    dispatch(task, target);
                     loads = loads();
                     full = !anyRoom(loads);
                 } else if (placement instanceof Placement.Fail fail) {
