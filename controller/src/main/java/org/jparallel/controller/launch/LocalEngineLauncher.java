@@ -19,14 +19,16 @@ import org.jparallel.controller.profile.ProfileDir;
 public final class LocalEngineLauncher implements EngineLauncher {
     /**
      * What pays for an engine, measured with 4 engines on a 2-core machine (figures in the README):
-     * the serial collector, a small initial heap, and a heap that shrinks back after a full
-     * collection, at once ({@code -XX:-ShrinkHeapInSteps}: otherwise it takes four collections);
-     * the engine itself runs that collection once it has gone idle after work ({@code IdleHeapTrim}).
-     * While it works, the heap grows with the JDK's default headroom (40–70% free): with 10–30%, every
-     * 80 MB value pushed found the heap just too small, and a push took 150–300 ms of collections
-     * instead of 70–100 ms, for the same idle size once trimmed. C2 stays on:
+     * the G1 collector, a small initial heap, and a heap that the engine shrinks back once it has gone
+     * idle after work ({@code IdleHeapTrim}). G1 rather than the serial collector because of big values: G1
+     * allocates an 80 MB array in regions of its own and frees it at the next young collection, where the
+     * serial collector copied each array received from eden to the old generation and then ran a full
+     * collection for the next (40–200 ms a transfer). With G1 an 80 MB result used by a task on another engine
+     * took 66–78 ms instead of 115–134, and the same through the client 110–141 instead of 158–174; idle
+     * engines, load-balanced tasks and the task graphs measured the same with both. C2 stays on:
      * {@code -XX:TieredStopAtLevel=1} saves ~18 MB per engine but ran a 400×400 matrix product
-     * 4× slower. Users' options come after these, so they override them.
+     * 4× slower. Users' options come after these, so they override them ({@code -XX:-UseG1GC
+     * -XX:+UseSerialGC} for the serial collector).
      *
      * <p>{@code -XX:ArchiveRelocationMode=0} (a diagnostic flag, hence the unlock) maps the class data
      * sharing archives (the JDK's and {@link EngineArchive}'s) at the address they were recorded for.
@@ -39,8 +41,8 @@ public final class LocalEngineLauncher implements EngineLauncher {
      * <p>{@code --add-opens jdk.jshell/jdk.jshell} lets the engine switch off JShell's class path index
      * ({@code ClassPathIndexing}): 17 MB of heap for completions that engines never serve.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m",
-            "-XX:-ShrinkHeapInSteps", "-Xshare:auto", "-XX:-UsePerfData",
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseG1GC", "-Xms16m",
+            "-Xshare:auto", "-XX:-UsePerfData",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
             "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");
 
