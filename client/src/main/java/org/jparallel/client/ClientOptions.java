@@ -7,9 +7,10 @@ import org.jparallel.client.values.ClassBytes;
 /**
  * How a {@link Client} encodes and decodes values, and how long it waits for the controller.
  *
- * <p>A plain JVM needs none of this. A JShell session (the kernel) passes the bytecode of its snippet
- * classes, so lambdas and records typed in cells can run on engines, and its class loader, so values of
- * those classes coming back can be read.
+ * <p>Most programs need none of this: the classes of JShell cells and of a program run from its source file
+ * ({@code java Main.java}) travel with the values that use them, read from the loader that compiled them in
+ * memory. A program can say which classes to ship instead ({@link #withClassBytes}), and which loader
+ * values coming back are resolved in.
  *
  * <pre>{@code
  * ClientOptions inKernel = ClientOptions.DEFAULT
@@ -18,13 +19,14 @@ import org.jparallel.client.values.ClassBytes;
  * Client rc = Client.connect("default", inKernel);
  * }</pre>
  *
- * @param classBytes     the bytecode of classes that exist only in this JVM's JShell session
+ * @param classBytes     the bytecode of classes the engines lack, beyond JShell's ({@link ClassBytes#none()}:
+ *                       those compiled in memory)
  * @param classLoader    the loader values coming back are resolved in (null: the client's own)
  * @param requestTimeout how long to wait for the controller to answer a request to itself
  */
 public record ClientOptions(ClassBytes classBytes, ClassLoader classLoader, Duration requestTimeout) {
 
-    /** No JShell classes, the client's class loader, 10 s for the controller. */
+    /** Classes compiled in memory ship themselves, the client's class loader, 10 s for the controller. */
     public static final ClientOptions DEFAULT = new ClientOptions(ClassBytes.none(), null, Duration.ofSeconds(10));
 
     public ClientOptions {

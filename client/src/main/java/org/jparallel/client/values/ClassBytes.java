@@ -4,8 +4,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a {@link ValueEncoder} finds the bytecode of classes that exist only in this JVM's
- * JShell session, so that it can send them along with the values that use them.
+ * Where a {@link ValueEncoder} finds the bytecode of classes that exist only in this JVM, so that it can send
+ * them along with the values that use them.
+ *
+ * <p>Without one ({@link #none()}), the encoder still ships the classes that live only in memory: JShell's
+ * snippet classes, and the classes of a program run from its source file ({@code java Main.java}), each with
+ * every such class its bytecode mentions. A program run from source that gives its own {@code ClassBytes}
+ * (to ship fewer classes, say) ships only what that returns, besides JShell's.
  *
  * <pre>{@code
  * ValueEncoder inKernel = new ValueEncoder(ClassBytes.of(session.classBytes()));
@@ -18,9 +23,9 @@ public interface ClassBytes {
     /** The class file of the class with this binary name (e.g. {@code REPL.$JShell$12}), if it is shipped. */
     Optional<byte[]> bytecode(String binaryName);
 
-    /** For a JVM without JShell: every class is expected on the other side's class path. */
+    /** Nothing beyond the classes that live only in memory (see above). */
     static ClassBytes none() {
-        return name -> Optional.empty();
+        return InMemoryClassFiles.NONE_GIVEN;
     }
 
     /** Reads a live map, such as {@code JavaSession.classBytes()}, at each lookup. */

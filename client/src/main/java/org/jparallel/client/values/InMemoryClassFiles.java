@@ -1,0 +1,62 @@
+package org.jparallel.client.values;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads the class file of a class that exists only in this JVM's memory from the loader that defined it: a
+ * JShell snippet class, or a class of a program run from its source file ({@code java Main.java}), which the
+ * source launcher compiles in memory.
+ *
+ * <p>Both loaders serve their in-memory classes as resources (on JDK 17 and 25), so a client created inside a
+ * cell, or by a source-launched program, with plain {@code Client.connect()} ships the lambdas and records
+ * declared there without being handed their bytecode. Classes on the class path are expected on the other
+ * side already, and are not read.
+ */
+final class InMemoryClassFiles {
+    /** {@link ClassBytes#none()}: a program run from source that gives none ships its classes read here. */
+    static final ClassBytes NONE_GIVEN = name -> Optional.empty();
+
+    private static final String JSHELL_PACKAGE = "REPL.";
+    /** The source launcher's loader: a nested class of its {@code Main} up to JDK 21, a class of its own since. */
+    private static final Set<String> SOURCE_LAUNCHER_LOADERS = Set.of(
+            "com.sun.tools.javac.launcher.Main$MemoryClassLoader",
+            "com.sun.tools.javac.launcher.MemoryClassLoader");
+
+    private InMemoryClassFiles() {
+    }
+
+    /**
+     * The class file of a JShell snippet class; of a class compiled from source too when {@code given} is
+     * {@link #NONE_GIVEN}, that is, when the program did not say which of its classes to ship.
+     */
+    static Optional<byte[]> read(ClassLoader loader, String binaryName, ClassBytes given) {
+        if (loader == null || !(binaryName.startsWith(JSHELL_PACKAGE)
+                || given == NONE_GIVEN && compiledFromSource(loader, binaryName))) {
+            return Optional.empty();
+        }
+        try (InputStream in = loader.getResourceAsStream(binaryName.replace('.', '/') + ".class")) {
+            return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the class file of " + binaryName, e);
+        }
+    }
+
+    /**
+     * Whether the source launcher's loader defined the class itself: it finds the class path's classes too
+     * (through its parent, also as resources), and those must not travel.
+     */
+    private static boolean compiledFromSource(ClassLoader loader, String binaryName) {
+        if (!SOURCE_LAUNCHER_LOADERS.contains(loader.getClass().getName())) {
+            return false;
+        }
+        try {
+            return Class.forName(binaryName, false, loader).getClassLoader() == loader;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
