@@ -25,7 +25,7 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = "--daemonize", description = "return once the engines are registered, leaving the cluster running")
     boolean daemonize;
 
-    @Option(names = "--engine-jvm-options", defaultValue = "", description = "options for each engine JVM, e.g. \"-Xmx2g\"")
+    @Option(names = "--engine-jvm-options", defaultValue = "", description = "options for each engine JVM, e.g. \"-Xmx2g\"; a -cp adds to the engines' class path")
     String engineJvmOptions;
 
     @Option(names = "--db", defaultValue = "memory",
