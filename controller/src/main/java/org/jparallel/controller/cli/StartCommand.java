@@ -1,6 +1,5 @@
 package org.jparallel.controller.cli;
 
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.jparallel.controller.launch.ClusterAlreadyRunningException;
 import org.jparallel.controller.launch.ClusterHandle;
@@ -50,17 +49,11 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
             System.err.println("jpcluster: -n needs 1 or more engines");
             return 2;
         }
-        ClusterOptions options = ClusterOptions.defaults().withIp(ip).withDetach(daemonize)
-                .withEngineJvmOptions(engineJvmOptions.isBlank() ? List.of() : List.of(engineJvmOptions.trim().split("\\s+")));
-        if (!db.equals("memory") && !db.equals("sqlite")) {
-            System.err.println("jpcluster: --db is memory or sqlite, not " + db);
-            return 2;
-        }
-        // the controller reads it as the default of its own --db
-        options = new ClusterOptions(options.ip(), options.engineJvmOptions(), List.of("-Djparallel.db=" + db),
-                options.detach(), options.timeout(), options.scheme(), options.highWaterMark());
+        ClusterOptions options;
         try {
-            options = options.withScheme(scheme).withHighWaterMark(highWaterMark);
+            options = ClusterOptions.defaults().withIp(ip).withDetach(daemonize)
+                    .withEngineJvmOptions(ClusterOptions.splitOptions(engineJvmOptions))
+                    .withRecords(db).withScheme(scheme).withHighWaterMark(highWaterMark);
         } catch (IllegalArgumentException e) {
             System.err.println("jpcluster: " + e.getMessage());
             return 2;

@@ -1,6 +1,7 @@
 package org.jparallel.controller.launch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.jparallel.controller.scheduler.Scheme;
 
@@ -10,6 +11,7 @@ import org.jparallel.controller.scheduler.Scheme;
  * <pre>{@code
  * ClusterOptions options = ClusterOptions.defaults().withEngineJvmOptions(List.of("-Xmx2g"));
  * ClusterOptions roundRobin = ClusterOptions.defaults().withScheme("lru").withHighWaterMark(0);
+ * ClusterOptions kept = ClusterOptions.defaults().withRecords("sqlite");
  * }</pre>
  *
  * @param ip                   the address the controller binds
@@ -26,6 +28,8 @@ import org.jparallel.controller.scheduler.Scheme;
  */
 public record ClusterOptions(String ip, List<String> engineJvmOptions, List<String> controllerJvmOptions,
                              boolean detach, Duration timeout, String scheme, int highWaterMark, long ownerPid) {
+    private static final String RECORDS_PROPERTY = "-Djparallel.db=";
+
     public ClusterOptions {
         engineJvmOptions = List.copyOf(engineJvmOptions);
         controllerJvmOptions = List.copyOf(controllerJvmOptions);
@@ -76,6 +80,82 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
     /** Stops the cluster when the process {@code pid} ends, so a killed kernel leaves no cluster behind. */
     public ClusterOptions withOwner(long pid) {
         return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, highWaterMark, pid);
+    }
+
+    /**
+     * Where the controller keeps task records: {@code memory} (bounded, the default) or {@code sqlite}
+     * ({@code tasks.db} in the profile folder, kept across restarts).
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    public ClusterOptions withRecords(String store) {
+        if (!store.equals("memory") && !store.equals("sqlite")) {
+            throw new IllegalArgumentException("task records are kept in memory or sqlite, not " + store);
+        }
+        // the controller reads it as the default of its own --db
+        List<String> controller = new ArrayList<>(controllerJvmOptions);
+        controller.removeIf(option -> option.startsWith(RECORDS_PROPERTY));
+        controller.add(RECORDS_PROPERTY + store);
+        return new ClusterOptions(ip, engineJvmOptions, controller, detach, timeout, scheme, highWaterMark, ownerPid);
+    }
+
+    /**
+     * Splits options given as one string, as a shell would for these: on whitespace, keeping what double or
+     * single quotes enclose together ({@code -Dname="a b"} is one option).
+     *
+     * @throws IllegalArgumentException for a quote left open
+     */
+    public static List<String> splitOptions(String options) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean inWord = false;
+        char quote = 0;
+        for (char c : options.toCharArray()) {
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else {
+                    word.append(c);
+                }
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+                inWord = true;
+            } else if (Character.isWhitespace(c)) {
+                if (inWord) {
+                    words.add(word.toString());
+                    word.setLength(0);
+                    inWord = false;
+                }
+            } else {
+                word.append(c);
+                inWord = true;
+            }
+        }
+        if (quote != 0) {
+            throw new IllegalArgumentException("a quote (" + quote + ") is not closed in: " + options);
+        }
+        if (inWord) {
+            words.add(word.toString());
+        }
+        return words;
+    }
+
+    /** Options as one string that {@link #splitOptions} splits back into the same list. */
+    public static String joinOptions(List<String> options) {
+        List<String> words = new ArrayList<>();
+        for (String option : options) {
+            boolean plain = !option.isEmpty() && option.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'');
+            if (plain) {
+                words.add(option);
+            } else if (option.indexOf('\'') < 0) {
+                words.add("'" + option + "'");
+            } else if (option.indexOf('"') < 0) {
+                words.add('"' + option + '"');
+            } else {
+                throw new IllegalArgumentException("an option cannot hold both kinds of quote: " + option);
+            }
+        }
+        return String.join(" ", words);
     }
 
     /** At most {@code tasks} load-balanced tasks in flight per engine; 0 for no limit. */

@@ -41,9 +41,4 @@ final class JavaCommand {
         command.addAll(args);
         return command;
     }
-
-    /** Splits options given as one string, e.g. {@code "-Xmx2g -Dfoo=bar"}, on whitespace. */
-    static List<String> split(String options) {
-        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
-    }
 }

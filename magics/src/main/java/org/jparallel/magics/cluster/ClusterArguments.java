@@ -1,52 +1,75 @@
 package org.jparallel.magics.cluster;
 
+import java.util.List;
+import org.jparallel.controller.launch.ClusterOptions;
 import org.jparallel.magic.MagicUsageException;
 
 /**
- * The arguments of {@code %cluster}: an action, then {@code -n N} and {@code --profile P}.
+ * The arguments of {@code %cluster}: an action, then {@code -n N}, {@code --profile P} and, for {@code start},
+ * the options {@code jpcluster start} takes: {@code --ip}, {@code --engine-jvm-options "..."}, {@code --db},
+ * {@code --scheme} and {@code --hwm}.
  *
  * @param action  start, stop, list or status
  * @param engines the number of engines to start (0 when not given)
  * @param profile the cluster's profile
+ * @param options how to start it (ownerless: the magic adds the kernel as its owner)
  */
-record ClusterArguments(String action, int engines, String profile) {
+record ClusterArguments(String action, int engines, String profile, ClusterOptions options) {
 
     static ClusterArguments parse(String line, String currentProfile) throws MagicUsageException {
-        String[] words = line.strip().isEmpty() ? new String[0] : line.strip().split("\\s+");
-        if (words.length == 0) {
+        List<String> words;
+        try {
+            words = ClusterOptions.splitOptions(line);
+        } catch (IllegalArgumentException e) {
+            throw new MagicUsageException(e.getMessage());
+        }
+        if (words.isEmpty()) {
             throw new MagicUsageException("%cluster needs an action: start, stop, list or status");
         }
-        String action = words[0];
-        if (!action.equals("start") && !action.equals("stop") && !action.equals("list") && !action.equals("status")) {
+        String action = words.get(0);
+        if (!List.of("start", "stop", "list", "status").contains(action)) {
             throw new MagicUsageException("unknown action '" + action + "'");
         }
         int engines = 0;
         String profile = currentProfile;
-        for (int i = 1; i < words.length; i++) {
-            String word = words[i];
-            String value = word.contains("=") ? word.substring(word.indexOf('=') + 1) : null;
-            String option = value == null ? word : word.substring(0, word.indexOf('='));
-            switch (option) {
-                case "-n", "--n", "--engines" -> engines = count(value != null ? value : next(words, ++i, option));
-                case "--profile" -> profile = value != null ? value : next(words, ++i, option);
-                default -> throw new MagicUsageException("unknown option " + word);
+        ClusterOptions options = ClusterOptions.defaults();
+        try {
+            for (int i = 1; i < words.size(); i++) {
+                String word = words.get(i);
+                String value = word.startsWith("-") && word.contains("=") ? word.substring(word.indexOf('=') + 1) : null;
+                String option = value == null ? word : word.substring(0, word.indexOf('='));
+                if (value == null) {
+                    value = next(words, ++i, option);
+                }
+                switch (option) {
+                    case "-n", "--n", "--engines" -> engines = number(value, option);
+                    case "--profile" -> profile = value;
+                    case "--ip" -> options = options.withIp(value);
+                    case "--engine-jvm-options" -> options = options.withEngineJvmOptions(ClusterOptions.splitOptions(value));
+                    case "--db" -> options = options.withRecords(value);
+                    case "--scheme" -> options = options.withScheme(value);
+                    case "--hwm" -> options = options.withHighWaterMark(number(value, option));
+                    default -> throw new MagicUsageException("unknown option " + word);
+                }
             }
+        } catch (IllegalArgumentException e) {
+            throw new MagicUsageException(e.getMessage());
         }
-        return new ClusterArguments(action, engines, profile);
+        return new ClusterArguments(action, engines, profile, options);
     }
 
-    private static String next(String[] words, int i, String option) throws MagicUsageException {
-        if (i >= words.length) {
+    private static String next(List<String> words, int i, String option) throws MagicUsageException {
+        if (i >= words.size()) {
             throw new MagicUsageException(option + " needs a value");
         }
-        return words[i];
+        return words.get(i);
     }
 
-    private static int count(String text) throws MagicUsageException {
+    private static int number(String text, String option) throws MagicUsageException {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new MagicUsageException("-n needs a number of engines, not '" + text + "'");
+            throw new MagicUsageException(option + " needs a number, not '" + text + "'");
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.Set;
 import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
-import org.jparallel.controller.launch.ClusterOptions;
 import org.jparallel.controller.launch.ClusterStatus;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
@@ -45,7 +44,9 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     @Override
     public String usage() {
         return """
-                %cluster start -n N [--profile P]   start a controller and N engines on this machine
+                %cluster start -n N [--profile P]   start a controller and N engines on this machine; also
+                    [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
+                    [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR], as jpcluster start
                 %cluster stop [--profile P]         stop a cluster and its engines
                 %cluster list                       the running clusters: profile, controller pid, engines, uptime
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";
@@ -73,7 +74,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
             throw new MagicUsageException("%cluster start needs -n N, the number of engines (at least 1)");
         }
         ClusterHandle handle = launcher.start(arguments.profile(), arguments.engines(),
-                ClusterOptions.defaults().withOwner(ProcessHandle.current().pid()));
+                arguments.options().withOwner(ProcessHandle.current().pid()));
         synchronized (started) {
             started.add(arguments.profile());
         }
@@ -86,7 +87,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                     + " engines did not reach this kernel within 30 s: " + e.getMessage());
         }
         System.out.println("Cluster '" + handle.profile() + "' is running with " + handle.engines()
-                + " engines (controller pid " + handle.controllerPid() + ").");
+                + (handle.engines() == 1 ? " engine" : " engines") + " (controller pid " + handle.controllerPid() + ").");
     }
 
     private void stop(String profile) throws MagicException {

@@ -1,0 +1,64 @@
+package org.jparallel.magics.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.magic.MagicUsageException;
+import org.junit.jupiter.api.Test;
+
+class ClusterArgumentsTest {
+    @Test
+    void startTakesEnginesAndProfile() throws Exception {
+        ClusterArguments arguments = ClusterArguments.parse("start -n 4 --profile big", "default");
+        assertEquals("start", arguments.action());
+        assertEquals(4, arguments.engines());
+        assertEquals("big", arguments.profile());
+        assertEquals(ClusterOptions.defaults(), arguments.options());
+    }
+
+    @Test
+    void startTakesTheOptionsOfJpclusterStart() throws Exception {
+        ClusterOptions options = ClusterArguments.parse(
+                "start -n 2 --scheme lru --hwm=0 --db sqlite --ip 127.0.0.1", "default").options();
+        assertEquals("lru", options.scheme());
+        assertEquals(0, options.highWaterMark());
+        assertEquals(List.of("-Djparallel.db=sqlite"), options.controllerJvmOptions());
+    }
+
+    @Test
+    void quotedEngineJvmOptionsStayTogether() throws Exception {
+        ClusterOptions options = ClusterArguments.parse(
+                "start -n 2 --engine-jvm-options \"-Xmx2g -Dgreeting='hello world'\"", "default").options();
+        assertEquals(List.of("-Xmx2g", "-Dgreeting=hello world"), options.engineJvmOptions());
+    }
+
+    @Test
+    void anUnknownSchemeNamesTheKnownOnes() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("start -n 2 --scheme fastest", "default"));
+        assertEquals(true, e.getMessage().contains("leastload"), e.getMessage());
+    }
+
+    @Test
+    void anOptionWithoutItsValueSaysSo() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("start -n 2 --hwm", "default"));
+        assertEquals("--hwm needs a value", e.getMessage());
+    }
+
+    @Test
+    void anOpenQuoteSaysSo() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("start -n 2 --engine-jvm-options \"-Xmx2g", "default"));
+        assertEquals(true, e.getMessage().startsWith("a quote (\") is not closed"), e.getMessage());
+    }
+
+    @Test
+    void unknownOptionsAreRefused() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("start -n 2 --turbo on", "default"));
+        assertEquals("unknown option --turbo", e.getMessage());
+    }
+}
