@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.Header;
 import org.jparallel.wire.Message;
 
@@ -36,11 +37,7 @@ final class TaskRecords {
     /** One daemon thread polls for every pending result of this client, made when first needed. */
     private synchronized ScheduledExecutorService poller() {
         if (poller == null) {
-            poller = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread thread = new Thread(r, "jparallel-result-poller");
-                thread.setDaemon(true);
-                return thread;
-            });
+            poller = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("jparallel-result-poller"));
         }
         return poller;
     }

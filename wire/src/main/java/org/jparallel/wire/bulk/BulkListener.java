@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.ListenAddress;
 
@@ -49,8 +50,8 @@ public final class BulkListener implements AutoCloseable {
     private final int port;
     private final Level transferLevel;
     private final Map<String, Offer> offers = new ConcurrentHashMap<>();
-    private final ExecutorService serving = Executors.newCachedThreadPool(daemon("jparallel-bulk-serve"));
-    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(daemon("jparallel-bulk-sweep"));
+    private final ExecutorService serving = Executors.newCachedThreadPool(BackgroundThreads.factory("jparallel-bulk-serve"));
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("jparallel-bulk-sweep"));
     private final Thread acceptor;
 
     private BulkListener(HmacSigner signer, ServerSocketChannel server, String host, Level transferLevel) {
@@ -59,7 +60,7 @@ public final class BulkListener implements AutoCloseable {
         this.host = host;
         this.port = server.socket().getLocalPort();
         this.transferLevel = transferLevel;
-        this.acceptor = daemon("jparallel-bulk-accept").newThread(this::accept);
+        this.acceptor = BackgroundThreads.daemon("jparallel-bulk-accept", this::accept);
         acceptor.start();
         sweeper.scheduleWithFixedDelay(this::sweep, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
@@ -255,14 +256,6 @@ public final class BulkListener implements AutoCloseable {
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** Stops listening and withdraws every offer; transfers under way are cut. */

@@ -10,6 +10,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.wire.BackgroundThreads;
 
 /**
  * The one thread of a {@link LinkServer} or {@link LinkClient}: it accepts, connects, reads, and finishes the
@@ -35,8 +36,7 @@ final class LinkLoop implements AutoCloseable {
 
     LinkLoop(String name) throws IOException {
         this.selector = Selector.open();
-        this.thread = new Thread(this::run, "jparallel-" + name);
-        thread.setDaemon(true);
+        this.thread = BackgroundThreads.daemon("jparallel-" + name, this::run);
         thread.start();
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.FrameReceiver;
 import org.jparallel.wire.FrameSender;
 import org.zeromq.SocketType;
@@ -52,8 +53,7 @@ public final class SocketLoop implements FrameSender, AutoCloseable {
         wakeReceiver.bind(wakeAddress);
         this.wakeSender = context.createSocket(SocketType.PAIR);
         wakeSender.connect(wakeAddress);
-        this.thread = new Thread(this::run, "jparallel-" + name);
-        thread.setDaemon(true);
+        this.thread = BackgroundThreads.daemon("jparallel-" + name, this::run);
     }
 
     /**
