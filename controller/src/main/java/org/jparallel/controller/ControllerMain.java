@@ -8,7 +8,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
-import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.controller.records.RecordOptions;
 import org.jparallel.controller.scheduler.Scheme;
@@ -77,7 +77,7 @@ public final class ControllerMain implements Callable<Integer> {
                     + dir.liveController().get().pid() + "); stop it first with: jpcluster stop --profile " + profile);
             return 1;
         }
-        List<String> jvmOptions = ClusterOptions.splitOptions(engineJvmOptions);
+        List<String> jvmOptions = OptionWords.split(engineJvmOptions);
         Controller controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions,
                 new RecordOptions(db, taskRecords, taskRecordBytes), new SchedulerOptions(Scheme.named(scheme), highWaterMark)));
         Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "jparallel-controller-stop"));

@@ -5,6 +5,7 @@ import org.jparallel.controller.launch.ClusterAlreadyRunningException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.profile.ProfileDir;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,7 +53,7 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
         ClusterOptions options;
         try {
             options = ClusterOptions.defaults().withIp(ip).withDetach(daemonize)
-                    .withEngineJvmOptions(ClusterOptions.splitOptions(engineJvmOptions))
+                    .withEngineJvmOptions(OptionWords.split(engineJvmOptions))
                     .withRecords(db).withScheme(scheme).withHighWaterMark(highWaterMark);
         } catch (IllegalArgumentException e) {
             System.err.println("jpcluster: " + e.getMessage());

@@ -81,7 +81,7 @@ public final class ClusterLauncher {
                     "--profile", profile, "--home", home.toString(), "--ip", options.ip(),
                     "-n", String.valueOf(engines), "--scheme", options.scheme(),
                     "--hwm", String.valueOf(options.highWaterMark()),
-                    "--engine-jvm-options", ClusterOptions.joinOptions(options.engineJvmOptions()),
+                    "--engine-jvm-options", OptionWords.join(options.engineJvmOptions()),
                     "--exit-with", String.valueOf(options.ownerPid()))));
             controller = new ProcessBuilder(command)
                     .redirectErrorStream(true)

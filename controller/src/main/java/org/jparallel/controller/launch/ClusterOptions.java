@@ -99,65 +99,6 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
         return new ClusterOptions(ip, engineJvmOptions, controller, detach, timeout, scheme, highWaterMark, ownerPid);
     }
 
-    /**
-     * Splits options given as one string, as a shell would for these: on whitespace, keeping what double or
-     * single quotes enclose together ({@code -Dname="a b"} is one option).
-     *
-     * @throws IllegalArgumentException for a quote left open
-     */
-    public static List<String> splitOptions(String options) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (char c : options.toCharArray()) {
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    word.append(c);
-                }
-            } else if (c == '"' || c == '\'') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    words.add(word.toString());
-                    word.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                word.append(c);
-                inWord = true;
-            }
-        }
-        if (quote != 0) {
-            throw new IllegalArgumentException("a quote (" + quote + ") is not closed in: " + options);
-        }
-        if (inWord) {
-            words.add(word.toString());
-        }
-        return words;
-    }
-
-    /** Options as one string that {@link #splitOptions} splits back into the same list. */
-    public static String joinOptions(List<String> options) {
-        List<String> words = new ArrayList<>();
-        for (String option : options) {
-            boolean plain = !option.isEmpty() && option.chars().noneMatch(c -> Character.isWhitespace(c) || c == '"' || c == '\'');
-            if (plain) {
-                words.add(option);
-            } else if (option.indexOf('\'') < 0) {
-                words.add("'" + option + "'");
-            } else if (option.indexOf('"') < 0) {
-                words.add('"' + option + '"');
-            } else {
-                throw new IllegalArgumentException("an option cannot hold both kinds of quote: " + option);
-            }
-        }
-        return String.join(" ", words);
-    }
-
     /** At most {@code tasks} load-balanced tasks in flight per engine; 0 for no limit. */
     public ClusterOptions withHighWaterMark(int tasks) {
         return new ClusterOptions(ip, engineJvmOptions, controllerJvmOptions, detach, timeout, scheme, tasks, ownerPid);

@@ -2,6 +2,7 @@ package org.jparallel.magics.cluster;
 
 import java.util.List;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.magic.MagicUsageException;
 
 /**
@@ -19,7 +20,7 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
     static ClusterArguments parse(String line, String currentProfile) throws MagicUsageException {
         List<String> words;
         try {
-            words = ClusterOptions.splitOptions(line);
+            words = OptionWords.split(line);
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage());
         }
@@ -45,7 +46,7 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
                     case "-n", "--n", "--engines" -> engines = number(value, option);
                     case "--profile" -> profile = value;
                     case "--ip" -> options = options.withIp(value);
-                    case "--engine-jvm-options" -> options = options.withEngineJvmOptions(ClusterOptions.splitOptions(value));
+                    case "--engine-jvm-options" -> options = options.withEngineJvmOptions(OptionWords.split(value));
                     case "--db" -> options = options.withRecords(value);
                     case "--scheme" -> options = options.withScheme(value);
                     case "--hwm" -> options = options.withHighWaterMark(number(value, option));

@@ -1,0 +1,27 @@
+package org.jparallel.controller.launch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionWordsTest {
+    @Test
+    void splitsOnWhitespaceOutsideQuotes() {
+        assertEquals(List.of("-Xmx2g", "-Da=b c", "-Dd=e f", "-cp", "x.jar"),
+                OptionWords.split("  -Xmx2g \"-Da=b c\" -Dd='e f'  -cp x.jar "));
+    }
+
+    @Test
+    void joinedWordsSplitBackToTheSameList() {
+        List<String> options = List.of("-Xmx2g", "-Dgreeting=hello world", "-Dquote=say \"hi\"", "-Dit's=fine");
+        assertEquals(options, OptionWords.split(OptionWords.join(options)));
+    }
+
+    @Test
+    void anOpenQuoteIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptionWords.split("-Da='b"));
+        assertEquals("a quote (') is not closed in: -Da='b", e.getMessage());
+    }
+}
