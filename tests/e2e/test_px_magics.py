@@ -62,9 +62,9 @@ def test_cluster_start_reports_its_engines(cluster):
     assert "engines [0, 1]" in ex.stdout
 
 
-def test_cluster_list_shows_the_profile(cluster):
+def test_cluster_list_shows_the_profile_and_scheme(cluster):
     ex = execute(cluster, "%cluster list")
-    assert re.search(r"^default\s+\d+\s+2\s", ex.stdout, re.M), ex.stdout
+    assert re.search(r"^default\s+\d+\s+2\s+leastload\s+1\s", ex.stdout, re.M), ex.stdout
 
 
 def test_unknown_target_names_the_engines_that_exist(cluster):

@@ -7,6 +7,7 @@ import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterStatus;
+import org.jparallel.controller.launch.ClusterTable;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
@@ -48,7 +49,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
                     [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR], as jpcluster start
                 %cluster stop [--profile P]         stop a cluster and its engines
-                %cluster list                       the running clusters: profile, controller pid, engines, uptime
+                %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";
     }
 
@@ -110,21 +111,12 @@ public final class ClusterMagic implements Magic, AutoCloseable {
             System.out.println("No cluster is running. Start one with %cluster start -n 4");
             return;
         }
-        System.out.printf("%-16s %-10s %-8s %s%n", "PROFILE", "PID", "ENGINES", "UPTIME");
-        for (ClusterStatus status : clusters) {
-            System.out.printf("%-16s %-10d %-8d %s%n", status.profile(), status.controllerPid(), status.engines(),
-                    uptime(status.uptime()));
-        }
+        System.out.print(ClusterTable.of(clusters));
     }
 
     private void status(String profile) throws MagicException {
         parallel.use(profile);
         System.out.println("Cluster '" + profile + "': engines " + parallel.client().ids());
-    }
-
-    private static String uptime(java.time.Duration uptime) {
-        long s = uptime.toSeconds();
-        return String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
     }
 
     /** Stops the clusters this kernel started, so none outlives it. */
