@@ -26,6 +26,15 @@ final class InMemoryClassFiles {
             "com.sun.tools.javac.launcher.Main$MemoryClassLoader",
             "com.sun.tools.javac.launcher.MemoryClassLoader");
 
+    private static final ClassValue<Optional<byte[]>> FROM_SOURCE = new ClassValue<>() {
+        @Override
+        protected Optional<byte[]> computeValue(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            return loader != null && SOURCE_LAUNCHER_LOADERS.contains(loader.getClass().getName())
+                    ? resource(loader, type.getName()) : Optional.empty();
+        }
+    };
+
     private InMemoryClassFiles() {
     }
 
@@ -34,10 +43,16 @@ final class InMemoryClassFiles {
      * {@link #NONE_GIVEN}, that is, when the program did not say which of its classes to ship.
      */
     static Optional<byte[]> read(ClassLoader loader, String binaryName, ClassBytes given) {
-        if (loader == null || !(binaryName.startsWith(JSHELL_PACKAGE)
-                || given == NONE_GIVEN && compiledFromSource(loader, binaryName))) {
+        if (loader == null) {
             return Optional.empty();
         }
+        if (binaryName.startsWith(JSHELL_PACKAGE)) {
+            return resource(loader, binaryName); // read each time: a cell run again redefines its classes
+        }
+        return given == NONE_GIVEN ? compiledFromSource(loader, binaryName) : Optional.empty();
+    }
+
+    private static Optional<byte[]> resource(ClassLoader loader, String binaryName) {
         try (InputStream in = loader.getResourceAsStream(binaryName.replace('.', '/') + ".class")) {
             return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
         } catch (IOException e) {
@@ -46,17 +61,18 @@ final class InMemoryClassFiles {
     }
 
     /**
-     * Whether the source launcher's loader defined the class itself: it finds the class path's classes too
-     * (through its parent, also as resources), and those must not travel.
+     * The class file of a class the source launcher's loader defined itself: it finds the class path's classes
+     * too (through its parent, also as resources), and those must not travel. Read once per class, since a
+     * program's classes never change while it runs, and every task of a loop asks again.
      */
-    private static boolean compiledFromSource(ClassLoader loader, String binaryName) {
+    private static Optional<byte[]> compiledFromSource(ClassLoader loader, String binaryName) {
         if (!SOURCE_LAUNCHER_LOADERS.contains(loader.getClass().getName())) {
-            return false;
+            return Optional.empty();
         }
         try {
-            return Class.forName(binaryName, false, loader).getClassLoader() == loader;
+            return FROM_SOURCE.get(Class.forName(binaryName, false, loader));
         } catch (ClassNotFoundException | LinkageError e) {
-            return false;
+            return Optional.empty();
         }
     }
 }
