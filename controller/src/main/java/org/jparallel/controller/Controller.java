@@ -25,6 +25,7 @@ import org.jparallel.controller.launch.LocalEngineLauncher;
 import org.jparallel.controller.profile.ClientConnection;
 import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.engine.EngineConnection;
+import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.link.LinkServer;
@@ -47,9 +48,9 @@ public final class Controller implements AutoCloseable {
     private final EngineLauncher launcher;
     private final Set<ProcessHandle> launched = ConcurrentHashMap.newKeySet();
     private final AtomicInteger launches = new AtomicInteger();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(daemon("jparallel-controller-tasks"));
+    private final ExecutorService background = Executors.newSingleThreadExecutor(BackgroundThreads.factory("jparallel-controller-tasks"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
-            daemon("jparallel-heartbeat"));
+            BackgroundThreads.factory("jparallel-heartbeat"));
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
     private LinkServer clientLink;
@@ -203,13 +204,5 @@ public final class Controller implements AutoCloseable {
         } catch (Exception e) {
             // some are still alive: the caller escalates
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

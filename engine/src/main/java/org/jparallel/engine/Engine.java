@@ -29,6 +29,7 @@ import java.util.logging.Logger;
 import org.jparallel.display.DisplayEvent;
 import org.jparallel.repl.DrainableOutputStream;
 import org.jparallel.wire.Header;
+import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
@@ -79,11 +80,8 @@ public final class Engine implements AutoCloseable {
     /** Tasks sent to wait behind others here: msg_id → the tasks they wait for. */
     private final Map<String, List<String>> waitingBehind = new ConcurrentHashMap<>();
     private final RanHere ranHere = new RanHere();
-    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "jparallel-engine-timers");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService timers =
+            Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("jparallel-engine-timers"));
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;

@@ -3,6 +3,7 @@ package org.jparallel.engine;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +34,19 @@ final class Inputs {
      * @throws InputUnavailableException when no engine holds one any more (its engine died, or it was released)
      */
     List<List<byte[]>> frames(List<String> msgIds) throws InterruptedException, InputUnavailableException {
+        Map<String, List<byte[]>> local = new HashMap<>();
         Map<String, String> askedAs = new LinkedHashMap<>(); // result msg_id -> value_request msg_id
         try {
             for (String msgId : msgIds) {
-                if (held.frames(msgId).isEmpty() && !askedAs.containsKey(msgId)) {
-                    askedAs.put(msgId, ask(msgId));
+                if (!local.containsKey(msgId) && !askedAs.containsKey(msgId)) {
+                    held.frames(msgId).ifPresentOrElse(frames -> local.put(msgId, frames),
+                            () -> askedAs.put(msgId, ask(msgId)));
                 }
             }
             List<List<byte[]>> all = new ArrayList<>(msgIds.size());
             for (String msgId : msgIds) {
-                String request = askedAs.get(msgId);
-                List<byte[]> local = request == null ? held.frames(msgId).orElse(null) : null;
-                if (request == null && local == null) { // released since: ask after all
-                    request = ask(msgId);
-                    askedAs.put(msgId, request);
-                }
-                all.add(local != null ? local : answer(msgId, request));
+                List<byte[]> frames = local.get(msgId);
+                all.add(frames != null ? frames : answer(msgId, askedAs.get(msgId)));
             }
             return all;
         } finally {
