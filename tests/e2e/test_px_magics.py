@@ -7,6 +7,7 @@ import re
 import subprocess
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -156,6 +157,45 @@ def test_interrupting_a_blocking_px_stops_the_engines_and_returns(cluster):
     assert time.monotonic() - started < 10
     assert ex.status == "error"
     assert execute(kc, "%px 2 + 2").status == "ok", "the engines serve again after the interrupt"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory) -> Path:
+    """A jar that neither the kernel nor the engines have at start: a static method and a record."""
+    work = tmp_path_factory.mktemp("library")
+    (work / "Scale.java").write_text(
+        "package jarsdemo; public class Scale { public static int times3(int x) { return 3 * x; } }")
+    (work / "Point.java").write_text(
+        "package jarsdemo; public record Point(int x, int y) implements java.io.Serializable { }")
+    subprocess.run(["javac", "--release", "17", "-d", str(work / "classes"),
+                    str(work / "Scale.java"), str(work / "Point.java")], check=True)
+    jar = work / "jarsdemo.jar"
+    subprocess.run(["jar", "cf", str(jar), "-C", str(work / "classes"), "."], check=True)
+    return jar
+
+
+def test_jars_on_the_kernel_and_the_engines_serve_cells_and_lambdas(cluster, library):
+    assert execute(cluster, f"%jars {library}").status == "ok"
+    added = execute(cluster, f"%px %jars {library}")
+    assert added.status == "ok", added.describe()
+    assert re.search(r"\[stdout:0\] Added to the class path: \[.*jarsdemo\.jar\]", added.stdout), added.stdout
+
+    on_engines = execute(cluster, "%px jarsdemo.Scale.times3(14)")
+    assert sorted(re.findall(r"Out\[(\d):\d+\]: 42", on_engines.stdout)) == ["0", "1"], on_engines.stdout
+
+    mapped = execute(cluster, "var jars = Client.connect();\n"
+                              "jars.all().mapSync(x -> jarsdemo.Scale.times3(x), range(4))")
+    assert mapped.result() == "[0, 3, 6, 9]", mapped.describe()
+    point = execute(cluster, "jars.engine(1).applySync(() -> new jarsdemo.Point(1, 2))")
+    assert point.result() == "Point[x=1, y=2]", point.describe()
+    assert execute(cluster, "jars.close();").status == "ok"
+
+
+def test_jars_of_a_path_the_engines_lack_prints_the_usage(cluster):
+    ex = execute(cluster, "%px -t 0 %jars /no/such/library.jar")
+    assert ex.status == "error"
+    assert "UsageError: no such file or folder: /no/such/library.jar" in ex.traceback
+    assert "%jars PATH..." in ex.traceback
 
 
 @pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)

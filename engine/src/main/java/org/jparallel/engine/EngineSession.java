@@ -1,11 +1,18 @@
 package org.jparallel.engine;
 
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
 import org.jparallel.display.DisplaySink;
 import org.jparallel.display.MimeRenderer;
+import org.jparallel.magic.CellRunner;
+import org.jparallel.magic.MagicContext;
+import org.jparallel.magic.MagicRegistry;
+import org.jparallel.magic.builtin.JarsMagic;
+import org.jparallel.magic.builtin.LsMagic;
+import org.jparallel.magic.builtin.TimeMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.ClassPathIndexing;
 import org.jparallel.repl.JavaSession;
@@ -13,23 +20,31 @@ import org.jparallel.repl.SessionOptions;
 
 /**
  * The engine's JShell session with what every cell may use without an import: JShell's default
- * imports, the client API, and {@code display(...)}.
+ * imports, the client API, and {@code display(...)}; cells run as the kernel runs them, line magics
+ * included ({@code %jars}, {@code %time}, {@code %lsmagic}), so {@code %px %jars lib.jar} works.
  *
  * <pre>{@code
  * EngineSession session = EngineSession.open(event -> send(event));
- * session.java().eval("1 + 1");
+ * session.run("%jars lib/\nnew Widget()", "In [1]");
  * }</pre>
  */
-final class EngineSession implements AutoCloseable {
+final class EngineSession implements MagicContext, AutoCloseable {
     private final JavaSession java;
     private final Display display;
     private final ValueEncoder encoder;
+    private final MagicRegistry magics = new MagicRegistry()
+            .register(new JarsMagic())
+            .register(new TimeMagic())
+            .register(new LsMagic());
+    private final CellRunner runner;
+    private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
 
     private EngineSession(JavaSession java, Display display) {
         this.java = java;
         this.display = display;
         // One encoder per session: receivers cache shipped classes by the encoder's id.
         this.encoder = new ValueEncoder(ClassBytes.of(java.classBytes()));
+        this.runner = new CellRunner(java, magics);
     }
 
     /** Opens a session; slow (a second or more), so engines call it off their request path. */
@@ -59,6 +74,17 @@ final class EngineSession implements AutoCloseable {
         return java;
     }
 
+    /** Runs an execute request's code: Java and line magics, named {@code cellName} in errors. */
+    CellOutcome run(String code, String cellName) {
+        return runner.run(code, cellName, this);
+    }
+
+    /** Stops the running code, and what a magic waits for; safe from any thread. */
+    void stop() {
+        java.stop();
+        interruptHooks.forEach(Runnable::run);
+    }
+
     /** Encodes values for clients, shipping the classes declared in this session's cells. */
     ValueEncoder encoder() {
         return encoder;
@@ -73,7 +99,39 @@ final class EngineSession implements AutoCloseable {
         return EngineSession.class.getClassLoader();
     }
 
-    /** The engine's own class path, so cells see the display and client API classes. */
+    @Override
+    public JavaSession session() {
+        return java;
+    }
+
+    @Override
+    public Display display() {
+        return display;
+    }
+
+    @Override
+    public MagicRegistry registry() {
+        return magics;
+    }
+
+    @Override
+    public CellOutcome runCell(String code) {
+        return runner.runNested(code, this);
+    }
+
+    @Override
+    public AutoCloseable onInterrupt(Runnable onInterrupt) {
+        interruptHooks.add(onInterrupt);
+        return () -> interruptHooks.remove(onInterrupt);
+    }
+
+    /** Engines have no magic that takes over the following cells ({@code %autopx} is the kernel's). */
+    @Override
+    public void redirectCells(String cellMagicName) {
+        throw new UnsupportedOperationException("engines run each cell as it comes; %" + cellMagicName
+                + " cannot take over the following ones here");
+    }
+
     @Override
     public void close() {
         java.close();

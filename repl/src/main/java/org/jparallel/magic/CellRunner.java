@@ -33,20 +33,32 @@ public final class CellRunner {
 
     /** Runs a cell the user typed: sent to the redirect target when one is set (see {@link #redirectCells}). */
     public CellOutcome run(String cell, MagicContext context) {
+        return run(cell, JavaSession.DEFAULT_CELL_NAME, context);
+    }
+
+    /**
+     * Like {@link #run(String, MagicContext)}; {@code cellName} (e.g. {@code In [3]}) names the cell's Java in
+     * compile errors and stack frames.
+     */
+    public CellOutcome run(String cell, String cellName, MagicContext context) {
         String target = redirect;
         if (target != null && !cell.stripLeading().startsWith("%")) {
             return runMagic(new MagicCall(target, MagicKind.CELL, "", cell), context);
         }
-        return runNested(cell, context);
+        return runNested(cell, cellName, context);
     }
 
     /** Runs cell text on behalf of a magic (e.g. the body of {@code %%time}): never redirected again. */
     public CellOutcome runNested(String cell, MagicContext context) {
+        return runNested(cell, JavaSession.DEFAULT_CELL_NAME, context);
+    }
+
+    private CellOutcome runNested(String cell, String cellName, MagicContext context) {
         String stripped = cell.stripLeading();
         if (stripped.startsWith("%%")) {
             return runCellMagic(stripped, context);
         }
-        return runLines(cell, context);
+        return runLines(cell, cellName, context);
     }
 
     private CellOutcome runCellMagic(String cell, MagicContext context) {
@@ -56,14 +68,14 @@ public final class CellRunner {
         return runMagic(parse(first.substring(2), MagicKind.CELL, body), context);
     }
 
-    private CellOutcome runLines(String cell, MagicContext context) {
+    private CellOutcome runLines(String cell, String cellName, MagicContext context) {
         String[] lines = cell.split("\n", -1);
         CellOutcome last = CellOutcome.nothing();
         StringBuilder java = new StringBuilder();
         int javaStartLine = 0;
         for (int i = 0; i < lines.length; i++) {
             if (lines[i].startsWith("%")) {
-                last = runJava(java, javaStartLine);
+                last = runJava(java, javaStartLine, cellName);
                 if (!(last instanceof CellOutcome.Success)) {
                     return last;
                 }
@@ -77,16 +89,16 @@ public final class CellRunner {
                 java.append(lines[i]).append('\n');
             }
         }
-        CellOutcome tail = runJava(java, javaStartLine);
+        CellOutcome tail = runJava(java, javaStartLine, cellName);
         return java.toString().isBlank() ? last : tail;
     }
 
-    private CellOutcome runJava(StringBuilder java, int startLine) {
+    private CellOutcome runJava(StringBuilder java, int startLine, String cellName) {
         if (java.toString().isBlank()) {
             return CellOutcome.nothing();
         }
         // Leading newlines keep compile errors pointing at the cell's own line numbers.
-        return session.eval("\n".repeat(startLine) + java);
+        return session.eval("\n".repeat(startLine) + java, cellName);
     }
 
     private static MagicCall parse(String afterPrefix, MagicKind kind, String body) {

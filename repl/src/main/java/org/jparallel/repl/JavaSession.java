@@ -27,7 +27,8 @@ import jdk.jshell.spi.ExecutionEnv;
  */
 public final class JavaSession implements AutoCloseable {
 
-    private static final String DEFAULT_CELL_NAME = "cell";
+    /** How a cell evaluated without a name of its own is named in compile errors and stack frames. */
+    public static final String DEFAULT_CELL_NAME = "cell";
     private static final long ASSIST_WAIT_MILLIS = 2000;
 
     private final JShell shell;
@@ -61,7 +62,7 @@ public final class JavaSession implements AutoCloseable {
                 .build();
         JavaSession session = new JavaSession(shell, control);
         try {
-            options.classPath().forEach(session::addToClasspath);
+            options.classPath().forEach(session::addToShellClasspath);
             for (String snippet : options.startup()) {
                 CellOutcome outcome = session.eval(snippet, "startup");
                 if (!(outcome instanceof CellOutcome.Success)) {
@@ -140,8 +141,22 @@ public final class JavaSession implements AutoCloseable {
                 Completeness.of(Completeness.UNKNOWN));
     }
 
-    /** Adds a jar or folder to the class path of later cells, for compiling and running. */
-    public void addToClasspath(Path entry) {
+    /**
+     * Adds a jar or folder to the class path of later cells, for compiling and running, and to this JVM's
+     * own class path, so that code outside the cells sees its classes too: the cluster client decoding a
+     * value of one of them, an engine running a lambda that uses them.
+     *
+     * @return whether this JVM's class path has it as well; false when the JVM does not allow it (it
+     *         lacks {@code --add-opens java.base/jdk.internal.loader=ALL-UNNAMED}), and cells alone see it
+     */
+    public boolean addToClasspath(Path entry) {
+        Path absolute = entry.toAbsolutePath();
+        boolean host = HostClassPath.append(absolute); // first: JShell's loader asks the host's before its own
+        addToShellClasspath(absolute);
+        return host;
+    }
+
+    private void addToShellClasspath(Path entry) {
         withShell(() -> {
             shell.addToClasspath(entry.toAbsolutePath().toString());
             compiled.forgetAll(); // a name may now mean a class of the new entry

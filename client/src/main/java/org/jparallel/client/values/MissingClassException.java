@@ -20,8 +20,8 @@ public final class MissingClassException extends UndecodableValueException {
 
     MissingClassException(String label, String className, Throwable cause) {
         super("cannot decode " + label + ": class " + className + " is missing on this JVM (it is not on the class"
-                + " path here and did not come with the value; add the jar that holds it to the class path of"
-                + " both sides)", cause);
+                + " path here and did not come with the value; add the jar that holds it on both sides: %jars PATH"
+                + " in a notebook, %px %jars PATH for the engines, or -cp at start)", cause);
         this.className = className;
     }
 

@@ -40,6 +40,13 @@ final class KernelSession implements AutoCloseable {
         }
     }
 
+    /** What {@code %jars PATH} does in the kernel. */
+    void addToClasspath(Path entry) {
+        if (!session.addToClasspath(entry)) {
+            fail("the test JVM could not add " + entry + " to its own class path (--add-opens missing?)");
+        }
+    }
+
     /** Runs a cell; its value, or a test failure showing what went wrong. */
     Object eval(String cell) {
         CellOutcome outcome = session.eval(cell);

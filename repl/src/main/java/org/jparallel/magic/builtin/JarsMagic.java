@@ -36,7 +36,8 @@ public final class JarsMagic implements Magic {
         return """
                 %jars PATH...
                     Add to the class path of the following cells: a jar, a folder of .class files
-                    (and every jar directly in it), or a glob such as lib/*.jar.""";
+                    (and every jar directly in it), or a glob such as lib/*.jar.
+                    Engines of a cluster need it too: %px %jars PATH (the path as the engines see it).""";
     }
 
     @Override
@@ -45,13 +46,19 @@ public final class JarsMagic implements Magic {
             throw new MagicUsageException("%jars needs at least one path");
         }
         List<Path> added = new ArrayList<>();
+        boolean cellsOnly = false;
         for (String argument : call.arguments().trim().split("\\s+")) {
             for (Path path : expand(argument)) {
-                context.session().addToClasspath(path);
+                cellsOnly |= !context.session().addToClasspath(path);
                 added.add(path);
             }
         }
         System.out.println("Added to the class path: " + added);
+        if (cellsOnly) {
+            System.out.println("Only cells see these classes: this JVM runs without --add-opens "
+                    + "java.base/jdk.internal.loader=ALL-UNNAMED, so a value of one of them cannot be decoded "
+                    + "outside the cells (a result from a cluster, say).");
+        }
         return CellOutcome.nothing();
     }
 

@@ -1,0 +1,87 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.ToolProvider;
+import org.jparallel.client.RemoteError;
+import org.jparallel.repl.CellOutcome;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code %jars} on the engines ({@code %px %jars PATH} in a notebook): their cells, and lambdas typed in the
+ * kernel, use the classes of a jar that neither side had at start.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EngineJarsTest {
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path library;
+    @TempDir
+    static Path sources;
+    ItCluster cluster;
+    KernelSession cells;
+
+    @BeforeAll
+    void start() throws Exception {
+        compile("Scale.java", "package jarsdemo; public class Scale { public static int times3(int x) { return 3 * x; } }");
+        compile("Point.java", "package jarsdemo; public record Point(int x, int y) implements java.io.Serializable { }");
+        cluster = new ItCluster(home, 1);
+        cells = new KernelSession(cluster.clientFile());
+        cells.addToClasspath(library);
+        cells.eval("import jarsdemo.*;");
+        cells.eval("rc.engine(0).executeSync(\"%jars " + library + "\");");
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        ItCluster.close(cells, cluster);
+    }
+
+    @Test
+    void cellsOnTheEngineUseTheJar() {
+        cells.eval("rc.engine(0).executeSync(\"int nine = jarsdemo.Scale.times3(3);\");");
+        assertEquals(9, cells.eval("rc.engine(0).pullSync(\"nine\")"));
+    }
+
+    @Test
+    void aLambdaTypedInTheKernelUsesTheJarOnTheEngine() {
+        assertEquals(List.of(0, 3, 6), cells.eval("rc.all().mapSync(x -> Scale.times3(x), range(3))"));
+    }
+
+    @Test
+    void aValueOfAClassOfTheJarComesBackAsThatClass() throws Exception {
+        Object point = cells.eval("rc.engine(0).applySync(() -> new Point(1, 2))");
+        assertSame(Class.forName("jarsdemo.Point", false, ClassLoader.getSystemClassLoader()), point.getClass());
+        assertEquals("Point[x=1, y=2]", point.toString());
+    }
+
+    @Test
+    void theJarOutlivesAClearOfTheNamespace() {
+        cells.eval("rc.all().clear();");
+        cells.eval("rc.engine(0).executeSync(\"int six = jarsdemo.Scale.times3(2);\");");
+        assertEquals(6, cells.eval("rc.engine(0).pullSync(\"six\")"));
+    }
+
+    @Test
+    void aPathTheEngineLacksIsAUsageError() {
+        CellOutcome.RuntimeError error = cells.evalFailing("rc.engine(0).executeSync(\"%jars /no/such/library.jar\");");
+        assertEquals(RemoteError.class.getName(), error.exceptionClass());
+        assertTrue(error.message().contains("UsageError: no such file or folder: /no/such/library.jar"), error.message());
+    }
+
+    private static void compile(String file, String source) throws Exception {
+        Path path = Files.writeString(sources.resolve(file), source);
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", library.toString(),
+                path.toString()));
+    }
+}
