@@ -99,6 +99,14 @@ class CellRunnerTest {
     }
 
     @Test
+    void aNamedCellNamesItsJavaInStackTraces() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run(
+                "%lsmagic\nint failing() { throw new IllegalStateException(\"no\"); }\nfailing()", "In [7]", context));
+        String trace = String.join("\n", error.traceback());
+        assertTrue(trace.contains("In [7]"), trace);
+    }
+
+    @Test
     void unknownMagicListsTheKnownOnes() {
         var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("%nope", context));
         assertEquals("UsageError", error.exceptionClass());
