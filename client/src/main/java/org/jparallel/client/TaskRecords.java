@@ -134,7 +134,8 @@ final class TaskRecords {
         byId.entrySet().forEach(e -> {
             JsonObject q = e.getValue().getAsJsonObject();
             engines.put(Integer.parseInt(e.getKey()), new QueueStatus.Engine(q.get("queue").getAsInt(),
-                    q.get("completed").getAsInt()));
+                    q.get("completed").getAsInt(), q.has("held") ? q.get("held").getAsInt() : 0,
+                    q.has("held_bytes") ? q.get("held_bytes").getAsLong() : 0));
         });
         return new QueueStatus(engines, content.has("unassigned") ? content.get("unassigned").getAsInt() : 0);
     }

@@ -85,11 +85,12 @@ final class TaskSender {
             // the engines fetch the arrays before they answer: once all have, the arrays need not be offered
             result.onDone(() -> leases.forEach(BulkLease::close));
         }
-        if (!requests.isEmpty() && requests.get(0).msgType().equals("apply_request")) {
+        boolean applies = !requests.isEmpty() && requests.get(0).msgType().equals("apply_request");
+        if (applies) {
             held.track(result, msgIds);
         }
         for (int i = 0; i < messages.size(); i++) {
-            channel.send(messages.get(i), result.pendingFor(i));
+            channel.send(messages.get(i), applies ? held.watching(result.pendingFor(i)) : result.pendingFor(i));
         }
         return result;
     }

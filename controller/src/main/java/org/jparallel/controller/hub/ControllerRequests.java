@@ -3,6 +3,7 @@ package org.jparallel.controller.hub;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.Map;
 import java.util.List;
 import org.jparallel.wire.MalformedMessageException;
 
@@ -58,10 +59,14 @@ final class ControllerRequests {
 
     private JsonObject queue() {
         JsonObject engines = new JsonObject();
+        Map<Integer, Holdings.Kept> kept = hub.holdings().keptByEngine();
         hub.engines().forEach((id, engine) -> {
             JsonObject entry = new JsonObject();
             entry.addProperty("queue", engine.outstanding.size());
             entry.addProperty("completed", engine.completed);
+            Holdings.Kept values = kept.getOrDefault(id, Holdings.Kept.NONE);
+            entry.addProperty("held", values.values());
+            entry.addProperty("held_bytes", values.bytes());
             engines.add(String.valueOf(id), entry);
         });
         JsonObject reply = ok();

@@ -240,6 +240,23 @@ final class Holdings {
         freed.computeIfAbsent(holding.engineId, id -> new JsonArray()).add(msgId);
     }
 
+    /** The values one engine keeps for results: how many, and their bytes (frames and bulk arrays). */
+    record Kept(int values, long bytes) {
+        static final Kept NONE = new Kept(0, 0);
+
+        Kept plus(long more) {
+            return new Kept(values + 1, bytes + more);
+        }
+    }
+
+    /** What each engine keeps, for {@code queue_request}: engines that keep nothing are absent. */
+    Map<Integer, Kept> keptByEngine() {
+        Map<Integer, Kept> kept = new HashMap<>();
+        holdings.values().forEach(h -> kept.merge(h.engineId, Kept.NONE.plus(h.bytes),
+                (a, b) -> new Kept(a.values() + b.values(), a.bytes() + b.bytes())));
+        return kept;
+    }
+
     /** One {@code release_request} per engine for all the values freed at once, not one per value. */
     private void sendRelease(int engineId, JsonArray ids) {
         EngineEntry engine = hub.engines().get(engineId);

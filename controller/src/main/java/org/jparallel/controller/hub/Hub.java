@@ -585,6 +585,10 @@ public final class Hub {
         return waiting.size();
     }
 
+    Holdings holdings() {
+        return holdings;
+    }
+
     String profile() {
         return profile;
     }

@@ -1,0 +1,70 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.Reference;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jparallel.client.AsyncResult;
+import org.jparallel.client.Client;
+import org.jparallel.client.Fn0;
+import org.jparallel.client.QueueStatus;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An engine keeps the value of an apply result while a client's {@link AsyncResult} may still pass it on; the
+ * client releases it once that object is garbage. Big values dropped in a loop must not pile up on the engine
+ * while the client's JVM has no reason of its own to collect its garbage.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeptResultsTest {
+    private static final Fn0<double[]> EIGHT_MB = () -> new double[1_000_000];
+    @TempDir
+    static Path home;
+    ItCluster cluster;
+    Client rc;
+
+    @BeforeAll
+    void start() {
+        cluster = new ItCluster(home, 1);
+        rc = cluster.connectReady();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        ItCluster.close(rc, cluster);
+    }
+
+    @Test
+    void queueStatusShowsTheResultsAnEngineKeeps() {
+        QueueStatus.Engine before = rc.queueStatus().engines().get(0);
+        AsyncResult<double[]> kept = rc.engine(0).apply(EIGHT_MB);
+        assertTrue(kept.waitFor(Duration.ofSeconds(30)));
+
+        QueueStatus.Engine after = rc.queueStatus().engines().get(0);
+
+        assertEquals(before.held() + 1, after.held());
+        assertTrue(after.heldBytes() - before.heldBytes() >= 8_000_000, after.toString());
+        Reference.reachabilityFence(kept);
+    }
+
+    @Test
+    void bigResultsDroppedInALoopDoNotPileUpOnTheEngine() throws Exception {
+        // 640 MB of results, each dropped at once; the loop itself allocates too little to need a collection
+        for (int i = 0; i < 80; i++) {
+            assertTrue(rc.engine(0).apply(EIGHT_MB).waitFor(Duration.ofSeconds(30)));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long held = rc.queueStatus().engines().get(0).heldBytes();
+        while (held >= 320_000_000 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            held = rc.queueStatus().engines().get(0).heldBytes();
+        }
+        assertTrue(held < 320_000_000, "engine 0 still keeps " + held + " bytes of dropped results");
+    }
+}
