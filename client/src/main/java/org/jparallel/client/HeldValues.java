@@ -41,7 +41,6 @@ final class HeldValues {
     static final long PRESSURE_BYTES = 512L << 20;
 
     private final ClientChannel channel;
-    private final Runnable collectGarbage;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<String> garbage = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
@@ -51,13 +50,7 @@ final class HeldValues {
     private long collectAt = PRESSURE_BYTES; // guarded by this
 
     HeldValues(ClientChannel channel) {
-        this(channel, System::gc);
-    }
-
-    /** @param collectGarbage asks for a collection of this JVM's heap (tests count the calls) */
-    HeldValues(ClientChannel channel, Runnable collectGarbage) {
         this.channel = channel;
-        this.collectGarbage = collectGarbage;
     }
 
     /** Releases the values of {@code msgIds} when {@code result} becomes unreachable. */
@@ -88,11 +81,6 @@ final class HeldValues {
         };
     }
 
-    /** The bytes engines keep for this client's live results. */
-    long heldBytes() {
-        return totalHeld.get();
-    }
-
     private void keptOnEngine(String msgId, long bytes) {
         if (!live.contains(msgId) || heldBytes.putIfAbsent(msgId, bytes) != null) {
             return;
@@ -115,7 +103,7 @@ final class HeldValues {
         LOG.fine(() -> "engines keep " + total + " bytes for this client's results: collecting this JVM's garbage "
                 + "so that the results it no longer refers to release their values");
         // off the socket thread, which delivers this reply: a collection may take a while
-        CompletableFuture.runAsync(collectGarbage);
+        CompletableFuture.runAsync(System::gc);
     }
 
     /** On the cleaner's thread: a result is garbage; its values go in the next batch of releases. */
