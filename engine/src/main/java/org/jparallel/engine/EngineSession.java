@@ -1,15 +1,13 @@
 package org.jparallel.engine;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
 import org.jparallel.display.DisplaySink;
 import org.jparallel.display.MimeRenderer;
-import org.jparallel.magic.CellRunner;
-import org.jparallel.magic.MagicContext;
 import org.jparallel.magic.MagicRegistry;
+import org.jparallel.magic.SessionContext;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.TimeMagic;
@@ -28,23 +26,14 @@ import org.jparallel.repl.SessionOptions;
  * session.run("%jars lib/\nnew Widget()", "In [1]");
  * }</pre>
  */
-final class EngineSession implements MagicContext, AutoCloseable {
-    private final JavaSession java;
-    private final Display display;
+final class EngineSession extends SessionContext implements AutoCloseable {
     private final ValueEncoder encoder;
-    private final MagicRegistry magics = new MagicRegistry()
-            .register(new JarsMagic())
-            .register(new TimeMagic())
-            .register(new LsMagic());
-    private final CellRunner runner;
-    private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
 
     private EngineSession(JavaSession java, Display display) {
-        this.java = java;
-        this.display = display;
+        super(java, new MagicRegistry().register(new JarsMagic()).register(new TimeMagic()).register(new LsMagic()),
+                display);
         // One encoder per session: receivers cache shipped classes by the encoder's id.
         this.encoder = new ValueEncoder(ClassBytes.of(java.classBytes()));
-        this.runner = new CellRunner(java, magics);
     }
 
     /** Opens a session; slow (a second or more), so engines call it off their request path. */
@@ -71,18 +60,12 @@ final class EngineSession implements MagicContext, AutoCloseable {
     }
 
     JavaSession java() {
-        return java;
+        return session();
     }
 
     /** Runs an execute request's code: Java and line magics, named {@code cellName} in errors. */
     CellOutcome run(String code, String cellName) {
-        return runner.run(code, cellName, this);
-    }
-
-    /** Stops the running code, and what a magic waits for; safe from any thread. */
-    void stop() {
-        java.stop();
-        interruptHooks.forEach(Runnable::run);
+        return runner().run(code, cellName, this);
     }
 
     /** Encodes values for clients, shipping the classes declared in this session's cells. */
@@ -91,38 +74,12 @@ final class EngineSession implements MagicContext, AutoCloseable {
     }
 
     MimeRenderer renderer() {
-        return display.renderer();
+        return display().renderer();
     }
 
     /** The loader whose classes cells can name in declarations. */
     ClassLoader visibleClasses() {
         return EngineSession.class.getClassLoader();
-    }
-
-    @Override
-    public JavaSession session() {
-        return java;
-    }
-
-    @Override
-    public Display display() {
-        return display;
-    }
-
-    @Override
-    public MagicRegistry registry() {
-        return magics;
-    }
-
-    @Override
-    public CellOutcome runCell(String code) {
-        return runner.runNested(code, this);
-    }
-
-    @Override
-    public AutoCloseable onInterrupt(Runnable onInterrupt) {
-        interruptHooks.add(onInterrupt);
-        return () -> interruptHooks.remove(onInterrupt);
     }
 
     /** Engines have no magic that takes over the following cells ({@code %autopx} is the kernel's). */
@@ -134,6 +91,6 @@ final class EngineSession implements MagicContext, AutoCloseable {
 
     @Override
     public void close() {
-        java.close();
+        session().close();
     }
 }

@@ -40,7 +40,7 @@ final class SessionSlot implements AutoCloseable {
 
     /** Stops the running code, if the session is open; safe from any thread. */
     void stop() {
-        ifOpen().ifPresent(EngineSession::stop);
+        ifOpen().ifPresent(EngineSession::interrupt);
     }
 
     /** Closes the session; the next one opens when the engine is idle or a request needs it. */

@@ -1,14 +1,12 @@
 package org.jparallel.kernel;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jparallel.display.Display;
 import org.jparallel.display.DisplaySink;
-import org.jparallel.magic.CellRunner;
 import org.jparallel.magic.MagicContext;
 import org.jparallel.magic.MagicRegistry;
+import org.jparallel.magic.SessionContext;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 
@@ -16,26 +14,18 @@ import org.jparallel.repl.JavaSession;
  * The notebook's side of a kernel: the JShell session with {@code Out}, {@code display(...)} and the
  * magics wired in. This is what magics see as their {@link MagicContext}.
  */
-final class NotebookSession implements MagicContext, AutoCloseable {
-    private final JavaSession session;
-    private final MagicRegistry registry;
-    private final Display display;
-    private final CellRunner runner;
+final class NotebookSession extends SessionContext implements AutoCloseable {
     private final Map<Integer, Object> out = new ConcurrentSkipListMap<>();
-    private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
 
     private NotebookSession(JavaSession session, MagicRegistry registry, DisplaySink sink) {
-        this.session = session;
-        this.registry = registry;
-        this.display = new Display(sink);
-        this.runner = new CellRunner(session, registry);
+        super(session, registry, new Display(sink));
     }
 
     /** Wires {@code Out} and the display functions into a fresh session, so cells need no import. */
     static NotebookSession open(JavaSession session, MagicRegistry registry, DisplaySink sink) {
         NotebookSession notebook = new NotebookSession(session, registry, sink);
         session.define("Out", "java.util.Map<Integer, Object>", notebook.out);
-        session.define("$display", Display.class.getName(), notebook.display);
+        session.define("$display", Display.class.getName(), notebook.display());
         CellOutcome prelude = session.eval(Display.prelude("$display"));
         if (!(prelude instanceof CellOutcome.Success)) {
             throw new IllegalStateException("the display prelude does not compile: " + prelude);
@@ -44,7 +34,7 @@ final class NotebookSession implements MagicContext, AutoCloseable {
     }
 
     CellOutcome run(String cell) {
-        return runner.run(cell, this);
+        return runner().run(cell, this);
     }
 
     /** Keeps a displayed value as {@code Out[count]} and {@code _}. */
@@ -52,47 +42,16 @@ final class NotebookSession implements MagicContext, AutoCloseable {
         if (value.object() != null) {
             out.put(executionCount, value.object());
         }
-        session.remember(value);
-    }
-
-    void interrupt() {
-        session.stop();
-        interruptHooks.forEach(Runnable::run);
-    }
-
-    @Override
-    public JavaSession session() {
-        return session;
-    }
-
-    @Override
-    public Display display() {
-        return display;
-    }
-
-    @Override
-    public MagicRegistry registry() {
-        return registry;
-    }
-
-    @Override
-    public CellOutcome runCell(String code) {
-        return runner.runNested(code, this);
-    }
-
-    @Override
-    public AutoCloseable onInterrupt(Runnable onInterrupt) {
-        interruptHooks.add(onInterrupt);
-        return () -> interruptHooks.remove(onInterrupt);
+        session().remember(value);
     }
 
     @Override
     public void redirectCells(String cellMagicName) {
-        runner.redirectCells(cellMagicName);
+        runner().redirectCells(cellMagicName);
     }
 
     @Override
     public void close() {
-        session.close();
+        session().close();
     }
 }

@@ -1,0 +1,71 @@
+package org.jparallel.magic;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jparallel.display.Display;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+
+/**
+ * A {@link MagicContext} over one JShell session: its display, its magics, and a {@link CellRunner} that runs
+ * cells with them. The kernel's notebook and an engine's session are both one.
+ *
+ * <pre>{@code
+ * final class EngineSession extends SessionContext {
+ *     CellOutcome run(String code) {
+ *         return runner().run(code, this);   // "%jars lib/\nnew Widget()"
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class SessionContext implements MagicContext {
+    private final JavaSession session;
+    private final MagicRegistry registry;
+    private final Display display;
+    private final CellRunner runner;
+    private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
+
+    protected SessionContext(JavaSession session, MagicRegistry registry, Display display) {
+        this.session = session;
+        this.registry = registry;
+        this.display = display;
+        this.runner = new CellRunner(session, registry);
+    }
+
+    /** Runs the cells of this session. */
+    protected CellRunner runner() {
+        return runner;
+    }
+
+    /** Stops the running cell, and what a magic waits for (see {@link #onInterrupt}); safe from any thread. */
+    public void interrupt() {
+        session.stop();
+        interruptHooks.forEach(Runnable::run);
+    }
+
+    @Override
+    public JavaSession session() {
+        return session;
+    }
+
+    @Override
+    public Display display() {
+        return display;
+    }
+
+    @Override
+    public MagicRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public CellOutcome runCell(String code) {
+        return runner.runNested(code, this);
+    }
+
+    @Override
+    public AutoCloseable onInterrupt(Runnable onInterrupt) {
+        interruptHooks.add(onInterrupt);
+        return () -> interruptHooks.remove(onInterrupt);
+    }
+}
