@@ -2,6 +2,7 @@ package org.jparallel.engine;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.ThreadMXBean;
+import com.sun.management.VMOption;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -13,7 +14,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Gives heap back to the system once an engine has gone quiet after work.
+ * Keeps the engine's heap in shape: collected at least every {@value #BUSY_COLLECTION_MILLIS} ms while the
+ * engine works, and given back to the system once it has gone quiet after work.
+ *
+ * <p>Why collect while busy: G1 starts its mixed collections with the next young collection after a concurrent
+ * cycle, and a young collection comes when eden fills. An engine whose work is big arrays (results of 80 MB,
+ * values pushed and pulled) allocates nearly nothing else, so eden did not fill for seconds: one engine ran no
+ * collection at all while it made 12 arrays of 80 MB, each growing the heap on fresh memory (1 GB used at the
+ * end, transfers 2–5× slower). G1's periodic collection ({@code G1PeriodicGCInterval}, a manageable flag) is
+ * switched on while the engine works and off once it is quiet, so an idle engine costs no collections. In a
+ * probe of 12 such transfers (4 runs each way), one engine ended every run with 980 MB of heap in use without
+ * it, none above 185 MB with it; an 80 MB result passed to another engine took 59–63 ms (the runs' medians)
+ * instead of 76–130, and the same through the client 106–119 ms instead of 107–170.
  *
  * <p>A JVM keeps the heap it grew to, and a dropped value is freed only by the next collection, so
  * an engine that held an 80 MB array, or ran thousands of tasks, stayed at 3–5× its idle size.
@@ -42,6 +54,8 @@ final class IdleHeapTrim {
     private static final String TRIM_MAX_FREE_RATIO = "10";
     /** Heap growth since the last trim that is worth a collection even without a collection since. */
     private static final long GROWTH_BYTES = 8L << 20;
+    static final String PERIODIC_COLLECTION = "G1PeriodicGCInterval";
+    static final long BUSY_COLLECTION_MILLIS = 500;
 
     private final HotSpotDiagnosticMXBean flags = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
@@ -50,6 +64,8 @@ final class IdleHeapTrim {
     private long quietSinceNanos = System.nanoTime();
     private long collectionsAtTrim = -1; // -1: the start-up's work has not been trimmed yet
     private long committedAtTrim;
+    private final boolean ownsPeriodicCollection = periodicCollectionIsDefault();
+    private boolean collectingPeriodically;
 
     private IdleHeapTrim() {
     }
@@ -77,14 +93,34 @@ final class IdleHeapTrim {
             lastCpuNanos = cpu;
             if (busy) {
                 quietSinceNanos = now;
+                collectPeriodically(true);
                 return;
             }
-            if (now - quietSinceNanos >= QUIET.toNanos() && worthTrimming()) {
-                trim();
-                lastCpuNanos = cpuNanos(); // the collection's own CPU is not the user's work
+            if (now - quietSinceNanos >= QUIET.toNanos()) {
+                collectPeriodically(false);
+                if (worthTrimming()) {
+                    trim();
+                    lastCpuNanos = cpuNanos(); // the collection's own CPU is not the user's work
+                }
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "heap trim skipped", e);
+        }
+    }
+
+    /** Whether the user left G1's periodic collection alone (a JVM without G1's flag: no, nothing to switch). */
+    private boolean periodicCollectionIsDefault() {
+        try {
+            return flags.getVMOption(PERIODIC_COLLECTION).getOrigin() == VMOption.Origin.DEFAULT;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private void collectPeriodically(boolean on) {
+        if (ownsPeriodicCollection && on != collectingPeriodically) {
+            flags.setVMOption(PERIODIC_COLLECTION, on ? String.valueOf(BUSY_COLLECTION_MILLIS) : "0");
+            collectingPeriodically = on;
         }
     }
 
