@@ -14,18 +14,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the engine's heap in shape: collected at least every {@value #BUSY_COLLECTION_MILLIS} ms while the
- * engine works, and given back to the system once it has gone quiet after work.
+ * Keeps the engine's heap in shape: collected when it grows without collections, and given back to the system
+ * once the engine has gone quiet after work.
  *
- * <p>Why collect while busy: G1 starts its mixed collections with the next young collection after a concurrent
- * cycle, and a young collection comes when eden fills. An engine whose work is big arrays (results of 80 MB,
- * values pushed and pulled) allocates nearly nothing else, so eden did not fill for seconds: one engine ran no
- * collection at all while it made 12 arrays of 80 MB, each growing the heap on fresh memory (1 GB used at the
- * end, transfers 2–5× slower). G1's periodic collection ({@code G1PeriodicGCInterval}, a manageable flag) is
- * switched on while the engine works and off once it is quiet, so an idle engine costs no collections. In a
- * probe of 12 such transfers (4 runs each way), one engine ended every run with 980 MB of heap in use without
- * it, none above 185 MB with it; an 80 MB result passed to another engine took 59–63 ms (the runs' medians)
- * instead of 76–130, and the same through the client 106–119 ms instead of 107–170.
+ * <p>Why heap that grows without collections: G1 starts its mixed collections with the next young collection
+ * after a concurrent cycle, and a young collection comes when eden fills. An engine whose work is big arrays
+ * (results of 80 MB, values pushed and pulled) allocates nearly nothing else, so eden did not fill for seconds:
+ * one engine ran no collection at all while it made 12 arrays of 80 MB, each growing the heap on fresh memory
+ * (1 GB in use at the end, transfers 2–5× slower). So when the heap has grown by {@link #UNCOLLECTED_GROWTH}
+ * since the last collection, G1's periodic collection ({@code G1PeriodicGCInterval}, a manageable flag) is
+ * switched on until the next one. Switched on whenever the engine worked, it also ended that (in a probe of 12
+ * such transfers, 4 runs each way: no engine above 186 MB, where one ended every run at 980 MB), but the
+ * collections it added in a cluster's first minute made a 4-engine execute 7 ms slower.
  *
  * <p>A JVM keeps the heap it grew to, and a dropped value is freed only by the next collection, so
  * an engine that held an 80 MB array, or ran thousands of tasks, stayed at 3–5× its idle size.
@@ -55,7 +55,9 @@ final class IdleHeapTrim {
     /** Heap growth since the last trim that is worth a collection even without a collection since. */
     private static final long GROWTH_BYTES = 8L << 20;
     static final String PERIODIC_COLLECTION = "G1PeriodicGCInterval";
-    static final long BUSY_COLLECTION_MILLIS = 500;
+    static final long PERIODIC_COLLECTION_MILLIS = 500;
+    /** Heap growth without a collection that shows the engine allocates big arrays and little else. */
+    static final long UNCOLLECTED_GROWTH = 64L << 20;
 
     private final HotSpotDiagnosticMXBean flags = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
@@ -66,6 +68,7 @@ final class IdleHeapTrim {
     private long committedAtTrim;
     private final boolean ownsPeriodicCollection = periodicCollectionIsDefault();
     private boolean collectingPeriodically;
+    private final UncollectedGrowth growth = new UncollectedGrowth(UNCOLLECTED_GROWTH);
 
     private IdleHeapTrim() {
     }
@@ -91,17 +94,14 @@ final class IdleHeapTrim {
             long cpu = cpuNanos();
             boolean busy = cpu - lastCpuNanos > IDLE_CPU_SHARE * CHECK.toNanos(); // a thread that ended: not busy
             lastCpuNanos = cpu;
+            collectPeriodically(growth.observe(collections(), Runtime.getRuntime().totalMemory()));
             if (busy) {
                 quietSinceNanos = now;
-                collectPeriodically(true);
                 return;
             }
-            if (now - quietSinceNanos >= QUIET.toNanos()) {
-                collectPeriodically(false);
-                if (worthTrimming()) {
-                    trim();
-                    lastCpuNanos = cpuNanos(); // the collection's own CPU is not the user's work
-                }
+            if (now - quietSinceNanos >= QUIET.toNanos() && worthTrimming()) {
+                trim();
+                lastCpuNanos = cpuNanos(); // the collection's own CPU is not the user's work
             }
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "heap trim skipped", e);
@@ -119,7 +119,7 @@ final class IdleHeapTrim {
 
     private void collectPeriodically(boolean on) {
         if (ownsPeriodicCollection && on != collectingPeriodically) {
-            flags.setVMOption(PERIODIC_COLLECTION, on ? String.valueOf(BUSY_COLLECTION_MILLIS) : "0");
+            flags.setVMOption(PERIODIC_COLLECTION, on ? String.valueOf(PERIODIC_COLLECTION_MILLIS) : "0");
             collectingPeriodically = on;
         }
     }

@@ -5,16 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Duration;
 import org.jparallel.client.Client;
 import org.jparallel.client.Fn0;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * While an engine works, G1 collects at least every 500 ms: an engine busy with big arrays fills no eden, and
- * without that went seconds without a collection, growing its heap on fresh memory for every array. Once the
- * engine is idle, it costs no collections.
+ * G1's periodic collection is an engine's tool against a heap that grows without collections (big arrays and
+ * nothing else): it is off while the engine does ordinary work, and off again once it is idle.
  */
 class EngineHeapTest {
     private static final Fn0<String> PERIODIC_COLLECTION = () -> ManagementFactory
@@ -31,18 +29,12 @@ class EngineHeapTest {
     Path home;
 
     @Test
-    void g1CollectsPeriodicallyWhileTheEngineWorksAndNotOnceItIsIdle() throws Exception {
+    void ordinaryWorkAndIdlenessLeaveG1sPeriodicCollectionOff() throws Exception {
         try (ItCluster cluster = new ItCluster(home, 1); Client rc = cluster.connectReady()) {
             rc.engine(0).applySync(WORK_A_SECOND);
-            assertEquals("500", rc.engine(0).applySync(PERIODIC_COLLECTION));
-
-            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-            String interval = rc.engine(0).applySync(PERIODIC_COLLECTION);
-            while (!interval.equals("0") && System.nanoTime() < deadline) {
-                Thread.sleep(250);
-                interval = rc.engine(0).applySync(PERIODIC_COLLECTION);
-            }
-            assertEquals("0", interval);
+            assertEquals("0", rc.engine(0).applySync(PERIODIC_COLLECTION));
+            Thread.sleep(2000);
+            assertEquals("0", rc.engine(0).applySync(PERIODIC_COLLECTION));
         }
     }
 }
