@@ -3,8 +3,8 @@ package org.jparallel.controller.hub;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.jparallel.wire.MalformedMessageException;
 
 /**

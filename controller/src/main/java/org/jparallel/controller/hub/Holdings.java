@@ -244,16 +244,15 @@ final class Holdings {
     record Kept(int values, long bytes) {
         static final Kept NONE = new Kept(0, 0);
 
-        Kept plus(long more) {
-            return new Kept(values + 1, bytes + more);
+        Kept plus(Kept other) {
+            return new Kept(values + other.values, bytes + other.bytes);
         }
     }
 
     /** What each engine keeps, for {@code queue_request}: engines that keep nothing are absent. */
     Map<Integer, Kept> keptByEngine() {
         Map<Integer, Kept> kept = new HashMap<>();
-        holdings.values().forEach(h -> kept.merge(h.engineId, Kept.NONE.plus(h.bytes),
-                (a, b) -> new Kept(a.values() + b.values(), a.bytes() + b.bytes())));
+        holdings.values().forEach(h -> kept.merge(h.engineId, new Kept(1, h.bytes), Kept::plus));
         return kept;
     }
 
