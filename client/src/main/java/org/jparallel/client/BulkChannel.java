@@ -1,6 +1,7 @@
 package org.jparallel.client;
 
 import java.lang.ref.Cleaner;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.SocketFiles;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
 import org.jparallel.wire.bulk.BulkListener;
@@ -32,6 +34,7 @@ final class BulkChannel implements AutoCloseable {
     }
 
     private final String ip;
+    private final Path socketFile;
     private final HmacSigner signer;
     private final BulkFetcher fetcher;
     /** By the request's first frame (arrays compare by identity); weak, so a request never sent does not stay. */
@@ -41,6 +44,7 @@ final class BulkChannel implements AutoCloseable {
 
     BulkChannel(ClusterConnection connection, HmacSigner signer) {
         this.ip = connection.ip();
+        this.socketFile = SocketFiles.bulkSocketBeside(connection.unixSocket());
         this.signer = signer;
         this.fetcher = signer.enabled() ? new BulkFetcher(signer, null, Level.FINE) : null;
     }
@@ -94,7 +98,7 @@ final class BulkChannel implements AutoCloseable {
             return null;
         }
         if (listener == null) {
-            listener = BulkListener.open(ip, signer, Level.FINE);
+            listener = BulkListener.open(ip, socketFile, signer, Level.FINE);
         }
         return listener.lease(0, null);
     }

@@ -47,7 +47,7 @@ final class ClientChannel implements AutoCloseable {
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(),
                 connection.key().getBytes(StandardCharsets.UTF_8)));
         try {
-            this.link = LinkClient.connect(connection.clientAddress(), "client", this::received);
+            this.link = LinkClient.connect(connection.clientAddresses(), "client", this::received);
         } catch (IOException e) {
             throw new ClusterException("cannot open a link to the controller: " + e.getMessage(), e);
         }

@@ -6,12 +6,15 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.jparallel.wire.ListenAddress;
+import org.jparallel.wire.SocketFiles;
 
 /**
  * A cluster's client connection file ({@code security/client.json}): where the controller listens for
@@ -30,9 +33,11 @@ import org.jparallel.wire.ListenAddress;
  * @param transport       {@code tcp}
  * @param profile         the profile's name
  * @param controllerPid   the controller's process id, or 0 when not known
+ * @param unixSocket      the controller's Unix domain socket for clients on its host, or empty: a client
+ *                        there connects to it before trying TCP
  */
 public record ClusterConnection(String ip, int clientPort, int enginePort, String key, String signatureScheme,
-                                String transport, String profile, long controllerPid) {
+                                String transport, String profile, long controllerPid, String unixSocket) {
 
     /**
      * Reads a client connection file.
@@ -65,16 +70,22 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
                     text(json, "signature_scheme", "hmac-sha256"),
                     text(json, "transport", "tcp"),
                     text(json, "profile", profileName),
-                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : 0);
+                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : 0,
+                    text(json, "unix_socket", ""));
         } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
             throw new ClusterException("connection file " + file + " is not valid: " + e.getMessage()
                     + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
         }
     }
 
-    /** Where the controller listens for clients. */
+    /** Where the controller listens for clients over TCP. */
     public InetSocketAddress clientAddress() {
         return ListenAddress.reachable(ip, clientPort);
+    }
+
+    /** Where this client tries to reach the controller, in order: its socket file, then TCP. */
+    public List<SocketAddress> clientAddresses() {
+        return SocketFiles.socketFileFirst(unixSocket, clientAddress());
     }
 
     /** The controller's process when it runs on this host and is alive; empty when it is known to be gone. */

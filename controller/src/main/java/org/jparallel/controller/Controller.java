@@ -3,6 +3,7 @@ package org.jparallel.controller;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -28,6 +29,7 @@ import org.jparallel.engine.EngineConnection;
 import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.SocketFiles;
 import org.jparallel.wire.link.LinkServer;
 
 /**
@@ -96,16 +98,29 @@ public final class Controller implements AutoCloseable {
         engineLink = LinkServer.bind(options.ip(), "controller-engines", hub::fromEngine);
         int clientPort = clientLink.port();
         int enginePort = engineLink.port();
+        String clientSocket = socketFile(clientLink, dir.clientSocket());
+        String engineSocket = socketFile(engineLink, dir.engineSocket());
         long pid = ProcessHandle.current().pid();
         Files.createDirectories(dir.logDir());
-        new EngineConnection("tcp", options.ip(), enginePort, key, SIGNATURE_SCHEME, dir.name(), pid)
+        new EngineConnection("tcp", options.ip(), enginePort, key, SIGNATURE_SCHEME, dir.name(), pid, engineSocket)
                 .write(dir.engineFile());
-        new ClientConnection("tcp", options.ip(), clientPort, enginePort, key, SIGNATURE_SCHEME, dir.name(), pid)
-                .write(dir.clientFile());
+        new ClientConnection("tcp", options.ip(), clientPort, enginePort, key, SIGNATURE_SCHEME, dir.name(), pid,
+                clientSocket).write(dir.clientFile());
         Files.writeString(dir.pidFile(), pid + "\n", StandardCharsets.UTF_8);
         timers.scheduleWithFixedDelay(hub::heartbeat, 1, 1, TimeUnit.SECONDS);
         LOG.info("controller of profile " + dir.name() + " (pid " + pid + ") listening for clients on "
                 + options.ip() + ":" + clientPort + ", engines on " + enginePort);
+    }
+
+    /**
+     * Lets processes of this host reach {@code server} through a Unix domain socket as well: half the CPU
+     * and latency of loopback TCP per message, and faster for big values.
+     *
+     * @return the socket's file for the connection files, or empty where it cannot listen there
+     */
+    private static String socketFile(LinkServer server, Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        return server.listenOn(file) ? file.toString() : "";
     }
 
     private ClusterControl control() {
@@ -183,6 +198,7 @@ public final class Controller implements AutoCloseable {
             Files.deleteIfExists(dir.pidFile());
             Files.deleteIfExists(dir.clientFile());
             Files.deleteIfExists(dir.engineFile());
+            SocketFiles.removeStaleBulkSockets(dir.clientSocket().getParent());
         } catch (IOException e) {
             LOG.warning("cannot remove the files of profile " + dir.name() + ": " + e.getMessage());
         }

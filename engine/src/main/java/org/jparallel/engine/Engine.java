@@ -94,7 +94,7 @@ public final class Engine implements AutoCloseable {
         this.bulk = bulk;
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
         try {
-            this.link = LinkClient.connect(connection.address(), "engine", this::received);
+            this.link = LinkClient.connect(connection.addresses(), "engine", this::received);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a link to the controller at " + connection.address(), e);
         }

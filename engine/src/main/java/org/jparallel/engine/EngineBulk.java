@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.SocketFiles;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
 import org.jparallel.wire.bulk.BulkListener;
@@ -39,7 +40,8 @@ final class EngineBulk implements AutoCloseable {
             return new EngineBulk(null, null);
         }
         try {
-            BulkListener listener = BulkListener.open(connection.ip(), signer, Level.INFO);
+            BulkListener listener = BulkListener.open(connection.ip(),
+                    SocketFiles.bulkSocketBeside(connection.unixSocket()), signer, Level.INFO);
             LOG.info("bulk channel listening on " + listener.host() + ":" + listener.port());
             return new EngineBulk(listener, new BulkFetcher(signer, listener, Level.INFO));
         } catch (UncheckedIOException e) {

@@ -6,12 +6,15 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
+import org.jparallel.wire.SocketFiles;
 
 /**
  * The engine connection file ({@code security/engine.json}): where an engine finds its controller
@@ -19,13 +22,14 @@ import org.jparallel.wire.PrivateFile;
  *
  * <pre>{@code
  * EngineConnection connection = EngineConnection.read(Path.of("engine.json"));
- * LinkClient.connect(connection.address(), "engine", frames -> handle(frames));   // 127.0.0.1:40123
+ * LinkClient.connect(connection.addresses(), "engine", frames -> handle(frames));   // engine.sock, 127.0.0.1:40123
  * }</pre>
  *
  * @param controllerPid the controller's pid: an engine exits when that process ends
+ * @param unixSocket    the controller's Unix domain socket for engines on its host, or empty
  */
 public record EngineConnection(String transport, String ip, int enginePort, String key, String signatureScheme,
-                               String profile, long controllerPid) {
+                               String profile, long controllerPid, String unixSocket) {
 
     /** @throws ConnectionFileException with a one-line reason when the file is missing or broken */
     public static EngineConnection read(Path file) throws ConnectionFileException {
@@ -41,7 +45,8 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
             return new EngineConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
                     json.get("engine_port").getAsInt(), text(json, "key", ""),
                     text(json, "signature_scheme", "hmac-sha256"), text(json, "profile", "default"),
-                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1);
+                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1,
+                    text(json, "unix_socket", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read engine connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
@@ -54,10 +59,14 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
         PrivateFile.write(file, toJson().toString());
     }
 
-    /** The ZeroMQ endpoint of the controller's engine socket. */
-    /** Where the controller listens for engines. */
+    /** Where the controller listens for engines over TCP. */
     public InetSocketAddress address() {
         return ListenAddress.reachable(ip, enginePort);
+    }
+
+    /** Where an engine tries to reach the controller, in order: its socket file, then TCP. */
+    public List<SocketAddress> addresses() {
+        return SocketFiles.socketFileFirst(unixSocket, address());
     }
 
     public JsonObject toJson() {
@@ -69,6 +78,9 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
         json.addProperty("transport", transport);
         json.addProperty("profile", profile);
         json.addProperty("controller_pid", controllerPid);
+        if (!unixSocket.isEmpty()) {
+            json.addProperty("unix_socket", unixSocket);
+        }
         return json;
     }
 

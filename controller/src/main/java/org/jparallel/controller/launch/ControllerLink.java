@@ -38,7 +38,7 @@ public final class ControllerLink implements AutoCloseable {
     private ControllerLink(ClientConnection connection) {
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
         try {
-            this.link = LinkClient.connect(connection.clientAddress(), "controller-link", received::add);
+            this.link = LinkClient.connect(connection.clientAddresses(), "controller-link", received::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a link to the controller", e);
         }

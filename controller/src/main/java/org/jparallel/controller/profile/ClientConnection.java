@@ -6,23 +6,28 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
+import org.jparallel.wire.SocketFiles;
 
 /**
  * The client connection file ({@code security/client.json}): where clients reach a controller.
  *
  * <pre>{@code
  * ClientConnection c = ClientConnection.read(dir.clientFile());
- * LinkClient.connect(c.clientAddress(), "client", frames -> handle(frames));
+ * LinkClient.connect(c.clientAddresses(), "client", frames -> handle(frames));
  * }</pre>
+ *
+ * @param unixSocket the controller's Unix domain socket for clients on its host, or empty
  */
 public record ClientConnection(String transport, String ip, int clientPort, int enginePort, String key,
-                               String signatureScheme, String profile, long controllerPid) {
+                               String signatureScheme, String profile, long controllerPid, String unixSocket) {
 
     public static ClientConnection read(Path file) throws ConnectionFileException {
         try {
@@ -36,7 +41,8 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
                     json.has("engine_port") ? json.get("engine_port").getAsInt() : -1,
                     text(json, "key", ""), text(json, "signature_scheme", "hmac-sha256"),
                     text(json, "profile", ProfileDir.DEFAULT_PROFILE),
-                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1);
+                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1,
+                    text(json, "unix_socket", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read client connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
@@ -48,9 +54,14 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
         PrivateFile.write(file, toJson().toString());
     }
 
-    /** Where the controller listens for clients. */
+    /** Where the controller listens for clients over TCP. */
     public InetSocketAddress clientAddress() {
         return ListenAddress.reachable(ip, clientPort);
+    }
+
+    /** Where a client tries to reach the controller, in order: its socket file, then TCP. */
+    public List<SocketAddress> clientAddresses() {
+        return SocketFiles.socketFileFirst(unixSocket, clientAddress());
     }
 
     public JsonObject toJson() {
@@ -63,6 +74,9 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
         json.addProperty("profile", profile);
         json.addProperty("controller_pid", controllerPid);
         json.addProperty("engine_port", enginePort);
+        if (!unixSocket.isEmpty()) {
+            json.addProperty("unix_socket", unixSocket);
+        }
         return json;
     }
 

@@ -51,6 +51,16 @@ public record ProfileDir(Path home, String name) {
         return dir().resolve("security").resolve("engine.json");
     }
 
+    /** The controller's Unix domain socket for clients of this host (mode 0600; absent when stopped). */
+    public Path clientSocket() {
+        return dir().resolve("security").resolve("client.sock");
+    }
+
+    /** The controller's Unix domain socket for engines of this host. */
+    public Path engineSocket() {
+        return dir().resolve("security").resolve("engine.sock");
+    }
+
     public Path pidFile() {
         return dir().resolve("controller.pid");
     }

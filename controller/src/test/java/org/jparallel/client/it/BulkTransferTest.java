@@ -123,7 +123,7 @@ class BulkTransferTest {
         Matcher listening = Pattern.compile("bulk channel listening on ([0-9.]+):(\\d+)").matcher(readLogs());
         assertTrue(listening.find());
         ClusterConnection info = ClusterConnection.read(cluster.clientFile(), ItCluster.PROFILE);
-        BulkRef forged = new BulkRef(listening.group(1), Integer.parseInt(listening.group(2)), new byte[16], 8);
+        BulkRef forged = new BulkRef(listening.group(1), Integer.parseInt(listening.group(2)), "", new byte[16], 8);
         int refusedBefore = count(readLogs(), "refused a fetch");
         for (String key : new String[] {info.key(), "not the cluster key"}) {
             BulkFetcher fetcher = new BulkFetcher(HmacSigner.create(info.signatureScheme(), key), null, Level.FINE);

@@ -4,8 +4,11 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -60,11 +63,8 @@ public final class BulkFetcher {
             return;
         }
         long start = System.nanoTime();
-        try (SocketChannel channel = SocketChannel.open()) {
-            channel.socket().setTcpNoDelay(true);
-            channel.socket().connect(new InetSocketAddress(ref.host(), ref.port()), BulkListener.HANDSHAKE_TIMEOUT_MILLIS);
-            channel.socket().setSoTimeout(BulkListener.HANDSHAKE_TIMEOUT_MILLIS);
-            DataInputStream in = new DataInputStream(channel.socket().getInputStream());
+        try (SocketChannel channel = connect(ref)) {
+            DataInputStream in = new DataInputStream(BulkListener.input(channel));
             byte[] magic = new byte[Handshake.MAGIC.length];
             in.readFully(magic);
             if (!Arrays.equals(magic, Handshake.MAGIC) || in.readUnsignedByte() != Handshake.VERSION) {
@@ -102,6 +102,25 @@ public final class BulkFetcher {
         if (LOG.isLoggable(transferLevel)) {
             LOG.log(transferLevel, "bulk channel: fetched " + ref.bytes() + " bytes from " + ref.host() + ":"
                     + ref.port() + " in " + Transfers.describe(ref.bytes(), System.nanoTime() - start));
+        }
+    }
+
+    /** A connection to the value's sender: its Unix domain socket when it has one on this host, else TCP. */
+    private static SocketChannel connect(BulkRef ref) throws IOException {
+        if (!ref.socketFile().isEmpty() && Files.exists(Path.of(ref.socketFile()))) {
+            try {
+                return SocketChannel.open(UnixDomainSocketAddress.of(ref.socketFile()));
+            } catch (IOException e) {
+                LOG.fine("bulk channel: " + ref.socketFile() + " refused (" + e + "); fetching over TCP");
+            }
+        }
+        SocketChannel channel = SocketChannel.open();
+        try {
+            channel.socket().connect(new InetSocketAddress(ref.host(), ref.port()), BulkListener.HANDSHAKE_TIMEOUT_MILLIS);
+            return channel;
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
         }
     }
 

@@ -42,7 +42,7 @@ public final class BulkLease implements AutoCloseable {
         tokens.add(key);
         offers.add(offer);
         bytes += payload.bytes();
-        return new BulkRef(listener.host(), listener.port(), token, payload.bytes());
+        return new BulkRef(listener.host(), listener.port(), listener.socketFile(), token, payload.bytes());
     }
 
     /** The bytes of all values offered under this lease. */

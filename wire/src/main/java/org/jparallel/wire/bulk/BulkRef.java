@@ -20,15 +20,16 @@ import java.util.Arrays;
  * BulkRef back = BulkRef.fromFrame(frame); // on the other side
  * }</pre>
  *
- * @param host  the listener's address, as the receiver connects to it
- * @param port  the listener's port
- * @param token the offer's random id ({@value #TOKEN_BYTES} bytes)
- * @param bytes the value's length in bytes
+ * @param host       the listener's address, as the receiver connects to it
+ * @param port       the listener's port
+ * @param socketFile the listener's Unix domain socket, which a receiver on the same host tries first, or empty
+ * @param token      the offer's random id ({@value #TOKEN_BYTES} bytes)
+ * @param bytes      the value's length in bytes
  */
-public record BulkRef(String host, int port, byte[] token, long bytes) {
+public record BulkRef(String host, int port, String socketFile, byte[] token, long bytes) {
     public static final int TOKEN_BYTES = 16;
     private static final byte[] MAGIC = "JPBR".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     public BulkRef {
         token = token.clone();
@@ -50,6 +51,7 @@ public record BulkRef(String host, int port, byte[] token, long bytes) {
             out.writeByte(VERSION);
             out.writeUTF(host);
             out.writeShort(port);
+            out.writeUTF(socketFile);
             out.write(token);
             out.writeLong(bytes);
         } catch (IOException e) {
@@ -71,12 +73,13 @@ public record BulkRef(String host, int port, byte[] token, long bytes) {
             }
             String host = in.readUTF();
             int port = in.readUnsignedShort();
+            String socketFile = in.readUTF();
             byte[] token = in.readNBytes(TOKEN_BYTES);
             long bytes = in.readLong();
             if (bytes < 0) {
                 throw new IllegalArgumentException("a bulk reference of " + bytes + " bytes");
             }
-            return new BulkRef(host, port, token, bytes);
+            return new BulkRef(host, port, socketFile, token, bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException("a bulk reference frame is cut: " + e.getMessage(), e);
         }
@@ -85,7 +88,7 @@ public record BulkRef(String host, int port, byte[] token, long bytes) {
     @Override
     public boolean equals(Object other) {
         return other instanceof BulkRef ref && ref.host.equals(host) && ref.port == port
-                && Arrays.equals(ref.token, token) && ref.bytes == bytes;
+                && ref.socketFile.equals(socketFile) && Arrays.equals(ref.token, token) && ref.bytes == bytes;
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.jparallel.wire.link;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -16,6 +19,8 @@ import org.jparallel.wire.FrameSender;
  * The connecting end of a link, as a ZeroMQ DEALER: messages go to the server whenever it is reachable.
  * It connects in the background and again after a broken connection, every
  * {@value #RETRY_MILLIS} ms; messages sent meanwhile wait and go, whole, once it is connected.
+ * Given several addresses of the server (its Unix domain socket, then its TCP port), each attempt tries them
+ * in that order, so a peer on the server's host uses the socket file and any other peer TCP.
  *
  * <pre>{@code
  * try (LinkClient link = LinkClient.connect(new InetSocketAddress("127.0.0.1", port), "client",
@@ -28,21 +33,35 @@ public final class LinkClient implements FrameSender, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinkClient.class.getName());
     static final long RETRY_MILLIS = 100;
 
-    private final InetSocketAddress server;
+    private final List<SocketAddress> servers;
     private final LinkLoop loop;
     private final LinkConnection connection;
     private volatile boolean closing;
     private boolean everConnected;
+    /** The address the current or next attempt uses: an index into {@link #servers}. */
+    private int attempt;
 
-    private LinkClient(InetSocketAddress server, LinkLoop loop, FrameReceiver receiver) {
-        this.server = server;
+    private LinkClient(List<SocketAddress> servers, LinkLoop loop, FrameReceiver receiver) {
+        this.servers = List.copyOf(servers);
         this.loop = loop;
         this.connection = new LinkConnection(loop, null, receiver, this::lost);
     }
 
     /** Starts connecting to {@code server}; {@code receiver} gets each message on the client's thread. */
     public static LinkClient connect(InetSocketAddress server, String name, FrameReceiver receiver) throws IOException {
-        LinkClient client = new LinkClient(server, new LinkLoop(name), receiver);
+        return connect(List.of(server), name, receiver);
+    }
+
+    /**
+     * Starts connecting to the first of {@code servers} that accepts (each an {@link InetSocketAddress} or a
+     * {@link UnixDomainSocketAddress} of the same server); {@code receiver} gets each message on the
+     * client's thread.
+     */
+    public static LinkClient connect(List<SocketAddress> servers, String name, FrameReceiver receiver) throws IOException {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("no address to connect to");
+        }
+        LinkClient client = new LinkClient(servers, new LinkLoop(name), receiver);
         client.loop.execute(client::dial);
         return client;
     }
@@ -51,11 +70,17 @@ public final class LinkClient implements FrameSender, AutoCloseable {
         if (closing) {
             return;
         }
+        SocketAddress server = servers.get(attempt);
         SocketChannel channel = null;
         try {
-            channel = SocketChannel.open();
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (server instanceof UnixDomainSocketAddress) {
+                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+                channel.configureBlocking(false);
+            } else {
+                channel = SocketChannel.open();
+                channel.configureBlocking(false);
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             if (channel.connect(server)) {
                 connected(channel, null);
             } else {
@@ -80,14 +105,14 @@ public final class LinkClient implements FrameSender, AutoCloseable {
 
     private void connected(SocketChannel channel, SelectionKey key) throws IOException {
         if (everConnected) {
-            LOG.info("connected again to " + server);
+            LOG.info("connected again to " + servers.get(attempt));
         }
         everConnected = true;
         connection.attach(channel, key);
     }
 
     private void retry(SocketChannel channel, IOException cause) {
-        LOG.log(Level.FINE, "cannot connect to " + server + "; trying again", cause);
+        LOG.log(Level.FINE, "cannot connect to " + servers.get(attempt) + "; trying again", cause);
         if (channel != null) {
             try {
                 channel.close();
@@ -95,12 +120,18 @@ public final class LinkClient implements FrameSender, AutoCloseable {
                 LOG.log(Level.FINE, "closing a failed connection", e);
             }
         }
-        loop.schedule(RETRY_MILLIS, this::dial);
+        attempt = (attempt + 1) % servers.size();
+        if (attempt == 0) {
+            loop.schedule(RETRY_MILLIS, this::dial);
+        } else {
+            loop.execute(this::dial);
+        }
     }
 
     private void lost() {
         if (!closing) {
-            LOG.info("lost the connection to " + server + "; connecting again");
+            LOG.info("lost the connection to " + servers.get(attempt) + "; connecting again");
+            attempt = 0;
             loop.schedule(RETRY_MILLIS, this::dial);
         }
     }

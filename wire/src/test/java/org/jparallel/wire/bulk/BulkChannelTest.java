@@ -2,14 +2,18 @@ package org.jparallel.wire.bulk;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,7 @@ import org.jparallel.wire.HmacSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bulk channel over real sockets: values reach key holders, and nobody else reads or injects. */
 class BulkChannelTest {
@@ -87,6 +92,47 @@ class BulkChannelTest {
     }
 
     @Test
+    void aFetcherOnTheSameHostUsesTheSocketFile(@TempDir Path dir) {
+        byte[] value = randomBytes(2 * BulkListener.CHUNK_BYTES + 3);
+        try (BulkListener local = BulkListener.open("127.0.0.1", dir.resolve("bulk.sock"), signer, Level.FINE)) {
+            BulkRef ref = local.lease(0, null).offer(Payload.of(value));
+            assertEquals(dir.resolve("bulk.sock").toString(), ref.socketFile());
+            BulkRef noTcp = new BulkRef(ref.host(), unusedPort(), ref.socketFile(), ref.token(), ref.bytes());
+            assertArrayEquals(value, fetch(new BulkFetcher(signer, null, Level.FINE), noTcp));
+        }
+        assertFalse(Files.exists(dir.resolve("bulk.sock")), "removed at close");
+    }
+
+    @Test
+    void aFetcherFallsBackToTcpWhenTheSocketFileIsGone(@TempDir Path dir) {
+        byte[] value = randomBytes(1000);
+        BulkRef ref = listener.lease(0, null).offer(Payload.of(value));
+        BulkRef elsewhere = new BulkRef(ref.host(), ref.port(), dir.resolve("gone.sock").toString(), ref.token(),
+                ref.bytes());
+        assertArrayEquals(value, fetch(new BulkFetcher(signer, null, Level.FINE), elsewhere));
+    }
+
+    @Test
+    void aFetchOverTheSocketFileStillNeedsTheClusterKey(@TempDir Path dir) throws Exception {
+        try (BulkListener local = BulkListener.open("127.0.0.1", dir.resolve("bulk.sock"), signer, Level.FINE)) {
+            BulkRef ref = local.lease(0, null).offer(Payload.of(randomBytes(1000)));
+            BulkFetcher outsider = new BulkFetcher(HmacSigner.create("hmac-sha256", "another key"), null, Level.FINE);
+            assertThrows(BulkTransferException.class, () -> fetch(outsider, ref));
+        }
+        assertTrue(warnings().stream().anyMatch(w -> w.contains("refused a fetch") && w.contains("cluster key")),
+                warnings().toString());
+    }
+
+    private static int unusedPort() {
+        try (ServerSocketChannel probe = ServerSocketChannel.open()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            return probe.socket().getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aFetchWithoutTheClusterKeyIsRefusedAndLogged() throws Exception {
         BulkRef ref = listener.lease(0, null).offer(Payload.of(randomBytes(1000)));
         BulkFetcher outsider = new BulkFetcher(HmacSigner.create("hmac-sha256", "another key"), null, Level.FINE);
@@ -99,7 +145,7 @@ class BulkChannelTest {
     @Test
     void aForgedTokenIsRefusedAndLogged() throws Exception {
         listener.lease(0, null).offer(Payload.of(randomBytes(1000)));
-        BulkRef forged = new BulkRef(listener.host(), listener.port(), new byte[BulkRef.TOKEN_BYTES], 1000);
+        BulkRef forged = new BulkRef(listener.host(), listener.port(), "", new byte[BulkRef.TOKEN_BYTES], 1000);
         assertThrows(BulkTransferException.class, () -> fetch(new BulkFetcher(signer, null, Level.FINE), forged));
         assertTrue(warnings().stream().anyMatch(w -> w.contains("no value is on offer")), warnings().toString());
     }
@@ -156,7 +202,7 @@ class BulkChannelTest {
     void aListenerWithoutTheClusterKeyIsNotReadFrom() throws Exception {
         try (ServerSocketChannel impostor = ServerSocketChannel.open()) {
             impostor.bind(new InetSocketAddress("127.0.0.1", 0));
-            BulkRef ref = new BulkRef("127.0.0.1", impostor.socket().getLocalPort(), new byte[BulkRef.TOKEN_BYTES], 4);
+            BulkRef ref = new BulkRef("127.0.0.1", impostor.socket().getLocalPort(), "", new byte[BulkRef.TOKEN_BYTES], 4);
             Thread server = new Thread(() -> {
                 try (SocketChannel peer = impostor.accept()) {
                     BulkListener.writeFully(peer, ByteBuffer.allocate(37).put(Handshake.MAGIC).put((byte) 1)
