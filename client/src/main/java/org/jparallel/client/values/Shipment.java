@@ -39,7 +39,8 @@ final class Shipment {
     private final List<UUID> origins = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Integer> indexByKey = new HashMap<>();
-    private final ReachableStatics reach = new ReachableStatics(this::ownBytecode);
+    /** Made when first needed: a shipment replaying a plan never follows code (most messages of a loop). */
+    private ReachableStatics reach;
     private int closedOver;
     private final boolean replaying;
     private boolean diverged;
@@ -89,6 +90,9 @@ final class Shipment {
 
     /** The static fields of this session's classes that the code noted so far can reach. */
     ReachableStatics reach() {
+        if (reach == null) {
+            reach = new ReachableStatics(this::ownBytecode);
+        }
         return reach;
     }
 
@@ -98,12 +102,12 @@ final class Shipment {
             notes.add("lambda " + label + " " + lambda.getCapturingClass() + " " + lambda.getImplMethodKind() + " "
                     + lambda.getImplClass() + "." + lambda.getImplMethodName() + lambda.getImplMethodSignature());
             if (!replaying) {
-                reach.fromLambda(lambda, label);
+                reach().fromLambda(lambda, label);
             }
         } else if (!object.getClass().isArray() && isOwn(object.getClass())) {
             notes.add("instance " + label + " " + object.getClass().getName());
             if (!replaying) {
-                reach.fromInstance(object.getClass().getName(), label);
+                reach().fromInstance(object.getClass().getName(), label);
             }
         }
     }
@@ -136,7 +140,7 @@ final class Shipment {
         if (known >= 0 && source.own()) {
             notes.add("descriptor " + label + " " + base.getName());
             if (!replaying) {
-                reach.fromDescriptor(base.getName(), label);
+                reach().fromDescriptor(base.getName(), label);
             }
         }
         return known;
