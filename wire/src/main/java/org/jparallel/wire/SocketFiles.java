@@ -3,10 +3,13 @@ package org.jparallel.wire;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +29,25 @@ public final class SocketFiles {
     private static final String SUFFIX = ".sock";
 
     private SocketFiles() {
+    }
+
+    /**
+     * A listening Unix domain socket at {@code file}, readable and writable by this user only; a file left there
+     * by a process that is gone is replaced.
+     *
+     * @throws IOException where it cannot listen there, e.g. a path longer than a socket's (about 100 bytes)
+     */
+    public static ServerSocketChannel listen(Path file, int backlog) throws IOException {
+        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        try {
+            Files.deleteIfExists(file);
+            server.bind(UnixDomainSocketAddress.of(file), backlog);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return server;
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
     }
 
     /**

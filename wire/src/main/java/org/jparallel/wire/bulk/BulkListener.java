@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -18,7 +17,6 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
@@ -32,6 +30,7 @@ import java.util.logging.Logger;
 import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.ListenAddress;
+import org.jparallel.wire.SocketFiles;
 
 /**
  * The bulk channel's listener of one JVM: it serves the values this JVM offers ({@link BulkLease#offer}) to
@@ -117,22 +116,10 @@ public final class BulkListener implements AutoCloseable {
     }
 
     private static ServerSocketChannel bindSocketFile(Path file) {
-        ServerSocketChannel unix = null;
         try {
-            unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            Files.deleteIfExists(file);
-            unix.bind(UnixDomainSocketAddress.of(file), 64);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            return unix;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return SocketFiles.listen(file, 64);
+        } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.INFO, "bulk channel: no Unix domain socket at " + file + " (" + e + "); TCP only");
-            if (unix != null) {
-                try {
-                    unix.close();
-                } catch (IOException closing) {
-                    LOG.log(Level.FINE, "closing an unbound socket", closing);
-                }
-            }
             return null;
         }
     }

@@ -2,16 +2,13 @@ package org.jparallel.wire.link;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +18,7 @@ import java.util.logging.Logger;
 import org.jparallel.wire.FrameReceiver;
 import org.jparallel.wire.FrameSender;
 import org.jparallel.wire.ListenAddress;
+import org.jparallel.wire.SocketFiles;
 
 /**
  * The listening end of a link, as a ZeroMQ ROUTER: each message received comes with the sender's identity
@@ -95,27 +93,15 @@ public final class LinkServer implements FrameSender, AutoCloseable {
         if (socketListener != null) {
             throw new IllegalStateException("already listening on " + socketFile);
         }
-        ServerSocketChannel unix = null;
         try {
-            unix = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-            Files.deleteIfExists(file);
-            unix.bind(UnixDomainSocketAddress.of(file));
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            unix.configureBlocking(false);
-            ServerSocketChannel bound = unix;
-            socketListener = unix;
+            ServerSocketChannel unix = SocketFiles.listen(file, 0);
+            socketListener = unix; // from here on, close() closes it and removes the file
             socketFile = file;
-            loop.execute(() -> listen(bound));
+            unix.configureBlocking(false);
+            loop.execute(() -> listen(unix));
             return true;
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             LOG.log(Level.INFO, "no Unix domain socket at " + file + " (" + e + "); peers connect over TCP");
-            if (unix != null) {
-                try {
-                    unix.close();
-                } catch (IOException closing) {
-                    LOG.log(Level.FINE, "closing an unbound socket", closing);
-                }
-            }
             return false;
         }
     }
