@@ -6,6 +6,7 @@ import java.nio.channels.CancelledKeyException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -23,7 +24,11 @@ final class LinkConnection implements LinkLoop.Ready {
     private final byte[] identity;
     private final FrameReceiver receiver;
     private final Runnable onClosed;
+    private static final int GATHER_BUFFERS = 256;
+
     private final ArrayDeque<ByteBuffer[]> outbox = new ArrayDeque<>();
+    /** The buffers of one gathering write (guarded by this). */
+    private final ByteBuffer[] gather = new ByteBuffer[GATHER_BUFFERS];
     private FrameReader reader;
     private SocketChannel channel;
     private SelectionKey key;
@@ -101,22 +106,42 @@ final class LinkConnection implements LinkLoop.Ready {
         }
     }
 
-    /** Writes queued messages until the socket takes no more; true when every one went. */
+    /**
+     * Writes queued messages until the socket takes no more; true when every one went. Messages that queued
+     * behind a full socket (a client submitting thousands of tasks at once) go together, up to
+     * {@value #GATHER_BUFFERS} buffers per {@code writev}, not one system call each.
+     */
     private boolean writeOut() throws IOException {
         while (!outbox.isEmpty()) {
-            ByteBuffer[] message = outbox.peek();
-            long left = 0;
-            for (ByteBuffer buffer : message) {
-                left += buffer.remaining();
-            }
-            while (left > 0) {
-                long written = channel.write(message);
-                if (written == 0) {
-                    return false;
+            int count = 0;
+            gathering:
+            for (ByteBuffer[] message : outbox) {
+                for (ByteBuffer buffer : message) {
+                    if (buffer.hasRemaining()) {
+                        if (count == GATHER_BUFFERS) {
+                            break gathering;
+                        }
+                        gather[count++] = buffer;
+                    }
                 }
-                left -= written;
             }
-            outbox.poll();
+            long written = count == 0 ? 0 : channel.write(gather, 0, count);
+            Arrays.fill(gather, 0, count, null);
+            while (!outbox.isEmpty() && sent(outbox.peek())) {
+                outbox.poll();
+            }
+            if (count > 0 && written == 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sent(ByteBuffer[] message) {
+        for (ByteBuffer buffer : message) {
+            if (buffer.hasRemaining()) {
+                return false;
+            }
         }
         return true;
     }

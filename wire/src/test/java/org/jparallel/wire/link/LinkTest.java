@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,44 @@ class LinkTest {
                 int thread = message.getInt();
                 assertEquals(nextOf[thread]++, message.getInt(), "order of thread " + thread);
             }
+        }
+    }
+
+    @Test
+    void messagesQueuedBehindAFullSocketArriveWholeAndInOrder() throws Exception {
+        CountDownLatch stalled = new CountDownLatch(1);
+        List<byte[]> manyFrames = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            manyFrames.add(i % 3 == 0 ? new byte[0] : bytes("frame " + i)); // more frames than one writev takes
+        }
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", frames -> {
+                 awaitQuietly(stalled); // the server reads nothing until every message is queued
+                 atServer.add(frames);
+             });
+             LinkClient client = client(server)) {
+            byte[] filler = new byte[64 * 1024];
+            for (int i = 0; i < 3000; i++) {
+                client.send(i == 1500 ? manyFrames : List.of(ByteBuffer.allocate(4).putInt(i).array(), filler));
+            }
+            stalled.countDown();
+            for (int i = 0; i < 3000; i++) {
+                List<byte[]> message = next(atServer);
+                if (i == 1500) {
+                    assertEquals(manyFrames.stream().map(LinkTest::text).toList(),
+                            message.subList(1, message.size()).stream().map(LinkTest::text).toList());
+                } else {
+                    assertEquals(i, ByteBuffer.wrap(message.get(1)).getInt());
+                    assertEquals(filler.length, message.get(2).length);
+                }
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
