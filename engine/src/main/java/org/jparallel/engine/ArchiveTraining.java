@@ -2,6 +2,8 @@ package org.jparallel.engine;
 
 import com.google.gson.JsonObject;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -12,6 +14,7 @@ import org.jparallel.repl.CellOutcome;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
+import org.jparallel.wire.SocketFiles;
 import org.jparallel.wire.link.LinkClient;
 import org.jparallel.wire.link.LinkServer;
 
@@ -52,19 +55,30 @@ public final class ArchiveTraining {
         JsonObject content = new JsonObject();
         content.addProperty("status", "ok");
         BlockingQueue<List<byte[]>> received = new LinkedBlockingQueue<>();
-        try (LinkServer server = LinkServer.bind("127.0.0.1", "training", received::add);
-             LinkClient client = LinkClient.connect(new InetSocketAddress("127.0.0.1", server.port()), "training",
-                     frames -> { })) {
-            client.send(codec.encode(Message.create("execute_reply", "training", content)));
-            List<byte[]> frames = received.poll(10, TimeUnit.SECONDS);
-            if (frames == null) {
-                throw new IllegalStateException("no message over a link within 10 s");
+        try {
+            // Over a socket file, as engines on their controller's host talk, so the archive holds its classes too.
+            Path folder = Files.createTempDirectory("jparallel-training");
+            try (LinkServer server = LinkServer.bind("127.0.0.1", "training", received::add);
+                 LinkClient client = LinkClient.connect(SocketFiles.socketFileFirst(socketFile(server, folder),
+                         new InetSocketAddress("127.0.0.1", server.port())), "training", frames -> { })) {
+                client.send(codec.encode(Message.create("execute_reply", "training", content)));
+                List<byte[]> frames = received.poll(10, TimeUnit.SECONDS);
+                if (frames == null) {
+                    throw new IllegalStateException("no message over a link within 10 s");
+                }
+                codec.decode(frames.subList(1, frames.size()));
+            } finally {
+                Files.deleteIfExists(folder); // the server removed its socket file as it closed
             }
-            codec.decode(frames.subList(1, frames.size()));
         } catch (Exception e) {
             System.err.println("jparallel engine training: " + e);
             System.exit(1);
         }
         System.exit(0);
+    }
+
+    private static String socketFile(LinkServer server, Path folder) {
+        Path file = folder.resolve("training.sock");
+        return server.listenOn(file) ? file.toString() : "";
     }
 }
