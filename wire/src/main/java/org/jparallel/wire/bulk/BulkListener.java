@@ -38,7 +38,7 @@ import org.jparallel.wire.SocketFiles;
  * from where the value lives. Anything else is refused and logged. One per JVM (engine, client).
  *
  * <p>Given a socket file, it listens on a Unix domain socket there as well, which fetchers on the same host
- * use: 80 MB take 18–26 ms there against 30–53 ms over loopback TCP on the development machine.
+ * use: 80 MB take 18–27 ms there against 24–53 ms over loopback TCP on the development machine.
  *
  * <pre>{@code
  * try (BulkListener listener = BulkListener.open("127.0.0.1", signer, Level.FINE)) {
