@@ -29,6 +29,8 @@ public final class JavaSession implements AutoCloseable {
 
     /** How a cell evaluated without a name of its own is named in compile errors and stack frames. */
     public static final String DEFAULT_CELL_NAME = "cell";
+    /** The option a JVM needs for {@link #addToClasspath} to reach its own class path, not only the cells'. */
+    public static final String HOST_CLASS_PATH_OPTION = HostClassPath.OPEN_PACKAGE;
     private static final long ASSIST_WAIT_MILLIS = 2000;
 
     private final JShell shell;
@@ -147,7 +149,7 @@ public final class JavaSession implements AutoCloseable {
      * value of one of them, an engine running a lambda that uses them.
      *
      * @return whether this JVM's class path has it as well; false when the JVM does not allow it (it
-     *         lacks {@code --add-opens java.base/jdk.internal.loader=ALL-UNNAMED}), and cells alone see it
+     *         lacks {@link #HOST_CLASS_PATH_OPTION}), and cells alone see it
      */
     public boolean addToClasspath(Path entry) {
         Path absolute = entry.toAbsolutePath();

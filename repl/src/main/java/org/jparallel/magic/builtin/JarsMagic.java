@@ -15,6 +15,7 @@ import org.jparallel.magic.MagicContext;
 import org.jparallel.magic.MagicKind;
 import org.jparallel.magic.MagicUsageException;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
 
 /**
  * {@code %jars PATH...}: adds jars, folders of classes, or the jars in a folder to the session's class
@@ -55,8 +56,8 @@ public final class JarsMagic implements Magic {
         }
         System.out.println("Added to the class path: " + added);
         if (cellsOnly) {
-            System.out.println("Only cells see these classes: this JVM runs without --add-opens "
-                    + "java.base/jdk.internal.loader=ALL-UNNAMED, so a value of one of them cannot be decoded "
+            System.out.println("Only cells see these classes: this JVM runs without "
+                    + JavaSession.HOST_CLASS_PATH_OPTION + ", so a value of one of them cannot be decoded "
                     + "outside the cells (a result from a cluster, say).");
         }
         return CellOutcome.nothing();
