@@ -11,16 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -35,15 +32,19 @@ import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.RunAfter;
+import org.jparallel.wire.TaskLinkHello;
 import org.jparallel.wire.link.LinkClient;
+import org.jparallel.wire.link.PullLink;
 
 /**
  * An engine: one JShell session serving a controller's requests in order on one execution thread.
  *
- * <p>The socket thread answers {@code interrupt_request}, {@code abort_request} and
- * {@code shutdown_request} at once, out of band; everything else queues for the execution thread.
- * The engine registers before its session has opened (see {@link SessionSlot}), and exits when its
- * controller process ends or falls silent for {@value #CONTROLLER_SILENCE_MILLIS} ms.
+ * <p>Two links lead to the controller. Requests to run come on the task link, which the execution thread
+ * reads itself ({@link PullLink}), in order; everything the engine sends, and what the controller asks out of
+ * band ({@code interrupt_request}, {@code abort_request}, {@code shutdown_request}, values other engines
+ * need), goes over the other, whose socket thread answers at once. The engine registers before its session
+ * has opened (see {@link SessionSlot}), and exits when its controller process ends or falls silent for
+ * {@value #CONTROLLER_SILENCE_MILLIS} ms.
  *
  * <pre>{@code
  * Engine engine = Engine.start(EngineConnection.read(Path.of("engine.json")), -1);
@@ -56,12 +57,12 @@ public final class Engine implements AutoCloseable {
     static final long HEARTBEAT_MILLIS = 1000;
     static final long CONTROLLER_SILENCE_MILLIS = 20_000;
     private static final long FLUSH_MILLIS = 20;
+    private static final long TASK_LINK_RETRY_MILLIS = 100;
     /**
      * A pause, not a gap in a stream of tasks: a program's pauses between bursts (300 ms was tried) had the
      * session's seconds of javac land in the next burst. A notebook's engines idle longer between cells.
      */
     static final Duration IDLE_BEFORE_SESSION = Duration.ofSeconds(2);
-    private static final Message STOP = Message.create("stop", "", new JsonObject());
 
     private final EngineConnection connection;
     private final MessageCodec codec;
@@ -75,19 +76,26 @@ public final class Engine implements AutoCloseable {
     private final Inputs inputs;
     private final EngineBulk bulk;
     private final Map<String, Function<Message, Reply>> handlers = new HashMap<>();
-    private final BlockingQueue<Message> queue = new LinkedBlockingQueue<>();
-    private final Set<String> abortedAhead = new HashSet<>();
+    /** Pairs the task link with the registration: the controller matches the two by it. */
+    private final String taskLinkToken = UUID.randomUUID().toString();
+    /** Requests aborted before the execution thread took them: answered "aborted" when it does. */
+    private final Set<String> abortedAhead = ConcurrentHashMap.newKeySet();
     /** Tasks sent to wait behind others here: msg_id → the tasks they wait for. */
     private final Map<String, List<String>> waitingBehind = new ConcurrentHashMap<>();
     private final RanHere ranHere = new RanHere();
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("jparallel-engine-timers"));
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** Counted down by the registration's reply: replies carry the engine's id, so requests wait for it. */
+    private final CountDownLatch registered = new CountDownLatch(1);
     private final PrintStream originalOut = System.out;
     private final PrintStream originalErr = System.err;
     private final Thread executor;
     private volatile long lastHeardNanos = System.nanoTime();
-    private volatile boolean applying;
+    private volatile PullLink taskLink;
+    /** Guards {@link #applying} and the interrupts sent to the execution thread (see {@link #interrupt}). */
+    private final Object applyingLock = new Object();
+    private boolean applying;
 
     private Engine(EngineConnection connection, Values values, EngineBulk bulk) {
         this.connection = connection;
@@ -107,12 +115,16 @@ public final class Engine implements AutoCloseable {
         ValueRequests valueRequests = new ValueRequests(session, values, held, inputs, bulk);
         handlers.put("execute_request", execute::execute);
         handlers.put("apply_request", request -> {
-            applying = true;
+            synchronized (applyingLock) {
+                applying = true;
+            }
             try {
                 return valueRequests.apply(request);
             } finally {
-                applying = false;
-                Thread.interrupted(); // an interrupt that came as the function returned must not hit the next request
+                synchronized (applyingLock) {
+                    applying = false;
+                    Thread.interrupted(); // an interrupt that came as the function returned must not hit the next read
+                }
             }
         });
         handlers.put("push_request", valueRequests::push);
@@ -151,6 +163,7 @@ public final class Engine implements AutoCloseable {
         content.addProperty("host", hostName());
         content.addProperty("java_version", Runtime.version().toString());
         content.addProperty("id_hint", idHint);
+        content.addProperty(TaskLinkHello.REGISTRATION_FIELD, taskLinkToken);
         outbound.toController("registration_request", content);
     }
 
@@ -176,7 +189,7 @@ public final class Engine implements AutoCloseable {
         timers.scheduleWithFixedDelay(this::drainOutput, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    /** On the socket thread: out-of-band requests now, the rest to the execution queue. */
+    /** On the socket thread: what the controller asks out of band. */
     private void received(List<byte[]> frames) {
         Message message;
         try {
@@ -194,18 +207,12 @@ public final class Engine implements AutoCloseable {
             case "value_request" -> sendHeld(message);
             case "value_reply" -> inputs.answered(message);
             case "release_request" -> held.release(msgIds(message));
-            case RunAfter.MSG_TYPE -> waitBehind(message);
             case "shutdown_request" -> {
                 outbound.reply(message, Reply.ok().content(), List.of(), Header.now());
                 stop("asked to shut down");
             }
-            default -> {
-                if (abortedAhead.remove(message.header().msgId())) {
-                    replyAborted(message);
-                } else {
-                    queue.add(message);
-                }
-            }
+            default -> LOG.warning("dropped a " + message.msgType() + " that came on the link for out-of-band"
+                    + " requests; requests to run come on the task link");
         }
     }
 
@@ -225,13 +232,18 @@ public final class Engine implements AutoCloseable {
         }
         int id = reply.content().get("id").getAsInt();
         outbound.registeredAs(id);
+        registered.countDown();
         LOG.info("registered as engine " + id);
     }
 
     private void interrupt(Message request) {
         session.stop();
-        if (applying) {
-            executor.interrupt(); // a function from a client is not instrumented: it stops only if it heeds this
+        // Under the lock: an interrupt landing once the function has returned would close the task link, as
+        // interrupting a thread in a channel's read or write does.
+        synchronized (applyingLock) {
+            if (applying) {
+                executor.interrupt(); // a function from a client is not instrumented: it stops only if it heeds this
+            }
         }
         outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
     }
@@ -257,15 +269,9 @@ public final class Engine implements AutoCloseable {
         return ids;
     }
 
+    /** Requests not taken yet are answered "aborted" when the execution thread comes to them, as ipyparallel's. */
     private void abort(Message request) {
-        Set<String> ids = msgIds(request);
-        for (Iterator<Message> it = queue.iterator(); it.hasNext(); ) {
-            Message queued = it.next();
-            if (ids.remove(queued.header().msgId()) && queue.remove(queued)) {
-                replyAborted(queued);
-            }
-        }
-        abortedAhead.addAll(ids); // not here yet: aborted when they come
+        abortedAhead.addAll(msgIds(request));
         outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
     }
 
@@ -278,23 +284,82 @@ public final class Engine implements AutoCloseable {
     }
 
     private void serve() {
-        try {
-            for (Message request = next(); request != STOP; request = next()) {
-                run(request);
+        try (PullLink tasks = connectTaskLink()) {
+            if (!awaitRegistration()) {
+                return;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            for (Message request = next(tasks); request != null; request = next(tasks)) {
+                if (abortedAhead.remove(request.header().msgId())) {
+                    replyAborted(request);
+                } else if (request.msgType().equals(RunAfter.MSG_TYPE)) {
+                    waitBehind(request);
+                } else {
+                    run(request);
+                }
+            }
+        } catch (IOException e) {
+            stop("the task link to the controller broke: " + e.getMessage());
         }
     }
 
-    /** The next request; once none has come for a moment, the session opens meanwhile (see {@link SessionSlot}). */
-    private Message next() throws InterruptedException {
-        Message request = queue.poll(IDLE_BEFORE_SESSION.toMillis(), TimeUnit.MILLISECONDS);
-        if (request != null) {
-            return request;
+    /** Waits for the controller's reply to the registration; false if the engine stops first. */
+    private boolean awaitRegistration() {
+        try {
+            while (!registered.await(TASK_LINK_RETRY_MILLIS, TimeUnit.MILLISECONDS)) {
+                if (stopped.getCount() == 0) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            return false;
         }
-        session.open();
-        return queue.take();
+    }
+
+    /** Connects the task link, trying again until it connects or the engine stops (then null). */
+    private PullLink connectTaskLink() {
+        List<byte[]> hello = codec.encode(Message.create(TaskLinkHello.MSG_TYPE, outbound.session(),
+                new TaskLinkHello(taskLinkToken).content()));
+        while (stopped.getCount() > 0) {
+            try {
+                taskLink = PullLink.connect(connection.addresses(), hello);
+                return taskLink;
+            } catch (IOException e) {
+                LOG.fine("cannot open the task link yet: " + e.getMessage());
+                try {
+                    Thread.sleep(TASK_LINK_RETRY_MILLIS);
+                } catch (InterruptedException stop) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The next request, or null once the engine stops. Once none has come for a moment, the session opens
+     * meanwhile (see {@link SessionSlot}).
+     */
+    private Message next(PullLink tasks) throws IOException {
+        long wait = IDLE_BEFORE_SESSION.toMillis();
+        while (tasks != null && stopped.getCount() > 0) {
+            List<byte[]> frames = tasks.next(wait);
+            if (frames == null) {
+                if (stopped.getCount() > 0) {
+                    session.open();
+                }
+                wait = 0;
+                continue;
+            }
+            try {
+                Message request = codec.decode(frames);
+                lastHeardNanos = System.nanoTime();
+                return request;
+            } catch (MalformedMessageException e) {
+                LOG.warning("dropped a message from the controller: " + e.getMessage());
+            }
+        }
+        return null;
     }
 
     private void run(Message request) {
@@ -353,8 +418,10 @@ public final class Engine implements AutoCloseable {
     public void close() {
         stop("closed");
         session.stop();
-        queue.clear();
-        queue.add(STOP);
+        PullLink tasks = taskLink;
+        if (tasks != null) {
+            tasks.wake(); // the execution thread sees the engine stopped, and closes it
+        }
         timers.shutdownNow();
         drainOutput();
         link.close(Duration.ofMillis(500)); // the last replies leave first

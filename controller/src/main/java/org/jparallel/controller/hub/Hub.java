@@ -26,6 +26,7 @@ import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.ReplayGuard;
 import org.jparallel.wire.RunAfter;
+import org.jparallel.wire.TaskLinkHello;
 
 /**
  * The controller's routing: the registry of engines, the records of tasks, load-balanced
@@ -56,6 +57,9 @@ public final class Hub {
     private final Map<Integer, EngineEntry> engines = new TreeMap<>();
     private final Map<String, EngineEntry> enginesByIdentity = new HashMap<>();
     private final Map<String, byte[]> clients = new LinkedHashMap<>();
+    /** The two halves of an engine's joining, by token, while the other has not come: see {@link TaskLinkHello}. */
+    private final Map<String, Message> unpairedRegistrations = new HashMap<>();
+    private final Map<String, byte[]> unpairedTaskLinks = new HashMap<>();
     private final WaitingTasks waiting = new WaitingTasks();
     private final Map<String, Task> tasks = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -145,13 +149,15 @@ public final class Hub {
                     + engines.keySet(), id);
             return;
         }
-        if (!outOfBand) {
-            Task task = record(client, route);
-            task.engineId = id;
-            engine.outstanding.add(task.msgId);
-            scheduler.sentTo(task.msgId, id);
+        if (outOfBand) {
+            send(engine.identity, frames);
+            return;
         }
-        send(engine, frames);
+        Task task = record(client, route);
+        task.engineId = id;
+        engine.outstanding.add(task.msgId);
+        scheduler.sentTo(task.msgId, id);
+        send(engine.taskIdentity, frames);
     }
 
     private static int singleTarget(JsonElement targets) {
@@ -175,9 +181,10 @@ public final class Hub {
         return task;
     }
 
-    private void send(EngineEntry engine, List<byte[]> frames) {
+    /** @param link an engine's identity, or its task link's */
+    private void send(byte[] link, List<byte[]> frames) {
         List<byte[]> routed = new ArrayList<>(frames.size() + 1);
-        routed.add(engine.identity);
+        routed.add(link);
         routed.addAll(frames);
         links.toEngine(routed);
     }
@@ -208,8 +215,10 @@ public final class Hub {
                 if (target != null) {
                     waiting.take(task);
                     if (placement instanceof Placement.Behind behind) {
-                        toEngine(target, Message.create(RunAfter.MSG_TYPE, session,
-                                new RunAfter(task.msgId, behind.after()).content()));
+                        // On the task link, so the engine has it before the task it is about
+                        links.toEngine(codec.encode(Message.create(RunAfter.MSG_TYPE, session,
+                                new RunAfter(task.msgId, behind.after()).content())
+                                .withIdentities(List.of(target.taskIdentity))));
                     }
                     dispatch(task, target);
                     loads = loads();
@@ -267,7 +276,7 @@ public final class Hub {
         task.engineId = engine.id;
         engine.outstanding.add(task.msgId);
         sent.put(task.msgId, new SentRequest(task.waitingFrames, task.waitingMetadata));
-        send(engine, task.waitingFrames);
+        send(engine.taskIdentity, task.waitingFrames);
         task.waitingFrames = null;
         task.waitingMetadata = null;
         scheduler.sentTo(task.msgId, engine.id);
@@ -470,7 +479,9 @@ public final class Hub {
             return;
         }
         if (message.msgType().equals("registration_request")) {
-            register(frames.get(0), message);
+            registrationCame(frames.get(0), message);
+        } else if (message.msgType().equals(TaskLinkHello.MSG_TYPE)) {
+            taskLinkCame(frames.get(0), message);
         } else if (message.msgType().equals("value_request") && engine != null) {
             try {
                 holdings.fetch(engine.identity, true, RoutingHeader.read(frames, 1, codec.signer(), engineReplays), frames);
@@ -481,13 +492,48 @@ public final class Hub {
         // heartbeats only refresh lastHeardNanos; replies to the controller's own requests need nothing
     }
 
-    private void register(byte[] identity, Message request) {
+    private void registrationCame(byte[] identity, Message request) {
         if (enginesByIdentity.containsKey(key(identity))) {
             return;
         }
+        String token = text(request.content(), TaskLinkHello.REGISTRATION_FIELD, "");
+        if (token.isEmpty()) {
+            JsonObject refused = new JsonObject();
+            refused.addProperty("status", "error");
+            refused.addProperty("evalue", "an engine opens a task link and names it in its registration: this"
+                    + " engine is of another jparallel version than the controller");
+            links.toEngine(codec.encode(request.reply("registration_reply", session, refused)
+                    .withIdentities(List.of(identity))));
+            return;
+        }
+        byte[] taskLink = unpairedTaskLinks.remove(token);
+        if (taskLink == null) {
+            unpairedRegistrations.put(token, request.withIdentities(List.of(identity)));
+        } else {
+            register(identity, taskLink, request);
+        }
+    }
+
+    private void taskLinkCame(byte[] taskIdentity, Message hello) {
+        String token;
+        try {
+            token = TaskLinkHello.of(hello.content()).token();
+        } catch (IllegalArgumentException e) {
+            LOG.warning("dropped a task link's hello: " + e.getMessage());
+            return;
+        }
+        Message registration = unpairedRegistrations.remove(token);
+        if (registration == null) {
+            unpairedTaskLinks.put(token, taskIdentity);
+        } else {
+            register(registration.identities().get(0), taskIdentity, registration);
+        }
+    }
+
+    private void register(byte[] identity, byte[] taskIdentity, Message request) {
         JsonObject content = request.content();
         EngineEntry engine = new EngineEntry(nextEngineId++, content.has("pid") ? content.get("pid").getAsLong() : -1,
-                text(content, "host", "?"), identity);
+                text(content, "host", "?"), identity, taskIdentity);
         engines.put(engine.id, engine);
         enginesByIdentity.put(key(identity), engine);
         JsonObject reply = new JsonObject();

@@ -16,8 +16,10 @@ import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.CompositeError;
 import org.jparallel.client.DirectView;
+import org.jparallel.client.EngineView;
 import org.jparallel.client.ExecuteReply;
 import org.jparallel.client.RemoteError;
+import org.jparallel.client.TaskAbortedError;
 import org.jparallel.client.values.UnserializableValueException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,6 +80,18 @@ class DirectViewTest {
         assertEquals(List.of("[stdout:1] first\n", "[stdout:1] second\n"), seen);
         assertEquals(List.of("first\nsecond\n"), ar.stdout());
         assertTrue(ar.elapsed() >= 1.5, "elapsed " + ar.elapsed());
+    }
+
+    @Test
+    void anAbortedRequestQueuedBehindARunningOneNeverRuns() throws Exception {
+        EngineView engine = rc.engine(1);
+        AsyncResult<ExecuteReply> running = engine.execute("Thread.sleep(1500);");
+        AsyncResult<ExecuteReply> queued = engine.execute("int ranAfterAbort = 1;");
+        queued.abort();
+        assertThrows(TaskAbortedError.class, () -> queued.get(Duration.ofSeconds(30)));
+        running.get(Duration.ofSeconds(30));
+        RemoteError e = assertThrows(RemoteError.class, () -> engine.executeSync("ranAfterAbort"));
+        assertEquals("CompileError", e.remoteClassName());
     }
 
     @Test

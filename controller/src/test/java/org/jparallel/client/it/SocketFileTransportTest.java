@@ -46,7 +46,7 @@ class SocketFileTransportTest {
                     json(cluster.clientFile()).get("unix_socket").getAsString());
             assertEquals(security.resolve("engine.sock").toString(),
                     json(security.resolve("engine.json")).get("unix_socket").getAsString());
-            assertEquals(2, connectionsAt(security.resolve("engine.sock")));
+            assertEquals(2 * 2, connectionsAt(security.resolve("engine.sock")), "each engine's link and task link");
             assertTrue(connectionsAt(security.resolve("client.sock")) >= 1);
             Fn0<Integer> zero = () -> 0;
             assertEquals(List.of(0, 0), rc.all().applySync(zero));
