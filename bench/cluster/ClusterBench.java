@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import jdk.jshell.JShell;
@@ -256,7 +257,11 @@ public final class ClusterBench {
         if (onClassPath) {
             return ClientOptions.DEFAULT;
         }
-        ClassBytes ours = name -> name.startsWith(Tasks.class.getName()) ? classFile(loader, name) : Optional.empty();
+        // Read once per class, as the client's own default does for a program run from source: its classes never
+        // change, and every task of a loop asks again.
+        Map<String, Optional<byte[]>> read = new ConcurrentHashMap<>();
+        ClassBytes ours = name -> name.startsWith(Tasks.class.getName())
+                ? read.computeIfAbsent(name, n -> classFile(loader, n)) : Optional.empty();
         return ClientOptions.DEFAULT.withClassBytes(ours).withClassLoader(loader);
     }
 

@@ -72,6 +72,7 @@ public final class ClusterLauncher {
             Files.createDirectories(dir.logDir());
             Files.deleteIfExists(dir.clientFile()); // a stale one would look like the new controller's
             List<String> jvmOptions = new ArrayList<>(CONTROLLER_JVM_OPTIONS);
+            jvmOptions.addAll(EarlyCompilation.JVM_OPTIONS);
             jvmOptions.addAll(options.controllerJvmOptions());
             List<String> command = new ArrayList<>();
             if (options.detach() && new File("/usr/bin/setsid").canExecute()) {

@@ -87,6 +87,7 @@ public final class LocalEngineLauncher implements EngineLauncher {
             options.add(TRIM_NATIVE_HEAP);
         }
         compilerDirectives(dir).ifPresent(file -> options.add("-XX:CompilerDirectivesFile=" + file));
+        options.addAll(EarlyCompilation.JVM_OPTIONS);
         options.addAll(jvmOptions);
         this.jvmOptions = List.copyOf(options);
         this.archive = EngineArchive.forThisJvm(dir.home().resolve("cds"));
