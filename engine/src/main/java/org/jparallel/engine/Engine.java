@@ -285,7 +285,7 @@ public final class Engine implements AutoCloseable {
 
     private void serve() {
         try (PullLink tasks = connectTaskLink()) {
-            if (!awaitRegistration()) {
+            if (tasks == null || !awaitRegistration()) {
                 return;
             }
             for (Message request = next(tasks); request != null; request = next(tasks)) {
@@ -342,7 +342,7 @@ public final class Engine implements AutoCloseable {
      */
     private Message next(PullLink tasks) throws IOException {
         long wait = IDLE_BEFORE_SESSION.toMillis();
-        while (tasks != null && stopped.getCount() > 0) {
+        while (stopped.getCount() > 0) {
             List<byte[]> frames = tasks.next(wait);
             if (frames == null) {
                 if (stopped.getCount() > 0) {

@@ -216,9 +216,8 @@ public final class Hub {
                     waiting.take(task);
                     if (placement instanceof Placement.Behind behind) {
                         // On the task link, so the engine has it before the task it is about
-                        links.toEngine(codec.encode(Message.create(RunAfter.MSG_TYPE, session,
-                                new RunAfter(task.msgId, behind.after()).content())
-                                .withIdentities(List.of(target.taskIdentity))));
+                        signedTo(target.taskIdentity, Message.create(RunAfter.MSG_TYPE, session,
+                                new RunAfter(task.msgId, behind.after()).content()));
                     }
                     dispatch(task, target);
                     loads = loads();
@@ -502,8 +501,7 @@ public final class Hub {
             refused.addProperty("status", "error");
             refused.addProperty("evalue", "an engine opens a task link and names it in its registration: this"
                     + " engine is of another jparallel version than the controller");
-            links.toEngine(codec.encode(request.reply("registration_reply", session, refused)
-                    .withIdentities(List.of(identity))));
+            signedTo(identity, request.reply("registration_reply", session, refused));
             return;
         }
         byte[] taskLink = unpairedTaskLinks.remove(token);
@@ -539,7 +537,7 @@ public final class Hub {
         JsonObject reply = new JsonObject();
         reply.addProperty("status", "ok");
         reply.addProperty("id", engine.id);
-        codecSend(engine, request.reply("registration_reply", session, reply));
+        toEngine(engine, request.reply("registration_reply", session, reply));
         LOG.info("engine " + engine.id + " registered (pid " + engine.pid + ", launched as engine "
                 + text(content, "id_hint", "?") + ")");
         replies.notice(clients.values(), "engine_registered", engine.id);
@@ -673,11 +671,12 @@ public final class Hub {
     }
 
     private void toEngine(EngineEntry engine, Message message) {
-        codecSend(engine, message.withIdentities(List.of(engine.identity)));
+        signedTo(engine.identity, message);
     }
 
-    private void codecSend(EngineEntry engine, Message message) {
-        links.toEngine(codec.encode(message.withIdentities(List.of(engine.identity))));
+    /** @param link an engine's identity, or its task link's */
+    private void signedTo(byte[] link, Message message) {
+        links.toEngine(codec.encode(message.withIdentities(List.of(link))));
     }
 
     private static String key(byte[] identity) {

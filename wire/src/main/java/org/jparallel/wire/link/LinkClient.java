@@ -73,14 +73,8 @@ public final class LinkClient implements FrameSender, AutoCloseable {
         SocketAddress server = servers.get(attempt);
         SocketChannel channel = null;
         try {
-            if (server instanceof UnixDomainSocketAddress) {
-                channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-                channel.configureBlocking(false);
-            } else {
-                channel = SocketChannel.open();
-                channel.configureBlocking(false);
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            }
+            channel = open(server);
+            channel.configureBlocking(false);
             if (channel.connect(server)) {
                 connected(channel, null);
             } else {
@@ -90,6 +84,16 @@ public final class LinkClient implements FrameSender, AutoCloseable {
         } catch (IOException e) {
             retry(channel, e);
         }
+    }
+
+    /** An unconnected channel of the server's kind: a Unix domain socket, or TCP without Nagle's delay. */
+    static SocketChannel open(SocketAddress server) throws IOException {
+        if (server instanceof UnixDomainSocketAddress) {
+            return SocketChannel.open(StandardProtocolFamily.UNIX);
+        }
+        SocketChannel channel = SocketChannel.open();
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        return channel;
     }
 
     private void finishConnect(SelectionKey key, SocketChannel channel) {

@@ -3,8 +3,6 @@ package org.jparallel.wire.link;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketAddress;
-import java.net.StandardProtocolFamily;
-import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
@@ -56,7 +54,7 @@ public final class PullLink implements AutoCloseable {
         for (SocketAddress server : servers) {
             SocketChannel channel = null;
             try {
-                channel = open(server);
+                channel = LinkClient.open(server);
                 channel.connect(server);
                 ByteBuffer[] buffers = FrameWriter.buffers(hello);
                 long size = 0;
@@ -78,15 +76,6 @@ public final class PullLink implements AutoCloseable {
             }
         }
         throw failure;
-    }
-
-    private static SocketChannel open(SocketAddress server) throws IOException {
-        if (server instanceof UnixDomainSocketAddress) {
-            return SocketChannel.open(StandardProtocolFamily.UNIX);
-        }
-        SocketChannel channel = SocketChannel.open();
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        return channel;
     }
 
     /**
