@@ -238,8 +238,8 @@ public final class Engine implements AutoCloseable {
 
     private void interrupt(Message request) {
         session.stop();
-        // Under the lock: an interrupt landing once the function has returned would close the task link, as
-        // interrupting a thread in a channel's read or write does.
+        // Under the lock: an interrupt landing once the function has returned would stay set, and a selector
+        // returns at once on an interrupted thread: the task link's every wait would end at once, a busy loop.
         synchronized (applyingLock) {
             if (applying) {
                 executor.interrupt(); // a function from a client is not instrumented: it stops only if it heeds this

@@ -21,7 +21,8 @@ import java.util.List;
  * itself, one context switch fewer per task on the critical path of load-balanced work.
  *
  * <p>Only its owner thread may call {@link #next}; {@link #wake()} and {@link #close()} may come from any.
- * Interrupting the owner while it reads closes the channel, as it does any interruptible channel's.
+ * An interrupt of the owner ends a wait (the channel is non-blocking, so it stays open), and every wait after it
+ * while the thread's interrupt status stays set: clear it before the next.
  *
  * <pre>{@code
  * try (PullLink link = PullLink.connect(List.of(socketFile, tcpAddress), List.of(hello))) {
@@ -80,7 +81,7 @@ public final class PullLink implements AutoCloseable {
 
     /**
      * The next message, waiting up to {@code timeoutMillis} (0: for as long as it takes) for bytes to come.
-     * The owner thread must not be interrupted when it calls this (see the type's comment).
+     * On a thread whose interrupt status is set, it returns null at once (see the type's comment).
      *
      * @return the message's frames, or null when the time passed or {@link #wake()} was called first
      * @throws EOFException when the server closed the connection
