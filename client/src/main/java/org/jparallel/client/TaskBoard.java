@@ -45,7 +45,7 @@ final class TaskBoard {
             }
             task.learnFrom(message);
             if (message.msgType().endsWith("_reply")) {
-                task.reply = message;
+                task.answer(message);
                 if (task.completed == null) {
                     task.completed = Instant.now();
                 }

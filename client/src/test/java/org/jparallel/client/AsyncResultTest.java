@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import org.jparallel.wire.Message;
 import org.junit.jupiter.api.Test;
 
 class AsyncResultTest {
@@ -168,6 +171,31 @@ class AsyncResultTest {
         assertEquals("ok", metadata.get(1).status());
         assertEquals(1, metadata.get(1).engineId());
         assertTrue(metadata.get(1).completed().isPresent());
+    }
+
+    @Test
+    void theEnginesTimesOutliveTheRestOfTheReplysMetadata() {
+        AsyncResult<List<Object>> ar = onEngines(2);
+        Message reply = ReplyStream.message(ar, 0, 2, "apply_reply", ok())
+                .withBuffers(ReplyStream.ENCODER.encode("value"));
+        reply.metadata().addProperty("started", "2026-11-26T09:00:00.000001Z");
+        reply.metadata().addProperty("completed", "2026-11-26T09:00:00.250000Z");
+        reply.metadata().addProperty("dependencies_met", true);
+        ar.pendingFor(0).receive(reply);
+        TaskMetadata metadata = ar.metadata().get(0);
+        assertEquals(Instant.parse("2026-11-26T09:00:00.000001Z"), metadata.started().orElseThrow());
+        assertEquals(Instant.parse("2026-11-26T09:00:00.250000Z"), metadata.completed().orElseThrow());
+        assertEquals(2, metadata.engineId());
+        assertEquals(List.of("value"), ar.get());
+        TaskState kept = ar.board().task(0);
+        assertEquals(List.of("msg_id"), List.copyOf(kept.reply.parentHeader().keySet()));
+        assertEquals(List.of("engine_id"), List.copyOf(kept.reply.metadata().keySet()));
+    }
+
+    private static JsonObject ok() {
+        JsonObject content = new JsonObject();
+        content.addProperty("status", "ok");
+        return content;
     }
 
     @Test
