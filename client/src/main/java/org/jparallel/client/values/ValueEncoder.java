@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.NotSerializableException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,7 +138,7 @@ public final class ValueEncoder {
         }
         Shipment shipment = new Shipment(id, source);
         List<byte[]> frames = new ArrayList<>();
-        ByteArrayOutputStream tree = writeTree(entries, frames, bulk,
+        TreeBytes tree = writeTree(entries, frames, bulk,
                 (value, label) -> serialize(value, label, shipment));
         Set<String> rootNotes = shipment.takeNotes();
         Statics statics = writeStatics(shipment, frames);
@@ -156,7 +157,7 @@ public final class ValueEncoder {
         ShipmentPlan plan = planned.plan();
         Shipment shipment = new Shipment(id, source, plan);
         List<byte[]> frames = new ArrayList<>();
-        ByteArrayOutputStream tree = writeTree(entries, frames, bulk,
+        TreeBytes tree = writeTree(entries, frames, bulk,
                 (value, label) -> serializeReplaying(value, label, shipment, planned.lambdas()));
         if (shipment.diverged() || !shipment.takeNotes().equals(plan.rootNotes())) {
             return null;
@@ -186,11 +187,11 @@ public final class ValueEncoder {
     }
 
     /** The value tree of the entries, frame 0 left for the header. */
-    private static ByteArrayOutputStream writeTree(List<Labelled> entries, List<byte[]> frames, BulkLease bulk,
+    private static TreeBytes writeTree(List<Labelled> entries, List<byte[]> frames, BulkLease bulk,
             TreeWriter.Serializer serializer) {
         try {
             frames.add(null);
-            ByteArrayOutputStream tree = new ByteArrayOutputStream();
+            TreeBytes tree = new TreeBytes();
             DataOutputStream treeOut = new DataOutputStream(tree);
             TreeWriter writer = new TreeWriter(treeOut, frames, serializer, bulk);
             treeOut.writeInt(entries.size());
@@ -229,18 +230,27 @@ public final class ValueEncoder {
         return bytes.toByteArray();
     }
 
-    private static byte[] header(byte[] start, int staticsFrame, ByteArrayOutputStream tree) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(start.length + 4 + tree.size());
-        try {
-            DataOutputStream out = new DataOutputStream(bytes);
-            out.write(start);
-            out.writeInt(staticsFrame);
-            tree.writeTo(out);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory failed", e);
+    /**
+     * The header frame: its start, the statics frame's index (big-endian, as {@link DataOutputStream} writes it),
+     * then the tree; one array, each part copied once (every apply builds one, the carried classes' bytecode in it).
+     */
+    private static byte[] header(byte[] start, int staticsFrame, TreeBytes tree) {
+        byte[] frame = new byte[start.length + Integer.BYTES + tree.size()];
+        System.arraycopy(start, 0, frame, 0, start.length);
+        ByteBuffer.wrap(frame, start.length, Integer.BYTES).putInt(staticsFrame);
+        tree.copyTo(frame, start.length + Integer.BYTES);
+        return frame;
+    }
+
+    /** A value tree being written, which hands its bytes to the header without a copy of its own. */
+    private static final class TreeBytes extends ByteArrayOutputStream {
+        TreeBytes() {
+            super(128);
         }
-        return bytes.toByteArray();
+
+        void copyTo(byte[] into, int at) {
+            System.arraycopy(buf, 0, into, at, count);
+        }
     }
 
     /** Like {@link #serialize}, taking a stateless lambda's frame from an earlier message of the plan. */
