@@ -52,6 +52,32 @@ public final class JsonFrames {
         return object;
     }
 
+    /**
+     * The string members {@code names} of the dict in {@code utf8}, in that order (null for one that is absent or not
+     * a string), read without building the dict: what the controller routes every message it relays by. The rest of
+     * the dict is checked as {@link #parse} checks it, without keeping anything.
+     *
+     * <pre>{@code
+     * String[] idAndType = JsonFrames.strings(headerFrame, "msg_id", "msg_type");
+     * }</pre>
+     *
+     * @param names member names in ASCII without escapes (a name written with escapes in the frame is not matched)
+     * @throws MalformedMessageException when it is not one JSON object, saying where it goes wrong
+     */
+    public static String[] strings(byte[] utf8, String... names) throws MalformedMessageException {
+        Reader reader = new Reader(utf8);
+        reader.skipSpace();
+        if (reader.peek() != '{') {
+            throw reader.error("expected a JSON object");
+        }
+        String[] found = reader.members(names);
+        reader.skipSpace();
+        if (reader.at < utf8.length) {
+            throw reader.error("unexpected data after the object");
+        }
+        return found;
+    }
+
     /** {@code object} as compact JSON in UTF-8. */
     public static byte[] write(JsonObject object) {
         Writer writer = new Writer();
@@ -142,6 +168,129 @@ public final class JsonFrames {
             }
         }
 
+        /** At an object's opening brace: the string values of the named members, the rest skipped. */
+        String[] members(String[] names) throws MalformedMessageException {
+            String[] found = new String[names.length];
+            if (opensEmpty('}')) {
+                return found;
+            }
+            while (true) {
+                skipSpace();
+                if (peek() != '"') {
+                    throw error("expected a quoted name");
+                }
+                int named = nameIndex(names);
+                skipSpace();
+                expect(':');
+                skipSpace();
+                if (named >= 0 && peek() == '"') {
+                    found[named] = string();
+                } else {
+                    skip(1);
+                }
+                if (closes('}')) {
+                    return found;
+                }
+            }
+        }
+
+        /** Past a member's name: its index among {@code names}, or -1. */
+        private int nameIndex(String[] names) throws MalformedMessageException {
+            int start = at + 1;
+            skipString();
+            int end = at - 1;
+            for (int i = 0; i < names.length; i++) {
+                if (sameAscii(names[i], start, end)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean sameAscii(String name, int start, int end) {
+            if (name.length() != end - start) {
+                return false;
+            }
+            for (int i = 0; i < name.length(); i++) {
+                if (in[start + i] != name.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Checks one value and moves past it, keeping nothing. */
+        private void skip(int depth) throws MalformedMessageException {
+            if (depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH);
+            }
+            skipSpace();
+            switch (peek()) {
+                case '{' -> {
+                    if (opensEmpty('}')) {
+                        return;
+                    }
+                    do {
+                        skipSpace();
+                        if (peek() != '"') {
+                            throw error("expected a quoted name");
+                        }
+                        skipString();
+                        skipSpace();
+                        expect(':');
+                        skip(depth + 1);
+                    } while (!closes('}'));
+                }
+                case '[' -> {
+                    if (opensEmpty(']')) {
+                        return;
+                    }
+                    do {
+                        skip(depth + 1);
+                    } while (!closes(']'));
+                }
+                case '"' -> skipString();
+                default -> {
+                    int c = peek();
+                    boolean minusInfinity = c == '-' && at + 1 < in.length && in[at + 1] == 'I';
+                    if ((c == '-' || (c >= '0' && c <= '9')) && !minusInfinity) {
+                        numberEnd();
+                    } else {
+                        value(depth); // true, false, null, NaN, Infinity: shared or tiny
+                    }
+                }
+            }
+        }
+
+        /** Moves past a quoted string, checking it as {@link #string} does. */
+        private void skipString() throws MalformedMessageException {
+            at++;
+            while (at < in.length) {
+                byte b = in[at];
+                if (b == '"') {
+                    at++;
+                    return;
+                }
+                if (b >= 0 && b < 0x20) {
+                    throw error("a control character inside a string");
+                }
+                at++;
+                if (b == '\\') {
+                    int c = peek();
+                    at++;
+                    switch (c) {
+                        case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> { }
+                        case 'u' -> hex4();
+                        default -> {
+                            at--;
+                            throw error("an unknown escape");
+                        }
+                    }
+                }
+            }
+            throw error("the data ends inside a string");
+        }
+
         private JsonArray array(int depth) throws MalformedMessageException {
             JsonArray array = new JsonArray();
             if (opensEmpty(']')) {
@@ -195,6 +344,12 @@ public final class JsonFrames {
         /** The text of a number, checked against JSON's grammar. */
         private String number() throws MalformedMessageException {
             int start = at;
+            numberEnd();
+            return new String(in, start, at - start, StandardCharsets.ISO_8859_1);
+        }
+
+        /** Moves past a number, checking it against JSON's grammar. */
+        private void numberEnd() throws MalformedMessageException {
             if (peek() == '-') {
                 at++;
             }
@@ -218,7 +373,6 @@ public final class JsonFrames {
                     throw error("no digits in the exponent");
                 }
             }
-            return new String(in, start, at - start, StandardCharsets.ISO_8859_1);
         }
 
         private boolean digits() {

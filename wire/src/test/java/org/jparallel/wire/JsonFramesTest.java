@@ -96,8 +96,11 @@ class JsonFramesTest {
     @ValueSource(strings = {"", "[]", "\"s\"", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{\"a\":1} x", "{a:1}",
             "{\"a\":'b'}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}", "{\"a\":1e}", "{\"a\":tru}", "{\"a\":\"\\x\"}",
             "{\"a\":\"\\u12\"}", "{\"a\":\"cut", "{\"a\":\"tab\there\"}", "{\"a\":[1 2]}", "{\"a\":1 \"b\":2}"})
-    void malformedFrameIsRefused(String json) {
+    void malformedFrameIsRefusedWhetherReadWholeOrScannedForNames(String json) {
+        byte[] frame = json.getBytes(StandardCharsets.UTF_8);
         assertThrows(MalformedMessageException.class, () -> parse(json));
+        assertThrows(MalformedMessageException.class, () -> JsonFrames.strings(frame, "a"));
+        assertThrows(MalformedMessageException.class, () -> JsonFrames.strings(frame, "other"));
     }
 
     @Test
@@ -105,6 +108,33 @@ class JsonFramesTest {
         String deep = "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
         MalformedMessageException e = assertThrows(MalformedMessageException.class, () -> parse(deep));
         assertTrue(e.getMessage().contains("nested deeper"), e.getMessage());
+        MalformedMessageException scanned = assertThrows(MalformedMessageException.class,
+                () -> JsonFrames.strings(deep.getBytes(StandardCharsets.UTF_8), "b"));
+        assertTrue(scanned.getMessage().contains("nested deeper"), scanned.getMessage());
+    }
+
+    @Test
+    void namedStringsAreReadAndTheRestSkipped() throws Exception {
+        String header = "{\"date\": \"2026-11-26T09:00:00Z\", \"nested\": {\"msg_id\": \"inner\", \"a\": [1, {}, \"x\"]},"
+                + " \"msg_id\": \"a1\\\"b\", \"n\": -1.5e3, \"msg_type\": \"apply_reply\", \"t\": true}";
+        String[] found = JsonFrames.strings(header.getBytes(StandardCharsets.UTF_8), "msg_id", "msg_type", "n", "gone");
+        assertArrayEquals(new String[] {"a1\"b", "apply_reply", null, null}, found);
+    }
+
+    @Test
+    void namedStringsAgreeWithTheWholeDictOnRandomDicts() throws Exception {
+        Random random = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            JsonObject object = randomObject(random, 0);
+            String[] names = object.keySet().toArray(String[]::new);
+            String[] found = JsonFrames.strings(JsonFrames.write(object), names);
+            for (int k = 0; k < names.length; k++) {
+                JsonElement value = object.get(names[k]);
+                boolean string = value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
+                boolean matchable = names[k].chars().allMatch(c -> c >= 0x20 && c < 0x80 && c != '"' && c != '\\');
+                assertEquals(string && matchable ? value.getAsString() : null, found[k], names[k] + " in " + object);
+            }
+        }
     }
 
     private static JsonObject randomObject(Random random, int depth) {

@@ -305,8 +305,8 @@ public final class Hub {
         if (!"error".equals(text(route.metadata(), "status", "ok"))) {
             return false;
         }
-        JsonElement parentId = route.parentHeader().get("msg_id");
-        Task task = parentId == null ? null : tasks.get(parentId.getAsString());
+        String parentId = route.parentMsgId();
+        Task task = parentId == null ? null : tasks.get(parentId);
         if (task == null || task.finished() || !sent.containsKey(task.msgId)) {
             return false;
         }
@@ -433,8 +433,8 @@ public final class Hub {
     }
 
     private void completed(EngineEntry engine, RoutingHeader route) throws MalformedMessageException {
-        JsonElement parentId = route.parentHeader().get("msg_id");
-        Task task = parentId == null ? null : tasks.get(parentId.getAsString());
+        String parentId = route.parentMsgId();
+        Task task = parentId == null ? null : tasks.get(parentId);
         if (task == null || task.finished()) {
             return; // an interrupt or abort reply: no task of its own
         }

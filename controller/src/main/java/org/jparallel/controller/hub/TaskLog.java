@@ -1,6 +1,5 @@
 package org.jparallel.controller.hub;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -50,8 +49,8 @@ final class TaskLog {
 
     /** A {@code stream} message of a running task: its text joins the task's stdout or stderr. */
     void output(RoutingHeader route) throws MalformedMessageException {
-        JsonElement parent = route.parentHeader().get("msg_id");
-        Running task = parent == null || !parent.isJsonPrimitive() ? null : running.get(parent.getAsString());
+        String parent = route.parentMsgId();
+        Running task = parent == null ? null : running.get(parent);
         if (task == null) {
             return;
         }
