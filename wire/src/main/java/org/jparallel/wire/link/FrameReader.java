@@ -24,7 +24,9 @@ final class FrameReader {
     private int[] lengths;
     private int lengthsRead;
     private List<byte[]> frames;
-    private ByteBuffer frame;
+    /** The frame being filled, and how much of it is: an array, no buffer around it but while a read goes into it. */
+    private byte[] frame;
+    private int filled;
 
     /** @param prefix a frame put before every message read (the sender's identity), or null */
     FrameReader(byte[] prefix) {
@@ -38,16 +40,19 @@ final class FrameReader {
      * @throws MalformedFramesException when the bytes are not this layout
      */
     boolean read(ReadableByteChannel channel, FrameReceiver receiver) throws IOException {
-        ByteBuffer target = frame != null && frame.remaining() >= STAGING ? frame : staging;
-        if (channel.read(target) < 0) {
-            return false;
-        }
-        if (target == frame) {
-            if (frame.hasRemaining()) {
+        if (frame != null && frame.length - filled >= STAGING) {
+            int read = channel.read(ByteBuffer.wrap(frame, filled, frame.length - filled));
+            if (read < 0) {
+                return false;
+            }
+            filled += read;
+            if (filled < frame.length) {
                 return true;
             }
-            frames.add(frame.array());
+            frames.add(frame);
             frame = null;
+        } else if (channel.read(staging) < 0) {
+            return false;
         }
         staging.flip();
         try {
@@ -105,16 +110,16 @@ final class FrameReader {
                     receiver.received(message);
                     return true;
                 }
-                frame = ByteBuffer.wrap(new byte[lengths[index]]);
+                frame = new byte[lengths[index]];
+                filled = 0;
             }
-            int take = Math.min(frame.remaining(), staging.remaining());
-            frame.put(frame.position(), staging.array(), staging.arrayOffset() + staging.position(), take);
-            frame.position(frame.position() + take);
-            staging.position(staging.position() + take);
-            if (frame.hasRemaining()) {
+            int take = Math.min(frame.length - filled, staging.remaining());
+            staging.get(frame, filled, take);
+            filled += take;
+            if (filled < frame.length) {
                 return false;
             }
-            frames.add(frame.array());
+            frames.add(frame);
             frame = null;
         }
     }
