@@ -2,8 +2,6 @@ package org.jparallel.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,6 +68,7 @@ public final class HmacSigner {
             "sha512", "HmacSHA512");
 
     private static final byte[] NO_SIGNATURE = new byte[0];
+    private static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /** A keyed HMAC that one thread reuses: its final step resets it to the keyed state. */
     private interface KeyedMac {
@@ -163,20 +162,55 @@ public final class HmacSigner {
         if (!enabled()) {
             return NO_SIGNATURE;
         }
-        KeyedMac mac = macs.get();
-        for (byte[] part : parts) {
-            mac.update(part);
+        byte[] mac = mac(parts);
+        byte[] hex = new byte[2 * mac.length];
+        for (int i = 0; i < mac.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(mac[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[mac[i] & 0xf];
         }
-        return HexFormat.of().formatHex(mac.doFinal()).getBytes(StandardCharsets.US_ASCII);
+        return hex;
     }
 
-    /** Whether the signature matches the frames; compared in constant time. Always true when disabled. */
+    /**
+     * Whether the signature matches the frames; hex digits of either case, compared in time that depends only on
+     * the lengths. Always true when disabled. Every process checks every message it receives, so the signature is
+     * compared digit by digit against the MAC's bytes rather than lowered and re-encoded first.
+     */
     public boolean verify(byte[] signature, List<byte[]> parts) {
         if (!enabled()) {
             return true;
         }
-        byte[] lower = new String(signature, StandardCharsets.US_ASCII).toLowerCase(Locale.ROOT)
-                .getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(sign(parts), lower);
+        byte[] mac = mac(parts);
+        if (signature.length != 2 * mac.length) {
+            return false;
+        }
+        int differs = 0;
+        for (int i = 0; i < mac.length; i++) {
+            differs |= digit(signature[2 * i]) ^ ((mac[i] >> 4) & 0xf);
+            differs |= digit(signature[2 * i + 1]) ^ (mac[i] & 0xf);
+        }
+        return differs == 0;
+    }
+
+    private byte[] mac(List<byte[]> parts) {
+        KeyedMac mac = macs.get();
+        for (byte[] part : parts) {
+            mac.update(part);
+        }
+        return mac.doFinal();
+    }
+
+    /** A hex digit's value; 16, which matches no half-byte, for any other character. */
+    private static int digit(byte c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return 16;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,6 +53,28 @@ class HmacSignerTest {
     void rejectsASignatureMadeWithAnotherKey() {
         byte[] forged = HmacSigner.create("hmac-sha256", "other").sign(PARTS);
         assertFalse(HmacSigner.create("hmac-sha256", "k").verify(forged, PARTS));
+    }
+
+    @Test
+    void verifiesASignatureWrittenInCapitals() {
+        HmacSigner signer = HmacSigner.create("hmac-sha256", "k");
+        String upper = new String(signer.sign(PARTS), StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
+        assertTrue(signer.verify(upper.getBytes(StandardCharsets.US_ASCII), PARTS));
+    }
+
+    @Test
+    void rejectsASignatureOneDigitOffCutShortOrNotHex() {
+        HmacSigner signer = HmacSigner.create("hmac-sha256", "k");
+        byte[] good = signer.sign(PARTS);
+        for (int i = 0; i < good.length; i++) {
+            byte[] off = good.clone();
+            off[i] = (byte) (off[i] == '0' ? '1' : '0');
+            assertFalse(signer.verify(off, PARTS), "digit " + i + " changed");
+        }
+        assertFalse(signer.verify(Arrays.copyOf(good, good.length - 1), PARTS));
+        byte[] notHex = good.clone();
+        notHex[5] = 'g';
+        assertFalse(signer.verify(notHex, PARTS));
     }
 
     @Test
