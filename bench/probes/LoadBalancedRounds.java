@@ -8,6 +8,7 @@ import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.Fn0;
 import org.jparallel.client.LoadBalancedView;
+import org.jparallel.controller.profile.ProfileDir;
 
 /**
  * Rounds of load-balanced no-op tasks against a running cluster, each round's throughput and the CPU it cost per
@@ -58,9 +59,11 @@ public final class LoadBalancedRounds {
         }
     }
 
-    private static long controllerPid() throws IOException {
-        String home = System.getenv().getOrDefault("JPARALLEL_HOME", System.getProperty("user.home") + "/.jparallel");
-        return Long.parseLong(Files.readString(Path.of(home, "profile_default", "controller.pid")).trim());
+    private static long controllerPid() {
+        ProfileDir profile = ProfileDir.of(ProfileDir.home(System.getenv()), ProfileDir.DEFAULT_PROFILE);
+        return profile.liveController().orElseThrow(() -> new IllegalStateException(
+                "no controller runs for " + profile.dir() + ": start one with bin/jpcluster start -n 4 --daemonize"))
+                .pid();
     }
 
     private static double perTask(long ticks, int tasks) {
