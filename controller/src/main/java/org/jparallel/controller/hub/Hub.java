@@ -57,9 +57,8 @@ public final class Hub {
     private final Map<Integer, EngineEntry> engines = new TreeMap<>();
     private final Map<String, EngineEntry> enginesByIdentity = new HashMap<>();
     private final Map<String, byte[]> clients = new LinkedHashMap<>();
-    /** The two halves of an engine's joining, by token, while the other has not come: see {@link TaskLinkHello}. */
-    private final Map<String, Message> unpairedRegistrations = new HashMap<>();
-    private final Map<String, byte[]> unpairedTaskLinks = new HashMap<>();
+    private final JoiningEngines joining = new JoiningEngines(System::nanoTime,
+            TimeUnit.MILLISECONDS.toNanos(3 * ENGINE_SILENCE_MILLIS));
     private final WaitingTasks waiting = new WaitingTasks();
     private final Map<String, Task> tasks = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
@@ -504,12 +503,8 @@ public final class Hub {
             signedTo(identity, request.reply("registration_reply", session, refused));
             return;
         }
-        byte[] taskLink = unpairedTaskLinks.remove(token);
-        if (taskLink == null) {
-            unpairedRegistrations.put(token, request.withIdentities(List.of(identity)));
-        } else {
-            register(identity, taskLink, request);
-        }
+        joining.registration(token, request.withIdentities(List.of(identity)))
+                .ifPresent(joined -> register(identity, joined.taskIdentity(), request));
     }
 
     private void taskLinkCame(byte[] taskIdentity, Message hello) {
@@ -520,12 +515,8 @@ public final class Hub {
             LOG.warning("dropped a task link's hello: " + e.getMessage());
             return;
         }
-        Message registration = unpairedRegistrations.remove(token);
-        if (registration == null) {
-            unpairedTaskLinks.put(token, taskIdentity);
-        } else {
-            register(registration.identities().get(0), taskIdentity, registration);
-        }
+        joining.taskLink(token, taskIdentity).ifPresent(joined ->
+                register(joined.registration().identities().get(0), taskIdentity, joined.registration()));
     }
 
     private void register(byte[] identity, byte[] taskIdentity, Message request) {
@@ -563,6 +554,11 @@ public final class Hub {
             } else {
                 toEngine(engine, Message.create("heartbeat", session, new JsonObject()));
             }
+        }
+        int halves = joining.expire();
+        if (halves > 0) {
+            LOG.warning(halves + " engine(s) opened one of their two connections and not the other within "
+                    + 3 * ENGINE_SILENCE_MILLIS / 1000 + " s: forgotten");
         }
         waiting.releaseAll();
         dispatchWaiting(); // tasks whose dependency timeout passed fail now
