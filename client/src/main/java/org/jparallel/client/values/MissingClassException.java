@@ -2,7 +2,8 @@ package org.jparallel.client.values;
 
 /**
  * A received value needs a class that this JVM does not have: it is not on the class path here
- * and did not come with the value (only classes declared in a JShell session travel with it).
+ * and did not come with the value (classes declared in a JShell session, compiled from a source file or kept in
+ * a class folder travel with it; classes of jars do not).
  *
  * <pre>{@code
  * try {

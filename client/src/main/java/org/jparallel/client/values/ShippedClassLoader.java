@@ -1,5 +1,7 @@
 package org.jparallel.client.values;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * defined here before the parent is asked (the parent may be this JVM's own JShell loader).
  * A class cannot be defined twice in one loader: new bytecode for a known name needs a new
  * generation (see {@link SenderLoaders}).
+ *
+ * <p>Other shipped classes (a program's own, from its source file or its class folder) that the parent has too,
+ * with the same bytecode, are the parent's: values of them then mix with this JVM's own code, as when the
+ * engines were started with the program's class folder on their class path. A class of that name with other
+ * bytecode there is another class, and the shipped one is defined here.
  */
 final class ShippedClassLoader extends ClassLoader {
 
@@ -19,8 +26,11 @@ final class ShippedClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    private static final String JSHELL_PACKAGE = "REPL.";
+
     private final UUID origin;
     private final Map<String, byte[]> classes;
+    private final Map<String, Boolean> sameInParent = new ConcurrentHashMap<>();
 
     ShippedClassLoader(UUID origin, int generation, ClassLoader parent, Map<String, byte[]> classes) {
         super("shipped-" + origin + "-" + generation, parent);
@@ -60,7 +70,7 @@ final class ShippedClassLoader extends ClassLoader {
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         byte[] bytes = classes.get(name);
-        if (bytes == null) {
+        if (bytes == null || sameInParent.computeIfAbsent(name, n -> parentHasSame(n, bytes))) {
             return super.loadClass(name, resolve);
         }
         synchronized (getClassLoadingLock(name)) {
@@ -72,6 +82,17 @@ final class ShippedClassLoader extends ClassLoader {
                 resolveClass(type);
             }
             return type;
+        }
+    }
+
+    private boolean parentHasSame(String name, byte[] bytes) {
+        if (name.startsWith(JSHELL_PACKAGE) || getParent() == null) {
+            return false;
+        }
+        try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
+            return in != null && Arrays.equals(in.readAllBytes(), bytes);
+        } catch (IOException e) {
+            return false; // unreadable there: defined here, as if the parent had none
         }
     }
 }
