@@ -76,6 +76,14 @@ final class ProgramClassFiles {
         }
     }
 
+    /** Like {@link #read(ClassLoader, String, ClassBytes)} for a class at hand: no lookup by name for each value. */
+    static Optional<byte[]> read(Class<?> type, ClassBytes given) {
+        if (type.getName().startsWith(JSHELL_PACKAGE)) {
+            return read(type.getClassLoader(), type.getName(), given);
+        }
+        return given == NONE_GIVEN ? OWN.get(type) : Optional.empty();
+    }
+
     private static boolean inClassFolder(Class<?> type) {
         ProtectionDomain domain = type.getProtectionDomain();
         CodeSource source = domain == null ? null : domain.getCodeSource();

@@ -204,7 +204,8 @@ final class Shipment {
             return new Source(received.origin(), received::bytecode, received, false);
         }
         ClassLoader loader = type.getClassLoader();
-        ClassBytes own = name -> ownBytes.bytecode(name).or(() -> ProgramClassFiles.read(loader, name, ownBytes));
+        ClassBytes own = name -> ownBytes.bytecode(name).or(() -> name.equals(type.getName())
+                ? ProgramClassFiles.read(type, ownBytes) : ProgramClassFiles.read(loader, name, ownBytes));
         return new Source(self, own, loader, true);
     }
 
