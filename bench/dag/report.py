@@ -15,6 +15,11 @@ GRAPHS = [
     ("chain, after", "chain_after", "chain_after", 20.0),
     ("random DAG, values passed on", "dag_args", "dag_client", None),
     ("chain, values passed on", "chain_args", "chain_client", None),
+    # ours again once warm (DagBench.warm); ipyparallel's Python has no JIT to warm: its one figure
+    ("random DAG, after, warm", "dag_after_warm", "dag_after", 20.0),
+    ("chain, after, warm", "chain_after_warm", "chain_after", 20.0),
+    ("random DAG, values passed on, warm", "dag_args_warm", "dag_client", None),
+    ("chain, values passed on, warm", "chain_args_warm", "chain_client", None),
 ]
 
 
