@@ -25,7 +25,12 @@ final class ValueRequests {
     private final HeldResults held;
     private final Inputs inputs;
     private final EngineBulk bulk;
-    private final ValueEncoder withoutSession = new ValueEncoder(ClassBytes.none());
+    /**
+     * Results before the session opens carry no class of the engine's own, as those of its session's encoder carry
+     * only its cells' ({@code ClassBytes.none()} would ship the classes of class folders on the engine's class path:
+     * libraries there, which a client adds to its own class path as it would a jar).
+     */
+    private final ValueEncoder withoutSession = new ValueEncoder(ClassBytes.of(Map.of()));
 
     ValueRequests(SessionSlot session, Values values, HeldResults held, Inputs inputs, EngineBulk bulk) {
         this.session = session;
