@@ -25,8 +25,10 @@ import org.jparallel.wire.Message;
  * ar;                  // <AsyncResult(apply): pending>
  * ar.elapsed();        // 1.52
  * ar.ready();          // false
- * ar.get();            // [1, 1, 1, 1] after 5 s
+ * ar.waitInteractive(); //    4/4 tasks finished after    5 s
+ * ar.get();            // [1, 1, 1, 1]
  * ar.getDict();        // {0=1, 1=1, 2=1, 3=1}
+ * ar.serialTime() / ar.wallTime();   // 3.9: four engines' 5 s in about 5 s
  * }</pre>
  *
  * @param <T> the value: a list with one element per engine for a {@link DirectView}, one value for an
@@ -242,6 +244,48 @@ public class AsyncResult<T> implements Future<T> {
     /** Seconds since submission, frozen once the result is ready. */
     public double elapsed() {
         return board.elapsed();
+    }
+
+    /**
+     * Seconds from the first task's submission to the last one's completion, by the times the cluster recorded
+     * (ipyparallel's {@code wall_time}); beside {@link #serialTime()}, what running in parallel gained.
+     *
+     * @throws IllegalStateException while tasks are pending: wait with {@link #get()} or {@link #waitFor} first
+     */
+    public double wallTime() {
+        return finishedTimes("wallTime").wallSeconds();
+    }
+
+    /**
+     * Seconds the engines spent running these tasks, added up (each task's started to completed; ipyparallel's
+     * {@code serial_time}): {@code ar.serialTime() / ar.wallTime()} is the speedup.
+     *
+     * @throws IllegalStateException while tasks are pending: wait with {@link #get()} or {@link #waitFor} first
+     */
+    public double serialTime() {
+        return finishedTimes("serialTime").serialSeconds();
+    }
+
+    private TaskTimes finishedTimes(String what) {
+        if (!ready()) {
+            throw new IllegalStateException(what + "() of " + this + ": " + progress() + " of " + size()
+                    + " tasks have finished; wait with get() or waitFor(timeout) first");
+        }
+        return TaskTimes.of(metadata());
+    }
+
+    /**
+     * Waits for every task, printing on {@code System.out} how many have finished, on one line rewritten each
+     * second, then {@code done} (ipyparallel's {@code wait_interactive}). What the tasks threw is not thrown here:
+     * {@link #get()} does.
+     */
+    public void waitInteractive() {
+        waitInteractive(Duration.ofSeconds(1));
+    }
+
+    /** Like {@link #waitInteractive()}, rewriting the line every {@code interval}. */
+    public void waitInteractive(Duration interval) {
+        new WaitProgress(this, System.out).await(interval);
     }
 
     /** The engine of each task, in task order; -1 for a load-balanced task not placed yet. */

@@ -192,6 +192,48 @@ class AsyncResultTest {
         assertEquals(List.of("engine_id"), List.copyOf(kept.reply.metadata().keySet()));
     }
 
+    @Test
+    void wallAndSerialTimeComeFromTheTimesTheClusterRecorded() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        Instant submitted = ar.metadata().get(0).submitted();
+        for (int task = 0; task < 2; task++) {
+            Message reply = ReplyStream.message(ar, task, task, "apply_reply", ok())
+                    .withBuffers(ReplyStream.ENCODER.encode(task));
+            reply.metadata().addProperty("started", submitted.plusMillis(100).toString());
+            reply.metadata().addProperty("completed", submitted.plusMillis(1100 + 500L * task).toString());
+            ar.pendingFor(task).receive(reply);
+        }
+        assertEquals(1.6, ar.wallTime(), 0.01);
+        assertEquals(2.5, ar.serialTime(), 1e-9);
+    }
+
+    @Test
+    void wallTimeWhilePendingSaysToWait() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.reply(ar, 0, 0, 1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, ar::wallTime);
+        assertTrue(e.getMessage().contains("1 of 2 tasks have finished; wait"), e.getMessage());
+    }
+
+    @Test
+    void waitInteractiveRewritesOneProgressLineUntilDone() throws Exception {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.reply(ar, 0, 0, 1);
+        Thread late = new Thread(() -> {
+            sleep(120);
+            ReplyStream.error(ar, 1, 1, "java.lang.IllegalStateException", "late and failed");
+        });
+        late.start();
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        new WaitProgress(ar, new java.io.PrintStream(printed, true)).await(Duration.ofMillis(30));
+        late.join();
+        String text = printed.toString();
+        assertTrue(text.startsWith("\r   1/2 tasks finished after"), text);
+        assertTrue(text.endsWith("\r   2/2 tasks finished after    0 s" + System.lineSeparator() + "done"
+                + System.lineSeparator()), text);
+        assertThrows(CompositeError.class, ar::get, "the failure is get()'s to throw");
+    }
+
     private static JsonObject ok() {
         JsonObject content = new JsonObject();
         content.addProperty("status", "ok");

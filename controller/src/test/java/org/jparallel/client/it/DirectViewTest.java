@@ -56,6 +56,18 @@ class DirectViewTest {
     }
 
     @Test
+    void serialTimeAddsUpWhatTheEnginesRanSideBySide() {
+        AsyncResult<List<Integer>> ar = all.apply(() -> {
+            Thread.sleep(300);
+            return 1;
+        });
+        ar.get();
+        assertTrue(ar.serialTime() >= 0.6, "serial " + ar.serialTime());
+        assertTrue(ar.wallTime() >= 0.3 && ar.wallTime() < ar.serialTime(),
+                "wall " + ar.wallTime() + ", serial " + ar.serialTime());
+    }
+
+    @Test
     void executeKeepsStateOnEachEngine() {
         all.executeSync("int k = 20;");
         List<ExecuteReply> replies = all.executeSync("k + 1");
