@@ -108,6 +108,22 @@ public final class DirectView {
         return apply(f, a, b, c).get();
     }
 
+    // ---- a variable of the engines as the argument (ipyparallel's Reference): each engine applies f to its own
+    // value of it, which never comes to this client. Type the lambda's parameter.
+    //   v.applySync((double[] x) -> Arrays.stream(x).sum(), Reference.to("x"));
+
+    public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, Reference<? extends A> a) {
+        return requests.apply(f, a);
+    }
+
+    public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, Reference<? extends A> a) {
+        return apply(f, a);
+    }
+
+    public <A, R> List<R> applySync(Fn<A, R> f, Reference<? extends A> a) {
+        return apply(f, a).get();
+    }
+
     /** Applies {@code f} to every element, one contiguous chunk per engine; values in sequence order. */
     public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
         return requests.map(new MapChunk<>(f), sequence);

@@ -98,6 +98,21 @@ public final class EngineView {
         return apply(f, a, b, c).get();
     }
 
+    // ---- a variable of the engine as the argument (ipyparallel's Reference); type the lambda's parameter.
+    //   rc.engine(0).applySync((double[] x) -> x.length, Reference.to("x"));
+
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, Reference<? extends A> a) {
+        return requests.apply(f, a);
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, Reference<? extends A> a) {
+        return apply(f, a);
+    }
+
+    public <A, R> R applySync(Fn<A, R> f, Reference<? extends A> a) {
+        return apply(f, a).get();
+    }
+
     /** Applies {@code f} to every element on this one engine. */
     public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
         return requests.map(new MapChunk<>(f), sequence);

@@ -182,6 +182,22 @@ public final class LoadBalancedView {
         return this.<R>call(f, a, b, c).get();
     }
 
+    // ---- a variable of the engine that runs the task as the argument (ipyparallel's Reference): every engine the
+    // scheduler may pick needs it. Type the lambda's parameter.
+    //   lv.applySync((double[] x) -> x.length, Reference.to("x"));
+
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, Reference<? extends A> a) {
+        return call(f, a);
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, Reference<? extends A> a) {
+        return call(f, a);
+    }
+
+    public <A, R> R applySync(Fn<A, R> f, Reference<? extends A> a) {
+        return this.<R>call(f, a).get();
+    }
+
     /** Applies {@code f} to every element, one element per task, values in sequence order. */
     public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
         return map(f, sequence, MapOptions.DEFAULT);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.client.values.VariableRef;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
 
@@ -122,7 +123,7 @@ final class TaskSender {
      * @throws IllegalArgumentException when an argument is the result of several tasks (a map, a DirectView)
      */
     TaskRequest applyRequest(int target, RemoteFunction function, Object... args) {
-        Object[] sent = args.clone();
+        Object[] sent = withVariables(args);
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < sent.length; i++) {
             if (sent[i] instanceof AsyncResult<?> result) {
@@ -145,9 +146,21 @@ final class TaskSender {
         held.releaseAll();
     }
 
-    /** The buffers of a call: function and arguments. */
+    /** The buffers of a call: function and arguments, a {@link Reference} standing for the engine's variable. */
     List<byte[]> encodeCall(RemoteFunction function, Object... args) {
-        return bulk.encode(lease -> encoder.encodeCall(lease, function, args));
+        Object[] sent = withVariables(args);
+        return bulk.encode(lease -> encoder.encodeCall(lease, function, sent));
+    }
+
+    /** The arguments with each {@link Reference} as the {@link VariableRef} it travels as. */
+    private static Object[] withVariables(Object[] args) {
+        Object[] sent = args.clone();
+        for (int i = 0; i < sent.length; i++) {
+            if (sent[i] instanceof Reference<?> reference) {
+                sent[i] = new VariableRef(reference.name());
+            }
+        }
+        return sent;
     }
 
     /** A push of these values: their names in the content, their frames encoded together as named values. */

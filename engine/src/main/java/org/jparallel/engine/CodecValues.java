@@ -9,6 +9,7 @@ import org.jparallel.client.values.DecodedCall;
 import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.client.values.VariableRef;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
 
@@ -41,13 +42,15 @@ final class CodecValues implements Values {
     }
 
     @Override
-    public Object call(List<byte[]> frames, Inputs inputs) throws Exception {
+    public Object call(List<byte[]> frames, Inputs inputs, SessionVariables variables) throws Exception {
         DecodedCall call = decoder.decodeCall(frames);
         Object[] args = call.argsArray();
         List<String> refs = new ArrayList<>();
-        for (Object arg : args) {
-            if (arg instanceof ResultRef ref) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i] instanceof ResultRef ref) {
                 refs.add(ref.msgId());
+            } else if (args[i] instanceof VariableRef variable) {
+                args[i] = variables.value(variable.name());
             }
         }
         if (!refs.isEmpty()) {

@@ -7,10 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
-import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
@@ -25,6 +23,7 @@ final class ValueRequests {
     private final HeldResults held;
     private final Inputs inputs;
     private final EngineBulk bulk;
+    private final SessionVariables variables;
     /**
      * Results before the session opens carry no class of the engine's own, as those of its session's encoder carry
      * only its cells' ({@code ClassBytes.none()} would ship the classes of class folders on the engine's class path:
@@ -38,6 +37,7 @@ final class ValueRequests {
         this.held = held;
         this.inputs = inputs;
         this.bulk = bulk;
+        this.variables = new SessionVariables(session);
     }
 
     /**
@@ -50,9 +50,11 @@ final class ValueRequests {
     Reply apply(Message request) {
         Object result;
         try {
-            result = values.call(request.buffers(), inputs);
+            result = values.call(request.buffers(), inputs, variables);
         } catch (InputUnavailableException e) {
             return Reply.error(ErrorContent.of(e.ename(), e.getMessage(), List.of()));
+        } catch (NoSuchVariableException e) {
+            return Reply.error(ErrorContent.of(NoSuchVariableException.ENAME, e.getMessage(), List.of()));
         } catch (Exception | LinkageError | StackOverflowError e) {
             return Reply.error(ErrorContent.of(e));
         }
@@ -108,15 +110,13 @@ final class ValueRequests {
      */
     Reply pull(Message request) {
         EngineSession engineSession = session.get();
-        JavaSession java = engineSession.java();
         Map<String, Object> pulled = new LinkedHashMap<>();
         for (String name : names(request)) {
-            Optional<Object> value = java.variable(name);
-            if (value.isEmpty() && !declared(java, name)) {
-                return Reply.error(ErrorContent.of("NoSuchVariableException", "no variable named " + name
-                        + " on this engine; define it first, e.g. with push or execute", List.of()));
+            try {
+                pulled.put(name, variables.value(name));
+            } catch (NoSuchVariableException e) {
+                return Reply.error(ErrorContent.of(NoSuchVariableException.ENAME, e.getMessage(), List.of()));
             }
-            pulled.put(name, value.orElse(null));
         }
         BulkLease lease = bulk.forPull();
         try {
@@ -127,11 +127,6 @@ final class ValueRequests {
             }
             return Reply.error(ErrorContent.of(e));
         }
-    }
-
-    private static boolean declared(JavaSession java, String name) {
-        // variable() is empty both for "no such variable" and "holds null"; a declared name compiles.
-        return name.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*") && java.eval(name + " == null") instanceof CellOutcome.Success;
     }
 
     private static List<String> names(Message request) {

@@ -26,8 +26,9 @@ interface Values {
 
     /**
      * Decodes the function and arguments of an {@code apply_request}, puts in place of each
-     * {@link org.jparallel.client.values.ResultRef} argument the value of that task (from {@code inputs}), calls the
+     * {@link org.jparallel.client.values.ResultRef} argument the value of that task (from {@code inputs}) and of each
+     * {@link org.jparallel.client.values.VariableRef} the session's variable (from {@code variables}), calls the
      * function and returns its result.
      */
-    Object call(List<byte[]> frames, Inputs inputs) throws Exception;
+    Object call(List<byte[]> frames, Inputs inputs, SessionVariables variables) throws Exception;
 }

@@ -7,8 +7,8 @@ import java.util.SortedMap;
 
 /**
  * Which values travel without Java serialization: null, strings, boxed primitives, primitive
- * arrays, {@link ResultRef}s, and JDK lists, maps and object arrays made only of those. Lists arrive as
- * {@code ArrayList} and maps as {@code LinkedHashMap} (a value that crosses JVMs is a copy);
+ * arrays, {@link ResultRef}s, {@link VariableRef}s, and JDK lists, maps and object arrays made only of those.
+ * Lists arrive as {@code ArrayList} and maps as {@code LinkedHashMap} (a value that crosses JVMs is a copy);
  * sorted and identity maps keep their semantics through serialization instead.
  */
 final class FastPath {
@@ -36,7 +36,8 @@ final class FastPath {
     }
 
     private static boolean accepts(Object value, int depth) {
-        if (isScalar(value) || PrimitiveArrays.kindOf(value) >= 0 || value instanceof ResultRef) {
+        if (isScalar(value) || PrimitiveArrays.kindOf(value) >= 0 || value instanceof ResultRef
+                || value instanceof VariableRef) {
             return true;
         }
         if (depth >= MAX_DEPTH || value.getClass().getClassLoader() != null) {

@@ -30,6 +30,8 @@ final class Tag {
     static final int ARRAY_BULK = 18;
     /** A {@link ResultRef}: its msg_id, modified UTF-8. */
     static final int RESULT_REF = 19;
+    /** A {@link VariableRef}: the variable's name, modified UTF-8. */
+    static final int VARIABLE_REF = 20;
 
     /** Strings and arrays up to this size stay in the header: fewer frames for many small values. */
     static final int INLINE_LIMIT = 64 * 1024;

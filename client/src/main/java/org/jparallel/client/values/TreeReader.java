@@ -92,6 +92,8 @@ final class TreeReader {
             }
             case Tag.RESULT_REF:
                 return new ResultRef(in.readUTF());
+            case Tag.VARIABLE_REF:
+                return new VariableRef(in.readUTF());
             case Tag.LIST: {
                 int size = length();
                 List<Object> list = new ArrayList<>(Math.min(size, 1 << 16));

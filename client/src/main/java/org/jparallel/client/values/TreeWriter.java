@@ -80,6 +80,9 @@ final class TreeWriter {
         } else if (value instanceof ResultRef ref) {
             out.writeByte(Tag.RESULT_REF);
             out.writeUTF(ref.msgId());
+        } else if (value instanceof VariableRef ref) {
+            out.writeByte(Tag.VARIABLE_REF);
+            out.writeUTF(ref.name());
         } else if (value instanceof List<?> list) {
             out.writeByte(Tag.LIST);
             out.writeInt(list.size());

@@ -85,6 +85,15 @@ class FastPathTest {
     }
 
     @Test
+    void variableReferencesOfACallTravelInTheHeaderAlone() {
+        Object noop = (SerialFn<Object, Object>) x -> x;
+        int framesOfFunction = encoder.encodeCall(noop).size();
+        List<byte[]> frames = encoder.encodeCall(noop, new VariableRef("x"), 7);
+        assertEquals(framesOfFunction, frames.size());
+        assertEquals(List.of(new VariableRef("x"), 7), decoder.decodeCall(frames).args());
+    }
+
+    @Test
     void listsMapsAndArraysOfFastValuesKeepTheirContents() {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("xs", new double[] {1, 2, 3});

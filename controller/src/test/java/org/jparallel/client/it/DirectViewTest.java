@@ -18,6 +18,7 @@ import org.jparallel.client.CompositeError;
 import org.jparallel.client.DirectView;
 import org.jparallel.client.EngineView;
 import org.jparallel.client.ExecuteReply;
+import org.jparallel.client.Reference;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.TaskAbortedError;
 import org.jparallel.client.values.UnserializableValueException;
@@ -139,6 +140,25 @@ class DirectViewTest {
         all.scatterSync("part", range(10));
         assertEquals(List.of(List.of(0, 1, 2, 3, 4), List.of(5, 6, 7, 8, 9)), all.pullSync("part"));
         assertEquals(range(10), all.gatherSync("part"));
+    }
+
+    @Test
+    void aReferenceArgumentIsEachEnginesOwnVariable() {
+        all.scatterSync("chunk", range(10));
+        Reference<List<Integer>> chunk = Reference.to("chunk");
+        assertEquals(List.of(10, 35), all.applySync((List<Integer> xs) -> xs.stream().mapToInt(x -> x).sum(), chunk));
+        assertEquals(5, rc.engine(1).applySync((List<Integer> xs) -> xs.size(), chunk));
+        all.put("factor", 3);
+        assertEquals(6, (int) rc.loadBalancedView().applySync((Integer f) -> f * 2, Reference.<Integer>to("factor")));
+    }
+
+    @Test
+    void aReferenceToAVariableAnEngineLacksFailsWithNoSuchVariable() {
+        RemoteError e = assertThrows(RemoteError.class,
+                () -> rc.engine(0).applySync((String x) -> x, Reference.to("neverDefinedHere")));
+        assertEquals("NoSuchVariableException", e.remoteClassName());
+        assertTrue(e.remoteMessage().contains("no variable named neverDefinedHere on this engine"), e.remoteMessage());
+        assertEquals(1, rc.engine(0).applySync(() -> 1), "the engine is still usable");
     }
 
     @Test
