@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.logging.Level;
 import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.SocketFiles;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
@@ -43,7 +44,7 @@ final class BulkChannel implements AutoCloseable {
     private boolean closed;
 
     BulkChannel(ClusterConnection connection, HmacSigner signer) {
-        this.ip = connection.ip();
+        this.ip = ListenAddress.routeTarget(connection.ip(), connection.location());
         this.socketFile = SocketFiles.bulkSocketBeside(connection.unixSocket());
         this.signer = signer;
         this.fetcher = signer.enabled() ? new BulkFetcher(signer, null, Level.FINE) : null;

@@ -31,6 +31,8 @@ import org.jparallel.wire.Message;
  */
 public final class Client implements AutoCloseable {
     private final String profile;
+    /** Where the cluster's processes log, on the controller's host: beside the connection file it was read from. */
+    private final Path logDirectory;
     private final ClientOptions options;
     private final EngineRegistry registry = new EngineRegistry();
     private final ClientChannel channel;
@@ -38,8 +40,9 @@ public final class Client implements AutoCloseable {
     private final BulkChannel bulk;
     private final TaskRecords records;
 
-    private Client(ClusterConnection connection, String profile, ClientOptions options) {
+    private Client(ClusterConnection connection, String profile, Path logDirectory, ClientOptions options) {
         this.profile = profile;
+        this.logDirectory = logDirectory;
         this.options = options;
         this.channel = new ClientChannel(connection, this::notified);
         this.bulk = new BulkChannel(connection, HmacSigner.create(connection.signatureScheme(),
@@ -68,7 +71,7 @@ public final class Client implements AutoCloseable {
 
     public static Client connect(String profile, ClientOptions options) {
         ClusterProfile p = ClusterProfile.named(profile);
-        return open(ClusterConnection.read(p.clientFile(), profile), profile, options);
+        return open(ClusterConnection.read(p.clientFile(), profile), profile, p.logDirectory(), options);
     }
 
     /** Connects with a client connection file ({@code security/client.json}). */
@@ -78,7 +81,10 @@ public final class Client implements AutoCloseable {
 
     public static Client connect(Path connectionFile, ClientOptions options) {
         ClusterConnection connection = ClusterConnection.read(connectionFile, profileOf(connectionFile));
-        return open(connection, connection.profile(), options);
+        Path profileDir = connectionFile.toAbsolutePath().getParent().getParent();
+        Path logs = profileDir == null ? ClusterProfile.named(connection.profile()).logDirectory()
+                : profileDir.resolve("log");
+        return open(connection, connection.profile(), logs, options);
     }
 
     private static String profileOf(Path connectionFile) {
@@ -89,12 +95,13 @@ public final class Client implements AutoCloseable {
         return dir.startsWith("profile_") ? dir.substring("profile_".length()) : ClusterProfile.DEFAULT;
     }
 
-    private static Client open(ClusterConnection connection, String profile, ClientOptions options) {
+    private static Client open(ClusterConnection connection, String profile, Path logDirectory,
+                               ClientOptions options) {
         if (connection.controllerGone()) {
             throw new NoClusterException(profile, "its controller, pid " + connection.controllerPid()
                     + ", is not running: the connection file is stale");
         }
-        Client client = new Client(connection, profile, options);
+        Client client = new Client(connection, profile, logDirectory, options);
         try {
             client.refresh();
             return client;
@@ -196,7 +203,7 @@ public final class Client implements AutoCloseable {
         if (count < n) {
             throw new TimeoutException("only " + count + " of " + n + " engines registered within "
                     + timeout.toMillis() / 1000.0 + " s: start more with `jpcluster engines -n " + (n - count)
-                    + "` or look for errors in " + ClusterProfile.named(profile).logDirectory());
+                    + "` or look for errors in " + logDirectory);
         }
     }
 

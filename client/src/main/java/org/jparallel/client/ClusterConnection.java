@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.SocketFiles;
 
@@ -32,12 +33,15 @@ import org.jparallel.wire.SocketFiles;
  * @param signatureScheme e.g. {@code hmac-sha256}
  * @param transport       {@code tcp}
  * @param profile         the profile's name
- * @param controllerPid   the controller's process id, or 0 when not known
+ * @param controllerPid   the controller's process id on this host, or 0 when not known or on another host
  * @param unixSocket      the controller's Unix domain socket for clients on its host, or empty: a client
- *                        there connects to it before trying TCP
+ *                        there connects to it before trying TCP (one on another host never does)
+ * @param host            the id of the controller's host ({@link ClusterHost#id()}), or empty when not known
+ * @param location        where other hosts reach the controller when it listens on every interface
  */
 public record ClusterConnection(String ip, int clientPort, int enginePort, String key, String signatureScheme,
-                                String transport, String profile, long controllerPid, String unixSocket) {
+                                String transport, String profile, long controllerPid, String unixSocket,
+                                String host, String location) {
 
     /**
      * Reads a client connection file.
@@ -62,6 +66,8 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
                         + "restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
             }
             JsonObject json = parsed.getAsJsonObject();
+            String host = text(json, "host", "");
+            boolean controllersHost = ClusterHost.isCurrent(host);
             return new ClusterConnection(
                     text(json, "ip", "127.0.0.1"),
                     port(json, "client_port", file),
@@ -70,8 +76,8 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
                     text(json, "signature_scheme", "hmac-sha256"),
                     text(json, "transport", "tcp"),
                     text(json, "profile", profileName),
-                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : 0,
-                    text(json, "unix_socket", ""));
+                    json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : 0,
+                    controllersHost ? text(json, "unix_socket", "") : "", host, text(json, "location", ""));
         } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
             throw new ClusterException("connection file " + file + " is not valid: " + e.getMessage()
                     + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
@@ -80,7 +86,7 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
 
     /** Where the controller listens for clients over TCP. */
     public InetSocketAddress clientAddress() {
-        return ListenAddress.reachable(ip, clientPort);
+        return ListenAddress.reachable(ip, clientPort, host, location);
     }
 
     /** Where this client tries to reach the controller, in order: its socket file, then TCP. */

@@ -27,7 +27,9 @@ import org.jparallel.controller.profile.ClientConnection;
 import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.engine.EngineConnection;
 import org.jparallel.wire.BackgroundThreads;
+import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.MessageCodec;
 import org.jparallel.wire.SocketFiles;
 import org.jparallel.wire.link.LinkServer;
@@ -102,10 +104,13 @@ public final class Controller implements AutoCloseable {
         String engineSocket = socketFile(engineLink, dir.engineSocket());
         long pid = ProcessHandle.current().pid();
         Files.createDirectories(dir.logDir());
-        new EngineConnection("tcp", options.ip(), enginePort, key, SIGNATURE_SCHEME, dir.name(), pid, engineSocket)
-                .write(dir.engineFile());
+        ClusterHost host = ClusterHost.current();
+        // where engines and clients of other hosts reach this controller when it listens on every interface
+        String location = ListenAddress.everyInterface(options.ip()) ? host.location() : options.ip();
+        new EngineConnection("tcp", options.ip(), enginePort, key, SIGNATURE_SCHEME, dir.name(), pid, engineSocket,
+                host.id(), location).write(dir.engineFile());
         new ClientConnection("tcp", options.ip(), clientPort, enginePort, key, SIGNATURE_SCHEME, dir.name(), pid,
-                clientSocket).write(dir.clientFile());
+                clientSocket, host.id(), location).write(dir.clientFile());
         Files.writeString(dir.pidFile(), pid + "\n", StandardCharsets.UTF_8);
         timers.scheduleWithFixedDelay(hub::heartbeat, 1, 1, TimeUnit.SECONDS);
         LOG.info("controller of profile " + dir.name() + " (pid " + pid + ") listening for clients on "

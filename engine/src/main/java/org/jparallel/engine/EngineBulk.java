@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.SocketFiles;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
@@ -40,7 +41,7 @@ final class EngineBulk implements AutoCloseable {
             return new EngineBulk(null, null);
         }
         try {
-            BulkListener listener = BulkListener.open(connection.ip(),
+            BulkListener listener = BulkListener.open(ListenAddress.routeTarget(connection.ip(), connection.location()),
                     SocketFiles.bulkSocketBeside(connection.unixSocket()), signer, Level.INFO);
             LOG.info("bulk channel listening on " + listener.host() + ":" + listener.port());
             return new EngineBulk(listener, new BulkFetcher(signer, listener, Level.INFO));

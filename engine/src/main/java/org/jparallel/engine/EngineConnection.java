@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
@@ -25,11 +26,19 @@ import org.jparallel.wire.SocketFiles;
  * LinkClient.connect(connection.addresses(), "engine", frames -> handle(frames));   // engine.sock, 127.0.0.1:40123
  * }</pre>
  *
- * @param controllerPid the controller's pid: an engine exits when that process ends
- * @param unixSocket    the controller's Unix domain socket for engines on its host, or empty
+ * <p>An engine may run on another host than its controller's, started there with a copy of the file: it
+ * reads the controller's pid and socket file as absent then, and reaches a controller that listens on every
+ * interface at the location the file gives.
+ *
+ * @param controllerPid the controller's pid, on this host: an engine exits when that process ends; -1 when the
+ *                      controller runs on another host (the engine goes by its heartbeats alone)
+ * @param unixSocket    the controller's Unix domain socket for engines on its host, or empty (and on others)
+ * @param host          the id of the controller's host ({@link ClusterHost#id()}), or empty when not known
+ * @param location      where other hosts reach the controller when it listens on every interface
  */
 public record EngineConnection(String transport, String ip, int enginePort, String key, String signatureScheme,
-                               String profile, long controllerPid, String unixSocket) {
+                               String profile, long controllerPid, String unixSocket, String host,
+                               String location) {
 
     /** @throws ConnectionFileException with a one-line reason when the file is missing or broken */
     public static EngineConnection read(Path file) throws ConnectionFileException {
@@ -42,11 +51,13 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
             if (!json.has("engine_port") || !json.has("key")) {
                 throw new ConnectionFileException("engine connection file " + file + " lacks engine_port or key");
             }
+            String host = text(json, "host", "");
+            boolean controllersHost = ClusterHost.isCurrent(host);
             return new EngineConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
                     json.get("engine_port").getAsInt(), text(json, "key", ""),
                     text(json, "signature_scheme", "hmac-sha256"), text(json, "profile", "default"),
-                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1,
-                    text(json, "unix_socket", ""));
+                    json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : -1,
+                    controllersHost ? text(json, "unix_socket", "") : "", host, text(json, "location", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read engine connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
@@ -61,7 +72,7 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
 
     /** Where the controller listens for engines over TCP. */
     public InetSocketAddress address() {
-        return ListenAddress.reachable(ip, enginePort);
+        return ListenAddress.reachable(ip, enginePort, host, location);
     }
 
     /** Where an engine tries to reach the controller, in order: its socket file, then TCP. */
@@ -81,6 +92,8 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
         if (!unixSocket.isEmpty()) {
             json.addProperty("unix_socket", unixSocket);
         }
+        json.addProperty("host", host);
+        json.addProperty("location", location);
         return json;
     }
 

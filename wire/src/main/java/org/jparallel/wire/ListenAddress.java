@@ -29,4 +29,24 @@ public final class ListenAddress {
     public static InetSocketAddress reachable(String ip, int port) {
         return new InetSocketAddress(everyInterface(ip) ? "127.0.0.1" : ip, port);
     }
+
+    /**
+     * Where this process reaches a server listening on {@code ip} of host {@code hostId} (see {@link ClusterHost}):
+     * on that host, every interface on loopback; on another, at that host's {@code location}.
+     */
+    public static InetSocketAddress reachable(String ip, int port, String hostId, String location) {
+        if (everyInterface(ip) && !ClusterHost.isCurrent(hostId) && !location.isEmpty()) {
+            return new InetSocketAddress(location, port);
+        }
+        return reachable(ip, port);
+    }
+
+    /**
+     * The address a process's own listeners (the bulk channel's) route towards, so that every process of a
+     * cluster that listens on every interface, on any host, can reach them: the controller's location then, else
+     * its ip.
+     */
+    public static String routeTarget(String ip, String location) {
+        return everyInterface(ip) && !location.isEmpty() ? location : ip;
+    }
 }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
@@ -24,10 +25,14 @@ import org.jparallel.wire.SocketFiles;
  * LinkClient.connect(c.clientAddresses(), "client", frames -> handle(frames));
  * }</pre>
  *
- * @param unixSocket the controller's Unix domain socket for clients on its host, or empty
+ * @param controllerPid the controller's pid on this host; -1 when it runs on another
+ * @param unixSocket    the controller's Unix domain socket for clients on its host, or empty (and on others)
+ * @param host          the id of the controller's host ({@link ClusterHost#id()}), or empty when not known
+ * @param location      where other hosts reach the controller when it listens on every interface
  */
 public record ClientConnection(String transport, String ip, int clientPort, int enginePort, String key,
-                               String signatureScheme, String profile, long controllerPid, String unixSocket) {
+                               String signatureScheme, String profile, long controllerPid, String unixSocket,
+                               String host, String location) {
 
     public static ClientConnection read(Path file) throws ConnectionFileException {
         try {
@@ -36,13 +41,15 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
                 throw new ConnectionFileException("client connection file " + file + " lacks client_port");
             }
             JsonObject json = parsed.getAsJsonObject();
+            String host = text(json, "host", "");
+            boolean controllersHost = ClusterHost.isCurrent(host);
             return new ClientConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
                     json.get("client_port").getAsInt(),
                     json.has("engine_port") ? json.get("engine_port").getAsInt() : -1,
                     text(json, "key", ""), text(json, "signature_scheme", "hmac-sha256"),
                     text(json, "profile", ProfileDir.DEFAULT_PROFILE),
-                    json.has("controller_pid") ? json.get("controller_pid").getAsLong() : -1,
-                    text(json, "unix_socket", ""));
+                    json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : -1,
+                    controllersHost ? text(json, "unix_socket", "") : "", host, text(json, "location", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read client connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
@@ -56,7 +63,7 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
 
     /** Where the controller listens for clients over TCP. */
     public InetSocketAddress clientAddress() {
-        return ListenAddress.reachable(ip, clientPort);
+        return ListenAddress.reachable(ip, clientPort, host, location);
     }
 
     /** Where a client tries to reach the controller, in order: its socket file, then TCP. */
@@ -77,6 +84,8 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
         if (!unixSocket.isEmpty()) {
             json.addProperty("unix_socket", unixSocket);
         }
+        json.addProperty("host", host);
+        json.addProperty("location", location);
         return json;
     }
 

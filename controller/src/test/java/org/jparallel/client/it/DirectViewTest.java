@@ -69,6 +69,15 @@ class DirectViewTest {
     }
 
     @Test
+    void waitingForMoreEnginesThanComeNamesTheClustersLogs() {
+        java.util.concurrent.TimeoutException e = assertThrows(java.util.concurrent.TimeoutException.class,
+                () -> rc.waitForEngines(3, Duration.ofMillis(200)));
+        assertTrue(e.getMessage().contains("only 2 of 3 engines registered"), e.getMessage());
+        assertTrue(e.getMessage().endsWith(home.resolve("profile_" + ItCluster.PROFILE).resolve("log").toString()),
+                e.getMessage());
+    }
+
+    @Test
     void executeKeepsStateOnEachEngine() {
         all.executeSync("int k = 20;");
         List<ExecuteReply> replies = all.executeSync("k + 1");

@@ -1,0 +1,82 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.jparallel.client.Client;
+import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.LocalEngineLauncher;
+import org.jparallel.wire.ClusterHost;
+import org.jparallel.wire.PrivateFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An engine started by hand on another host than the controller's, with a copy of the engine connection file
+ * (ipyparallel's {@code ipengine --file}): it does not take the controller's pid or socket file for its own
+ * host's, reaches a controller listening on every interface at the location the file gives, and offers big
+ * values there. "Another host" is played by a copy whose host id is not this one's, and whose controller pid
+ * names no live process here.
+ */
+class OtherHostEngineTest {
+    @TempDir
+    Path home;
+    @TempDir
+    Path elsewhere;
+
+    @Test
+    void anEngineOfAnotherHostJoinsServesAndStopsWithTheCluster() throws Exception {
+        ClusterOptions options = ClusterOptions.defaults().withIp("*");
+        Process engine = null;
+        try (ItCluster cluster = new ItCluster(home, 1, options); Client rc = cluster.connect()) {
+            Path engineFile = cluster.clientFile().resolveSibling("engine.json");
+            JsonObject copy = JsonParser.parseString(Files.readString(engineFile)).getAsJsonObject();
+            assertEquals(ClusterHost.currentId(), copy.get("host").getAsString());
+            copy.addProperty("host", "another-host 00000000-0000-0000-0000-000000000000");
+            copy.addProperty("controller_pid", deadPid());
+            Path copied = elsewhere.resolve("engine.json");
+            PrivateFile.write(copied, copy.toString());
+
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(LocalEngineLauncher.DEFAULT_JVM_OPTIONS);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.jparallel.engine.EngineMain",
+                    copied.toString()));
+            engine = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(elsewhere.resolve("engine.log").toFile()).start();
+
+            rc.waitForEngines(2, Duration.ofSeconds(60));
+            long pid = rc.engine(1).applySync(() -> ProcessHandle.current().pid());
+            assertEquals(engine.pid(), pid, "engine 1 is the one started by hand");
+            double[] big = new double[500_000]; // 4 MB: over the bulk channel's threshold
+            big[499_999] = 7.5;
+            rc.engine(1).pushSync(Map.of("big", big));
+            double[] back = rc.engine(1).pullSync("big");
+            assertArrayEquals(big, back);
+            assertTrue(engine.isAlive(), "it took a pid of its file for a controller of its own host: "
+                    + Files.readString(elsewhere.resolve("engine.log")));
+        }
+        try {
+            assertTrue(engine.waitFor(30, TimeUnit.SECONDS), "the engine outlived its cluster");
+        } finally {
+            engine.destroyForcibly().waitFor();
+        }
+    }
+
+    /** A pid no process of this host has now: that of a process that ran and ended. */
+    private static long deadPid() throws Exception {
+        Process ended = new ProcessBuilder("true").start();
+        ended.waitFor();
+        return ended.pid();
+    }
+}
