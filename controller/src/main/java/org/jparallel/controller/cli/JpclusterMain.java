@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
  * jpcluster list
  * jpcluster engines -n 2
  * jpcluster stop
+ * jpcluster engine --file engine.json -n 4   # on another host, with a copy of the cluster's engine file
  * </pre>
  *
  * <p>Exits 0 on success, 1 when the request cannot be done (e.g. the profile runs already), 2 on
@@ -19,7 +20,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jpcluster", mixinStandardHelpOptions = true, version = "jpcluster 0.1.0",
         description = "Starts, lists and stops jparallel clusters (a controller and its engines).",
-        subcommands = {StartCommand.class, StopCommand.class, ListCommand.class, EnginesCommand.class})
+        subcommands = {StartCommand.class, StopCommand.class, ListCommand.class, EnginesCommand.class,
+                EngineCommand.class})
 public final class JpclusterMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,6 +50,6 @@ public final class JpclusterMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: start, stop, list or engines");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: start, stop, list, engines or engine");
     }
 }

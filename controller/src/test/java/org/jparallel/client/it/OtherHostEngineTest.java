@@ -9,24 +9,23 @@ import com.google.gson.JsonParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jparallel.client.Client;
 import org.jparallel.controller.launch.ClusterOptions;
-import org.jparallel.controller.launch.LocalEngineLauncher;
+import org.jparallel.controller.cli.JpclusterMain;
 import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.PrivateFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An engine started by hand on another host than the controller's, with a copy of the engine connection file
- * (ipyparallel's {@code ipengine --file}): it does not take the controller's pid or socket file for its own
- * host's, reaches a controller listening on every interface at the location the file gives, and offers big
- * values there. "Another host" is played by a copy whose host id is not this one's, and whose controller pid
- * names no live process here.
+ * Engines started on another host than the controller's with {@code jpcluster engine --file} and a copy of the
+ * engine connection file (ipyparallel's {@code ipengine --file}): they do not take the controller's pid or socket
+ * file for their own host's, reach a controller listening on every interface at the location the file gives,
+ * offer big values there, and stop with the cluster, and the command with them. "Another host" is played by a
+ * copy whose host id is not this one's and whose controller pid names no live process here, and a
+ * {@code JPARALLEL_HOME} of its own.
  */
 class OtherHostEngineTest {
     @TempDir
@@ -35,7 +34,7 @@ class OtherHostEngineTest {
     Path elsewhere;
 
     @Test
-    void anEngineOfAnotherHostJoinsServesAndStopsWithTheCluster() throws Exception {
+    void enginesOfAnotherHostJoinServeAndStopWithTheCluster() throws Exception {
         ClusterOptions options = ClusterOptions.defaults().withIp("*");
         Process engine = null;
         try (ItCluster cluster = new ItCluster(home, 1, options); Client rc = cluster.connect()) {
@@ -47,28 +46,30 @@ class OtherHostEngineTest {
             Path copied = elsewhere.resolve("engine.json");
             PrivateFile.write(copied, copy.toString());
 
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            command.addAll(LocalEngineLauncher.DEFAULT_JVM_OPTIONS);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.jparallel.engine.EngineMain",
-                    copied.toString()));
-            engine = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(elsewhere.resolve("engine.log").toFile()).start();
+            ProcessBuilder jpcluster = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-cp", System.getProperty("java.class.path"), JpclusterMain.class.getName(),
+                    "engine", "--file", copied.toString(), "-n", "1")
+                    .redirectErrorStream(true).redirectOutput(elsewhere.resolve("engine.log").toFile());
+            jpcluster.environment().put("JPARALLEL_HOME", elsewhere.resolve("home").toString());
+            engine = jpcluster.start();
 
             rc.waitForEngines(2, Duration.ofSeconds(60));
             long pid = rc.engine(1).applySync(() -> ProcessHandle.current().pid());
-            assertEquals(engine.pid(), pid, "engine 1 is the one started by hand");
+            assertTrue(engine.descendants().anyMatch(p -> p.pid() == pid), "engine 1 is the one started elsewhere");
             double[] big = new double[500_000]; // 4 MB: over the bulk channel's threshold
             big[499_999] = 7.5;
             rc.engine(1).pushSync(Map.of("big", big));
             double[] back = rc.engine(1).pullSync("big");
             assertArrayEquals(big, back);
-            assertTrue(engine.isAlive(), "it took a pid of its file for a controller of its own host: "
+            assertTrue(engine.descendants().anyMatch(p -> p.pid() == pid && p.isAlive()),
+                    "it took a pid of its file for a controller of its own host: "
                     + Files.readString(elsewhere.resolve("engine.log")));
         }
         try {
             assertTrue(engine.waitFor(30, TimeUnit.SECONDS), "the engine outlived its cluster");
+            assertEquals(0, engine.exitValue(), Files.readString(elsewhere.resolve("engine.log")));
         } finally {
+            engine.descendants().forEach(ProcessHandle::destroyForcibly);
             engine.destroyForcibly().waitFor();
         }
     }

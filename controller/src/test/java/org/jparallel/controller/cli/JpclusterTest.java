@@ -104,6 +104,15 @@ class JpclusterTest {
     }
 
     @Test
+    @Order(5)
+    void engineFromAFileOfThisHostsControllerPointsToEngines() throws Exception {
+        Run run = jpcluster("engine", "--file", ProfileDir.of(home, "cli").engineFile().toString(), "-n", "2");
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(run.out().contains("runs on this host: add engines to it with `jpcluster engines -n 2 --profile cli`"),
+                run.out());
+    }
+
+    @Test
     @Order(6)
     void stopEndsTheControllerAndEveryEngine() throws Exception {
         Run stop = jpcluster("stop", "--profile", "cli");
