@@ -1,5 +1,6 @@
 package org.jparallel.client;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -286,6 +287,26 @@ public class AsyncResult<T> implements Future<T> {
     /** Like {@link #waitInteractive()}, rewriting the line every {@code interval}. */
     public void waitInteractive(Duration interval) {
         new WaitProgress(this, System.out).await(interval);
+    }
+
+    /**
+     * Prints what the tasks have printed and shown so far, in the order it came, as {@code %px} does (ipyparallel's
+     * {@code display_outputs}): {@code [stdout:0] hi} on {@code System.out}, {@code [stderr:1] …} on
+     * {@code System.err}, results as {@code Out[0:3]: 42}, displays as their text after {@code [output:0]}.
+     * Errors are {@link #get()}'s to throw. In a notebook, {@code %pxresult} shows displays in their rich form.
+     */
+    public void displayOutputs() {
+        displayOutputs(System.out, System.err);
+    }
+
+    void displayOutputs(PrintStream out, PrintStream err) {
+        for (EngineOutput output : outputs()) {
+            if (output.kind() != EngineOutput.Kind.ERROR) {
+                (output.kind() == EngineOutput.Kind.STDERR ? err : out).print(output.labelled());
+            }
+        }
+        out.flush();
+        err.flush();
     }
 
     /** The engine of each task, in task order; -1 for a load-balanced task not placed yet. */

@@ -42,6 +42,27 @@ public record EngineOutput(int engineId, Kind kind, String text, Map<String, Obj
         data = data == null ? Map.of() : Map.copyOf(data);
     }
 
+    /**
+     * How {@code %px} prints it, ending with a line break: a stream's chunk after its label, on the line after the
+     * label when the chunk has several lines ({@code [stdout:0] hi}); a result as {@code Out[0:3]: 42}; a display's
+     * text after an {@code [output:0]} line; an error as {@code [error:0] Class: message}. Empty for an empty chunk.
+     */
+    public String labelled() {
+        return switch (kind) {
+            case STDOUT, STDERR -> {
+                if (text.isEmpty()) {
+                    yield "";
+                }
+                int lines = text.split("\n", -1).length - (text.endsWith("\n") ? 1 : 0);
+                boolean multiline = lines > 1 && !text.startsWith("\n");
+                yield "[" + kind.label() + ":" + engineId + "] " + (multiline ? "\n" : "") + text
+                        + (text.endsWith("\n") ? "" : "\n");
+            }
+            case DISPLAY -> "[" + kind.label() + ":" + engineId + "]\n" + text + (text.endsWith("\n") ? "" : "\n");
+            case RESULT, ERROR -> this + "\n";
+        };
+    }
+
     /** How the notebook shows it: {@code [stdout:0] hi}, {@code Out[0:3]: 42}. */
     @Override
     public String toString() {

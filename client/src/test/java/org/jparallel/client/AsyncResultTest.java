@@ -234,6 +234,19 @@ class AsyncResultTest {
         assertThrows(CompositeError.class, ar::get, "the failure is get()'s to throw");
     }
 
+    @Test
+    void displayOutputsPrintsWhatEachEngineSentLabelledAsPxDoes() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.stream(ar, 0, 0, "stdout", "hello\n");
+        ReplyStream.stream(ar, 1, 1, "stderr", "oops");
+        ReplyStream.stream(ar, 1, 1, "stdout", "two\nlines\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        ar.displayOutputs(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertEquals("[stdout:0] hello\n[stdout:1] \ntwo\nlines\n", out.toString());
+        assertEquals("[stderr:1] oops\n", err.toString());
+    }
+
     private static JsonObject ok() {
         JsonObject content = new JsonObject();
         content.addProperty("status", "ok");

@@ -34,15 +34,11 @@ final class OutputPrinter {
     }
 
     private static void stream(EngineOutput output, PrintStream target) {
-        String text = output.text();
-        if (text.isEmpty()) {
-            return;
+        String labelled = output.labelled();
+        if (!labelled.isEmpty()) {
+            target.print(labelled);
+            target.flush();
         }
-        String label = "[" + output.kind().label() + ":" + output.engineId() + "] ";
-        int lines = text.split("\n", -1).length - (text.endsWith("\n") ? 1 : 0);
-        boolean multiline = lines > 1 && !text.startsWith("\n");
-        target.print(label + (multiline ? "\n" : "") + text + (text.endsWith("\n") ? "" : "\n"));
-        target.flush();
     }
 
     private static void line(String text) {
