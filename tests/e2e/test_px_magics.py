@@ -112,6 +112,20 @@ def test_out_binds_the_async_result_to_a_variable(cluster):
     assert ex.result() == '"true [0, 1]"'
 
 
+def test_a_cell_lambda_applies_to_each_engines_own_variable_and_its_outputs_print_labelled(cluster):
+    assert execute(cluster, 'var refs = Client.connect().all(); refs.scatterSync("chunk", range(10));').status == "ok"
+    ex = execute(cluster, 'refs.applySync((List<Integer> xs) -> xs.stream().mapToInt(x -> x).sum(), '
+                          'Reference.to("chunk"))')
+    assert ex.result() == "[10, 35]", ex.describe()
+    ex = execute(cluster, 'var said = refs.apply((List<Integer> xs) -> { System.out.println("chunk of " + xs.size());'
+                          ' return 0; }, Reference.to("chunk"));\n'
+                          'said.waitInteractive();\n'
+                          'said.displayOutputs();')
+    assert ex.status == "ok", ex.describe()
+    assert "2/2 tasks finished after" in ex.stdout and "done" in ex.stdout, ex.stdout
+    assert "[stdout:0] chunk of 5" in ex.stdout and "[stdout:1] chunk of 5" in ex.stdout, ex.stdout
+
+
 def test_local_runs_the_code_in_the_kernel_too(cluster):
     assert execute(cluster, "%px --local int both = 5;").status == "ok"
     assert execute(cluster, "both + 1").result() == "6"
