@@ -180,7 +180,7 @@ public final class Client implements AutoCloseable {
 
     /** A view whose tasks go to whichever engine the controller picks. */
     public LoadBalancedView loadBalancedView() {
-        return new LoadBalancedView(sender, TaskFlags.NONE);
+        return new LoadBalancedView(sender, () -> ids().size(), TaskFlags.NONE);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.jparallel.client;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 import org.jparallel.client.TaskSender.TaskRequest;
 
 /**
@@ -23,14 +24,17 @@ import org.jparallel.client.TaskSender.TaskRequest;
  *     lv.apply(() -> useWhatBLeftOnItsEngine());
  * }
  * lv.map(x -> slow(x), range(100), MapOptions.chunksize(10)).get();
+ * for (var r : lv.imap(x -> slow(x), hugeInput)) { ... }          // consumed as results come, one task per engine
  * }</pre>
  */
 public final class LoadBalancedView {
     private final TaskSender sender;
+    private final IntSupplier engineCount;
     private volatile TaskFlags flags;
 
-    LoadBalancedView(TaskSender sender, TaskFlags flags) {
+    LoadBalancedView(TaskSender sender, IntSupplier engineCount, TaskFlags flags) {
         this.sender = sender;
+        this.engineCount = engineCount;
         this.flags = flags;
     }
 
@@ -41,7 +45,7 @@ public final class LoadBalancedView {
 
     /** A view like this one whose tasks carry {@code newFlags}; this view is unchanged. */
     public LoadBalancedView withFlags(TaskFlags newFlags) {
-        return new LoadBalancedView(sender, newFlags);
+        return new LoadBalancedView(sender, engineCount, newFlags);
     }
 
     /** Uses {@code newFlags} on this view until the returned scope is closed. */
@@ -211,6 +215,35 @@ public final class LoadBalancedView {
     /** Applies {@code f} to the elements of both sequences pairwise, one pair per task. */
     public <A, B, R> AsyncMapResult<R> map(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
         return mapChunks(new ZipChunk<>(f), MapOptions.DEFAULT, as, bs);
+    }
+
+    /**
+     * Applies {@code f} to each input as the results are consumed, one input per task, at most one unfinished task
+     * per engine: ipyparallel's {@code imap}, for inputs too many to submit at once. Results in input order.
+     */
+    public <T, R> StreamingMap<R> imap(Fn<T, R> f, Iterable<? extends T> inputs) {
+        return imap(f, inputs, Math.max(1, engineCount.getAsInt()));
+    }
+
+    /** Like {@link #imap(Fn, Iterable)}, with at most {@code maxOutstanding} unfinished tasks (0: no limit). */
+    public <T, R> StreamingMap<R> imap(Fn<T, R> f, Iterable<? extends T> inputs, int maxOutstanding) {
+        return streamingMap(f, inputs, true, maxOutstanding);
+    }
+
+    /** Like {@link #imap(Fn, Iterable)}, results in the order they finish (Python's {@code imap_unordered}). */
+    public <T, R> StreamingMap<R> imapUnordered(Fn<T, R> f, Iterable<? extends T> inputs) {
+        return imapUnordered(f, inputs, Math.max(1, engineCount.getAsInt()));
+    }
+
+    /** Like {@link #imapUnordered(Fn, Iterable)}, with at most {@code maxOutstanding} unfinished tasks (0: no limit). */
+    public <T, R> StreamingMap<R> imapUnordered(Fn<T, R> f, Iterable<? extends T> inputs, int maxOutstanding) {
+        return streamingMap(f, inputs, false, maxOutstanding);
+    }
+
+    private <T, R> StreamingMap<R> streamingMap(Fn<T, R> f, Iterable<? extends T> inputs, boolean ordered,
+                                                int maxOutstanding) {
+        LoadBalancedView view = withFlags(flags); // the flags of now, whatever tempFlags does meanwhile
+        return new StreamingMap<>(inputs.iterator(), input -> view.call(f, input), ordered, maxOutstanding);
     }
 
     public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {

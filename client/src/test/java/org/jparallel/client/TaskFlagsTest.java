@@ -56,7 +56,7 @@ class TaskFlagsTest {
 
     @Test
     void withFlagsMakesANewViewAndLeavesThisOne() {
-        LoadBalancedView lv = new LoadBalancedView(null, TaskFlags.NONE);
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
         LoadBalancedView retrying = lv.withFlags(TaskFlags.NONE.withRetries(3));
         assertNotSame(lv, retrying);
         assertSame(TaskFlags.NONE, lv.flags());
@@ -65,7 +65,7 @@ class TaskFlagsTest {
 
     @Test
     void tempFlagsLastUntilTheScopeCloses() {
-        LoadBalancedView lv = new LoadBalancedView(null, TaskFlags.NONE);
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
         try (TemporaryFlags scope = lv.tempFlags(TaskFlags.NONE.withLabel("inside"))) {
             assertEquals("inside", lv.flags().label());
         }
