@@ -81,10 +81,17 @@ public final class Client implements AutoCloseable {
 
     public static Client connect(Path connectionFile, ClientOptions options) {
         ClusterConnection connection = ClusterConnection.read(connectionFile, profileOf(connectionFile));
-        Path profileDir = connectionFile.toAbsolutePath().getParent().getParent();
-        Path logs = profileDir == null ? ClusterProfile.named(connection.profile()).logDirectory()
-                : profileDir.resolve("log");
-        return open(connection, connection.profile(), logs, options);
+        return open(connection, connection.profile(), logDirectoryOf(connectionFile, connection.profile()), options);
+    }
+
+    /** {@code …/profile_<name>/log} beside {@code …/profile_<name>/security/client.json}; else the profile's own. */
+    private static Path logDirectoryOf(Path connectionFile, String profile) {
+        Path security = connectionFile.toAbsolutePath().getParent();
+        Path profileDir = security == null ? null : security.getParent();
+        boolean inProfile = profileDir != null && profileDir.getFileName() != null
+                && security.getFileName().toString().equals("security")
+                && profileDir.getFileName().toString().startsWith("profile_");
+        return inProfile ? profileDir.resolve("log") : ClusterProfile.named(profile).logDirectory();
     }
 
     private static String profileOf(Path connectionFile) {

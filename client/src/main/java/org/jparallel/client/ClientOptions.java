@@ -9,8 +9,8 @@ import org.jparallel.client.values.ClassBytes;
  *
  * <p>Most programs need none of this: the classes of JShell cells, of a program run from its source file
  * ({@code java Main.java}) and of class folders on the class path ({@code java -cp target/classes Main}) travel
- * with the values that use them, read from the loader that defined them. A program can say which classes to ship instead ({@link #withClassBytes}), and which loader
- * values coming back are resolved in.
+ * with the values that use them, read from the loader that defined them. A program can say which classes to ship
+ * instead ({@link #withClassBytes}), and which loader values coming back are resolved in.
  *
  * <pre>{@code
  * ClientOptions inKernel = ClientOptions.DEFAULT
