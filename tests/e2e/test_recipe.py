@@ -118,6 +118,24 @@ def test_a_task_after_two_others_runs_once_they_have_completed(executed):
     assert result_of(cell(executed, "// A started only once B and C had completed")) == "true"
 
 
+def test_a_result_is_the_argument_of_the_next_task(executed):
+    assert result_of(cell(executed, "// arB's value goes from the engine that made it to the one that runs this task")) \
+        == '"B then D"'
+
+
+def test_a_reference_applies_the_lambda_to_each_engines_part_of_the_scattered_data(executed):
+    assert result_of(cell(executed, "// each engine applies the lambda to its own part of the scattered data")) \
+        == "[300, 925, 1550, 2175]"
+
+
+def test_serial_time_over_wall_time_shows_the_speedup_of_four_engines(executed):
+    naps = cell(executed, "// four engines sleeping side by side: the engines' time added up, over the wall time, "
+                          "is the speedup")
+    assert "4/4 tasks finished after" in text_of(naps)
+    speedup = float(re.search(r"speedup ([\d.]+)", result_of(naps)).group(1))
+    assert speedup > 1.5, result_of(naps)
+
+
 def test_cluster_stops_and_leaves_no_process(executed):
     cells, home = executed
     assert "stopped" in text_of(cells["%cluster stop"])
