@@ -105,8 +105,9 @@ public final class Controller implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         Files.createDirectories(dir.logDir());
         ClusterHost host = ClusterHost.current();
-        // where engines and clients of other hosts reach this controller when it listens on every interface
-        String location = ListenAddress.everyInterface(options.ip()) ? host.location() : options.ip();
+        // where engines and clients of other hosts reach this controller
+        String location = !options.location().isEmpty() ? options.location()
+                : ListenAddress.everyInterface(options.ip()) ? host.location() : options.ip();
         new EngineConnection("tcp", options.ip(), enginePort, key, SIGNATURE_SCHEME, dir.name(), pid, engineSocket,
                 host.id(), location).write(dir.engineFile());
         new ClientConnection("tcp", options.ip(), clientPort, enginePort, key, SIGNATURE_SCHEME, dir.name(), pid,

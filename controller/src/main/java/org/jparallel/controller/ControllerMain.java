@@ -38,6 +38,11 @@ public final class ControllerMain implements Callable<Integer> {
     @Option(names = "--ip", defaultValue = "127.0.0.1", description = "address to bind")
     String ip;
 
+    @Option(names = "--location", defaultValue = "${sys:jparallel.location:-}",
+            description = "the address processes of other hosts reach this one at (default: --ip, or this host's"
+                    + " first routable address when --ip is *)")
+    String location;
+
     @Option(names = {"-n", "--engines"}, defaultValue = "0", description = "local engines to launch")
     int engines;
 
@@ -79,7 +84,8 @@ public final class ControllerMain implements Callable<Integer> {
         }
         List<String> jvmOptions = OptionWords.split(engineJvmOptions);
         Controller controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions,
-                new RecordOptions(db, taskRecords, taskRecordBytes), new SchedulerOptions(Scheme.named(scheme), highWaterMark)));
+                new RecordOptions(db, taskRecords, taskRecordBytes), new SchedulerOptions(Scheme.named(scheme), highWaterMark),
+                location));
         Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "jparallel-controller-stop"));
         if (ownerPid > 0) {
             // The kernel that ran %cluster start may be killed before it can stop us: follow it.

@@ -14,9 +14,17 @@ import org.jparallel.controller.scheduler.SchedulerOptions;
  * @param engineJvmOptions extra options for each engine JVM
  * @param records          where task records are kept
  * @param scheduler        how load-balanced tasks are placed ({@code --scheme}, {@code --hwm})
+ * @param location         where processes of other hosts reach it (its connection files say so); empty: {@code ip},
+ *                         or this host's first routable address when {@code ip} is every interface
  */
 public record ControllerOptions(ProfileDir profile, String ip, int engines, List<String> engineJvmOptions,
-                                RecordOptions records, SchedulerOptions scheduler) {
+                                RecordOptions records, SchedulerOptions scheduler, String location) {
+    /** Connection files give {@code ip} (or this host's address) as the location. */
+    public ControllerOptions(ProfileDir profile, String ip, int engines, List<String> engineJvmOptions,
+                             RecordOptions records, SchedulerOptions scheduler) {
+        this(profile, ip, engines, engineJvmOptions, records, scheduler, "");
+    }
+
     /** The default scheduler: leastload, one task in flight per engine. */
     public ControllerOptions(ProfileDir profile, String ip, int engines, List<String> engineJvmOptions,
                              RecordOptions records) {

@@ -22,6 +22,10 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = "--ip", defaultValue = "127.0.0.1", description = "address the controller binds (default: ${DEFAULT-VALUE})")
     String ip;
 
+    @Option(names = "--location", description = "the address engines and clients of other hosts reach the controller"
+            + " at (default: --ip, or this host's first routable address when --ip is *)")
+    String location;
+
     @Option(names = "--daemonize", description = "return once the engines are registered, leaving the cluster running")
     boolean daemonize;
 
@@ -55,6 +59,9 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
             options = ClusterOptions.defaults().withIp(ip).withDetach(daemonize)
                     .withEngineJvmOptions(OptionWords.split(engineJvmOptions))
                     .withRecords(db).withScheme(scheme).withHighWaterMark(highWaterMark);
+            if (location != null && !location.isBlank()) {
+                options = options.withLocation(location.strip());
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("jpcluster: " + e.getMessage());
             return 2;

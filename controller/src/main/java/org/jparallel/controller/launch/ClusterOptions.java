@@ -29,6 +29,7 @@ import org.jparallel.controller.scheduler.Scheme;
 public record ClusterOptions(String ip, List<String> engineJvmOptions, List<String> controllerJvmOptions,
                              boolean detach, Duration timeout, String scheme, int highWaterMark, long ownerPid) {
     private static final String RECORDS_PROPERTY = "-Djparallel.db=";
+    private static final String LOCATION_PROPERTY = "-Djparallel.location=";
 
     public ClusterOptions {
         engineJvmOptions = List.copyOf(engineJvmOptions);
@@ -96,6 +97,18 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
         List<String> controller = new ArrayList<>(controllerJvmOptions);
         controller.removeIf(option -> option.startsWith(RECORDS_PROPERTY));
         controller.add(RECORDS_PROPERTY + store);
+        return new ClusterOptions(ip, engineJvmOptions, controller, detach, timeout, scheme, highWaterMark, ownerPid);
+    }
+
+    /**
+     * Connection files that tell processes of other hosts to reach the controller at {@code address} (a host
+     * name or address of its host), rather than at {@code ip} or, for every interface, its first routable address.
+     */
+    public ClusterOptions withLocation(String address) {
+        // the controller reads it as the default of its own --location
+        List<String> controller = new ArrayList<>(controllerJvmOptions);
+        controller.removeIf(option -> option.startsWith(LOCATION_PROPERTY));
+        controller.add(LOCATION_PROPERTY + address);
         return new ClusterOptions(ip, engineJvmOptions, controller, detach, timeout, scheme, highWaterMark, ownerPid);
     }
 

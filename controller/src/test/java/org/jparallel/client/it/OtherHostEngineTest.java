@@ -35,12 +35,14 @@ class OtherHostEngineTest {
 
     @Test
     void enginesOfAnotherHostJoinServeAndStopWithTheCluster() throws Exception {
-        ClusterOptions options = ClusterOptions.defaults().withIp("*");
+        // every interface, reached from "elsewhere" at the location it is told: loopback works on any test machine
+        ClusterOptions options = ClusterOptions.defaults().withIp("*").withLocation("127.0.0.1");
         Process engine = null;
         try (ItCluster cluster = new ItCluster(home, 1, options); Client rc = cluster.connect()) {
             Path engineFile = cluster.clientFile().resolveSibling("engine.json");
             JsonObject copy = JsonParser.parseString(Files.readString(engineFile)).getAsJsonObject();
             assertEquals(ClusterHost.currentId(), copy.get("host").getAsString());
+            assertEquals("127.0.0.1", copy.get("location").getAsString());
             copy.addProperty("host", "another-host 00000000-0000-0000-0000-000000000000");
             copy.addProperty("controller_pid", deadPid());
             Path copied = elsewhere.resolve("engine.json");

@@ -7,8 +7,8 @@ import org.jparallel.magic.MagicUsageException;
 
 /**
  * The arguments of {@code %cluster}: an action, then {@code -n N}, {@code --profile P} and, for {@code start},
- * the options {@code jpcluster start} takes: {@code --ip}, {@code --engine-jvm-options "..."}, {@code --db},
- * {@code --scheme} and {@code --hwm}.
+ * the options {@code jpcluster start} takes: {@code --ip}, {@code --location}, {@code --engine-jvm-options "..."},
+ * {@code --db}, {@code --scheme} and {@code --hwm}.
  *
  * @param action  start, stop, list or status
  * @param engines the number of engines to start (0 when not given)
@@ -46,6 +46,7 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
                     case "-n", "--n", "--engines" -> engines = number(value, option);
                     case "--profile" -> profile = value;
                     case "--ip" -> options = options.withIp(value);
+                    case "--location" -> options = options.withLocation(value);
                     case "--engine-jvm-options" -> options = options.withEngineJvmOptions(OptionWords.split(value));
                     case "--db" -> options = options.withRecords(value);
                     case "--scheme" -> options = options.withScheme(value);

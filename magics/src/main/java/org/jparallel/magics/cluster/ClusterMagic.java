@@ -47,7 +47,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         return """
                 %cluster start -n N [--profile P]   start a controller and N engines on this machine; also
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
-                    [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR], as jpcluster start
+                    [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR], as jpcluster start
                 %cluster stop [--profile P]         stop a cluster and its engines
                 %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";

@@ -21,10 +21,11 @@ class ClusterArgumentsTest {
     @Test
     void startTakesTheOptionsOfJpclusterStart() throws Exception {
         ClusterOptions options = ClusterArguments.parse(
-                "start -n 2 --scheme lru --hwm=0 --db sqlite --ip 127.0.0.1", "default").options();
+                "start -n 2 --scheme lru --hwm=0 --db sqlite --ip * --location node7.lan", "default").options();
         assertEquals("lru", options.scheme());
         assertEquals(0, options.highWaterMark());
-        assertEquals(List.of("-Djparallel.db=sqlite"), options.controllerJvmOptions());
+        assertEquals("*", options.ip());
+        assertEquals(List.of("-Djparallel.db=sqlite", "-Djparallel.location=node7.lan"), options.controllerJvmOptions());
     }
 
     @Test
