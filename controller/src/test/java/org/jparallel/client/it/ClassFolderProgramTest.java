@@ -6,7 +6,6 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.tools.ToolProvider;
 import org.jparallel.controller.launch.ClusterOptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,20 +79,8 @@ class ClassFolderProgramTest {
     }
 
     private List<String> run(ItCluster cluster, String mode) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("java.class.path") + File.pathSeparator + classes;
-        Path log = home.resolve("output-" + mode + ".txt");
-        Process run = new ProcessBuilder(java, "-cp", classPath, "demo.Squares", cluster.clientFile().toString(), mode)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        try {
-            boolean ended = run.waitFor(90, TimeUnit.SECONDS);
-            String output = Files.readString(log);
-            assertEquals(0, ended ? run.exitValue() : -1, output);
-            return output.lines().toList();
-        } finally {
-            run.destroyForcibly().waitFor();
-        }
+        return JavaProgram.run(home.resolve("output-" + mode + ".txt"), "-cp", classPath, "demo.Squares",
+                cluster.clientFile().toString(), mode);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,21 +46,8 @@ class SourceLaunchedProgramTest {
     void itsLambdasAndRecordsRunOnTheEnginesWithoutClassBytes() throws Exception {
         Path program = Files.writeString(sources.resolve("Squares.java"), PROGRAM);
         try (ItCluster cluster = new ItCluster(home, 2)) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Path log = sources.resolve("output.txt");
-            Process run = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), program.toString(),
-                    cluster.clientFile().toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .start();
-            try {
-                boolean ended = run.waitFor(90, TimeUnit.SECONDS);
-                String output = Files.readString(log);
-                assertEquals(List.of("[0, 1, 4, 9, 16]", "Point[x=3, y=4]"), output.lines().toList(), output);
-                assertEquals(0, ended ? run.exitValue() : -1, output);
-            } finally {
-                run.destroyForcibly().waitFor();
-            }
+            assertEquals(List.of("[0, 1, 4, 9, 16]", "Point[x=3, y=4]"), JavaProgram.run(sources.resolve("output.txt"),
+                    "-cp", System.getProperty("java.class.path"), program.toString(), cluster.clientFile().toString()));
         }
     }
 }
