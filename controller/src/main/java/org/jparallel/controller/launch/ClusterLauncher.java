@@ -1,5 +1,6 @@
 package org.jparallel.controller.launch;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jparallel.controller.ControllerMain;
@@ -218,7 +221,8 @@ public final class ClusterLauncher {
                             controller.info().startInstant().map(start -> Duration.between(start, Instant.now()))
                                     .orElse(Duration.ZERO),
                             about != null && about.has("scheme") ? about.get("scheme").getAsString() : "?",
-                            about != null && about.has("hwm") ? about.get("hwm").getAsInt() : -1));
+                            about != null && about.has("hwm") ? about.get("hwm").getAsInt() : -1,
+                            about == null ? new TreeMap<>() : enginesByHost(about.getAsJsonObject("engines"))));
                 });
             }
         } catch (IOException e) {
@@ -226,6 +230,16 @@ public final class ClusterLauncher {
         }
         running.sort((a, b) -> a.profile().compareTo(b.profile()));
         return running;
+    }
+
+    /** How many engines run on each host, from a {@code connection_reply}'s {@code engines: {id: {pid, host}}}. */
+    private static SortedMap<String, Integer> enginesByHost(JsonObject engines) {
+        SortedMap<String, Integer> hosts = new TreeMap<>();
+        for (String id : engines.keySet()) {
+            JsonElement host = engines.get(id).isJsonObject() ? engines.getAsJsonObject(id).get("host") : null;
+            hosts.merge(host == null || host.isJsonNull() ? "?" : host.getAsString(), 1, Integer::sum);
+        }
+        return hosts;
     }
 
     /**

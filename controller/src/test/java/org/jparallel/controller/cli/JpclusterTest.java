@@ -83,8 +83,10 @@ class JpclusterTest {
         assertEquals(0, list.exit(), list.out());
         String line = list.out().lines().filter(l -> l.startsWith("cli ")).findFirst().orElseThrow(() ->
                 new AssertionError(list.out()));
-        assertEquals(List.of("cli", String.valueOf(cluster.get(0).pid()), "2"),
-                List.of(line.trim().split("\\s+")).subList(0, 3));
+        List<String> columns = List.of(line.trim().split("\\s+"));
+        assertEquals(List.of("cli", String.valueOf(cluster.get(0).pid()), "2"), columns.subList(0, 3));
+        assertEquals(java.net.InetAddress.getLocalHost().getHostName() + ":2", columns.get(6),
+                "both engines on this host: " + list.out());
     }
 
     @Test

@@ -49,7 +49,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
                     [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR], as jpcluster start
                 %cluster stop [--profile P]         stop a cluster and its engines
-                %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime
+                %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime, hosts
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";
     }
 
