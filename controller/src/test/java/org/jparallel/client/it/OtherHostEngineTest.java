@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Engines started on another host than the controller's with {@code jpcluster engine --file} and a copy of the
  * engine connection file (ipyparallel's {@code ipengine --file}): they do not take the controller's pid or socket
  * file for their own host's, reach a controller listening on every interface at the location the file gives,
- * offer big values there, and stop with the cluster, and the command with them. "Another host" is played by a
+ * offer big values there, and stop with the cluster, and the command with them; a client there connects with a
+ * copy of the client file, which it does not take for a stale file of this host. "Another host" is played by a
  * copy whose host id is not this one's and whose controller pid names no live process here, and a
  * {@code JPARALLEL_HOME} of its own.
  */
@@ -73,6 +74,26 @@ class OtherHostEngineTest {
         } finally {
             engine.descendants().forEach(ProcessHandle::destroyForcibly);
             engine.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
+    void aClientOfAnotherHostConnectsWithACopyOfTheClientFile() throws Exception {
+        ClusterOptions options = ClusterOptions.defaults().withIp("*").withLocation("127.0.0.1");
+        try (ItCluster cluster = new ItCluster(home, 1, options)) {
+            JsonObject copy = JsonParser.parseString(Files.readString(cluster.clientFile())).getAsJsonObject();
+            copy.addProperty("host", "another-host 00000000-0000-0000-0000-000000000000");
+            copy.addProperty("controller_pid", deadPid()); // here it would read as a stale file of a stopped cluster
+            Path copied = elsewhere.resolve("client.json");
+            PrivateFile.write(copied, copy.toString());
+            try (Client rc = Client.connect(copied)) {
+                assertEquals(java.util.List.of(0), rc.ids());
+                assertEquals(42, rc.engine(0).applySync(() -> 42));
+                double[] big = new double[500_000]; // over the bulk channel's threshold: offered on the location's route
+                big[7] = 7.5;
+                rc.engine(0).pushSync(Map.of("big", big));
+                assertArrayEquals(big, rc.engine(0).pullSync("big"));
+            }
         }
     }
 
