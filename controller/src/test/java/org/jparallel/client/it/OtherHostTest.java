@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * copy whose host id is not this one's and whose controller pid names no live process here, and a
  * {@code JPARALLEL_HOME} of its own.
  */
-class OtherHostEngineTest {
+class OtherHostTest {
     @TempDir
     Path home;
     @TempDir
