@@ -34,9 +34,18 @@ public record ClusterHost(String id, String location) {
 
     /** The id of this process's host, without looking for its location. */
     public static String currentId() {
-        String name = firstLine(Path.of("/proc/sys/kernel/hostname")).orElseGet(ClusterHost::javaHostName);
-        String boot = firstLine(Path.of("/proc/sys/kernel/random/boot_id")).orElse("");
-        return boot.isEmpty() ? name : name + " " + boot;
+        return ThisHost.ID;
+    }
+
+    /** Read once: a process does not change hosts, and every connection file read and address asks. */
+    private static final class ThisHost {
+        static final String ID = readId();
+
+        private static String readId() {
+            String name = firstLine(Path.of("/proc/sys/kernel/hostname")).orElseGet(ClusterHost::javaHostName);
+            String boot = firstLine(Path.of("/proc/sys/kernel/random/boot_id")).orElse("");
+            return boot.isEmpty() ? name : name + " " + boot;
+        }
     }
 
     /**
