@@ -28,16 +28,18 @@ final class CellEvaluator {
     private final SnippetOrigins origins;
     private final RuntimeErrors runtimeErrors;
     private final CompiledSnippets compiled;
+    private final CellSnippets snippets;
     private final WrapperFrames wrapperFrames;
 
     CellEvaluator(JShell shell, CellExecutionControl control, Variables variables, SnippetOrigins origins,
-            CompiledSnippets compiled) {
+            CompiledSnippets compiled, CellSnippets snippets) {
         this.shell = shell;
         this.control = control;
         this.variables = variables;
         this.origins = origins;
         this.runtimeErrors = new RuntimeErrors(shell, origins);
         this.compiled = compiled;
+        this.snippets = snippets;
         this.wrapperFrames = new WrapperFrames(shell);
     }
 
@@ -47,7 +49,7 @@ final class CellEvaluator {
         if (cell.unboundAt() >= 0) {
             return compileErrors.atOriginal(cell.unboundAt(), NOTHING_DISPLAYED);
         }
-        List<CellSnippets.Part> parts = CellSnippets.split(shell.sourceCodeAnalysis(), cell.text());
+        List<CellSnippets.Part> parts = snippets.split(cell.text());
         List<Declared> declared = new ArrayList<>();
         Snippet last = null;
         for (CellSnippets.Part part : parts) {

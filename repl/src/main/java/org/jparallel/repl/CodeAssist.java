@@ -11,10 +11,12 @@ import jdk.jshell.SourceCodeAnalysis.Suggestion;
 final class CodeAssist implements AutoCloseable {
 
     private final SourceCodeAnalysis analysis;
+    private final CellSnippets snippets;
     private final SyntaxCheck syntax = new SyntaxCheck();
 
-    CodeAssist(SourceCodeAnalysis analysis) {
+    CodeAssist(SourceCodeAnalysis analysis, CellSnippets snippets) {
         this.analysis = analysis;
+        this.snippets = snippets;
     }
 
     Completion complete(RewrittenCell cell, int cursor) {
@@ -53,7 +55,7 @@ final class CodeAssist implements AutoCloseable {
     }
 
     Completeness isComplete(RewrittenCell cell) {
-        for (CellSnippets.Part part : CellSnippets.split(analysis, cell.text())) {
+        for (CellSnippets.Part part : snippets.split(cell.text())) {
             switch (part.completeness()) {
                 case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> {
                     return new Completeness(Completeness.INCOMPLETE, "    ".repeat(openBrackets(cell.text())));

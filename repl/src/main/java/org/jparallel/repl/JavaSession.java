@@ -47,8 +47,9 @@ public final class JavaSession implements AutoCloseable {
         this.shell = shell;
         this.control = control;
         this.variables = new Variables(shell, control);
-        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins(), compiled);
-        this.assist = new CodeAssist(shell.sourceCodeAnalysis());
+        CellSnippets snippets = new CellSnippets(shell.sourceCodeAnalysis());
+        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins(), compiled, snippets);
+        this.assist = new CodeAssist(shell.sourceCodeAnalysis(), snippets);
     }
 
     /**

@@ -84,6 +84,16 @@ class RepeatedSnippetTest {
     }
 
     @Test
+    void repeatedCellOfSeveralSnippetsRunsEachOfThem() {
+        session.eval("java.util.List<Integer> seen = new java.util.ArrayList<>();");
+        for (int i = 0; i < 3; i++) {
+            session.eval("seen.add(seen.size());\nint last = seen.get(seen.size() - 1);");
+        }
+        assertEquals(2, valueOf("last").object());
+        assertEquals("[0, 1, 2]", valueOf("seen").object().toString());
+    }
+
+    @Test
     void repeatedFailureReportsTheSameTraceback() {
         session.eval("int inverse(int v) {\n  return 1 / v;\n}", "In [1]");
         RuntimeError first = assertInstanceOf(RuntimeError.class, session.eval("int z = 0;\ninverse(z);", "In [2]"));
