@@ -24,33 +24,16 @@ import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkRef;
 import org.jparallel.wire.bulk.BulkTransferException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Big values between JVMs go on the bulk channel, small ones on ZeroMQ; nobody without the key gets in. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BulkTransferTest {
     static final int TEN_MILLION = 10_000_000;
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-    EngineView e0;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 2);
-        rc = cluster.connectReady();
-        e0 = rc.engine(0);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2).withSessionsOpen();
+    final Client rc = cluster.client();
+    final EngineView e0 = rc.engine(0);
 
     /** All engine logs, once {@code expected} shows in them (engines log after answering), or as they are. */
     private String engineLogs(String expected) throws Exception {
@@ -65,7 +48,7 @@ class BulkTransferTest {
 
     private String readLogs() throws IOException {
         StringBuilder all = new StringBuilder();
-        try (Stream<Path> logs = Files.list(home.resolve("profile_" + ItCluster.PROFILE).resolve("log"))) {
+        try (Stream<Path> logs = Files.list(cluster.home().resolve("profile_" + ItCluster.PROFILE).resolve("log"))) {
             for (Path log : logs.filter(p -> p.getFileName().toString().startsWith("engine")).sorted().toList()) {
                 all.append(Files.readString(log));
             }

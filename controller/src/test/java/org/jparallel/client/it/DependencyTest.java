@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,35 +25,17 @@ import org.jparallel.client.LoadBalancedView;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.TaskFlags;
 import org.jparallel.client.TaskMetadata;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Time, location and functional dependencies, retries and timeouts, on a two-engine leastload cluster. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DependencyTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-    LoadBalancedView lv;
-    List<Long> pids;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 2);
-        rc = cluster.connect();
-        lv = rc.loadBalancedView();
-        pids = rc.all().applySync(() -> ProcessHandle.current().pid());
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2);
+    final Client rc = cluster.client();
+    final LoadBalancedView lv = rc.loadBalancedView();
+    final List<Long> pids = rc.all().applySync(() -> ProcessHandle.current().pid());
 
     private static Instant completed(AsyncResult<?> ar) {
         return ar.metadata().get(0).completed().orElseThrow();

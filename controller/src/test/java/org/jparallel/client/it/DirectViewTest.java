@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,32 +21,15 @@ import org.jparallel.client.Reference;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.TaskAbortedError;
 import org.jparallel.client.values.UnserializableValueException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client API against a real two-engine cluster, from plain Java. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DirectViewTest {
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-    DirectView all;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 2);
-        rc = cluster.connect();
-        all = rc.all();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2);
+    final Client rc = cluster.client();
+    final DirectView all = rc.all();
 
     @Test
     void theClientFindsTheEngines() {
@@ -73,7 +55,7 @@ class DirectViewTest {
         java.util.concurrent.TimeoutException e = assertThrows(java.util.concurrent.TimeoutException.class,
                 () -> rc.waitForEngines(3, Duration.ofMillis(200)));
         assertTrue(e.getMessage().contains("only 2 of 3 engines registered"), e.getMessage());
-        assertTrue(e.getMessage().endsWith(home.resolve("profile_" + ItCluster.PROFILE).resolve("log").toString()),
+        assertTrue(e.getMessage().endsWith(cluster.home().resolve("profile_" + ItCluster.PROFILE).resolve("log").toString()),
                 e.getMessage());
     }
 

@@ -13,29 +13,26 @@ import org.jparallel.repl.CellOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code %jars} on the engines ({@code %px %jars PATH} in a notebook): their cells, and lambdas typed in the
  * kernel, use the classes of a jar that neither side had at start.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineJarsTest {
-    @TempDir
-    static Path home;
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(1);
     @TempDir
     static Path library;
     @TempDir
     static Path sources;
-    ItCluster cluster;
-    KernelSession cells;
+    static KernelSession cells;
 
     @BeforeAll
-    void start() throws Exception {
+    static void start() throws Exception {
         compile("Scale.java", "package jarsdemo; public class Scale { public static int times3(int x) { return 3 * x; } }");
         compile("Point.java", "package jarsdemo; public record Point(int x, int y) implements java.io.Serializable { }");
-        cluster = new ItCluster(home, 1);
         cells = new KernelSession(cluster.clientFile());
         cells.addToClasspath(library);
         cells.eval("import jarsdemo.*;");
@@ -43,8 +40,8 @@ class EngineJarsTest {
     }
 
     @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(cells, cluster);
+    static void stop() {
+        cells.close();
     }
 
     @Test

@@ -9,27 +9,23 @@ import org.jparallel.repl.CellOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lambdas typed in a JShell session, as a notebook user types them, run on the engines. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JShellLambdaTest {
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    KernelSession cells;
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2);
+    static KernelSession cells;
 
     @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 2);
+    static void start() {
         cells = new KernelSession(cluster.clientFile());
         cells.eval("var v = rc.all();");
     }
 
     @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(cells, cluster);
+    static void stop() {
+        cells.close();
     }
 
     @Test
@@ -58,7 +54,7 @@ class JShellLambdaTest {
     @Test
     void loadBalancedApplyAsyncIsPolled() throws Exception {
         // The task runs until the test lets it end, so "pending" does not depend on how fast the machine is.
-        Path go = home.resolve("go");
+        Path go = cluster.home().resolve("go");
         cells.eval("String go = \"" + go + "\";");
         cells.eval("var ar = rc.loadBalancedView().applyAsync(() -> {"
                 + " while (!java.nio.file.Files.exists(java.nio.file.Path.of(go))) Thread.sleep(10); return 7; });");

@@ -4,41 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.Reference;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.Fn0;
 import org.jparallel.client.QueueStatus;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An engine keeps the value of an apply result while a client's {@link AsyncResult} may still pass it on; the
  * client releases it once that object is garbage. Big values dropped in a loop must not pile up on the engine
  * while the client's JVM has no reason of its own to collect its garbage.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeptResultsTest {
     private static final Fn0<double[]> EIGHT_MB = () -> new double[1_000_000];
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 1);
-        rc = cluster.connectReady();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(1).withSessionsOpen();
+    final Client rc = cluster.client();
 
     @Test
     void queueStatusShowsTheResultsAnEngineKeeps() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -14,41 +13,24 @@ import org.jparallel.client.Client;
 import org.jparallel.client.EngineError;
 import org.jparallel.client.LoadBalancedView;
 import org.jparallel.client.TaskFlags;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An engine killed (SIGKILL) while it holds a big result that a waiting task takes as an argument: the task that
  * made the result runs again when its retries allow, else the waiting task fails with EngineError. Each test kills
  * one engine of the three.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LostValueTest {
     static final int MILLION = 1_000_000; // 8 MB: held on its engine, never sent back with the reply
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-    LoadBalancedView lv;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 4);
-        rc = cluster.connectReady();
-        lv = rc.loadBalancedView();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(4).withSessionsOpen();
+    final Client rc = cluster.client();
+    final LoadBalancedView lv = rc.loadBalancedView();
 
     static double sum(double[] values) {
         double total = 0;

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -12,37 +11,20 @@ import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.EngineError;
 import org.jparallel.client.LoadBalancedView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Results of tasks as arguments of others: values go from engine to engine, never through the client. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResultArgumentsTest {
     static final int MILLION = 1_000_000;
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-    LoadBalancedView lv;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 2);
-        rc = cluster.connectReady();
-        lv = rc.loadBalancedView();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2).withSessionsOpen();
+    final Client rc = cluster.client();
+    final LoadBalancedView lv = rc.loadBalancedView();
 
     static double sum(double[] b, double[] c) {
         double total = 0;

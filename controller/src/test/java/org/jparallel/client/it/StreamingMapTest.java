@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,32 +16,15 @@ import org.jparallel.client.Client;
 import org.jparallel.client.LoadBalancedView;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.StreamingMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code imap} and {@code imapUnordered} on a real two-engine cluster: inputs taken as results are. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StreamingMapTest {
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-    LoadBalancedView lv;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 2);
-        rc = cluster.connect();
-        lv = rc.loadBalancedView();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2);
+    final Client rc = cluster.client();
+    final LoadBalancedView lv = rc.loadBalancedView();
 
     /** The integers 0 .. size-1, counting how many have been taken. */
     private static final class CountedInput implements Iterable<Integer> {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,33 +16,16 @@ import org.jparallel.client.RemoteError;
 import org.jparallel.client.ResultStatus;
 import org.jparallel.client.TaskFlags;
 import org.jparallel.client.UnknownTaskException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The controller's task records, asked for by msg_id, with the in-memory store bounded to 20 records. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TaskRecordsTest {
     static final int BOUND = 20;
-    @TempDir
-    static Path home;
-    ItCluster cluster;
-    Client rc;
-    LoadBalancedView lv;
-
-    @BeforeAll
-    void start() {
-        cluster = new ItCluster(home, 2, List.of("-Djparallel.taskRecords=" + BOUND));
-        rc = cluster.connectReady();
-        lv = rc.loadBalancedView();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        ItCluster.close(rc, cluster);
-    }
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2).withSessionsOpen().withControllerJvmOptions("-Djparallel.taskRecords=" + BOUND);
+    final Client rc = cluster.client();
+    final LoadBalancedView lv = rc.loadBalancedView();
 
     @Test
     void anotherClientGetsTheResultAfterTheFirstClosed() throws Exception {
