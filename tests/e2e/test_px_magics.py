@@ -58,6 +58,17 @@ def test_px_without_a_cluster_says_how_to_start_one(px):
 
 
 @pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_a_cell_starts_a_cluster_of_its_own_and_closing_it_stops_it(px):
+    code = """try (Cluster own = Cluster.start("cellcluster", 1)) {
+    System.out.println(own.client().all().applySync(() -> 6 * 7));
+}"""
+    ex = execute(px, code, timeout=CLUSTER_TIMEOUT)
+    assert ex.status == "ok", ex.describe()
+    assert ex.stdout == "[42]\n"
+    assert subprocess.run(["pgrep", "-f", "cellcluster"], capture_output=True).stdout == b""
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
 def test_cluster_start_reports_its_engines(cluster):
     ex = execute(cluster, "%cluster status")
     assert "engines [0, 1]" in ex.stdout

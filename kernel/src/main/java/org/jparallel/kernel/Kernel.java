@@ -67,10 +67,11 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
     private static final Message STOP = Message.create("stop", "", new JsonObject());
     private static final long STREAM_FLUSH_MILLIS = 20;
-    /** The client API, imported into every cell beside JShell's own default imports. */
+    /** The client API and {@code Cluster}, imported into every cell beside JShell's own default imports. */
     private static final String CLIENT_IMPORTS = """
             import org.jparallel.client.*;
             import static org.jparallel.client.Parallel.*;
+            import org.jparallel.cluster.*;
             """;
 
     private final String session = UUID.randomUUID().toString();

@@ -1,0 +1,124 @@
+package org.jparallel.cluster;
+
+import static org.jparallel.client.Parallel.range;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jparallel.client.Client;
+import org.jparallel.controller.launch.ClusterAlreadyRunningException;
+import org.jparallel.controller.launch.ClusterLauncher;
+import org.jparallel.controller.launch.ClusterOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A cluster a program starts for itself: ready when started, gone when closed or when the program ends. */
+class ClusterTest {
+    static final ClusterOptions OPTIONS = ClusterOptions.defaults().withTimeout(Duration.ofSeconds(90));
+    @TempDir
+    Path home;
+
+    @Test
+    void startedClusterRunsTasksAndLeavesNoProcessOnceClosed() throws Exception {
+        List<ProcessHandle> processes = new ArrayList<>();
+        try (Cluster cluster = Cluster.start(home, "own", 2, OPTIONS)) {
+            assertEquals(List.of(0, 1, 4, 9), cluster.client().all().mapSync(x -> x * x, range(4)));
+            ProcessHandle controller = ProcessHandle.of(cluster.controllerPid()).orElseThrow();
+            processes.add(controller);
+            processes.addAll(controller.descendants().toList());
+        }
+        assertEquals(3, processes.size(), "a controller and two engines");
+        for (ProcessHandle process : processes) {
+            process.onExit().get(20, TimeUnit.SECONDS);
+        }
+        assertTrue(new ClusterLauncher(home).list().isEmpty());
+    }
+
+    @Test
+    void clusterStopsWhenTheProgramThatStartedItIsKilled() throws Exception {
+        Path program = Files.writeString(home.resolve("Owner.java"), """
+                public class Owner {
+                    public static void main(String[] args) throws Exception {
+                        var cluster = org.jparallel.cluster.Cluster.start(java.nio.file.Path.of(args[0]), "owned", 1,
+                                org.jparallel.controller.launch.ClusterOptions.defaults());
+                        System.out.println(cluster.controllerPid());
+                        Thread.sleep(120_000);
+                    }
+                }
+                """);
+        Process owner = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), program.toString(), home.toString())
+                .redirectError(home.resolve("owner.err").toFile()).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(owner.getInputStream()))) {
+            String line = out.readLine();
+            assertNotNull(line, () -> "the program printed nothing: " + read(home.resolve("owner.err")));
+            ProcessHandle controller = ProcessHandle.of(Long.parseLong(line.strip())).orElseThrow();
+            List<ProcessHandle> engines = controller.descendants().toList();
+
+            owner.destroyForcibly(); // kill -9: no close, no shutdown hook
+
+            controller.onExit().get(30, TimeUnit.SECONDS);
+            for (ProcessHandle engine : engines) {
+                engine.onExit().get(30, TimeUnit.SECONDS);
+            }
+            assertTrue(new ClusterLauncher(home).list().isEmpty());
+        } finally {
+            owner.destroyForcibly().waitFor();
+            new ClusterLauncher(home).stop("owned");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return e.toString();
+        }
+    }
+
+    @Test
+    void addedEnginesJoinTheCluster() {
+        try (Cluster cluster = Cluster.start(home, "own", 1, OPTIONS)) {
+            assertEquals(2, cluster.addEngines(1, Duration.ofSeconds(90)));
+            assertEquals(List.of(0, 1), cluster.client().ids());
+        }
+    }
+
+    @Test
+    void secondClusterInTheSameProfileIsRefused() {
+        try (Cluster cluster = Cluster.start(home, "own", 1, OPTIONS)) {
+            ClusterAlreadyRunningException refused = assertThrows(ClusterAlreadyRunningException.class,
+                    () -> Cluster.start(home, "own", 1, OPTIONS));
+            assertTrue(refused.getMessage().contains(String.valueOf(cluster.controllerPid())), refused.getMessage());
+        }
+    }
+
+    @Test
+    void closedClusterHandsOutNoClient() {
+        Cluster cluster = Cluster.start(home, "own", 1, OPTIONS);
+        Client client = cluster.client();
+        cluster.close();
+        IllegalStateException refused = assertThrows(IllegalStateException.class, cluster::client);
+        assertTrue(refused.getMessage().contains("Cluster.start"), refused.getMessage());
+        assertFalse(cluster.toString().isEmpty());
+        assertThrows(RuntimeException.class, () -> client.all().applySync(() -> 1));
+    }
+
+    @Test
+    void clusterOfNoEnginesIsRefusedBeforeAnythingStarts() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> Cluster.start(home, "own", 0, OPTIONS));
+        assertEquals("a cluster needs 1 or more engines, not 0", refused.getMessage());
+    }
+}
