@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -358,10 +359,43 @@ public class AsyncResult<T> implements Future<T> {
         return this;
     }
 
-    /** Runs {@code callback} once the result is ready (at once if it is), on the client's socket thread. */
+    /**
+     * Runs {@code callback} once the result is ready (at once if it is), on the client's socket thread: keep it
+     * short, and wait for nothing there (a {@code get()} of a result not yet ready throws
+     * {@link IllegalStateException}, since its answer would come through that thread); {@link #toCompletableFuture()}
+     * runs its stages elsewhere.
+     */
     public AsyncResult<T> onDone(Runnable callback) {
         board.onDone(callback);
         return this;
+    }
+
+    /**
+     * This result as a {@link CompletableFuture}, to compose with others ({@code thenCombine}, {@code allOf}, …):
+     * it completes with the value, or exceptionally with what {@link #get()} throws (a {@link RemoteError}, …).
+     * Cancelling it cancels this result. It completes on a thread of {@code CompletableFuture}'s default pool,
+     * not on the client's socket thread, so its stages may decode big values and wait for other results.
+     *
+     * <pre>{@code
+     * CompletableFuture<Integer> a = lv.apply(() -> 20).toCompletableFuture();
+     * CompletableFuture<Integer> b = lv.apply(() -> 22).toCompletableFuture();
+     * a.thenCombine(b, Integer::sum).join();   // 42
+     * }</pre>
+     */
+    public CompletableFuture<T> toCompletableFuture() {
+        CompletableFuture<T> future = new CompletableFuture<>() {
+            @Override
+            public boolean cancel(boolean mayInterruptIfRunning) {
+                // first, or the result's own cancellation would complete this future before it is cancelled
+                boolean cancelled = super.cancel(mayInterruptIfRunning);
+                AsyncResult.this.cancel(mayInterruptIfRunning);
+                return cancelled;
+            }
+        };
+        // Not on the socket thread that runs onDone: decoding may fetch a value the engine kept, whose answer
+        // comes through that thread.
+        onDone(() -> future.completeAsync(this::value));
+        return future;
     }
 
     /** Asks the cluster to drop those of these tasks that have not started; they fail with {@link TaskAbortedError}. */

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.Message;
 
 /**
@@ -151,6 +152,11 @@ final class TaskBoard {
     }
 
     private boolean await(Predicate<TaskBoard> condition, long deadline, String what) {
+        if (!condition.test(this) && BackgroundThreads.onDeliveringThread()) {
+            throw new IllegalStateException("waiting for " + what + " on the client's socket thread would never end:"
+                    + " the answer comes through this thread. Wait in a thread of your own, e.g. with"
+                    + " toCompletableFuture().thenApplyAsync(...) instead of a callback");
+        }
         try {
             while (!condition.test(this)) {
                 if (deadline == Long.MAX_VALUE) {

@@ -29,9 +29,33 @@ public final class BackgroundThreads {
         return thread;
     }
 
+    /**
+     * A daemon thread, not started, that delivers messages (a link's or a socket's loop): see
+     * {@link #onDeliveringThread()}.
+     */
+    public static Thread delivering(String name, Runnable body) {
+        Thread thread = new DeliveringThread(topGroup(), body, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
+    /**
+     * Whether this thread delivers messages: a wait on it for an answer would never end, since the answer
+     * comes through it. Callbacks run there ({@code AsyncResult.onDone}, a listener), so waits check.
+     */
+    public static boolean onDeliveringThread() {
+        return Thread.currentThread() instanceof DeliveringThread;
+    }
+
     /** Makes {@link #daemon} threads, for executors. */
     public static ThreadFactory factory(String name) {
         return body -> daemon(name, body);
+    }
+
+    private static final class DeliveringThread extends Thread {
+        DeliveringThread(ThreadGroup group, Runnable body, String name) {
+            super(group, body, name);
+        }
     }
 
     private static ThreadGroup topGroup() {

@@ -36,7 +36,7 @@ final class LinkLoop implements AutoCloseable {
 
     LinkLoop(String name) throws IOException {
         this.selector = Selector.open();
-        this.thread = BackgroundThreads.daemon("jparallel-" + name, this::run);
+        this.thread = BackgroundThreads.delivering("jparallel-" + name, this::run);
         thread.start();
     }
 

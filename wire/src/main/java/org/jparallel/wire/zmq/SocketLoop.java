@@ -53,7 +53,7 @@ public final class SocketLoop implements FrameSender, AutoCloseable {
         wakeReceiver.bind(wakeAddress);
         this.wakeSender = context.createSocket(SocketType.PAIR);
         wakeSender.connect(wakeAddress);
-        this.thread = BackgroundThreads.daemon("jparallel-" + name, this::run);
+        this.thread = BackgroundThreads.delivering("jparallel-" + name, this::run);
     }
 
     /**
