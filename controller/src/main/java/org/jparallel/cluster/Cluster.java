@@ -95,6 +95,7 @@ public final class Cluster implements AutoCloseable {
      * Starts {@code n} more engines and waits up to {@code timeout} for them to register.
      *
      * @return how many engines are registered now
+     * @throws ClusterException when some of them exited before they registered; the message names their logs
      */
     public int addEngines(int n, Duration timeout) {
         requireOpen();

@@ -158,11 +158,12 @@ public final class Controller implements AutoCloseable {
     /** Launches {@code n} more local engines; each is unregistered the moment its process ends. */
     public void launchEngines(int n) throws IOException {
         for (int i = 0; i < n; i++) {
-            ProcessHandle engine = launcher.launch(launches.getAndIncrement());
+            int index = launches.getAndIncrement();
+            ProcessHandle engine = launcher.launch(index);
             launched.add(engine);
             engine.onExit().thenRun(() -> {
                 launched.remove(engine);
-                hub.engineProcessEnded(engine.pid());
+                hub.engineProcessEnded(engine.pid(), launcher.logOf(index));
             });
         }
     }

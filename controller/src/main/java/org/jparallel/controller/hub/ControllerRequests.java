@@ -50,6 +50,7 @@ final class ControllerRequests {
         });
         JsonObject reply = ok();
         reply.add("engines", engines);
+        reply.addProperty("lost_launches", hub.lostLaunches());
         reply.addProperty("scheme", hub.scheduler().scheme());
         reply.addProperty("hwm", hub.scheduler().highWaterMark());
         reply.addProperty("signature_scheme", hub.scheme());

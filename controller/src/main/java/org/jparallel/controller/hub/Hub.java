@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -69,6 +71,9 @@ public final class Hub {
     /** The frames of load-balanced tasks sent to an engine, kept until their final answer for a resend. */
     private final Map<String, SentRequest> sent = new HashMap<>();
     private int nextEngineId;
+    /** Pids of every engine that ever registered, to tell a launch that failed from an engine that ended. */
+    private final Set<Long> registeredPids = new HashSet<>();
+    private int lostLaunches;
 
 
     public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile) {
@@ -529,14 +534,24 @@ public final class Hub {
         reply.addProperty("status", "ok");
         reply.addProperty("id", engine.id);
         toEngine(engine, request.reply("registration_reply", session, reply));
+        registeredPids.add(engine.pid);
         LOG.info("engine " + engine.id + " registered (pid " + engine.pid + ", launched as engine "
                 + text(content, "id_hint", "?") + ")");
         replies.notice(clients.values(), "engine_registered", engine.id);
         dispatchWaiting();
     }
 
-    /** The process of a launched engine ended: unregister it at once rather than wait for heartbeats. */
-    public synchronized void engineProcessEnded(long pid) {
+    /**
+     * The process of a launched engine ended: unregister it at once rather than wait for heartbeats. One that
+     * never registered is a failed launch (a bad JVM option, a jar missing): counted, so that whoever waits
+     * for engines learns they will not come.
+     */
+    public synchronized void engineProcessEnded(long pid, String log) {
+        if (!registeredPids.contains(pid)) {
+            lostLaunches++;
+            LOG.warning("an engine process (pid " + pid + ") exited before it registered; see " + log);
+            return;
+        }
         for (EngineEntry engine : List.copyOf(engines.values())) {
             if (engine.pid == pid) {
                 unregister(engine, "engine " + engine.id + " died (pid " + pid + ") while running this task");
@@ -573,6 +588,11 @@ public final class Hub {
 
     public synchronized int engineCount() {
         return engines.size();
+    }
+
+    /** How many launched engine processes exited before they registered. */
+    public synchronized int lostLaunches() {
+        return lostLaunches;
     }
 
     public synchronized List<Long> enginePids() {

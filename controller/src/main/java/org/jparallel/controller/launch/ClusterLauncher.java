@@ -108,14 +108,19 @@ public final class ClusterLauncher {
         ClientConnection connection = awaitClientFile(dir, controller, deadline);
         try (ControllerLink link = ControllerLink.connect(connection)) {
             while (true) {
-                int registered;
+                Registrations now;
                 try {
-                    registered = engineCount(link);
+                    now = registrations(link);
                 } catch (ClusterException slow) {
-                    registered = -1; // a controller that is still starting up may answer late
+                    now = new Registrations(-1, 0); // a controller that is still starting up may answer late
                 }
+                int registered = now.registered();
                 if (registered >= engines) {
                     return registered;
+                }
+                if (now.lostLaunches() > 0 && registered + now.lostLaunches() >= engines) {
+                    throw new ClusterException(now.lostLaunches() + " of " + engines + " engine processes exited"
+                            + " before they registered; see the logs in " + dir.logDir() + logTails(dir));
                 }
                 if (!controller.isAlive()) {
                     throw died(dir, controller);
@@ -246,6 +251,8 @@ public final class ClusterLauncher {
      * Launches {@code n} more engines in a running cluster and waits for them to register.
      *
      * @return the number of registered engines
+     * @throws ClusterException when some of the new engine processes exited before they registered (their logs'
+     *                          last lines in the message)
      */
     public int addEngines(String profile, int n, Duration timeout) {
         ProfileDir dir = ProfileDir.of(home, profile);
@@ -254,7 +261,7 @@ public final class ClusterLauncher {
                     + "jpcluster start -n " + n + " --profile " + profile);
         }
         try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
-            int before = engineCount(link);
+            Registrations before = registrations(link);
             JsonObject content = new JsonObject();
             content.addProperty("n", n);
             Message reply = link.request("engines_request", content, REQUEST_TIMEOUT);
@@ -263,9 +270,15 @@ public final class ClusterLauncher {
             }
             Instant deadline = Instant.now().plus(timeout);
             while (true) {
-                int now = engineCount(link);
-                if (now >= before + n || Instant.now().isAfter(deadline)) {
-                    return now;
+                Registrations now = registrations(link);
+                int lost = now.lostLaunches() - before.lostLaunches();
+                if (now.registered() + lost >= before.registered() + n || Instant.now().isAfter(deadline)) {
+                    if (lost > 0) {
+                        throw new ClusterException(lost + " of " + n + " new engine processes exited before they"
+                                + " registered (the cluster has " + now.registered() + " engines); see the logs in "
+                                + dir.logDir() + logTails(dir));
+                    }
+                    return now.registered();
                 }
                 pause(100);
             }
@@ -283,14 +296,20 @@ public final class ClusterLauncher {
         }
     }
 
-    private static int engineCount(ControllerLink link) {
+    /** Engines registered, and launched engine processes that exited before they registered. */
+    private record Registrations(int registered, int lostLaunches) {
+    }
+
+    private static Registrations registrations(ControllerLink link) {
         try {
-            Message reply = link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT);
-            return reply.content().getAsJsonObject("engines").size();
+            JsonObject reply = link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT).content();
+            JsonElement lost = reply.get("lost_launches");
+            return new Registrations(reply.getAsJsonObject("engines").size(), lost == null ? 0 : lost.getAsInt());
         } catch (TimeoutException e) {
             throw new ClusterException("the controller does not answer: " + e.getMessage(), e);
         }
     }
+
 
     private static boolean awaitExit(ProcessHandle process, Duration timeout) {
         try {

@@ -19,4 +19,7 @@ public interface EngineLauncher {
      * @return the process, which the controller watches to unregister the engine when it ends
      */
     ProcessHandle launch(int index) throws IOException;
+
+    /** Where engine {@code index}'s output goes, for messages that send a user to it. */
+    String logOf(int index);
 }

@@ -108,6 +108,11 @@ public final class LocalEngineLauncher implements EngineLauncher {
         return process.toHandle();
     }
 
+    @Override
+    public String logOf(int index) {
+        return dir.engineLog(index).toString();
+    }
+
     /** The directives file, written once per JPARALLEL_HOME; empty (C2 everywhere) when it cannot be written. */
     private static Optional<Path> compilerDirectives(ProfileDir dir) {
         Path file = dir.home().resolve("engine-compiler-directives.json");
