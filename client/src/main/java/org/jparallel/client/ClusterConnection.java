@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jparallel.wire.ClusterHost;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.SocketFiles;
 
@@ -66,18 +67,18 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
                         + "restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
             }
             JsonObject json = parsed.getAsJsonObject();
-            String host = text(json, "host", "");
+            String host = JsonFields.string(json, "host", "");
             boolean controllersHost = ClusterHost.isCurrent(host);
             return new ClusterConnection(
-                    text(json, "ip", "127.0.0.1"),
+                    JsonFields.string(json, "ip", "127.0.0.1"),
                     port(json, "client_port", file),
                     json.has("engine_port") ? port(json, "engine_port", file) : 0,
-                    text(json, "key", ""),
-                    text(json, "signature_scheme", "hmac-sha256"),
-                    text(json, "transport", "tcp"),
-                    text(json, "profile", profileName),
+                    JsonFields.string(json, "key", ""),
+                    JsonFields.string(json, "signature_scheme", "hmac-sha256"),
+                    JsonFields.string(json, "transport", "tcp"),
+                    JsonFields.string(json, "profile", profileName),
                     json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : 0,
-                    controllersHost ? text(json, "unix_socket", "") : "", host, text(json, "location", ""));
+                    controllersHost ? JsonFields.string(json, "unix_socket", "") : "", host, JsonFields.string(json, "location", ""));
         } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
             throw new ClusterException("connection file " + file + " is not valid: " + e.getMessage()
                     + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
@@ -106,11 +107,6 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
 
     boolean isLocal() {
         return ip.equals("127.0.0.1") || ip.equals("localhost") || ip.equals("::1") || ListenAddress.everyInterface(ip);
-    }
-
-    private static String text(JsonObject json, String name, String fallback) {
-        JsonElement e = json.get(name);
-        return e == null || e.isJsonNull() ? fallback : e.getAsString();
     }
 
     private static int port(JsonObject json, String name, Path file) {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /** One request of an {@link AsyncResult} and what came back for it; guarded by the result's lock. */
@@ -71,8 +72,8 @@ final class TaskState {
         if (id != null && id.isJsonPrimitive()) {
             engineId = id.getAsInt();
         }
-        startedText = text(metadata, "started", startedText);
-        completedText = text(metadata, "completed", completedText);
+        startedText = JsonFields.string(metadata, "started", startedText);
+        completedText = JsonFields.string(metadata, "completed", completedText);
     }
 
     TaskMetadata metadata() {
@@ -86,11 +87,6 @@ final class TaskState {
         }
         return new TaskMetadata(msgId, engineId, submitted, Optional.ofNullable(started),
                 Optional.ofNullable(completed), status());
-    }
-
-    private static String text(JsonObject metadata, String key, String otherwise) {
-        JsonElement e = metadata.get(key);
-        return e == null || !e.isJsonPrimitive() ? otherwise : e.getAsString();
     }
 
     private static Optional<Instant> time(String text) {

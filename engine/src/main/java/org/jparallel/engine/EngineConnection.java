@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.ConnectionFileException;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
 import org.jparallel.wire.SocketFiles;
@@ -51,13 +52,13 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
             if (!json.has("engine_port") || !json.has("key")) {
                 throw new ConnectionFileException("engine connection file " + file + " lacks engine_port or key");
             }
-            String host = text(json, "host", "");
+            String host = JsonFields.string(json, "host", "");
             boolean controllersHost = ClusterHost.isCurrent(host);
-            return new EngineConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
-                    json.get("engine_port").getAsInt(), text(json, "key", ""),
-                    text(json, "signature_scheme", "hmac-sha256"), text(json, "profile", "default"),
+            return new EngineConnection(JsonFields.string(json, "transport", "tcp"), JsonFields.string(json, "ip", "127.0.0.1"),
+                    json.get("engine_port").getAsInt(), JsonFields.string(json, "key", ""),
+                    JsonFields.string(json, "signature_scheme", "hmac-sha256"), JsonFields.string(json, "profile", "default"),
                     json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : -1,
-                    controllersHost ? text(json, "unix_socket", "") : "", host, text(json, "location", ""));
+                    controllersHost ? JsonFields.string(json, "unix_socket", "") : "", host, JsonFields.string(json, "location", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read engine connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
@@ -97,8 +98,4 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
         return json;
     }
 
-    private static String text(JsonObject json, String name, String fallback) {
-        JsonElement e = json.get(name);
-        return e == null || e.isJsonNull() ? fallback : e.getAsString();
-    }
 }

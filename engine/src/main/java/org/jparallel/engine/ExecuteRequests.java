@@ -1,10 +1,10 @@
 package org.jparallel.engine;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import org.jparallel.display.MimeBundle;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.Value;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /**
@@ -24,7 +24,7 @@ final class ExecuteRequests {
     }
 
     Reply execute(Message request) {
-        String code = string(request.content(), "code");
+        String code = JsonFields.string(request.content(), "code", "");
         boolean silent = request.content().has("silent") && request.content().get("silent").getAsBoolean();
         EngineSession engineSession = session.get();
         int count = silent ? executionCount : ++executionCount;
@@ -67,8 +67,4 @@ final class ExecuteRequests {
         engineSession.java().remember(value);
     }
 
-    private static String string(JsonObject content, String key) {
-        JsonElement e = content.get(key);
-        return e == null || e.isJsonNull() ? "" : e.getAsString();
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /**
@@ -69,8 +70,8 @@ final class Inputs {
             Message reply = fetching.get(request).get();
             JsonElement status = reply.content().get("status");
             if (status != null && !"ok".equals(status.getAsString())) {
-                throw new InputUnavailableException(string(reply.content(), "ename"),
-                        string(reply.content(), "evalue"));
+                throw new InputUnavailableException(JsonFields.string(reply.content(), "ename", ""),
+                        JsonFields.string(reply.content(), "evalue", ""));
             }
             return reply.buffers();
         } catch (ExecutionException e) {
@@ -87,8 +88,4 @@ final class Inputs {
         }
     }
 
-    private static String string(JsonObject content, String key) {
-        JsonElement e = content.get(key);
-        return e == null || e.isJsonNull() ? "" : e.getAsString();
-    }
 }

@@ -48,16 +48,16 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int iop
                 throw new ConnectionFileException("connection file " + file + " is not a JSON object");
             }
             JsonObject json = parsed.getAsJsonObject();
-            String transport = text(json, "transport", "tcp");
+            String transport = JsonFields.string(json, "transport", "tcp");
             if (!transport.equals("tcp") && !transport.equals("ipc")) {
                 throw new ConnectionFileException("connection file " + file + ": unknown transport '" + transport
                         + "' (expected tcp or ipc)");
             }
-            return new ConnectionInfo(transport, text(json, "ip", "127.0.0.1"),
+            return new ConnectionInfo(transport, JsonFields.string(json, "ip", "127.0.0.1"),
                     port(json, "shell_port", file), port(json, "iopub_port", file), port(json, "stdin_port", file),
                     port(json, "control_port", file), port(json, "hb_port", file),
-                    text(json, "key", ""), text(json, "signature_scheme", "hmac-sha256"),
-                    text(json, "kernel_name", ""));
+                    JsonFields.string(json, "key", ""), JsonFields.string(json, "signature_scheme", "hmac-sha256"),
+                    JsonFields.string(json, "kernel_name", ""));
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new ConnectionFileException("connection file " + file + " is not valid JSON: " + e.getMessage());
         }
@@ -86,11 +86,6 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int iop
         json.addProperty("signature_scheme", signatureScheme);
         json.addProperty("kernel_name", kernelName);
         return json;
-    }
-
-    private static String text(JsonObject json, String name, String fallback) {
-        JsonElement e = json.get(name);
-        return e == null || e.isJsonNull() ? fallback : e.getAsString();
     }
 
     private static int port(JsonObject json, String name, Path file) throws ConnectionFileException {

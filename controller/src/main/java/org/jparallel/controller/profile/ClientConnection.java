@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.ConnectionFileException;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
 import org.jparallel.wire.SocketFiles;
@@ -41,15 +42,15 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
                 throw new ConnectionFileException("client connection file " + file + " lacks client_port");
             }
             JsonObject json = parsed.getAsJsonObject();
-            String host = text(json, "host", "");
+            String host = JsonFields.string(json, "host", "");
             boolean controllersHost = ClusterHost.isCurrent(host);
-            return new ClientConnection(text(json, "transport", "tcp"), text(json, "ip", "127.0.0.1"),
+            return new ClientConnection(JsonFields.string(json, "transport", "tcp"), JsonFields.string(json, "ip", "127.0.0.1"),
                     json.get("client_port").getAsInt(),
                     json.has("engine_port") ? json.get("engine_port").getAsInt() : -1,
-                    text(json, "key", ""), text(json, "signature_scheme", "hmac-sha256"),
-                    text(json, "profile", ProfileDir.DEFAULT_PROFILE),
+                    JsonFields.string(json, "key", ""), JsonFields.string(json, "signature_scheme", "hmac-sha256"),
+                    JsonFields.string(json, "profile", ProfileDir.DEFAULT_PROFILE),
                     json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : -1,
-                    controllersHost ? text(json, "unix_socket", "") : "", host, text(json, "location", ""));
+                    controllersHost ? JsonFields.string(json, "unix_socket", "") : "", host, JsonFields.string(json, "location", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read client connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
@@ -89,8 +90,4 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
         return json;
     }
 
-    private static String text(JsonObject json, String name, String fallback) {
-        JsonElement e = json.get(name);
-        return e == null || e.isJsonNull() ? fallback : e.getAsString();
-    }
 }

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
 import org.jparallel.kernel.io.IoPub;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /**
@@ -21,14 +21,14 @@ public final class CommHandler {
     }
 
     public void info(Channel channel, Message request) {
-        JsonObject reply = Json.ok();
+        JsonObject reply = JsonFields.ok();
         reply.add("comms", new JsonObject());
         responder.reply(channel, request, reply);
     }
 
     public void open(Channel channel, Message request) {
         JsonObject close = new JsonObject();
-        close.addProperty("comm_id", Json.string(request.content(), "comm_id", ""));
+        close.addProperty("comm_id", JsonFields.string(request.content(), "comm_id", ""));
         close.add("data", new JsonObject());
         iopub.publish(request, "comm_close", close);
     }

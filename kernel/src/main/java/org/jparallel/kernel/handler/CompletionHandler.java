@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicKind;
 import org.jparallel.magic.MagicRegistry;
@@ -32,14 +32,14 @@ public final class CompletionHandler implements RequestHandler {
 
     @Override
     public void handle(Channel channel, Message request) {
-        String code = Json.string(request.content(), "code", "");
-        int cursor = CodePoints.toIndex(code, Json.integer(request.content(), "cursor_pos", code.length()));
+        String code = JsonFields.string(request.content(), "code", "");
+        int cursor = CodePoints.toIndex(code, JsonFields.integer(request.content(), "cursor_pos", code.length()));
         Completion completion = magicCompletion(code, cursor);
         if (completion == null) {
             completion = session.get().complete(code, cursor);
         }
-        JsonObject reply = Json.ok();
-        reply.add("matches", Json.strings(completion.matches()));
+        JsonObject reply = JsonFields.ok();
+        reply.add("matches", JsonFields.strings(completion.matches()));
         reply.addProperty("cursor_start", CodePoints.fromIndex(code, completion.cursorStart()));
         reply.addProperty("cursor_end", CodePoints.fromIndex(code, completion.cursorEnd()));
         reply.add("metadata", new JsonObject());

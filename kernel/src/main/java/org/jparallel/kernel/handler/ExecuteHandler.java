@@ -13,7 +13,7 @@ import org.jparallel.kernel.history.History;
 import org.jparallel.kernel.io.IoPub;
 import org.jparallel.kernel.io.RequestScope;
 import org.jparallel.kernel.protocol.ExecuteRequest;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.Value;
 import org.jparallel.wire.Message;
@@ -94,7 +94,7 @@ public final class ExecuteHandler implements RequestHandler {
                     publishResult(request, notebook, value);
                 }
             });
-            JsonObject reply = Json.ok();
+            JsonObject reply = JsonFields.ok();
             reply.addProperty("execution_count", executionCount);
             reply.add("user_expressions", userExpressions(execute, notebook));
             reply.add("payload", new JsonArray());
@@ -133,7 +133,7 @@ public final class ExecuteHandler implements RequestHandler {
             JsonObject result;
             if (outcome instanceof CellOutcome.Success success) {
                 MimeBundle bundle = notebook.renderer().render(success.value().map(Value::object).orElse(null));
-                result = Json.ok();
+                result = JsonFields.ok();
                 result.add("data", bundle.dataJson());
                 result.add("metadata", bundle.metadataJson());
             } else {
@@ -166,7 +166,7 @@ public final class ExecuteHandler implements RequestHandler {
         JsonObject content = new JsonObject();
         content.addProperty("ename", ename);
         content.addProperty("evalue", evalue == null ? "" : evalue);
-        content.add("traceback", Json.strings(traceback));
+        content.add("traceback", JsonFields.strings(traceback));
         return content;
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
 import org.jparallel.kernel.history.History;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /** {@code history_request}: {@code tail}, {@code range} and {@code search} over this kernel's inputs. */
@@ -22,13 +22,13 @@ public final class HistoryHandler implements RequestHandler {
     @Override
     public void handle(Channel channel, Message request) {
         JsonObject content = request.content();
-        boolean withOutput = Json.bool(content, "output", false);
-        List<History.Entry> entries = switch (Json.string(content, "hist_access_type", "tail")) {
-            case "range" -> history.range(Json.integer(content, "session", 0), Json.integer(content, "start", 0),
-                    Json.integer(content, "stop", 0));
-            case "search" -> history.search(Json.string(content, "pattern", "*"), Json.integer(content, "n", 0),
-                    Json.bool(content, "unique", false));
-            default -> history.tail(Json.integer(content, "n", 10));
+        boolean withOutput = JsonFields.bool(content, "output", false);
+        List<History.Entry> entries = switch (JsonFields.string(content, "hist_access_type", "tail")) {
+            case "range" -> history.range(JsonFields.integer(content, "session", 0), JsonFields.integer(content, "start", 0),
+                    JsonFields.integer(content, "stop", 0));
+            case "search" -> history.search(JsonFields.string(content, "pattern", "*"), JsonFields.integer(content, "n", 0),
+                    JsonFields.bool(content, "unique", false));
+            default -> history.tail(JsonFields.integer(content, "n", 10));
         };
         JsonArray tuples = new JsonArray();
         for (History.Entry entry : entries) {
@@ -45,7 +45,7 @@ public final class HistoryHandler implements RequestHandler {
             }
             tuples.add(tuple);
         }
-        JsonObject reply = Json.ok();
+        JsonObject reply = JsonFields.ok();
         reply.add("history", tuples);
         responder.reply(channel, request, reply);
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.wire.Message;
@@ -24,11 +24,11 @@ public final class InspectionHandler implements RequestHandler {
 
     @Override
     public void handle(Channel channel, Message request) {
-        String code = Json.string(request.content(), "code", "");
-        int cursor = CodePoints.toIndex(code, Json.integer(request.content(), "cursor_pos", code.length()));
-        int detail = Json.integer(request.content(), "detail_level", 0);
+        String code = JsonFields.string(request.content(), "code", "");
+        int cursor = CodePoints.toIndex(code, JsonFields.integer(request.content(), "cursor_pos", code.length()));
+        int detail = JsonFields.integer(request.content(), "detail_level", 0);
         Optional<String> text = magicUsage(code, cursor).or(() -> session.get().inspect(code, cursor, detail));
-        JsonObject reply = Json.ok();
+        JsonObject reply = JsonFields.ok();
         reply.addProperty("found", text.isPresent());
         JsonObject data = new JsonObject();
         text.ifPresent(t -> data.addProperty("text/plain", t));

@@ -2,7 +2,7 @@ package org.jparallel.kernel.handler;
 
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /**
@@ -21,6 +21,6 @@ public final class InterruptHandler implements RequestHandler {
     @Override
     public void handle(Channel channel, Message request) {
         interrupt.run();
-        responder.reply(channel, request, Json.ok());
+        responder.reply(channel, request, JsonFields.ok());
     }
 }

@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import java.util.function.Supplier;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.repl.Completeness;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.wire.Message;
@@ -24,7 +24,7 @@ public final class IsCompleteHandler implements RequestHandler {
 
     @Override
     public void handle(Channel channel, Message request) {
-        String code = Json.string(request.content(), "code", "");
+        String code = JsonFields.string(request.content(), "code", "");
         JsonObject reply = new JsonObject();
         String stripped = code.stripLeading();
         if (stripped.startsWith("%%")) {

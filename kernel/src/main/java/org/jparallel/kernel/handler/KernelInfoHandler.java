@@ -4,7 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Header;
 import org.jparallel.wire.Message;
 
@@ -46,7 +46,7 @@ public final class KernelInfoHandler implements RequestHandler {
         JsonArray links = new JsonArray();
         links.add(link);
 
-        JsonObject content = Json.ok();
+        JsonObject content = JsonFields.ok();
         content.addProperty("protocol_version", Header.PROTOCOL_VERSION);
         content.addProperty("implementation", "jparallel");
         content.addProperty("implementation_version", VERSION);

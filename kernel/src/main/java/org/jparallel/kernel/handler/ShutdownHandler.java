@@ -4,7 +4,7 @@ import com.google.gson.JsonObject;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
 import org.jparallel.kernel.io.IoPub;
-import org.jparallel.kernel.protocol.Json;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /**
@@ -24,8 +24,8 @@ public final class ShutdownHandler implements RequestHandler {
 
     @Override
     public void handle(Channel channel, Message request) {
-        JsonObject reply = Json.ok();
-        reply.addProperty("restart", Json.bool(request.content(), "restart", false));
+        JsonObject reply = JsonFields.ok();
+        reply.addProperty("restart", JsonFields.bool(request.content(), "restart", false));
         responder.reply(channel, request, reply);
         iopub.publish(request, "shutdown_reply", reply);
         shutdown.run();

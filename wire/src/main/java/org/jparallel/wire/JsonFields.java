@@ -1,13 +1,21 @@
-package org.jparallel.kernel.protocol;
+package org.jparallel.wire;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Collection;
 
-/** Reading optional fields of request content, with the defaults the messaging spec gives. */
-public final class Json {
-    private Json() {
+/**
+ * Optional fields of JSON dicts (message content, headers, connection files), read with a fallback for a field
+ * that is absent, null or not a plain value.
+ *
+ * <pre>{@code
+ * String code = JsonFields.string(content, "code", "");
+ * boolean silent = JsonFields.bool(content, "silent", false);
+ * }</pre>
+ */
+public final class JsonFields {
+    private JsonFields() {
     }
 
     public static String string(JsonObject o, String key, String fallback) {
