@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jparallel.client.values.ValueDecoder;
@@ -260,6 +262,37 @@ public final class Client implements AutoCloseable {
     /** Makes the controller forget the records of every finished task; returns how many it had. */
     public int purgeResults() {
         return records.purge(List.of(), true);
+    }
+
+    /**
+     * The msg_ids of this client's requests still waiting for their reply: its unfinished tasks (ipyparallel's
+     * {@code rc.outstanding}).
+     */
+    public Set<String> outstanding() {
+        return Set.copyOf(channel.pendingIds());
+    }
+
+    /**
+     * Waits until every request this client has sent so far has been answered, at most {@code timeout}
+     * (ipyparallel's {@code rc.wait()}): results that nobody kept a reference to included. Requests sent while it
+     * waits are not waited for.
+     *
+     * <pre>{@code
+     * for (int i = 0; i < 100; i++) lv.apply(() -> work());
+     * rc.waitForAll(Duration.ofMinutes(5));   // true: all 100 done
+     * }</pre>
+     *
+     * @return whether they all were answered in time
+     * @throws CancellationException when the waiting thread is interrupted
+     */
+    public boolean waitForAll(Duration timeout) {
+        try {
+            return channel.awaitReplies(channel.pendingIds(), System.nanoTime() + timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for this client's requests; they go on: stop"
+                    + " them with abort()");
+        }
     }
 
     /** Aborts every task of this client that has not started yet; they fail with {@link TaskAbortedError}. */

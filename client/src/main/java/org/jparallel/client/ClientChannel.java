@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.wire.BackgroundThreads;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
@@ -35,6 +38,9 @@ final class ClientChannel implements AutoCloseable {
     private final String session = UUID.randomUUID().toString();
     private final MessageCodec codec;
     private final Map<String, Pending> waiting = new ConcurrentHashMap<>();
+    /** Notified on each reply while some thread waits for replies ({@link #awaitReplies}). */
+    private final Object replied = new Object();
+    private final AtomicInteger awaitingReplies = new AtomicInteger();
     private final Consumer<Message> notifications;
     private final LinkClient link;
     private volatile RuntimeException closedBecause;
@@ -170,6 +176,39 @@ final class ClientChannel implements AutoCloseable {
             waiting.remove(parentId.getAsString());
         }
         pending.receive(message);
+        if (message.msgType().endsWith("_reply") && awaitingReplies.get() > 0) {
+            synchronized (replied) {
+                replied.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Waits until each of {@code msgIds} has had its reply (or the channel failed them), at most until
+     * {@code deadline} ({@link System#nanoTime()}); whether they all did.
+     */
+    boolean awaitReplies(Collection<String> msgIds, long deadline) throws InterruptedException {
+        if (BackgroundThreads.onDeliveringThread()) {
+            throw new IllegalStateException("waiting for replies on the client's socket thread would never end: the"
+                    + " replies come through this thread");
+        }
+        awaitingReplies.incrementAndGet();
+        try {
+            synchronized (replied) {
+                for (String msgId : msgIds) {
+                    while (waiting.containsKey(msgId)) {
+                        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                        if (left <= 0) {
+                            return false;
+                        }
+                        replied.wait(left);
+                    }
+                }
+                return true;
+            }
+        } finally {
+            awaitingReplies.decrementAndGet();
+        }
     }
 
     /** Ends every request still waiting with {@code reason}; nothing can be sent afterwards. */
@@ -184,6 +223,9 @@ final class ClientChannel implements AutoCloseable {
                     LOG.log(Level.WARNING, "failing request " + msgId + " failed", e);
                 }
             }
+        }
+        synchronized (replied) {
+            replied.notifyAll();
         }
     }
 

@@ -1,0 +1,58 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Set;
+import org.jparallel.client.AsyncResult;
+import org.jparallel.client.Client;
+import org.jparallel.client.LoadBalancedView;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** ipyparallel's {@code rc.outstanding} and {@code rc.wait()}: what a client still waits for, and waiting for it all. */
+class OutstandingRequestsTest {
+    @RegisterExtension
+    static final SharedCluster cluster = SharedCluster.engines(2);
+    final Client rc = cluster.client();
+    final LoadBalancedView lv = rc.loadBalancedView();
+
+    @Test
+    void unfinishedTaskIsOutstandingUntilItEnds() {
+        AsyncResult<Integer> slow = lv.apply(() -> {
+            Thread.sleep(500);
+            return 1;
+        });
+        assertTrue(rc.outstanding().containsAll(slow.msgIds()), rc.outstanding().toString());
+
+        assertTrue(rc.waitForAll(Duration.ofSeconds(30)));
+
+        assertTrue(slow.ready());
+        assertFalse(rc.outstanding().contains(slow.msgIds().get(0)));
+    }
+
+    @Test
+    void waitingForAllIncludesResultsNobodyKept() {
+        for (int i = 0; i < 20; i++) {
+            lv.apply(() -> {
+                Thread.sleep(50);
+                return 1;
+            });
+        }
+        assertTrue(rc.waitForAll(Duration.ofSeconds(30)));
+        assertEquals(Set.of(), rc.outstanding());
+    }
+
+    @Test
+    void waitingForAllGivesUpAtItsTimeout() {
+        AsyncResult<Integer> slow = lv.apply(() -> {
+            Thread.sleep(3_000);
+            return 1;
+        });
+        assertFalse(rc.waitForAll(Duration.ofMillis(200)));
+        assertFalse(slow.ready());
+        assertEquals(1, slow.get());
+    }
+}
