@@ -1,5 +1,7 @@
 package org.jparallel.client;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +44,25 @@ public final class DirectView {
     /** Runs JShell code on each engine and waits: one {@link ExecuteReply} per engine. */
     public List<ExecuteReply> executeSync(String code) {
         return execute(code).get();
+    }
+
+    /**
+     * Runs the JShell code of a file on each engine (ipyparallel's {@code view.run(filename)}): snippets as a
+     * cell holds them, read here, so the engines need no copy of the file.
+     *
+     * <pre>{@code
+     * rc.all().runSync(Path.of("setup.jsh"));   // its imports, methods and variables are on every engine now
+     * }</pre>
+     *
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public AsyncResult<List<ExecuteReply>> run(Path file) {
+        return execute(CodeFile.read(file));
+    }
+
+    /** Like {@link #run(Path)}, waiting: one {@link ExecuteReply} per engine. */
+    public List<ExecuteReply> runSync(Path file) {
+        return run(file).get();
     }
 
     /** Calls {@code f} on each engine. */

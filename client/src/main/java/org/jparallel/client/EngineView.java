@@ -1,5 +1,6 @@
 package org.jparallel.client;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,15 @@ public final class EngineView {
 
     public ExecuteReply executeSync(String code) {
         return execute(code).get();
+    }
+
+    /** Runs the JShell code of a file on the engine, as {@link DirectView#run(Path)} does on several. */
+    public AsyncResult<ExecuteReply> run(Path file) {
+        return execute(CodeFile.read(file));
+    }
+
+    public ExecuteReply runSync(Path file) {
+        return run(file).get();
     }
 
     public <R> AsyncResult<R> apply(Fn0<R> f) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +69,23 @@ class DirectViewTest {
         assertEquals(List.of("21", "21"), replies.stream().map(ExecuteReply::text).toList());
         assertEquals(List.of(0, 1), replies.stream().map(ExecuteReply::engineId).toList());
         assertTrue(replies.get(0).toString().matches("Out\\[0:\\d+]: 21"), replies.get(0).toString());
+    }
+
+    @Test
+    void fileOfSnippetsRunsOnEachEngine() throws Exception {
+        Path setup = Files.writeString(cluster.home().resolve("setup.jsh"),
+                "int answer(int x) {\n    return 6 * x;\n}\nint fromFile = answer(7);\n");
+        all.runSync(setup);
+        assertEquals(List.of(42, 42), all.pullSync("fromFile"));
+        Path next = Files.writeString(cluster.home().resolve("next.jsh"), "fromFile + 1\n");
+        assertEquals("43", rc.engine(1).runSync(next).text());
+    }
+
+    @Test
+    void missingFileToRunSaysWhichFile() {
+        Path missing = cluster.home().resolve("no-such.jsh");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> all.runSync(missing));
+        assertTrue(e.getMessage().startsWith("cannot read the code to run from " + missing), e.getMessage());
     }
 
     @Test
