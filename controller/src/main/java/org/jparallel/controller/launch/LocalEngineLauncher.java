@@ -65,11 +65,21 @@ public final class LocalEngineLauncher implements EngineLauncher {
      * Measured with {@code bench/dag}: engine CPU per task of the random DAG went from 1.76–1.83 ms to 1.11–1.31,
      * and its throughput from 728–742 to 921–1,068 tasks/s; a warm {@code map} over 400,000 boxed integers kept
      * its time (86–100 ms against 95–115).
+     *
+     * <p>javac and JShell (and the file systems they read the JDK's classes through, and {@code MethodType}, which
+     * their lambdas hammer while the session opens) are on C1 only too: C2 spent ~6 s of each engine's first 12 s
+     * compiling them (single methods 0.7–1.3 s), and never caught up on a code base that size, so with 4 engines on
+     * 2 cores a cell's compilation ran faster on C1 code, even warm, and users' own loops waited less for C2. Four
+     * engines, alternated pairs: 400 new snippets 42.5 / 41.8 s against 32.8 / 30.3 s, a new snippet after them 91 /
+     * 108 ms against 73 / 79 ms, a numeric loop in a cell right after 1,187 / 1,291 ms against 469 / 543 ms, PSS
+     * per engine then 103 / 109 MB against 95 / 92 MB (bench/README.md).
      */
     static final String COMPILER_DIRECTIVES = """
             [
               {
-                match: ["org/jparallel/*.*", "com/google/gson/*.*", "org/bouncycastle/*.*"],
+                match: ["org/jparallel/*.*", "com/google/gson/*.*", "org/bouncycastle/*.*",
+                        "com/sun/tools/javac/*.*", "jdk/jshell/*.*", "jdk/nio/zipfs/*.*", "jdk/internal/jrtfs/*.*",
+                        "jdk/internal/jimage/*.*", "java/lang/invoke/MethodType.*"],
                 c2: { Exclude: true }
               }
             ]
