@@ -1,5 +1,7 @@
 package org.jparallel.client;
 
+import static org.jparallel.wire.JsonFields.string;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -14,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.jparallel.wire.ClusterHost;
-import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.SocketFiles;
 
@@ -67,18 +68,18 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
                         + "restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
             }
             JsonObject json = parsed.getAsJsonObject();
-            String host = JsonFields.string(json, "host", "");
+            String host = string(json, "host", "");
             boolean controllersHost = ClusterHost.isCurrent(host);
             return new ClusterConnection(
-                    JsonFields.string(json, "ip", "127.0.0.1"),
+                    string(json, "ip", "127.0.0.1"),
                     port(json, "client_port", file),
                     json.has("engine_port") ? port(json, "engine_port", file) : 0,
-                    JsonFields.string(json, "key", ""),
-                    JsonFields.string(json, "signature_scheme", "hmac-sha256"),
-                    JsonFields.string(json, "transport", "tcp"),
-                    JsonFields.string(json, "profile", profileName),
+                    string(json, "key", ""),
+                    string(json, "signature_scheme", "hmac-sha256"),
+                    string(json, "transport", "tcp"),
+                    string(json, "profile", profileName),
                     json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : 0,
-                    controllersHost ? JsonFields.string(json, "unix_socket", "") : "", host, JsonFields.string(json, "location", ""));
+                    controllersHost ? string(json, "unix_socket", "") : "", host, string(json, "location", ""));
         } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
             throw new ClusterException("connection file " + file + " is not valid: " + e.getMessage()
                     + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");

@@ -1,5 +1,7 @@
 package org.jparallel.engine;
 
+import static org.jparallel.wire.JsonFields.string;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.ConnectionFileException;
-import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
 import org.jparallel.wire.SocketFiles;
@@ -52,13 +53,13 @@ public record EngineConnection(String transport, String ip, int enginePort, Stri
             if (!json.has("engine_port") || !json.has("key")) {
                 throw new ConnectionFileException("engine connection file " + file + " lacks engine_port or key");
             }
-            String host = JsonFields.string(json, "host", "");
+            String host = string(json, "host", "");
             boolean controllersHost = ClusterHost.isCurrent(host);
-            return new EngineConnection(JsonFields.string(json, "transport", "tcp"), JsonFields.string(json, "ip", "127.0.0.1"),
-                    json.get("engine_port").getAsInt(), JsonFields.string(json, "key", ""),
-                    JsonFields.string(json, "signature_scheme", "hmac-sha256"), JsonFields.string(json, "profile", "default"),
+            return new EngineConnection(string(json, "transport", "tcp"), string(json, "ip", "127.0.0.1"),
+                    json.get("engine_port").getAsInt(), string(json, "key", ""),
+                    string(json, "signature_scheme", "hmac-sha256"), string(json, "profile", "default"),
                     json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : -1,
-                    controllersHost ? JsonFields.string(json, "unix_socket", "") : "", host, JsonFields.string(json, "location", ""));
+                    controllersHost ? string(json, "unix_socket", "") : "", host, string(json, "location", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read engine connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {

@@ -1,5 +1,7 @@
 package org.jparallel.wire;
 
+import static org.jparallel.wire.JsonFields.string;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -48,16 +50,16 @@ public record ConnectionInfo(String transport, String ip, int shellPort, int iop
                 throw new ConnectionFileException("connection file " + file + " is not a JSON object");
             }
             JsonObject json = parsed.getAsJsonObject();
-            String transport = JsonFields.string(json, "transport", "tcp");
+            String transport = string(json, "transport", "tcp");
             if (!transport.equals("tcp") && !transport.equals("ipc")) {
                 throw new ConnectionFileException("connection file " + file + ": unknown transport '" + transport
                         + "' (expected tcp or ipc)");
             }
-            return new ConnectionInfo(transport, JsonFields.string(json, "ip", "127.0.0.1"),
+            return new ConnectionInfo(transport, string(json, "ip", "127.0.0.1"),
                     port(json, "shell_port", file), port(json, "iopub_port", file), port(json, "stdin_port", file),
                     port(json, "control_port", file), port(json, "hb_port", file),
-                    JsonFields.string(json, "key", ""), JsonFields.string(json, "signature_scheme", "hmac-sha256"),
-                    JsonFields.string(json, "kernel_name", ""));
+                    string(json, "key", ""), string(json, "signature_scheme", "hmac-sha256"),
+                    string(json, "kernel_name", ""));
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
             throw new ConnectionFileException("connection file " + file + " is not valid JSON: " + e.getMessage());
         }

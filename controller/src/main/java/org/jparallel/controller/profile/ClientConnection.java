@@ -1,5 +1,7 @@
 package org.jparallel.controller.profile;
 
+import static org.jparallel.wire.JsonFields.string;
+
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -13,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jparallel.wire.ClusterHost;
 import org.jparallel.wire.ConnectionFileException;
-import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.ListenAddress;
 import org.jparallel.wire.PrivateFile;
 import org.jparallel.wire.SocketFiles;
@@ -42,15 +43,15 @@ public record ClientConnection(String transport, String ip, int clientPort, int 
                 throw new ConnectionFileException("client connection file " + file + " lacks client_port");
             }
             JsonObject json = parsed.getAsJsonObject();
-            String host = JsonFields.string(json, "host", "");
+            String host = string(json, "host", "");
             boolean controllersHost = ClusterHost.isCurrent(host);
-            return new ClientConnection(JsonFields.string(json, "transport", "tcp"), JsonFields.string(json, "ip", "127.0.0.1"),
+            return new ClientConnection(string(json, "transport", "tcp"), string(json, "ip", "127.0.0.1"),
                     json.get("client_port").getAsInt(),
                     json.has("engine_port") ? json.get("engine_port").getAsInt() : -1,
-                    JsonFields.string(json, "key", ""), JsonFields.string(json, "signature_scheme", "hmac-sha256"),
-                    JsonFields.string(json, "profile", ProfileDir.DEFAULT_PROFILE),
+                    string(json, "key", ""), string(json, "signature_scheme", "hmac-sha256"),
+                    string(json, "profile", ProfileDir.DEFAULT_PROFILE),
                     json.has("controller_pid") && controllersHost ? json.get("controller_pid").getAsLong() : -1,
-                    controllersHost ? JsonFields.string(json, "unix_socket", "") : "", host, JsonFields.string(json, "location", ""));
+                    controllersHost ? string(json, "unix_socket", "") : "", host, string(json, "location", ""));
         } catch (IOException e) {
             throw new ConnectionFileException("cannot read client connection file " + file + ": " + e.getMessage());
         } catch (JsonParseException | IllegalStateException | NumberFormatException e) {
