@@ -10,6 +10,7 @@ import org.jparallel.repl.CellOutcome.CompileError;
 
 /** Compile errors told by their line and column in the cell, with the source line and a caret. */
 final class CompileErrors {
+    private static final String AMBIGUOUS_CALL = "compiler.err.ref.ambiguous";
 
     private final CellText text;
     private final RewrittenCell cell;
@@ -32,7 +33,23 @@ final class CompileErrors {
             int position = cell.originalPosition(offset + (int) at);
             traceback.add(text.where(position) + ": " + message(d) + "\n" + text.pointAt(position));
         }
+        shown.stream().filter(d -> AMBIGUOUS_CALL.equals(d.getCode())).findFirst()
+                .filter(d -> cell.original().contains("->"))
+                .ifPresent(d -> traceback.add(untypedLambdaHint(message(d))));
         return new CompileError(message(shown.get(0)), traceback);
+    }
+
+    /**
+     * javac's "reference to apply is ambiguous" for {@code v.apply(x -> x + 1, ar)}, followed by errors about
+     * {@code x}'s type, leaves users guessing; the cause is nearly always a lambda without parameter types, which
+     * fits an overload taking a value and one taking a result or a reference alike.
+     */
+    private static String untypedLambdaHint(String ambiguity) {
+        String method = ambiguity.startsWith("reference to ") ? ambiguity.substring("reference to ".length())
+                .split(" ", 2)[0] : "the method";
+        return "hint: " + method + " has overloads that a lambda without parameter types fits alike: give its"
+                + " parameters their types, e.g. (Integer x) -> x + 1 or (List<Integer> xs) -> xs.size(), so that"
+                + " javac can tell which " + method + " is meant";
     }
 
     /** Several declarations of the cell refer to what is not declared. */

@@ -119,4 +119,29 @@ class ErrorReportTest {
         RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("outer();"));
         assertEquals("method outer() cannot be invoked until method inner() is declared", error.message());
     }
+
+    @Test
+    void ambiguousCallOfAnUntypedLambdaSaysToTypeItsParameters() {
+        session.eval("interface Fn<A, R> { R apply(A a); }");
+        session.eval("record Box<T>(T value) { }");
+        session.eval("<A, R> R call(Fn<A, R> f, A a) { return f.apply(a); }");
+        session.eval("<A, R> R call(Fn<A, R> f, Box<? extends A> box) { return f.apply(box.value()); }");
+
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("call(x -> x, new Box<>(1))"));
+
+        assertTrue(error.message().startsWith("reference to call is ambiguous"), error.message());
+        String hint = error.traceback().get(error.traceback().size() - 1);
+        assertTrue(hint.startsWith("hint: call has overloads that a lambda without parameter types fits alike"), hint);
+        CellOutcome typed = session.eval("call((Integer x) -> x + 1, new Box<>(1))");
+        assertEquals(2, assertInstanceOf(CellOutcome.Success.class, typed).value().orElseThrow().object());
+    }
+
+    @Test
+    void ambiguousCallWithoutALambdaGetsNoHint() {
+        session.eval("void pick(Integer a, Object b) { }");
+        session.eval("void pick(Object a, Integer b) { }");
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("pick(1, 2)"));
+        assertTrue(error.message().startsWith("reference to pick is ambiguous"), error.message());
+        assertFalse(error.traceback().stream().anyMatch(line -> line.startsWith("hint:")), error.traceback().toString());
+    }
 }
