@@ -224,6 +224,16 @@ def test_jars_of_a_path_the_engines_lack_prints_the_usage(cluster):
 
 
 @pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_cluster_engines_adds_engines_that_px_then_reaches(cluster):
+    ex = execute(cluster, "%cluster engines -n 1", timeout=CLUSTER_TIMEOUT)
+    assert ex.status == "ok", ex.describe()
+    assert ex.stdout.strip().endswith("has 3 engines.")
+    ex = execute(cluster, "%px System.out.println(\"here\");")
+    assert ex.status == "ok", ex.describe()
+    assert sorted(lines(ex.stdout)) == ["[stdout:0] here", "[stdout:1] here", "[stdout:2] here"]
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
 def test_cluster_stop_stops_every_process(cluster, home):
     ex = execute(cluster, "%cluster stop", timeout=60)
     assert "stopped" in ex.stdout

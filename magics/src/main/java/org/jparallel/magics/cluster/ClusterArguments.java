@@ -10,8 +10,8 @@ import org.jparallel.magic.MagicUsageException;
  * the options {@code jpcluster start} takes: {@code --ip}, {@code --location}, {@code --engine-jvm-options "..."},
  * {@code --db}, {@code --scheme} and {@code --hwm}.
  *
- * @param action  start, stop, list or status
- * @param engines the number of engines to start (0 when not given)
+ * @param action  start, engines, stop, list or status
+ * @param engines the number of engines to start, or to add (0 when not given)
  * @param profile the cluster's profile
  * @param options how to start it (ownerless: the magic adds the kernel as its owner)
  */
@@ -25,10 +25,10 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
             throw new MagicUsageException(e.getMessage());
         }
         if (words.isEmpty()) {
-            throw new MagicUsageException("%cluster needs an action: start, stop, list or status");
+            throw new MagicUsageException("%cluster needs an action: start, engines, stop, list or status");
         }
         String action = words.get(0);
-        if (!List.of("start", "stop", "list", "status").contains(action)) {
+        if (!List.of("start", "engines", "stop", "list", "status").contains(action)) {
             throw new MagicUsageException("unknown action '" + action + "'");
         }
         int engines = 0;

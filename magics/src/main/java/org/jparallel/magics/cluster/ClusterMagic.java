@@ -1,8 +1,10 @@
 package org.jparallel.magics.cluster;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
@@ -48,6 +50,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                 %cluster start -n N [--profile P]   start a controller and N engines on this machine; also
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
                     [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR], as jpcluster start
+                %cluster engines -n K [--profile P] add K engines to a running cluster (jpcluster engines)
                 %cluster stop [--profile P]         stop a cluster and its engines
                 %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime, hosts
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";
@@ -59,6 +62,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         try {
             switch (arguments.action()) {
                 case "start" -> start(arguments);
+                case "engines" -> addEngines(arguments);
                 case "stop" -> stop(arguments.profile());
                 case "list" -> list();
                 case "status" -> status(arguments.profile());
@@ -82,13 +86,30 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         parallel.use(arguments.profile());
         parallel.disconnect();
         try {
-            parallel.client().waitForEngines(handle.engines(), java.time.Duration.ofSeconds(30));
-        } catch (java.util.concurrent.TimeoutException e) {
+            parallel.client().waitForEngines(handle.engines(), Duration.ofSeconds(30));
+        } catch (TimeoutException e) {
             throw new MagicException("ClusterError", "the cluster started but its " + handle.engines()
                     + " engines did not reach this kernel within 30 s: " + e.getMessage());
         }
         System.out.println("Cluster '" + handle.profile() + "' is running with " + handle.engines()
                 + (handle.engines() == 1 ? " engine" : " engines") + " (controller pid " + handle.controllerPid() + ").");
+    }
+
+    private void addEngines(ClusterArguments arguments) throws MagicUsageException, MagicException {
+        if (arguments.engines() < 1) {
+            throw new MagicUsageException("%cluster engines needs -n K, the number of engines to add (at least 1)");
+        }
+        int now = launcher.addEngines(arguments.profile(), arguments.engines(), Duration.ofSeconds(60));
+        if (arguments.profile().equals(parallel.profile())) {
+            // so that the next %px reaches them: the session's client hears of new engines a moment later
+            try {
+                parallel.client().waitForEngines(now, Duration.ofSeconds(30));
+            } catch (TimeoutException e) {
+                throw new MagicException("ClusterError", "the new engines registered but did not reach this kernel"
+                        + " within 30 s: " + e.getMessage());
+            }
+        }
+        System.out.println("Cluster '" + arguments.profile() + "' has " + now + (now == 1 ? " engine." : " engines."));
     }
 
     private void stop(String profile) throws MagicException {

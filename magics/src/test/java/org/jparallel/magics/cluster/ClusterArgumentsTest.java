@@ -19,6 +19,14 @@ class ClusterArgumentsTest {
     }
 
     @Test
+    void enginesTakesHowManyToAdd() throws Exception {
+        ClusterArguments arguments = ClusterArguments.parse("engines -n 2", "default");
+        assertEquals("engines", arguments.action());
+        assertEquals(2, arguments.engines());
+        assertEquals("default", arguments.profile());
+    }
+
+    @Test
     void startTakesTheOptionsOfJpclusterStart() throws Exception {
         ClusterOptions options = ClusterArguments.parse(
                 "start -n 2 --scheme lru --hwm=0 --db sqlite --ip * --location node7.lan", "default").options();
