@@ -23,6 +23,8 @@ import org.jparallel.controller.hub.Hub;
 import org.jparallel.controller.hub.Links;
 import org.jparallel.controller.launch.EngineLauncher;
 import org.jparallel.controller.launch.LocalEngineLauncher;
+import org.jparallel.controller.launch.SshEngineLauncher;
+import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.controller.profile.ClientConnection;
 import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.engine.EngineConnection;
@@ -143,6 +145,17 @@ public final class Controller implements AutoCloseable {
             }
 
             @Override
+            public void launchEngines(int n, SshTarget host) {
+                background.execute(() -> {
+                    try {
+                        Controller.this.launchEngines(n, host);
+                    } catch (IOException e) {
+                        LOG.log(Level.SEVERE, "cannot launch engines on " + host.host(), e);
+                    }
+                });
+            }
+
+            @Override
             public void shutdown(boolean controllerToo) {
                 background.execute(() -> {
                     if (controllerToo) {
@@ -157,13 +170,30 @@ public final class Controller implements AutoCloseable {
 
     /** Launches {@code n} more local engines; each is unregistered the moment its process ends. */
     public void launchEngines(int n) throws IOException {
+        launchEngines(n, launcher);
+    }
+
+    /** Launches {@code n} more engines on another host, over ssh; watched as local ones are. */
+    public void launchEngines(int n, SshTarget host) throws IOException {
+        launchEngines(n, new SshEngineLauncher(options.profile(), host, options.engineJvmOptions()));
+    }
+
+    private void launchEngines(int n, EngineLauncher by) throws IOException {
         for (int i = 0; i < n; i++) {
             int index = launches.getAndIncrement();
-            ProcessHandle engine = launcher.launch(index);
+            ProcessHandle engine;
+            try {
+                engine = by.launch(index);
+            } catch (IOException e) {
+                for (int lost = i; lost < n; lost++) {
+                    hub.engineLaunchFailed(by + ": " + e.getMessage());
+                }
+                throw e;
+            }
             launched.add(engine);
             engine.onExit().thenRun(() -> {
                 launched.remove(engine);
-                hub.engineProcessEnded(engine.pid(), launcher.logOf(index));
+                hub.engineProcessEnded(engine.pid(), by.logOf(index));
             });
         }
     }

@@ -1,5 +1,7 @@
 package org.jparallel.controller.hub;
 
+import org.jparallel.controller.launch.SshTarget;
+
 /**
  * What the hub asks of the controller around it. Called under the hub's lock: implementations
  * hand the work to another thread and return at once.
@@ -7,6 +9,9 @@ package org.jparallel.controller.hub;
 public interface ClusterControl {
     /** Launches {@code n} more local engines. */
     void launchEngines(int n);
+
+    /** Launches {@code n} more engines on another host, over ssh. */
+    void launchEngines(int n, SshTarget host);
 
     /** Stops every engine, and the controller too when {@code controllerToo}. */
     void shutdown(boolean controllerToo);

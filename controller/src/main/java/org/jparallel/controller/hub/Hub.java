@@ -590,6 +590,12 @@ public final class Hub {
         return engines.size();
     }
 
+    /** An engine process could not even be started (no such command, say): it counts as a launch lost. */
+    public synchronized void engineLaunchFailed(String why) {
+        lostLaunches++;
+        LOG.warning("an engine could not be started: " + why);
+    }
+
     /** How many launched engine processes exited before they registered. */
     public synchronized int lostLaunches() {
         return lostLaunches;

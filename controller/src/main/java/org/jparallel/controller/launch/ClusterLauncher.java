@@ -255,6 +255,14 @@ public final class ClusterLauncher {
      *                          last lines in the message)
      */
     public int addEngines(String profile, int n, Duration timeout) {
+        return addEngines(profile, n, timeout, null);
+    }
+
+    /**
+     * Like {@link #addEngines(String, int, Duration)}, the engines on another host, which the controller starts
+     * over ssh (null: on the controller's host).
+     */
+    public int addEngines(String profile, int n, Duration timeout, SshTarget host) {
         ProfileDir dir = ProfileDir.of(home, profile);
         if (dir.liveController().isEmpty()) {
             throw new ClusterException("no cluster of profile " + profile + " is running; start one with: "
@@ -264,6 +272,9 @@ public final class ClusterLauncher {
             Registrations before = registrations(link);
             JsonObject content = new JsonObject();
             content.addProperty("n", n);
+            if (host != null) {
+                content.add("ssh", host.toJson());
+            }
             Message reply = link.request("engines_request", content, REQUEST_TIMEOUT);
             if (!"ok".equals(reply.content().get("status").getAsString())) {
                 throw new ClusterException("the controller refused: " + reply.content());

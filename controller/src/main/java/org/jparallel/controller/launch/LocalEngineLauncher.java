@@ -119,6 +119,11 @@ public final class LocalEngineLauncher implements EngineLauncher {
     }
 
     @Override
+    public String toString() {
+        return "local engines";
+    }
+
+    @Override
     public String logOf(int index) {
         return dir.engineLog(index).toString();
     }

@@ -1,0 +1,63 @@
+package org.jparallel.client.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jparallel.client.Client;
+import org.jparallel.controller.launch.ClusterException;
+import org.jparallel.controller.launch.OptionWords;
+import org.jparallel.controller.launch.SshTarget;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Engines that the controller starts on another host over ssh ({@code jpcluster engines -n K --ssh HOST}). The
+ * round trip needs an ssh server that lets this user in without a prompt: {@code .ci/run} starts one on
+ * 127.0.0.1:2222 and names it in {@code JPARALLEL_TEST_SSH_HOST} and {@code JPARALLEL_TEST_SSH_COMMAND}; without
+ * them that test is skipped. A host ssh cannot reach fails at once, wherever the test runs.
+ */
+class SshEnginesTest {
+    @TempDir
+    Path home;
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "JPARALLEL_TEST_SSH_HOST", matches = ".+")
+    void engineStartedOverSshJoinsTheClusterAndStopsWithIt() throws Exception {
+        SshTarget host = SshTarget.of(System.getenv("JPARALLEL_TEST_SSH_HOST")).withCommand(OptionWords.split(
+                System.getenv().getOrDefault("JPARALLEL_TEST_SSH_COMMAND", "ssh -o BatchMode=yes")));
+        ProcessHandle engine;
+        try (ItCluster cluster = new ItCluster(home, 1); Client rc = cluster.connect()) {
+            assertEquals(2, cluster.launcher().addEngines(ItCluster.PROFILE, 1, Duration.ofSeconds(90), host));
+            rc.waitForEngines(2, Duration.ofSeconds(30));
+            long pid = rc.engine(1).applySync(() -> ProcessHandle.current().pid());
+            engine = ProcessHandle.of(pid).orElseThrow();
+            long controller = cluster.launcher().list().get(0).controllerPid();
+            assertFalse(engine.parent().map(ProcessHandle::pid).orElse(-1L) == controller,
+                    "the engine runs under the ssh server, not as the controller's child");
+            assertEquals(List.of(1, 1), rc.all().applySync(() -> 1));
+        }
+        engine.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void hostThatSshCannotReachFailsTheRequestWithSshsReason() throws Exception {
+        SshTarget unreachable = SshTarget.of("127.0.0.1")
+                .withCommand(List.of("ssh", "-p", "1", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"));
+        try (ItCluster cluster = new ItCluster(home, 1)) {
+            ClusterException failed = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> assertThrows(
+                    ClusterException.class,
+                    () -> cluster.launcher().addEngines(ItCluster.PROFILE, 1, Duration.ofMinutes(10), unreachable)));
+            assertTrue(failed.getMessage().startsWith("1 of 1 new engine processes exited before they registered"),
+                    failed.getMessage());
+            assertTrue(failed.getMessage().contains("port 1"), failed.getMessage());
+        }
+    }
+}
