@@ -3,10 +3,9 @@ package org.jparallel.controller.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.jparallel.controller.launch.ClusterLauncher;
-import org.jparallel.controller.launch.OptionWords;
-import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.controller.profile.ProfileDir;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "engines", mixinStandardHelpOptions = true,
@@ -18,20 +17,8 @@ final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
     String profile;
 
-    @Option(names = "--ssh", description = "start them on this host over ssh (host, user@host, or a Host of ~/.ssh/config);"
-            + " the controller must listen where that host reaches it (jpcluster start --ip '*')")
-    String sshHost;
-
-    @Option(names = "--ssh-command", defaultValue = "ssh -o BatchMode=yes",
-            description = "the ssh command and its options (default: ${DEFAULT-VALUE})")
-    String sshCommand;
-
-    @Option(names = "--remote-java", defaultValue = "java", description = "java on that host (default: ${DEFAULT-VALUE})")
-    String remoteJava;
-
-    @Option(names = "--remote-jar", defaultValue = "",
-            description = "jparallel's jar on that host (default: the path of this host's)")
-    String remoteJar;
+    @Mixin
+    SshOptions ssh = new SshOptions();
 
     EnginesCommand(ClusterLauncher launcher) {
         super(launcher);
@@ -43,9 +30,7 @@ final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
             System.err.println("jpcluster: -n needs 1 or more engines");
             return 2;
         }
-        SshTarget host = sshHost == null ? null : SshTarget.of(sshHost).withCommand(OptionWords.split(sshCommand))
-                .withJava(remoteJava).withJar(remoteJar);
-        int now = launcher.addEngines(profile, engines, Duration.ofSeconds(60), host);
+        int now = launcher.addEngines(profile, engines, Duration.ofSeconds(60), ssh.target());
         System.out.println("cluster '" + profile + "' has " + now + " engines");
         return 0;
     }

@@ -8,6 +8,7 @@ import org.jparallel.controller.launch.ClusterOptions;
 import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.profile.ProfileDir;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "start", mixinStandardHelpOptions = true,
@@ -44,6 +45,9 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
             description = "load-balanced tasks in flight per engine before they wait in the controller (default: 1; 0: no limit)")
     int highWaterMark;
 
+    @Mixin
+    SshOptions ssh = new SshOptions();
+
     StartCommand(ClusterLauncher launcher) {
         super(launcher);
     }
@@ -68,7 +72,7 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
         }
         ClusterHandle cluster;
         try {
-            cluster = launcher.start(profile, engines, options);
+            cluster = launcher.start(profile, engines, options, ssh.target());
         } catch (ClusterAlreadyRunningException e) {
             System.err.println("jpcluster: " + e.getMessage());
             return 1;

@@ -66,6 +66,14 @@ public final class ClusterLauncher {
      *                          is stopped again; the message names the log to read)
      */
     public ClusterHandle start(String profile, int engines, ClusterOptions options) {
+        return start(profile, engines, options, null);
+    }
+
+    /**
+     * Like {@link #start(String, int, ClusterOptions)}, the engines on another host, which the controller starts
+     * over ssh (null: on this host).
+     */
+    public ClusterHandle start(String profile, int engines, ClusterOptions options, SshTarget engineHost) {
         ProfileDir dir = ProfileDir.of(home, profile);
         dir.liveController().ifPresent(controller -> {
             throw new ClusterAlreadyRunningException(profile, controller.pid());
@@ -83,7 +91,7 @@ public final class ClusterLauncher {
             }
             command.addAll(JavaCommand.of(jvmOptions, ControllerMain.class.getName(), List.of(
                     "--profile", profile, "--home", home.toString(), "--ip", options.ip(),
-                    "-n", String.valueOf(engines), "--scheme", options.scheme(),
+                    "-n", String.valueOf(engineHost == null ? engines : 0), "--scheme", options.scheme(),
                     "--hwm", String.valueOf(options.highWaterMark()),
                     "--engine-jvm-options", OptionWords.join(options.engineJvmOptions()),
                     "--exit-with", String.valueOf(options.ownerPid()))));
@@ -96,7 +104,7 @@ public final class ClusterLauncher {
             throw new ClusterException("cannot start a controller for profile " + profile + ": " + e.getMessage(), e);
         }
         try {
-            int registered = awaitEngines(dir, controller, engines, Instant.now().plus(options.timeout()));
+            int registered = awaitEngines(dir, controller, engines, engineHost, Instant.now().plus(options.timeout()));
             return new ClusterHandle(profile, controller.pid(), dir.clientFile(), registered);
         } catch (ClusterException e) {
             stop(dir, controller.toHandle());
@@ -104,9 +112,18 @@ public final class ClusterLauncher {
         }
     }
 
-    private static int awaitEngines(ProfileDir dir, Process controller, int engines, Instant deadline) {
+    private static int awaitEngines(ProfileDir dir, Process controller, int engines, SshTarget engineHost,
+                                    Instant deadline) {
         ClientConnection connection = awaitClientFile(dir, controller, deadline);
         try (ControllerLink link = ControllerLink.connect(connection)) {
+            if (engineHost != null) {
+                try {
+                    requestEngines(link, engines, engineHost);
+                } catch (TimeoutException e) {
+                    throw new ClusterException("the controller did not answer the request for engines on "
+                            + engineHost.host() + ": " + e.getMessage(), e);
+                }
+            }
             while (true) {
                 Registrations now;
                 try {
@@ -270,15 +287,7 @@ public final class ClusterLauncher {
         }
         try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
             Registrations before = registrations(link);
-            JsonObject content = new JsonObject();
-            content.addProperty("n", n);
-            if (host != null) {
-                content.add("ssh", host.toJson());
-            }
-            Message reply = link.request("engines_request", content, REQUEST_TIMEOUT);
-            if (!"ok".equals(reply.content().get("status").getAsString())) {
-                throw new ClusterException("the controller refused: " + reply.content());
-            }
+            requestEngines(link, n, host);
             Instant deadline = Instant.now().plus(timeout);
             while (true) {
                 Registrations now = registrations(link);
@@ -304,6 +313,19 @@ public final class ClusterLauncher {
             return link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT).content();
         } catch (ConnectionFileException | TimeoutException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Asks the controller for {@code n} more engines, on {@code host} over ssh or (null) on its own host. */
+    private static void requestEngines(ControllerLink link, int n, SshTarget host) throws TimeoutException {
+        JsonObject content = new JsonObject();
+        content.addProperty("n", n);
+        if (host != null) {
+            content.add("ssh", host.toJson());
+        }
+        Message reply = link.request("engines_request", content, REQUEST_TIMEOUT);
+        if (!"ok".equals(reply.content().get("status").getAsString())) {
+            throw new ClusterException("the controller refused: " + reply.content());
         }
     }
 

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jparallel.client.Client;
 import org.jparallel.controller.launch.ClusterException;
+import org.jparallel.controller.launch.ClusterHandle;
+import org.jparallel.controller.launch.ClusterLauncher;
+import org.jparallel.controller.launch.ClusterOptions;
 import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.launch.SshTarget;
 import org.junit.jupiter.api.Test;
@@ -28,11 +31,36 @@ class SshEnginesTest {
     @TempDir
     Path home;
 
+    /** The ssh server the environment names. */
+    private static SshTarget testHost() {
+        return SshTarget.of(System.getenv("JPARALLEL_TEST_SSH_HOST")).withCommand(OptionWords.split(
+                System.getenv().getOrDefault("JPARALLEL_TEST_SSH_COMMAND", "ssh -o BatchMode=yes")));
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "JPARALLEL_TEST_SSH_HOST", matches = ".+")
+    void clusterStartedWithEnginesOverSshRunsTasksThere() throws Exception {
+        ClusterLauncher launcher = new ClusterLauncher(home);
+        ProcessHandle engine;
+        try {
+            ClusterHandle cluster = launcher.start("over-ssh", 1, ClusterOptions.defaults()
+                    .withTimeout(Duration.ofSeconds(90)), testHost());
+            assertEquals(1, cluster.engines());
+            try (Client rc = Client.connect(cluster.clientFile())) {
+                engine = ProcessHandle.of(rc.engine(0).applySync(() -> ProcessHandle.current().pid())).orElseThrow();
+                assertFalse(engine.parent().map(ProcessHandle::pid).orElse(-1L) == cluster.controllerPid(),
+                        "the engine runs under the ssh server, not as the controller's child");
+            }
+        } finally {
+            launcher.stop("over-ssh");
+        }
+        engine.onExit().get(30, TimeUnit.SECONDS);
+    }
+
     @Test
     @EnabledIfEnvironmentVariable(named = "JPARALLEL_TEST_SSH_HOST", matches = ".+")
     void engineStartedOverSshJoinsTheClusterAndStopsWithIt() throws Exception {
-        SshTarget host = SshTarget.of(System.getenv("JPARALLEL_TEST_SSH_HOST")).withCommand(OptionWords.split(
-                System.getenv().getOrDefault("JPARALLEL_TEST_SSH_COMMAND", "ssh -o BatchMode=yes")));
+        SshTarget host = testHost();
         ProcessHandle engine;
         try (ItCluster cluster = new ItCluster(home, 1); Client rc = cluster.connect()) {
             assertEquals(2, cluster.launcher().addEngines(ItCluster.PROFILE, 1, Duration.ofSeconds(90), host));
