@@ -3,19 +3,22 @@ package org.jparallel.magics.cluster;
 import java.util.List;
 import org.jparallel.controller.launch.ClusterOptions;
 import org.jparallel.controller.launch.OptionWords;
+import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.magic.MagicUsageException;
 
 /**
  * The arguments of {@code %cluster}: an action, then {@code -n N}, {@code --profile P} and, for {@code start},
  * the options {@code jpcluster start} takes: {@code --ip}, {@code --location}, {@code --engine-jvm-options "..."},
- * {@code --db}, {@code --scheme} and {@code --hwm}.
+ * {@code --db}, {@code --scheme} and {@code --hwm}; for {@code start} and {@code engines}, {@code --ssh HOST} and
+ * {@code --ssh-command "ssh -p 2222"} to put the engines on another host.
  *
  * @param action  start, engines, stop, list or status
  * @param engines the number of engines to start, or to add (0 when not given)
  * @param profile the cluster's profile
  * @param options how to start it (ownerless: the magic adds the kernel as its owner)
+ * @param engineHost the host to start engines on over ssh ({@code --ssh}, {@code --ssh-command}), or null for this one
  */
-record ClusterArguments(String action, int engines, String profile, ClusterOptions options) {
+record ClusterArguments(String action, int engines, String profile, ClusterOptions options, SshTarget engineHost) {
 
     static ClusterArguments parse(String line, String currentProfile) throws MagicUsageException {
         List<String> words;
@@ -34,6 +37,8 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
         int engines = 0;
         String profile = currentProfile;
         ClusterOptions options = ClusterOptions.defaults();
+        String sshHost = null;
+        List<String> sshCommand = null;
         try {
             for (int i = 1; i < words.size(); i++) {
                 String word = words.get(i);
@@ -51,13 +56,19 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
                     case "--db" -> options = options.withRecords(value);
                     case "--scheme" -> options = options.withScheme(value);
                     case "--hwm" -> options = options.withHighWaterMark(number(value, option));
+                    case "--ssh" -> sshHost = value;
+                    case "--ssh-command" -> sshCommand = OptionWords.split(value);
                     default -> throw new MagicUsageException("unknown option " + word);
                 }
             }
+            SshTarget engineHost = sshHost == null ? null : SshTarget.of(sshHost);
+            if (engineHost != null && sshCommand != null) {
+                engineHost = engineHost.withCommand(sshCommand);
+            }
+            return new ClusterArguments(action, engines, profile, options, engineHost);
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage());
         }
-        return new ClusterArguments(action, engines, profile, options);
     }
 
     private static String next(List<String> words, int i, String option) throws MagicUsageException {

@@ -49,8 +49,9 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         return """
                 %cluster start -n N [--profile P]   start a controller and N engines on this machine; also
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
-                    [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR], as jpcluster start
-                %cluster engines -n K [--profile P] add K engines to a running cluster (jpcluster engines)
+                    [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR]
+                    [--ssh HOST [--ssh-command "ssh -p 2222"]] (engines on another host), as jpcluster start
+                %cluster engines -n K [--profile P] [--ssh HOST]   add K engines to a running cluster (jpcluster engines)
                 %cluster stop [--profile P]         stop a cluster and its engines
                 %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime, hosts
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";
@@ -79,7 +80,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
             throw new MagicUsageException("%cluster start needs -n N, the number of engines (at least 1)");
         }
         ClusterHandle handle = launcher.start(arguments.profile(), arguments.engines(),
-                arguments.options().withOwner(ProcessHandle.current().pid()));
+                arguments.options().withOwner(ProcessHandle.current().pid()), arguments.engineHost());
         synchronized (started) {
             started.add(arguments.profile());
         }
@@ -99,7 +100,8 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         if (arguments.engines() < 1) {
             throw new MagicUsageException("%cluster engines needs -n K, the number of engines to add (at least 1)");
         }
-        int now = launcher.addEngines(arguments.profile(), arguments.engines(), Duration.ofSeconds(60));
+        int now = launcher.addEngines(arguments.profile(), arguments.engines(), Duration.ofSeconds(60),
+                arguments.engineHost());
         if (arguments.profile().equals(parallel.profile())) {
             // so that the next %px reaches them: the session's client hears of new engines a moment later
             try {

@@ -1,6 +1,7 @@
 package org.jparallel.magics.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
@@ -24,6 +25,15 @@ class ClusterArgumentsTest {
         assertEquals("engines", arguments.action());
         assertEquals(2, arguments.engines());
         assertEquals("default", arguments.profile());
+    }
+
+    @Test
+    void sshPutsTheEnginesOnAnotherHost() throws Exception {
+        ClusterArguments arguments = ClusterArguments.parse("engines -n 2 --ssh me@node7 --ssh-command 'ssh -p 2222'",
+                "default");
+        assertEquals("me@node7", arguments.engineHost().host());
+        assertEquals(List.of("ssh", "-p", "2222"), arguments.engineHost().command());
+        assertNull(ClusterArguments.parse("engines -n 2", "default").engineHost());
     }
 
     @Test
