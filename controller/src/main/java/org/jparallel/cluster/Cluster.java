@@ -10,6 +10,7 @@ import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.controller.profile.ProfileDir;
 
 /**
@@ -66,12 +67,20 @@ public final class Cluster implements AutoCloseable {
 
     /** Like {@link #start(String, int, ClusterOptions)}, with profiles under {@code home} instead. */
     public static Cluster start(Path home, String profile, int engines, ClusterOptions options) {
+        return start(home, profile, engines, options, null);
+    }
+
+    /**
+     * Like {@link #start(Path, String, int, ClusterOptions)}, the engines on another host, started over ssh
+     * ({@code SshTarget.of("node7")}; null: on this host). The controller runs here, owned by this JVM.
+     */
+    public static Cluster start(Path home, String profile, int engines, ClusterOptions options, SshTarget engineHost) {
         if (engines < 1) {
             throw new IllegalArgumentException("a cluster needs 1 or more engines, not " + engines);
         }
         ClusterLauncher launcher = new ClusterLauncher(home);
         ClusterOptions owned = options.ownerPid() == 0 ? options.withOwner(ProcessHandle.current().pid()) : options;
-        return new Cluster(launcher, launcher.start(profile, engines, owned));
+        return new Cluster(launcher, launcher.start(profile, engines, owned, engineHost));
     }
 
     /** A client of this cluster, connected on the first call and closed with the cluster. */
@@ -100,6 +109,12 @@ public final class Cluster implements AutoCloseable {
     public int addEngines(int n, Duration timeout) {
         requireOpen();
         return launcher.addEngines(handle.profile(), n, timeout);
+    }
+
+    /** Like {@link #addEngines(int, Duration)}, on another host over ssh ({@code SshTarget.of("node7")}). */
+    public int addEngines(int n, Duration timeout, SshTarget host) {
+        requireOpen();
+        return launcher.addEngines(handle.profile(), n, timeout, host);
     }
 
     public String profile() {

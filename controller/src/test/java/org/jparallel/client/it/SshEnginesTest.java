@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jparallel.client.Client;
+import org.jparallel.cluster.Cluster;
 import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
@@ -55,6 +56,17 @@ class SshEnginesTest {
             launcher.stop("over-ssh");
         }
         engine.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "JPARALLEL_TEST_SSH_HOST", matches = ".+")
+    void programsClusterGrowsOnAnotherHost() throws Exception {
+        try (Cluster cluster = Cluster.start(home, "program", 1, ClusterOptions.defaults()
+                .withTimeout(Duration.ofSeconds(90)), testHost())) {
+            assertEquals(2, cluster.addEngines(1, Duration.ofSeconds(90), testHost()));
+            assertEquals(List.of(6, 6), cluster.client().all().applySync(() -> 2 * 3));
+        }
+        assertTrue(new ClusterLauncher(home).list().isEmpty());
     }
 
     @Test
