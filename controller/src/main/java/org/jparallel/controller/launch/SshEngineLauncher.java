@@ -12,7 +12,8 @@ import org.jparallel.controller.profile.ProfileDir;
  * Engines on another host, started over ssh: the engine connection file goes through ssh's standard input into a
  * private temporary file there (no scp, no shared folder), and the engine's output comes back into
  * {@code log/engine-K.log} here. The controller watches the local ssh process as it watches a local engine; the
- * engine itself stops when the controller asks it to, or falls silent.
+ * engine itself stops when the controller asks it to, or falls silent. Engines there get the same default JVM
+ * options and compiler directives as engines here, not this host's class data sharing archive.
  *
  * <pre>{@code
  * EngineLauncher launcher = new SshEngineLauncher(dir, SshTarget.of("node7"), List.of("-Xmx4g"));
@@ -22,16 +23,17 @@ import org.jparallel.controller.profile.ProfileDir;
 public final class SshEngineLauncher implements EngineLauncher {
     private final ProfileDir dir;
     private final SshTarget target;
+    private final List<String> defaultOptions;
     private final List<String> jvmOptions;
 
-    /** @param jvmOptions options for each engine JVM, after the defaults (files of this host's are left out) */
+    /** @param jvmOptions options for each engine JVM, after the defaults, so they override them */
     public SshEngineLauncher(ProfileDir dir, SshTarget target, List<String> jvmOptions) {
         this.dir = dir;
         this.target = target;
-        List<String> options = new ArrayList<>(LocalEngineLauncher.DEFAULT_JVM_OPTIONS);
-        options.addAll(EarlyCompilation.JVM_OPTIONS);
-        options.addAll(jvmOptions);
-        this.jvmOptions = List.copyOf(options);
+        List<String> defaults = new ArrayList<>(LocalEngineLauncher.DEFAULT_JVM_OPTIONS);
+        defaults.addAll(EarlyCompilation.JVM_OPTIONS);
+        this.defaultOptions = List.copyOf(defaults);
+        this.jvmOptions = List.copyOf(jvmOptions);
     }
 
     @Override
@@ -57,16 +59,26 @@ public final class SshEngineLauncher implements EngineLauncher {
         return dir.engineLog(index) + " (engine on " + target.host() + ")";
     }
 
-    /** The command the remote shell runs: the file from standard input, the engine, the file removed. */
+    /**
+     * The command the remote shell runs: the connection file from standard input and the engines' compiler
+     * directives (as local engines have them) into temporary files, the engine, the files removed.
+     */
     private String remoteScript(int index) {
         String classPath = target.jar().isEmpty() ? System.getProperty("java.class.path") : target.jar();
         List<String> java = new ArrayList<>();
         java.add(target.java());
-        java.addAll(jvmOptions);
-        java.addAll(List.of("-cp", classPath, "org.jparallel.engine.EngineMain"));
-        return "f=$(mktemp \"${TMPDIR:-/tmp}/jparallel-engine.XXXXXX\") && cat > \"$f\" && "
-                + java.stream().map(SshEngineLauncher::quoted).collect(Collectors.joining(" "))
-                + " \"$f\" --id-hint " + index + "; status=$?; rm -f \"$f\"; exit $status";
+        java.addAll(defaultOptions);
+        List<String> rest = new ArrayList<>(jvmOptions);
+        rest.addAll(List.of("-cp", classPath, "org.jparallel.engine.EngineMain"));
+        return "f=$(mktemp \"${TMPDIR:-/tmp}/jparallel-engine.XXXXXX\") && cat > \"$f\""
+                + " && d=$(mktemp \"${TMPDIR:-/tmp}/jparallel-directives.XXXXXX\")"
+                + " && printf '%s' " + quoted(LocalEngineLauncher.COMPILER_DIRECTIVES) + " > \"$d\" && "
+                + words(java) + " \"-XX:CompilerDirectivesFile=$d\" " + words(rest) + " \"$f\" --id-hint " + index
+                + "; status=$?; rm -f \"$f\" \"$d\"; exit $status";
+    }
+
+    private static String words(List<String> words) {
+        return words.stream().map(SshEngineLauncher::quoted).collect(Collectors.joining(" "));
     }
 
     /** A word for a POSIX shell, whatever it holds. */

@@ -83,6 +83,9 @@ class SshEnginesTest {
             assertFalse(engine.parent().map(ProcessHandle::pid).orElse(-1L) == controller,
                     "the engine runs under the ssh server, not as the controller's child");
             assertEquals(List.of(1, 1), rc.all().applySync(() -> 1));
+            // the same JIT settings as engines of the controller's host: javac and JShell on C1 (a directives file)
+            assertTrue(rc.engine(1).applySync(() -> java.lang.management.ManagementFactory.getRuntimeMXBean()
+                    .getInputArguments().stream().anyMatch(a -> a.startsWith("-XX:CompilerDirectivesFile="))));
         }
         engine.onExit().get(30, TimeUnit.SECONDS);
     }
