@@ -193,7 +193,7 @@ public final class Controller implements AutoCloseable {
             launched.add(engine);
             engine.onExit().thenRun(() -> {
                 launched.remove(engine);
-                hub.engineProcessEnded(engine.pid(), by.logOf(index));
+                hub.engineProcessEnded(engine.pid(), index, by.logOf(index));
             });
         }
     }

@@ -23,6 +23,7 @@ import org.jparallel.controller.scheduler.Placement;
 import org.jparallel.controller.scheduler.QueuedTask;
 import org.jparallel.controller.scheduler.TaskScheduler;
 import org.jparallel.wire.Header;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
@@ -71,8 +72,12 @@ public final class Hub {
     /** The frames of load-balanced tasks sent to an engine, kept until their final answer for a resend. */
     private final Map<String, SentRequest> sent = new HashMap<>();
     private int nextEngineId;
-    /** Pids of every engine that ever registered, to tell a launch that failed from an engine that ended. */
+    /**
+     * Pids and launch numbers ({@code id_hint}) of every engine that ever registered, to tell a launch that failed
+     * from an engine that ended: the process a launcher watches is the engine itself here, but ssh's over ssh.
+     */
     private final Set<Long> registeredPids = new HashSet<>();
+    private final Set<Integer> registeredLaunches = new HashSet<>();
     private int lostLaunches;
 
 
@@ -535,6 +540,7 @@ public final class Hub {
         reply.addProperty("id", engine.id);
         toEngine(engine, request.reply("registration_reply", session, reply));
         registeredPids.add(engine.pid);
+        registeredLaunches.add(JsonFields.integer(content, "id_hint", -1));
         LOG.info("engine " + engine.id + " registered (pid " + engine.pid + ", launched as engine "
                 + text(content, "id_hint", "?") + ")");
         replies.notice(clients.values(), "engine_registered", engine.id);
@@ -542,12 +548,13 @@ public final class Hub {
     }
 
     /**
-     * The process of a launched engine ended: unregister it at once rather than wait for heartbeats. One that
-     * never registered is a failed launch (a bad JVM option, a jar missing): counted, so that whoever waits
+     * The process of launch number {@code launch} ended: unregister its engine at once rather than wait for
+     * heartbeats (ssh's process has another pid than the engine's: heartbeats tell). One that never registered is
+     * a failed launch (a bad JVM option, a jar missing): counted, so that whoever waits
      * for engines learns they will not come.
      */
-    public synchronized void engineProcessEnded(long pid, String log) {
-        if (!registeredPids.contains(pid)) {
+    public synchronized void engineProcessEnded(long pid, int launch, String log) {
+        if (!registeredPids.contains(pid) && !registeredLaunches.contains(launch)) {
             lostLaunches++;
             LOG.warning("an engine process (pid " + pid + ") exited before it registered; see " + log);
             return;

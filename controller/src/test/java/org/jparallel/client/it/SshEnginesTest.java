@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -88,6 +89,8 @@ class SshEnginesTest {
                     .getInputArguments().stream().anyMatch(a -> a.startsWith("-XX:CompilerDirectivesFile="))));
         }
         engine.onExit().get(30, TimeUnit.SECONDS);
+        String log = Files.readString(home.resolve("profile_" + ItCluster.PROFILE).resolve("log/controller.log"));
+        assertFalse(log.contains("exited before it registered"), log);
     }
 
     @Test
