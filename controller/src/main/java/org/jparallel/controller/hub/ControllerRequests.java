@@ -1,6 +1,5 @@
 package org.jparallel.controller.hub;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jparallel.controller.scheduler.EngineLoad;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.MessageCodec;
 
@@ -149,7 +150,8 @@ final class Holdings {
     void produced(Task task, int engineId, RoutingHeader route, SentRequest request)
             throws org.jparallel.wire.MalformedMessageException {
         Boolean clientRefers = remaking.remove(task.msgId);
-        if (!task.msgType.equals("apply_request") || !"ok".equals(Hub.text(route.metadata(), "status", "ok"))) {
+        if (!task.msgType.equals("apply_request")
+                || !"ok".equals(JsonFields.string(route.metadata(), "status", "ok"))) {
             if (clientRefers != null) {
                 remakeFailed(task.msgId, "engine " + engineId + " failed to make it again");
             }
@@ -313,7 +315,7 @@ final class Holdings {
      */
     void fetch(byte[] requester, boolean toEngine, RoutingHeader route, List<byte[]> frames)
             throws org.jparallel.wire.MalformedMessageException {
-        String msgId = Hub.text(RoutingHeader.object(route.contentFrame()), "msg_id", "");
+        String msgId = JsonFields.string(RoutingHeader.object(route.contentFrame()), "msg_id", "");
         Remakeable value = toEngine ? null : remakeable.remove(msgId);
         if (value != null && !remake(msgId, value.request(), value.clientRefers(), value.engineId())) {
             lost.put(msgId, value.why());

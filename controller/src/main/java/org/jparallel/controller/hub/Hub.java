@@ -80,7 +80,6 @@ public final class Hub {
     private final Set<Integer> registeredLaunches = new HashSet<>();
     private int lostLaunches;
 
-
     public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile) {
         this(codec, scheduler, links, control, profile, new MemoryTaskStore(TASK_RECORDS, DEFAULT_RECORD_BYTES));
     }
@@ -311,7 +310,7 @@ public final class Hub {
 
     /** A failed load-balanced task the scheduler runs again (retries, unmet requirements) goes back in the queue. */
     private boolean requeued(EngineEntry engine, RoutingHeader route) throws MalformedMessageException {
-        if (!"error".equals(text(route.metadata(), "status", "ok"))) {
+        if (!"error".equals(JsonFields.string(route.metadata(), "status", "ok"))) {
             return false;
         }
         String parentId = route.parentMsgId();
@@ -320,14 +319,14 @@ public final class Hub {
             return false;
         }
         JsonObject content = RoutingHeader.object(route.contentFrame());
-        String ename = text(content, "ename", "");
+        String ename = JsonFields.string(content, "ename", "");
         if (ename.equals(RunAfter.NOT_RUN_HERE)) {
             engine.outstanding.remove(task.msgId);
             requeue(task); // a task it waited for there failed: placed again, it fails in cascade or waits for a retry
             return true;
         }
         boolean inputRemade = ename.endsWith("EngineError") && holdings.awaitsRemake(task.msgId);
-        if (!inputRemade && !scheduler.retry(task.msgId, engine.id, ename, text(content, "evalue", ""))) {
+        if (!inputRemade && !scheduler.retry(task.msgId, engine.id, ename, JsonFields.string(content, "evalue", ""))) {
             return false;
         }
         engine.outstanding.remove(task.msgId);
@@ -448,10 +447,10 @@ public final class Hub {
             return; // an interrupt or abort reply: no task of its own
         }
         JsonObject metadata = route.metadata();
-        task.started = text(metadata, "started", null);
+        task.started = JsonFields.string(metadata, "started", null);
         SentRequest request = sent.remove(task.msgId);
         holdings.produced(task, engine.id, route, request != null && request.retries() ? request : null);
-        finish(task, text(metadata, "status", "ok"));
+        finish(task, JsonFields.string(metadata, "status", "ok"));
         ended(task.msgId, engine.id, errorOf(task.status, route));
         log.replied(task, route);
         if (engine.outstanding.remove(task.msgId)) {
@@ -468,7 +467,7 @@ public final class Hub {
             return "TaskAborted: aborted before it ran";
         }
         JsonObject content = RoutingHeader.object(route.contentFrame());
-        return text(content, "ename", "UnknownError") + ": " + text(content, "evalue", "");
+        return JsonFields.string(content, "ename", "UnknownError") + ": " + JsonFields.string(content, "evalue", "");
     }
 
     private void finish(Task task, String status) {
@@ -504,7 +503,7 @@ public final class Hub {
         if (enginesByIdentity.containsKey(key(identity))) {
             return;
         }
-        String token = text(request.content(), TaskLinkHello.REGISTRATION_FIELD, "");
+        String token = JsonFields.string(request.content(), TaskLinkHello.REGISTRATION_FIELD, "");
         if (token.isEmpty()) {
             JsonObject refused = new JsonObject();
             refused.addProperty("status", "error");
@@ -532,7 +531,7 @@ public final class Hub {
     private void register(byte[] identity, byte[] taskIdentity, Message request) {
         JsonObject content = request.content();
         EngineEntry engine = new EngineEntry(nextEngineId++, content.has("pid") ? content.get("pid").getAsLong() : -1,
-                text(content, "host", "?"), identity, taskIdentity);
+                JsonFields.string(content, "host", "?"), identity, taskIdentity);
         engines.put(engine.id, engine);
         enginesByIdentity.put(key(identity), engine);
         JsonObject reply = new JsonObject();
@@ -542,7 +541,7 @@ public final class Hub {
         registeredPids.add(engine.pid);
         registeredLaunches.add(JsonFields.integer(content, "id_hint", -1));
         LOG.info("engine " + engine.id + " registered (pid " + engine.pid + ", launched as engine "
-                + text(content, "id_hint", "?") + ")");
+                + JsonFields.string(content, "id_hint", "?") + ")");
         replies.notice(clients.values(), "engine_registered", engine.id);
         dispatchWaiting();
     }
@@ -710,10 +709,5 @@ public final class Hub {
 
     private static String key(byte[] identity) {
         return new String(identity, StandardCharsets.ISO_8859_1);
-    }
-
-    static String text(JsonObject json, String name, String fallback) {
-        JsonElement e = json.get(name);
-        return e == null || e.isJsonNull() ? fallback : e.getAsString();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jparallel.controller.records.TaskRecord;
 import org.jparallel.controller.records.TaskStore;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.MalformedMessageException;
 
 /**
@@ -39,7 +40,7 @@ final class TaskLog {
     }
 
     void submitted(Task task, JsonObject metadata) {
-        running.put(task.msgId, new Running(Hub.text(metadata, "label", "")));
+        running.put(task.msgId, new Running(JsonFields.string(metadata, "label", "")));
     }
 
     String label(String msgId) {
@@ -55,8 +56,8 @@ final class TaskLog {
             return;
         }
         JsonObject content = RoutingHeader.object(route.contentFrame());
-        String text = Hub.text(content, "text", "");
-        (Hub.text(content, "name", "stdout").equals("stderr") ? task.stderr : task.stdout).append(text);
+        String text = JsonFields.string(content, "text", "");
+        (JsonFields.string(content, "name", "stdout").equals("stderr") ? task.stderr : task.stdout).append(text);
     }
 
     /** The engine's reply to {@code task} (already finished by the hub). */
