@@ -36,7 +36,8 @@ final class EngineCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = "--file", required = true, description = "a copy of the cluster's security/engine.json")
     Path file;
 
-    @Option(names = {"-n", "--engines"}, defaultValue = "1", description = "number of engines (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
+            defaultValue = "1", description = "number of engines (default: ${DEFAULT-VALUE})")
     int engines;
 
     @Option(names = "--engine-jvm-options", defaultValue = "", description = "options for each engine JVM, e.g. \"-Xmx2g\"; a -cp adds to the engines' class path")
@@ -48,10 +49,6 @@ final class EngineCommand extends ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (engines < 1) {
-            System.err.println("jpcluster: -n needs 1 or more engines");
-            return 2;
-        }
         EngineConnection connection;
         try {
             connection = EngineConnection.read(file);

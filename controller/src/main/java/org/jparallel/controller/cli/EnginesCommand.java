@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "engines", mixinStandardHelpOptions = true,
         description = "Adds K engines to a running cluster, on its host or, with --ssh, on another.")
 final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--engines"}, required = true, description = "number of engines to add")
+    @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
+            required = true, description = "number of engines to add")
     int engines;
 
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
@@ -26,10 +27,6 @@ final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (engines < 1) {
-            System.err.println("jpcluster: -n needs 1 or more engines");
-            return 2;
-        }
         int now = launcher.addEngines(profile, engines, Duration.ofSeconds(60), ssh.target());
         System.out.println("cluster '" + profile + "' has " + now + " engines");
         return 0;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "start", mixinStandardHelpOptions = true,
         description = "Starts a controller and N engines. In the foreground until Ctrl-C, unless --daemonize.")
 final class StartCommand extends ClusterCommand implements Callable<Integer> {
-    @Option(names = {"-n", "--engines"}, required = true, description = "number of engines")
+    @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
+            required = true, description = "number of engines")
     int engines;
 
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
@@ -54,10 +55,6 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (engines < 1) {
-            System.err.println("jpcluster: -n needs 1 or more engines");
-            return 2;
-        }
         ClusterOptions options;
         try {
             options = ClusterOptions.defaults().withIp(ip).withDetach(daemonize)

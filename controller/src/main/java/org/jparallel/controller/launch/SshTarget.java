@@ -39,6 +39,27 @@ public record SshTarget(String host, List<String> command, String java, String j
         return new SshTarget(host, List.of("ssh", "-o", "BatchMode=yes"), "java", "");
     }
 
+    /**
+     * The target that {@code --ssh HOST} and its companions name, as {@code jpcluster} and {@code %cluster} take
+     * them; null for engines on the controller's own host. An option given, null where it was not.
+     *
+     * @throws IllegalArgumentException when {@code --ssh-command}, {@code --remote-java} or {@code --remote-jar}
+     *                                  come without {@code --ssh HOST}: they would silently do nothing
+     */
+    public static SshTarget fromOptions(String host, List<String> sshCommand, String java, String jar) {
+        if (host == null) {
+            if (sshCommand != null || java != null || jar != null) {
+                throw new IllegalArgumentException(
+                        "--ssh-command, --remote-java and --remote-jar go with --ssh HOST, the host to start engines on");
+            }
+            return null;
+        }
+        SshTarget target = of(host);
+        target = sshCommand == null ? target : target.withCommand(sshCommand);
+        target = java == null ? target : target.withJava(java);
+        return jar == null ? target : target.withJar(jar);
+    }
+
     public SshTarget withCommand(List<String> sshCommand) {
         return new SshTarget(host, sshCommand, java, jar);
     }

@@ -1,6 +1,10 @@
 package org.jparallel.magics.cluster;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jparallel.controller.launch.ClusterOptions;
 import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.launch.SshTarget;
@@ -9,16 +13,28 @@ import org.jparallel.magic.MagicUsageException;
 /**
  * The arguments of {@code %cluster}: an action, then {@code -n N}, {@code --profile P} and, for {@code start},
  * the options {@code jpcluster start} takes: {@code --ip}, {@code --location}, {@code --engine-jvm-options "..."},
- * {@code --db}, {@code --scheme} and {@code --hwm}; for {@code start} and {@code engines}, {@code --ssh HOST} and
- * {@code --ssh-command "ssh -p 2222"} to put the engines on another host.
+ * {@code --db}, {@code --scheme} and {@code --hwm}; for {@code start} and {@code engines}, {@code --ssh HOST} to
+ * put the engines on another host, with {@code jpcluster}'s {@code --ssh-command "ssh -p 2222"},
+ * {@code --remote-java} and {@code --remote-jar}.
  *
  * @param action  start, engines, stop, list or status
  * @param engines the number of engines to start, or to add (0 when not given)
  * @param profile the cluster's profile
  * @param options how to start it (ownerless: the magic adds the kernel as its owner)
- * @param engineHost the host to start engines on over ssh ({@code --ssh}, {@code --ssh-command}), or null for this one
+ * @param engineHost the host to start engines on over ssh ({@code --ssh} and its companions), or null for this one
  */
 record ClusterArguments(String action, int engines, String profile, ClusterOptions options, SshTarget engineHost) {
+    private static final Set<String> SSH = Set.of("--ssh", "--ssh-command", "--remote-java", "--remote-jar");
+    private static final Set<String> COUNT = Set.of("-n", "--n", "--engines");
+    /** The options each action takes: an option it would ignore is refused, so that nothing silently does nothing. */
+    private static final Map<String, Set<String>> ACCEPTED = Map.of(
+            "start", union(COUNT, SSH, Set.of("--profile", "--ip", "--location", "--engine-jvm-options", "--db",
+                    "--scheme", "--hwm")),
+            "engines", union(COUNT, SSH, Set.of("--profile")),
+            "stop", Set.of("--profile"),
+            "status", Set.of("--profile"),
+            "list", Set.of());
+    private static final Set<String> KNOWN = ACCEPTED.get("start");
 
     static ClusterArguments parse(String line, String currentProfile) throws MagicUsageException {
         List<String> words;
@@ -31,7 +47,8 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
             throw new MagicUsageException("%cluster needs an action: start, engines, stop, list or status");
         }
         String action = words.get(0);
-        if (!List.of("start", "engines", "stop", "list", "status").contains(action)) {
+        Set<String> accepted = ACCEPTED.get(action);
+        if (accepted == null) {
             throw new MagicUsageException("unknown action '" + action + "'");
         }
         int engines = 0;
@@ -39,11 +56,16 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
         ClusterOptions options = ClusterOptions.defaults();
         String sshHost = null;
         List<String> sshCommand = null;
+        String remoteJava = null;
+        String remoteJar = null;
         try {
             for (int i = 1; i < words.size(); i++) {
                 String word = words.get(i);
                 String value = word.startsWith("-") && word.contains("=") ? word.substring(word.indexOf('=') + 1) : null;
                 String option = value == null ? word : word.substring(0, word.indexOf('='));
+                if (!accepted.contains(option) && KNOWN.contains(option)) {
+                    throw new MagicUsageException("%cluster " + action + " takes no " + option);
+                }
                 if (value == null) {
                     value = next(words, ++i, option);
                 }
@@ -58,17 +80,21 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
                     case "--hwm" -> options = options.withHighWaterMark(number(value, option));
                     case "--ssh" -> sshHost = value;
                     case "--ssh-command" -> sshCommand = OptionWords.split(value);
+                    case "--remote-java" -> remoteJava = value;
+                    case "--remote-jar" -> remoteJar = value;
                     default -> throw new MagicUsageException("unknown option " + word);
                 }
             }
-            SshTarget engineHost = sshHost == null ? null : SshTarget.of(sshHost);
-            if (engineHost != null && sshCommand != null) {
-                engineHost = engineHost.withCommand(sshCommand);
-            }
-            return new ClusterArguments(action, engines, profile, options, engineHost);
+            return new ClusterArguments(action, engines, profile, options,
+                    SshTarget.fromOptions(sshHost, sshCommand, remoteJava, remoteJar));
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage());
         }
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        return Arrays.stream(sets).flatMap(Set::stream).collect(Collectors.toUnmodifiableSet());
     }
 
     private static String next(List<String> words, int i, String option) throws MagicUsageException {

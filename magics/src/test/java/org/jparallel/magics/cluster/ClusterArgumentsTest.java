@@ -37,6 +37,30 @@ class ClusterArgumentsTest {
     }
 
     @Test
+    void sshTakesTheRemoteJavaAndJar() throws Exception {
+        var host = ClusterArguments.parse("start -n 2 --ssh node7 --remote-java /opt/jdk/bin/java --remote-jar=/opt/jp.jar",
+                "default").engineHost();
+        assertEquals("/opt/jdk/bin/java", host.java());
+        assertEquals("/opt/jp.jar", host.jar());
+    }
+
+    @Test
+    void sshCompanionsWithoutSshAreRefused() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("engines -n 2 --remote-jar /opt/jp.jar", "default"));
+        assertEquals(true, e.getMessage().contains("go with --ssh HOST"), e.getMessage());
+    }
+
+    @Test
+    void anOptionTheActionWouldIgnoreIsRefused() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("engines -n 2 --scheme lru", "default"));
+        assertEquals("%cluster engines takes no --scheme", e.getMessage());
+        assertThrows(MagicUsageException.class, () -> ClusterArguments.parse("stop -n 2", "default"));
+        assertThrows(MagicUsageException.class, () -> ClusterArguments.parse("list --profile big", "default"));
+    }
+
+    @Test
     void startTakesTheOptionsOfJpclusterStart() throws Exception {
         ClusterOptions options = ClusterArguments.parse(
                 "start -n 2 --scheme lru --hwm=0 --db sqlite --ip * --location node7.lan", "default").options();
