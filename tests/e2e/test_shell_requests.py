@@ -65,6 +65,18 @@ def test_inspect_a_method_shows_its_signature(kc):
     assert "length()" in reply["data"]["text/plain"], reply
 
 
+def test_inspect_the_client_api_shows_its_javadoc_and_example(kc):
+    text = _inspect(kc, "Client")["data"]["text/plain"]
+    assert text.startswith("org.jparallel.client.Client\n\nA connection to a running cluster"), text
+    assert "Client rc = Client.connect();" in text, text
+
+
+def test_inspect_a_client_method_shows_its_javadoc(kc):
+    code = "Client.connect(Path.of(\"client.json\"))"
+    text = _inspect(kc, code, cursor_pos=len("Client.conn"))["data"]["text/plain"]
+    assert "Client Client.connect(Path connectionFile)\n\nConnects with a client connection file" in text, text
+
+
 def test_inspect_an_unknown_name_finds_nothing(kc):
     reply = _inspect(kc, "noSuchThingAnywhere42")
     assert (reply["status"], reply["found"]) == ("ok", False), reply

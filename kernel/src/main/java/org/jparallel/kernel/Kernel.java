@@ -45,6 +45,7 @@ import org.jparallel.magic.builtin.TimeMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.DrainableOutputStream;
 import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.JavadocSources;
 import org.jparallel.repl.SessionOptions;
 import org.jparallel.repl.Value;
 import org.jparallel.wire.ConnectionInfo;
@@ -118,6 +119,7 @@ public final class Kernel implements AutoCloseable {
     /** Binds the sockets, redirects standard streams to iopub, and starts JShell in the background. */
     public static Kernel start(ConnectionInfo info) {
         Kernel kernel = new Kernel(info);
+        JavadocSources.addToThisJvm(Kernel.class.getClassLoader()); // the inspector shows the client API's Javadoc
         kernel.redirectStandardStreams();
         kernel.startThreads();
         kernel.warmUp();
