@@ -11,6 +11,7 @@ import org.jparallel.magic.SessionContext;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.maven.MavenMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.ClassPathIndexing;
 import org.jparallel.repl.JavaSession;
@@ -30,8 +31,8 @@ final class EngineSession extends SessionContext implements AutoCloseable {
     private final ValueEncoder encoder;
 
     private EngineSession(JavaSession java, Display display) {
-        super(java, new MagicRegistry().register(new JarsMagic()).register(new TimeMagic()).register(new LsMagic()),
-                display);
+        super(java, new MagicRegistry().register(new JarsMagic()).register(new MavenMagic()).register(new TimeMagic())
+                .register(new LsMagic()), display);
         // One encoder per session: receivers cache shipped classes by the encoder's id.
         this.encoder = new ValueEncoder(ClassBytes.of(java.classBytes()));
     }

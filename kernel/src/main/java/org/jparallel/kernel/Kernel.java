@@ -42,6 +42,7 @@ import org.jparallel.magics.ParallelMagics;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.maven.MavenMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.DrainableOutputStream;
 import org.jparallel.repl.JavaSession;
@@ -85,7 +86,8 @@ public final class Kernel implements AutoCloseable {
     private final MagicRegistry magics = parallel.registerIn(new MagicRegistry()
             .register(new LsMagic())
             .register(new TimeMagic())
-            .register(new JarsMagic()));
+            .register(new JarsMagic())
+            .register(new MavenMagic()));
     private final CompletableFuture<NotebookSession> notebook = new CompletableFuture<>();
     private final ScheduledExecutorService streamTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jparallel-stream-flush");

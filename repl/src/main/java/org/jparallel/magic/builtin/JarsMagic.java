@@ -54,13 +54,22 @@ public final class JarsMagic implements Magic {
                 added.add(path);
             }
         }
+        reportAdded(added, cellsOnly);
+        return CellOutcome.nothing();
+    }
+
+    /**
+     * Prints what was added to the class path, as {@code %jars} and {@code %maven} say it.
+     *
+     * @param cellsOnly whether this JVM's own class path could not take them (see {@link JavaSession#addToClasspath})
+     */
+    public static void reportAdded(List<?> added, boolean cellsOnly) {
         System.out.println("Added to the class path: " + added);
         if (cellsOnly) {
             System.out.println("Only cells see these classes: this JVM runs without "
                     + JavaSession.HOST_CLASS_PATH_OPTION + ", so a value of one of them cannot be decoded "
                     + "outside the cells (a result from a cluster, say).");
         }
-        return CellOutcome.nothing();
     }
 
     private static List<Path> expand(String argument) throws MagicUsageException, IOException {

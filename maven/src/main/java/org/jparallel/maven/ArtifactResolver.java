@@ -1,0 +1,172 @@
+package org.jparallel.maven;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.eclipse.aether.ConfigurationProperties;
+import org.eclipse.aether.RepositorySystem;
+import org.eclipse.aether.RepositorySystemSession.CloseableSession;
+import org.eclipse.aether.artifact.DefaultArtifact;
+import org.eclipse.aether.collection.CollectRequest;
+import org.eclipse.aether.graph.Dependency;
+import org.eclipse.aether.repository.RemoteRepository;
+import org.eclipse.aether.resolution.ArtifactResult;
+import org.eclipse.aether.resolution.DependencyRequest;
+import org.eclipse.aether.resolution.DependencyResolutionException;
+import org.eclipse.aether.supplier.RepositorySystemSupplier;
+import org.eclipse.aether.supplier.SessionBuilderSupplier;
+import org.eclipse.aether.transfer.AbstractTransferListener;
+import org.eclipse.aether.transfer.TransferEvent;
+import org.eclipse.aether.transfer.TransferResource;
+import org.eclipse.aether.util.artifact.JavaScopes;
+import org.eclipse.aether.util.filter.DependencyFilterUtils;
+
+/**
+ * Finds artifacts and everything they need at run time, as Maven builds a class path: through their POMs, from the
+ * local repository when it has them, else from the remote repositories (Maven Central, then those added), into the
+ * local repository. Maven's own resolver does the work, wired as Maven 3 wires it.
+ *
+ * <pre>{@code
+ * ArtifactResolver maven = ArtifactResolver.userDefault();        // ~/.m2/repository and Maven Central
+ * List<Path> jars = maven.resolve(List.of("com.google.guava:guava:33.4.0-jre"));
+ * // [.../guava-33.4.0-jre.jar, .../failureaccess-1.0.2.jar, ...]
+ * }</pre>
+ */
+public final class ArtifactResolver {
+    /** Maven Central, as Maven's super POM names it. */
+    public static final RemoteRepository CENTRAL =
+            new RemoteRepository.Builder("central", "default", "https://repo.maven.apache.org/maven2/").build();
+
+    private final Path localRepository;
+    private final List<RemoteRepository> repositories = new ArrayList<>();
+
+    /** @param localRepository where artifacts are looked for first and downloaded to, in Maven's layout */
+    public ArtifactResolver(Path localRepository) {
+        this(localRepository, List.of(CENTRAL.getUrl()));
+    }
+
+    /**
+     * @param localRepository where artifacts are looked for first and downloaded to, in Maven's layout
+     * @param repositories    the remote repositories to ask, in order (see {@link #addRepository})
+     */
+    public ArtifactResolver(Path localRepository, List<String> repositories) {
+        this.localRepository = localRepository.toAbsolutePath();
+        repositories.forEach(this::addRepository);
+    }
+
+    /** The local repository Maven itself uses: {@code -Dmaven.repo.local}, else {@code ~/.m2/repository}. */
+    public static ArtifactResolver userDefault() {
+        String local = System.getProperty("maven.repo.local");
+        return new ArtifactResolver(local != null && !local.isBlank() ? Path.of(local)
+                : Path.of(System.getProperty("user.home"), ".m2", "repository"));
+    }
+
+    public Path localRepository() {
+        return localRepository;
+    }
+
+    /** The remote repositories, in the order they are asked: Maven Central first. */
+    public synchronized List<String> repositories() {
+        return repositories.stream().map(RemoteRepository::getUrl).toList();
+    }
+
+    /**
+     * Asks this repository too, after the others, from now on.
+     *
+     * @param url an {@code https://}, {@code http://} or {@code file:} URL of a repository in Maven's layout
+     * @throws IllegalArgumentException for any other URL
+     */
+    public synchronized void addRepository(String url) {
+        if (!url.matches("(?i)(https?|file):.+")) {
+            throw new IllegalArgumentException("a repository is an https://, http:// or file: URL, not '" + url + "'");
+        }
+        String normalized = url.endsWith("/") ? url : url + "/";
+        if (repositories().contains(normalized)) {
+            return;
+        }
+        repositories.add(normalized.equals(CENTRAL.getUrl()) ? CENTRAL
+                // ids name repositories in the local repository's records of where each file came from
+                : new RemoteRepository.Builder("repo" + repositories.size(), "default", normalized).build());
+    }
+
+    /**
+     * The files of these artifacts and of their run-time dependencies, nearest first as Maven orders a class path,
+     * one version of each artifact (Maven's nearest-wins).
+     *
+     * @param coordinates {@code group:artifact:version}, or {@code group:artifact:extension[:classifier]:version}
+     * @throws IllegalArgumentException when a coordinate is not of that form
+     * @throws ResolutionException      when an artifact or a POM cannot be found or read; says which and where
+     */
+    public List<Path> resolve(List<String> coordinates) throws ResolutionException {
+        return resolve(coordinates, downloaded -> { });
+    }
+
+    /**
+     * {@link #resolve(List)}, telling each file downloaded (an artifact's jar, a POM) as it arrives.
+     *
+     * @param downloads told {@code "guava-33.4.0-jre.jar (3.1 MB) from https://repo.maven.apache.org/maven2/"}
+     */
+    public synchronized List<Path> resolve(List<String> coordinates, Consumer<String> downloads)
+            throws ResolutionException {
+        CollectRequest collect = new CollectRequest();
+        for (String coordinate : coordinates) {
+            collect.addDependency(new Dependency(artifact(coordinate), JavaScopes.RUNTIME));
+        }
+        collect.setRepositories(List.copyOf(repositories));
+        // A system per call, shut down after it: a notebook resolves seldom, and nothing then lingers in the JVM
+        RepositorySystem system = new RepositorySystemSupplier().get();
+        try (CloseableSession session = new SessionBuilderSupplier(system).get()
+                .withLocalRepositoryBaseDirectories(localRepository)
+                .setSystemProperties(System.getProperties())
+                .setConfigProperties(Map.of(ConfigurationProperties.CONNECT_TIMEOUT, 10_000,
+                        ConfigurationProperties.REQUEST_TIMEOUT, 120_000))
+                .setTransferListener(new DownloadReport(downloads))
+                .build()) {
+            List<Path> files = new ArrayList<>();
+            for (ArtifactResult result : system.resolveDependencies(session,
+                    new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
+                    .getArtifactResults()) {
+                files.add(result.getArtifact().getPath());
+            }
+            return files;
+        } catch (DependencyResolutionException e) {
+            throw new ResolutionException(e);
+        } finally {
+            system.shutdown();
+        }
+    }
+
+    /** Says what was downloaded; checksums and metadata files go unsaid. */
+    private static final class DownloadReport extends AbstractTransferListener {
+        private final Consumer<String> downloads;
+
+        DownloadReport(Consumer<String> downloads) {
+            this.downloads = downloads;
+        }
+
+        @Override
+        public void transferSucceeded(TransferEvent event) {
+            TransferResource resource = event.getResource();
+            String name = resource.getResourceName();
+            if (event.getRequestType() == TransferEvent.RequestType.GET && (name.endsWith(".jar") || name.endsWith(".pom"))) {
+                downloads.accept(name.substring(name.lastIndexOf('/') + 1) + " (" + size(event.getTransferredBytes())
+                        + ") from " + resource.getRepositoryUrl());
+            }
+        }
+
+        private static String size(long bytes) {
+            return bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " kB" : String.format("%.1f MB", bytes / 1048576.0);
+        }
+    }
+
+    private static DefaultArtifact artifact(String coordinate) {
+        try {
+            return new DefaultArtifact(coordinate.strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + coordinate + "' is not an artifact's coordinates:"
+                    + " give group:artifact:version, e.g. com.google.guava:guava:33.4.0-jre");
+        }
+    }
+}

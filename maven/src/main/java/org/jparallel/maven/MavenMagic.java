@@ -1,0 +1,127 @@
+package org.jparallel.maven;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.jparallel.magic.Magic;
+import org.jparallel.magic.MagicCall;
+import org.jparallel.magic.MagicContext;
+import org.jparallel.magic.MagicException;
+import org.jparallel.magic.MagicKind;
+import org.jparallel.magic.MagicUsageException;
+import org.jparallel.magic.builtin.JarsMagic;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+
+/**
+ * {@code %maven COORDINATES...}: artifacts from Maven repositories, with what they need at run time, onto the class
+ * path of the following cells and of this JVM, as IJava's {@code %maven} does. In a cluster's engines too:
+ * {@code %px %maven ...}.
+ *
+ * <pre>{@code
+ * %maven com.google.guava:guava:33.4.0-jre
+ * %maven --repo https://jitpack.io com.github.user:lib:1.0
+ * }</pre>
+ */
+public final class MavenMagic implements Magic {
+    private final ArtifactResolver resolver;
+    /** What this session's class path has from here, so that a jar two artifacts share is added once. */
+    private final Set<Path> added = new HashSet<>();
+
+    public MavenMagic(ArtifactResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    /** Resolves into Maven's own local repository ({@code ~/.m2/repository}). */
+    public MavenMagic() {
+        this(ArtifactResolver.userDefault());
+    }
+
+    @Override
+    public String name() {
+        return "maven";
+    }
+
+    @Override
+    public Set<MagicKind> kinds() {
+        return Set.of(MagicKind.LINE);
+    }
+
+    @Override
+    public String usage() {
+        return """
+                %maven [--repo URL]... GROUP:ARTIFACT:VERSION...
+                    Add artifacts and everything they need at run time (their dependencies, as Maven
+                    resolves them) to the class path of the following cells, e.g.
+                    %maven com.google.guava:guava:33.4.0-jre org.apache.commons:commons-math3:3.6.1
+                    Looks in ~/.m2/repository first (-Dmaven.repo.local elsewhere), then Maven Central,
+                    then each --repo URL given in this session (https:, http: or file:).
+                    Also GROUP:ARTIFACT:EXTENSION[:CLASSIFIER]:VERSION.
+                    Engines of a cluster need them too: %px %maven COORDINATES.""";
+    }
+
+    @Override
+    public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, MagicException {
+        List<String> coordinates = new ArrayList<>();
+        List<String> words = List.of(call.arguments().trim().split("\\s+"));
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (word.equals("--repo") || word.startsWith("--repo=")) {
+                String url = word.equals("--repo") ? (i + 1 < words.size() ? words.get(++i) : "") : word.substring(7);
+                if (url.isEmpty()) {
+                    throw new MagicUsageException("--repo needs a URL");
+                }
+                addRepository(url);
+            } else if (word.startsWith("-")) {
+                throw new MagicUsageException("unknown option " + word);
+            } else if (!word.isEmpty()) {
+                coordinates.add(word);
+            }
+        }
+        if (coordinates.isEmpty()) {
+            if (words.stream().anyMatch(w -> w.startsWith("--repo"))) {
+                System.out.println("Repositories: " + String.join(", ", resolver.repositories()));
+                return CellOutcome.nothing();
+            }
+            throw new MagicUsageException("%maven needs the coordinates of at least one artifact");
+        }
+        addToClassPath(resolve(coordinates), context.session());
+        return CellOutcome.nothing();
+    }
+
+    private void addRepository(String url) throws MagicUsageException {
+        try {
+            resolver.addRepository(url);
+        } catch (IllegalArgumentException e) {
+            throw new MagicUsageException(e.getMessage());
+        }
+    }
+
+    private List<Path> resolve(List<String> coordinates) throws MagicUsageException, MagicException {
+        try {
+            return resolver.resolve(coordinates, downloaded -> System.out.println("Downloaded " + downloaded));
+        } catch (IllegalArgumentException e) {
+            throw new MagicUsageException(e.getMessage());
+        } catch (ResolutionException e) {
+            throw new MagicException("MavenError", e.getMessage());
+        }
+    }
+
+    private void addToClassPath(List<Path> jars, JavaSession session) {
+        List<String> names = new ArrayList<>();
+        boolean cellsOnly = false;
+        for (Path jar : jars) {
+            if (added.add(jar)) {
+                cellsOnly |= !session.addToClasspath(jar);
+                names.add(jar.getFileName().toString());
+            }
+        }
+        if (names.isEmpty()) {
+            System.out.println("Already on the class path: nothing to add.");
+            return;
+        }
+        JarsMagic.reportAdded(names, cellsOnly);
+    }
+}
