@@ -12,12 +12,16 @@ public final class ResolutionException extends Exception {
         super(reasons(cause), cause);
     }
 
-    /** The distinct messages along the chain of causes: the resolver wraps the one that says what went wrong. */
+    /**
+     * The messages along the chain of causes that say something new: the resolver wraps the one that says what went
+     * wrong, and often quotes it.
+     */
     private static String reasons(Throwable error) {
         Set<String> messages = new LinkedHashSet<>();
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                messages.add(t.getMessage().strip());
+            String message = t.getMessage() == null ? "" : t.getMessage().strip();
+            if (!message.isEmpty() && messages.stream().noneMatch(said -> said.contains(message))) {
+                messages.add(message);
             }
         }
         return String.join("\n  caused by: ", messages);
