@@ -29,7 +29,7 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  * local repository. Maven's own resolver does the work, wired as Maven 3 wires it.
  *
  * <pre>{@code
- * ArtifactResolver maven = ArtifactResolver.userDefault();        // ~/.m2/repository and Maven Central
+ * ArtifactResolver maven = ArtifactResolver.userDefault();   // ~/.m2/repository, Maven Central, ~/.m2/settings.xml
  * List<Path> jars = maven.resolve(List.of("com.google.guava:guava:33.4.0-jre"));
  * // [.../guava-33.4.0-jre.jar, .../failureaccess-1.0.2.jar, ...]
  * }</pre>
@@ -39,32 +39,42 @@ public final class ArtifactResolver {
     public static final RemoteRepository CENTRAL =
             new RemoteRepository.Builder("central", "default", "https://repo.maven.apache.org/maven2/").build();
 
+    /** Null where the settings file, or Maven's default, says. */
     private final Path localRepository;
+    /** Null for Maven's defaults. */
+    private final Path settingsFile;
     private final List<RemoteRepository> repositories = new ArrayList<>();
 
-    /** @param localRepository where artifacts are looked for first and downloaded to, in Maven's layout */
-    public ArtifactResolver(Path localRepository) {
-        this(localRepository, List.of(CENTRAL.getUrl()));
-    }
-
     /**
+     * A resolver of Maven's defaults, whatever settings file the user has.
+     *
      * @param localRepository where artifacts are looked for first and downloaded to, in Maven's layout
      * @param repositories    the remote repositories to ask, in order (see {@link #addRepository})
      */
     public ArtifactResolver(Path localRepository, List<String> repositories) {
-        this.localRepository = localRepository.toAbsolutePath();
+        this(localRepository.toAbsolutePath(), null, repositories);
+    }
+
+    private ArtifactResolver(Path localRepository, Path settingsFile, List<String> repositories) {
+        this.localRepository = localRepository;
+        this.settingsFile = settingsFile;
         repositories.forEach(this::addRepository);
     }
 
-    /** The local repository Maven itself uses: {@code -Dmaven.repo.local}, else {@code ~/.m2/repository}. */
+    /**
+     * The resolver Maven would be for this user: its {@code ~/.m2/settings.xml}, read at each resolution (mirrors,
+     * proxies, servers' credentials, offline), the local repository of {@code -Dmaven.repo.local}, else the settings',
+     * else {@code ~/.m2/repository}; Maven Central first.
+     */
     public static ArtifactResolver userDefault() {
-        String local = System.getProperty("maven.repo.local");
-        return new ArtifactResolver(local != null && !local.isBlank() ? Path.of(local)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository"));
+        return withSettings(Path.of(System.getProperty("user.home"), ".m2", "settings.xml"));
     }
 
-    public Path localRepository() {
-        return localRepository;
+    /** {@link #userDefault()} with another settings file (Maven's {@code -s}). */
+    public static ArtifactResolver withSettings(Path settingsFile) {
+        String local = System.getProperty("maven.repo.local");
+        return new ArtifactResolver(local == null || local.isBlank() ? null : Path.of(local).toAbsolutePath(),
+                settingsFile, List.of(CENTRAL.getUrl()));
     }
 
     /** The remote repositories, in the order they are asked: Maven Central first. */
@@ -114,16 +124,24 @@ public final class ArtifactResolver {
         for (String coordinate : coordinates) {
             collect.addDependency(new Dependency(artifact(coordinate), JavaScopes.RUNTIME));
         }
-        collect.setRepositories(List.copyOf(repositories));
+        MavenSettings settings = settings();
+        Path local = localRepository != null ? localRepository
+                : settings.localRepository().orElse(Path.of(System.getProperty("user.home"), ".m2", "repository"));
         // A system per call, shut down after it: a notebook resolves seldom, and nothing then lingers in the JVM
         RepositorySystem system = new RepositorySystemSupplier().get();
         try (CloseableSession session = new SessionBuilderSupplier(system).get()
-                .withLocalRepositoryBaseDirectories(localRepository)
+                .withLocalRepositoryBaseDirectories(local)
+                .setOffline(settings.offline())
+                .setMirrorSelector(settings.mirrors())
+                .setProxySelector(settings.proxies())
+                .setAuthenticationSelector(settings.servers())
                 .setSystemProperties(System.getProperties())
                 .setConfigProperties(Map.of(ConfigurationProperties.CONNECT_TIMEOUT, 10_000,
                         ConfigurationProperties.REQUEST_TIMEOUT, 120_000))
                 .setTransferListener(new DownloadReport(downloads))
                 .build()) {
+            // through the settings: a mirror in place of a repository, a proxy and credentials to reach it
+            collect.setRepositories(system.newResolutionRepositories(session, List.copyOf(repositories)));
             List<Path> files = new ArrayList<>();
             for (ArtifactResult result : system.resolveDependencies(session,
                     new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
@@ -158,6 +176,17 @@ public final class ArtifactResolver {
 
         private static String size(long bytes) {
             return bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " kB" : String.format("%.1f MB", bytes / 1048576.0);
+        }
+    }
+
+    private MavenSettings settings() throws ResolutionException {
+        if (settingsFile == null) {
+            return MavenSettings.NONE;
+        }
+        try {
+            return MavenSettings.read(settingsFile);
+        } catch (IllegalArgumentException e) {
+            throw new ResolutionException(e);
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +81,52 @@ class ArtifactResolverTest {
     @Test
     void mavenCentralComesFirstByDefault() {
         assertEquals(List.of("https://repo.maven.apache.org/maven2/"),
-                new ArtifactResolver(dir.resolve("local")).repositories());
+                ArtifactResolver.withSettings(dir.resolve("no-settings.xml")).repositories());
+    }
+
+    @Test
+    void aMirrorOfCentralInTheSettingsServesInItsPlace() throws Exception {
+        Path settings = settings("""
+                <localRepository>%s</localRepository>
+                <mirrors><mirror><id>company</id><url>%s</url><mirrorOf>central</mirrorOf></mirror></mirrors>
+                """.formatted(dir.resolve("settings-local"), remote.url()));
+        // Maven Central has no demo:greeting: found, it came from the mirror
+        List<Path> jars = ArtifactResolver.withSettings(settings).resolve(List.of("demo:greeting:1.0"));
+        assertEquals(List.of("greeting-1.0.jar", "words-2.0.jar"), names(jars));
+        if (System.getProperty("maven.repo.local") == null) {
+            assertTrue(jars.get(0).startsWith(dir.resolve("settings-local")), jars.toString());
+        }
+    }
+
+    @Test
+    void offlineSettingsAskNoRepository() throws Exception {
+        Path settings = settings("""
+                <offline>true</offline>
+                <mirrors><mirror><id>company</id><url>%s</url><mirrorOf>*</mirrorOf></mirror></mirrors>
+                """.formatted(remote.url()));
+        ResolutionException e = assertThrows(ResolutionException.class,
+                () -> ArtifactResolver.withSettings(settings).resolve(List.of("demo:greeting:1.0")));
+        assertTrue(e.getMessage().contains("offline"), e.getMessage());
+    }
+
+    @Test
+    void settingsThatDoNotParseSayWhichFile() throws Exception {
+        Path settings = Files.writeString(dir.resolve("broken.xml"), "<settings><mirrors>");
+        ResolutionException e = assertThrows(ResolutionException.class,
+                () -> ArtifactResolver.withSettings(settings).resolve(List.of("demo:greeting:1.0")));
+        assertTrue(e.getMessage().startsWith(settings + " is not Maven settings"), e.getMessage());
+    }
+
+    @Test
+    void settingsExpandTheUsersHomeAndTheEnvironment() {
+        assertEquals(System.getProperty("user.home") + "/repo", MavenSettings.expand("${user.home}/repo"));
+        assertEquals(System.getenv("PATH") + ":${env.NO_SUCH_VARIABLE_42}",
+                MavenSettings.expand("${env.PATH}:${env.NO_SUCH_VARIABLE_42}"));
+    }
+
+    private Path settings(String body) throws IOException {
+        return Files.writeString(dir.resolve("settings.xml"),
+                "<settings xmlns=\"http://maven.apache.org/SETTINGS/1.0.0\">" + body + "</settings>");
     }
 
     private static List<String> names(List<Path> jars) {
