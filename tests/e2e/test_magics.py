@@ -34,8 +34,16 @@ def greeter_jar(tmp_path_factory):
 
 def test_lsmagic_lists_every_magic(kc):
     text = execute(kc, "%lsmagic").visible_text
-    for name in ("%lsmagic", "%time", "%%time", "%jars"):
+    for name in ("%lsmagic", "%time", "%%time", "%jars", "%maven", "%who", "%whos"):
         assert name in text, f"{name} missing from:\n{text}"
+
+
+def test_whos_lists_the_notebooks_variables_but_not_its_own(kc):
+    execute(kc, "int whosCounter = 5;")
+    text = execute(kc, "%whos").stdout
+    assert re.search(r"^whosCounter\s+int\s+5$", text, re.M), text
+    assert "whosCounter" in execute(kc, "%who").stdout.split()
+    assert not re.search(r"^(Out|\$)", text, re.M), text
 
 
 def test_time_line_magic_shows_the_value(kc):

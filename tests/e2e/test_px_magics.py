@@ -199,6 +199,14 @@ def library(tmp_path_factory) -> Path:
     return jar
 
 
+def test_px_whos_shows_each_engines_variables(cluster):
+    assert execute(cluster, "%px int whosOnEngine = 7;").status == "ok"
+    ex = execute(cluster, "%px %whos")
+    assert ex.status == "ok", ex.describe()
+    for engine in ("0", "1"):
+        assert re.search(rf"\[stdout:{engine}\] .*whosOnEngine\s+int\s+7", ex.stdout, re.S), ex.stdout
+
+
 def test_jars_on_the_kernel_and_the_engines_serve_cells_and_lambdas(cluster, library):
     assert execute(cluster, f"%jars {library}").status == "ok"
     added = execute(cluster, f"%px %jars {library}")

@@ -1,6 +1,7 @@
 package org.jparallel.engine;
 
 import java.util.List;
+import java.util.Set;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
@@ -11,6 +12,7 @@ import org.jparallel.magic.SessionContext;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.magic.builtin.VariablesMagic;
 import org.jparallel.maven.MavenMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.ClassPathIndexing;
@@ -32,7 +34,8 @@ final class EngineSession extends SessionContext implements AutoCloseable {
 
     private EngineSession(JavaSession java, Display display) {
         super(java, new MagicRegistry().register(new JarsMagic()).register(new MavenMagic()).register(new TimeMagic())
-                .register(new LsMagic()), display);
+                .register(VariablesMagic.who(Set.of())).register(VariablesMagic.whos(Set.of())).register(new LsMagic()),
+                display);
         // One encoder per session: receivers cache shipped classes by the encoder's id.
         this.encoder = new ValueEncoder(ClassBytes.of(java.classBytes()));
     }

@@ -42,6 +42,7 @@ import org.jparallel.magics.ParallelMagics;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.magic.builtin.VariablesMagic;
 import org.jparallel.maven.MavenMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.DrainableOutputStream;
@@ -87,7 +88,9 @@ public final class Kernel implements AutoCloseable {
             .register(new LsMagic())
             .register(new TimeMagic())
             .register(new JarsMagic())
-            .register(new MavenMagic()));
+            .register(new MavenMagic())
+            .register(VariablesMagic.who(NotebookSession.OWN_VARIABLES))
+            .register(VariablesMagic.whos(NotebookSession.OWN_VARIABLES)));
     private final CompletableFuture<NotebookSession> notebook = new CompletableFuture<>();
     private final ScheduledExecutorService streamTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jparallel-stream-flush");

@@ -1,6 +1,7 @@
 package org.jparallel.kernel;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jparallel.display.Display;
 import org.jparallel.display.DisplaySink;
@@ -15,6 +16,9 @@ import org.jparallel.repl.JavaSession;
  * magics wired in. This is what magics see as their {@link MagicContext}.
  */
 final class NotebookSession extends SessionContext implements AutoCloseable {
+    /** The variables this class defines in every notebook: not the user's, so {@code %who} leaves them out. */
+    static final Set<String> OWN_VARIABLES = Set.of("Out");
+
     private final Map<Integer, Object> out = new ConcurrentSkipListMap<>();
 
     private NotebookSession(JavaSession session, MagicRegistry registry, DisplaySink sink) {

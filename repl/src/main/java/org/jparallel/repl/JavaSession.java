@@ -220,6 +220,16 @@ public final class JavaSession implements AutoCloseable {
         return control.classBytes();
     }
 
+    /**
+     * The session's variables as they are now, in the order they were declared (a redeclared one where it was
+     * declared last): what {@code %whos} lists.
+     */
+    public List<SessionVariable> variables() {
+        return withShell(() -> variables.all().stream()
+                .map(v -> new SessionVariable(v.name(), v.typeName(), variables.read(v)))
+                .toList());
+    }
+
     /** The current value of a JShell variable; empty if there is no such variable or it holds null. */
     public Optional<Object> variable(String name) {
         return withShell(() -> variables.named(name).map(variables::read));

@@ -1,5 +1,6 @@
 package org.jparallel.repl;
 
+import java.util.List;
 import java.util.Optional;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -20,6 +21,11 @@ final class Variables {
         return shell.variables()
                 .filter(v -> v.name().equals(name) && shell.status(v) == Snippet.Status.VALID)
                 .reduce((first, second) -> second);
+    }
+
+    /** The variables in use, in the order JShell declared them. */
+    List<VarSnippet> all() {
+        return shell.variables().filter(v -> shell.status(v) == Snippet.Status.VALID).toList();
     }
 
     Object read(VarSnippet variable) {
