@@ -34,7 +34,7 @@ def greeter_jar(tmp_path_factory):
 
 def test_lsmagic_lists_every_magic(kc):
     text = execute(kc, "%lsmagic").visible_text
-    for name in ("%lsmagic", "%time", "%%time", "%jars", "%maven", "%who", "%whos"):
+    for name in ("%lsmagic", "%time", "%%time", "%jars", "%maven", "%load", "%who", "%whos"):
         assert name in text, f"{name} missing from:\n{text}"
 
 
@@ -75,6 +75,13 @@ def test_jars_magic_puts_a_jar_on_the_class_path(kc, greeter_jar):
     added = execute(kc, f"%jars {greeter_jar}")
     assert added.status == "ok", added.describe()
     assert value_of(kc, "e2e.Greeter.greet()") == '"hello from a jar"'
+
+
+def test_load_runs_a_file_of_snippets_in_the_session(kc, tmp_path):
+    script = tmp_path / "helpers.jsh"
+    script.write_text("int loadedTwice(int x) { return 2 * x; }\nloadedTwice(21)\n")
+    assert execute(kc, f"%load {script}").result() == "42"
+    assert value_of(kc, "loadedTwice(4)") == "8"
 
 
 def test_jars_magic_with_a_missing_file_is_an_error(kc, tmp_path):

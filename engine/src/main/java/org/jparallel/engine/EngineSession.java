@@ -9,10 +9,6 @@ import org.jparallel.display.DisplaySink;
 import org.jparallel.display.MimeRenderer;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magic.SessionContext;
-import org.jparallel.magic.builtin.JarsMagic;
-import org.jparallel.magic.builtin.LsMagic;
-import org.jparallel.magic.builtin.TimeMagic;
-import org.jparallel.magic.builtin.VariablesMagic;
 import org.jparallel.maven.MavenMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.ClassPathIndexing;
@@ -33,9 +29,7 @@ final class EngineSession extends SessionContext implements AutoCloseable {
     private final ValueEncoder encoder;
 
     private EngineSession(JavaSession java, Display display) {
-        super(java, new MagicRegistry().register(new JarsMagic()).register(new MavenMagic()).register(new TimeMagic())
-                .register(VariablesMagic.who(Set.of())).register(VariablesMagic.whos(Set.of())).register(new LsMagic()),
-                display);
+        super(java, MagicRegistry.builtins(Set.of()).register(new MavenMagic()), display);
         // One encoder per session: receivers cache shipped classes by the encoder's id.
         this.encoder = new ValueEncoder(ClassBytes.of(java.classBytes()));
     }

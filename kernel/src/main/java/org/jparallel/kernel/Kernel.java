@@ -39,10 +39,6 @@ import org.jparallel.kernel.io.StdinBridge;
 import org.jparallel.kernel.protocol.MsgType;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magics.ParallelMagics;
-import org.jparallel.magic.builtin.JarsMagic;
-import org.jparallel.magic.builtin.LsMagic;
-import org.jparallel.magic.builtin.TimeMagic;
-import org.jparallel.magic.builtin.VariablesMagic;
 import org.jparallel.maven.MavenMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.DrainableOutputStream;
@@ -84,13 +80,8 @@ public final class Kernel implements AutoCloseable {
     private final RequestScope scope = new RequestScope();
     private final History history = new History();
     private final ParallelMagics parallel = new ParallelMagics(ClusterLauncher.fromEnvironment());
-    private final MagicRegistry magics = parallel.registerIn(new MagicRegistry()
-            .register(new LsMagic())
-            .register(new TimeMagic())
-            .register(new JarsMagic())
-            .register(new MavenMagic())
-            .register(VariablesMagic.who(NotebookSession.OWN_VARIABLES))
-            .register(VariablesMagic.whos(NotebookSession.OWN_VARIABLES)));
+    private final MagicRegistry magics = parallel.registerIn(MagicRegistry.builtins(NotebookSession.OWN_VARIABLES)
+            .register(new MavenMagic()));
     private final CompletableFuture<NotebookSession> notebook = new CompletableFuture<>();
     private final ScheduledExecutorService streamTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jparallel-stream-flush");

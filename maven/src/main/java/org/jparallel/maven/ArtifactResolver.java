@@ -36,14 +36,14 @@ import org.eclipse.aether.util.filter.DependencyFilterUtils;
  */
 public final class ArtifactResolver {
     /** Maven Central, as Maven's super POM names it. */
-    public static final RemoteRepository CENTRAL =
-            new RemoteRepository.Builder("central", "default", "https://repo.maven.apache.org/maven2/").build();
+    public static final String CENTRAL = "https://repo.maven.apache.org/maven2/";
 
     /** Null where the settings file, or Maven's default, says. */
     private final Path localRepository;
     /** Null for Maven's defaults. */
     private final Path settingsFile;
-    private final List<RemoteRepository> repositories = new ArrayList<>();
+    /** Not the resolver's objects: a kernel makes a resolver at start, and loads the resolver at first use. */
+    private final List<Repository> repositories = new ArrayList<>();
 
     /**
      * A resolver of Maven's defaults, whatever settings file the user has.
@@ -74,31 +74,40 @@ public final class ArtifactResolver {
     public static ArtifactResolver withSettings(Path settingsFile) {
         String local = System.getProperty("maven.repo.local");
         return new ArtifactResolver(local == null || local.isBlank() ? null : Path.of(local).toAbsolutePath(),
-                settingsFile, List.of(CENTRAL.getUrl()));
+                settingsFile, List.of(CENTRAL));
     }
 
-    /** The remote repositories, in the order they are asked: Maven Central first. */
+    /** The remote repositories' URLs, in the order they are asked: Maven Central first. */
     public synchronized List<String> repositories() {
-        return repositories.stream().map(RemoteRepository::getUrl).toList();
+        return repositories.stream().map(Repository::url).toList();
     }
 
     /**
      * Asks this repository too, after the others, from now on.
      *
-     * @param url an {@code https://}, {@code http://} or {@code file:} URL of a repository in Maven's layout
+     * @param repository an {@code https://}, {@code http://} or {@code file:} URL of a repository in Maven's layout,
+     *                   or {@code ID::URL} (as Maven's {@code -DremoteRepositories}), whose id the settings' servers
+     *                   (credentials) and mirrors know it by
      * @throws IllegalArgumentException for any other URL
      */
-    public synchronized void addRepository(String url) {
-        if (!url.matches("(?i)(https?|file):.+")) {
-            throw new IllegalArgumentException("a repository is an https://, http:// or file: URL, not '" + url + "'");
+    public synchronized void addRepository(String repository) {
+        int separator = repository.indexOf("::");
+        String id = separator < 0 ? null : repository.substring(0, separator);
+        String url = separator < 0 ? repository : repository.substring(separator + 2);
+        if (!url.matches("(?i)(https?|file):.+") || (id != null && !id.matches("[\\w.-]+"))) {
+            throw new IllegalArgumentException("a repository is an https://, http:// or file: URL, or ID::URL, not '"
+                    + repository + "'");
         }
         String normalized = url.endsWith("/") ? url : url + "/";
         if (repositories().contains(normalized)) {
             return;
         }
-        repositories.add(normalized.equals(CENTRAL.getUrl()) ? CENTRAL
-                // ids name repositories in the local repository's records of where each file came from
-                : new RemoteRepository.Builder("repo" + repositories.size(), "default", normalized).build());
+        repositories.add(new Repository(id != null ? id : normalized.equals(CENTRAL) ? "central"
+                : "repo" + repositories.size(), normalized));
+    }
+
+    /** A remote repository: ids name them in settings (mirrorOf, servers) and in the local repository's records. */
+    private record Repository(String id, String url) {
     }
 
     /**
@@ -141,7 +150,7 @@ public final class ArtifactResolver {
                 .setTransferListener(new DownloadReport(downloads))
                 .build()) {
             // through the settings: a mirror in place of a repository, a proxy and credentials to reach it
-            collect.setRepositories(system.newResolutionRepositories(session, List.copyOf(repositories)));
+            collect.setRepositories(system.newResolutionRepositories(session, remoteRepositories()));
             List<Path> files = new ArrayList<>();
             for (ArtifactResult result : system.resolveDependencies(session,
                     new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
@@ -177,6 +186,10 @@ public final class ArtifactResolver {
         private static String size(long bytes) {
             return bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " kB" : String.format("%.1f MB", bytes / 1048576.0);
         }
+    }
+
+    private List<RemoteRepository> remoteRepositories() {
+        return repositories.stream().map(r -> new RemoteRepository.Builder(r.id(), "default", r.url()).build()).toList();
     }
 
     private MavenSettings settings() throws ResolutionException {

@@ -57,7 +57,8 @@ public final class MavenMagic implements Magic {
                     resolves them) to the class path of the following cells, e.g.
                     %maven com.google.guava:guava:33.4.0-jre org.apache.commons:commons-math3:3.6.1
                     Looks in ~/.m2/repository first (-Dmaven.repo.local elsewhere), then Maven Central,
-                    then each --repo URL given in this session (https:, http: or file:). Mirrors, proxies,
+                    then each --repo URL given in this session (https:, http: or file:; ID::URL names it
+                    for the settings' servers and mirrors). Mirrors, proxies,
                     servers' credentials, offline and localRepository of ~/.m2/settings.xml apply.
                     Also GROUP:ARTIFACT:EXTENSION[:CLASSIFIER]:VERSION.
                     Engines of a cluster need them too: %px %maven COORDINATES.""";

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.sun.net.httpserver.HttpServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,35 @@ class ArtifactResolverTest {
         resolver.addRepository("https://repo.example.com/maven2");
         resolver.addRepository("https://repo.example.com/maven2/");
         assertEquals(List.of(remote.url(), "https://repo.example.com/maven2/"), resolver.repositories());
+    }
+
+    @Test
+    void aRepositoryNamedByIdGetsTheCredentialsOfTheSettingsServerOfThatId() throws Exception {
+        HttpServer server = PasswordRepository.serve(dir.resolve("remote"), "me", "secret");
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            Path settings = settings("""
+                    <localRepository>%s</localRepository>
+                    <servers><server><id>company</id><username>me</username><password>secret</password></server></servers>
+                    """.formatted(dir.resolve("settings-local")));
+
+            ArtifactResolver anonymous = ArtifactResolver.withSettings(settings);
+            anonymous.addRepository(url);
+            ResolutionException refused = assertThrows(ResolutionException.class,
+                    () -> anonymous.resolve(List.of("demo:greeting:1.0")));
+            assertTrue(refused.getMessage().contains("401"), refused.getMessage());
+
+            ArtifactResolver named = ArtifactResolver.withSettings(settings);
+            named.addRepository("company::" + url);
+            assertEquals(List.of("greeting-1.0.jar", "words-2.0.jar"), names(named.resolve(List.of("demo:greeting:1.0"))));
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anIdIsAWord() {
+        assertThrows(IllegalArgumentException.class, () -> resolver.addRepository("bad id::" + remote.url()));
     }
 
     @Test

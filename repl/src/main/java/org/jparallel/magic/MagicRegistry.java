@@ -4,19 +4,36 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import org.jparallel.magic.builtin.JarsMagic;
+import org.jparallel.magic.builtin.LoadMagic;
+import org.jparallel.magic.builtin.LsMagic;
+import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.magic.builtin.VariablesMagic;
 
 /**
  * The magics a kernel knows, by name: the one visible place where they are registered.
  *
  * <pre>{@code
- * MagicRegistry magics = new MagicRegistry()
- *         .register(new TimeMagic())
- *         .register(new JarsMagic());
+ * MagicRegistry magics = MagicRegistry.builtins(Set.of("Out"))   // %time, %jars, %who, ...
+ *         .register(new MavenMagic());
  * }</pre>
  */
 public final class MagicRegistry {
     private final Map<String, Magic> byName = new TreeMap<>();
+
+    /**
+     * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
+     * {@code %jars}, {@code %load}, {@code %who}, {@code %whos}.
+     *
+     * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
+     */
+    public static MagicRegistry builtins(Set<String> ownVariables) {
+        return new MagicRegistry().register(new LsMagic()).register(new TimeMagic()).register(new JarsMagic())
+                .register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
+                .register(VariablesMagic.whos(ownVariables));
+    }
 
     /** Adds a magic; a later magic of the same name replaces the earlier one. */
     public MagicRegistry register(Magic magic) {
