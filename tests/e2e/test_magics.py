@@ -84,6 +84,12 @@ def test_load_runs_a_file_of_snippets_in_the_session(kc, tmp_path):
     assert value_of(kc, "loadedTwice(4)") == "8"
 
 
+def test_html_cell_shows_the_cells_text_as_html(kc):
+    ex = execute(kc, "%%html\n<b>bold</b> text")
+    assert ex.status == "ok", ex.describe()
+    assert [d["data"] for d in ex.displays] == [{"text/html": "<b>bold</b> text"}], ex.describe()
+
+
 def test_jars_magic_with_a_missing_file_is_an_error(kc, tmp_path):
     ex = execute(kc, f"%jars {tmp_path / 'no-such.jar'}")
     assert ex.status == "error" and "no-such.jar" in ex.visible_text, ex.describe()

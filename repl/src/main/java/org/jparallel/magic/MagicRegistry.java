@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LoadMagic;
 import org.jparallel.magic.builtin.LsMagic;
+import org.jparallel.magic.builtin.MimeCellMagic;
 import org.jparallel.magic.builtin.TimeMagic;
 import org.jparallel.magic.builtin.VariablesMagic;
 
@@ -25,14 +26,16 @@ public final class MagicRegistry {
 
     /**
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
-     * {@code %jars}, {@code %load}, {@code %who}, {@code %whos}.
+     * {@code %jars}, {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells.
      *
      * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
      */
     public static MagicRegistry builtins(Set<String> ownVariables) {
-        return new MagicRegistry().register(new LsMagic()).register(new TimeMagic()).register(new JarsMagic())
-                .register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
+        MagicRegistry registry = new MagicRegistry().register(new LsMagic()).register(new TimeMagic())
+                .register(new JarsMagic()).register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
                 .register(VariablesMagic.whos(ownVariables));
+        MimeCellMagic.all().forEach(registry::register);
+        return registry;
     }
 
     /** Adds a magic; a later magic of the same name replaces the earlier one. */
