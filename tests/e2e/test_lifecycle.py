@@ -27,6 +27,7 @@ RUNAWAY_CELLS = {
     "busy-loop": "while (true) { }",
     "sleep": "Thread.sleep(60_000);",
     "wait": "Object lock = new Object();\nsynchronized (lock) { lock.wait(); }",
+    "timeit": "%timeit -n 2000000000 Math.sqrt(2.0)",
 }
 
 JDK_IDS = ["default-jdk", "jdk25"]

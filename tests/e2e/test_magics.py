@@ -34,7 +34,8 @@ def greeter_jar(tmp_path_factory):
 
 def test_lsmagic_lists_every_magic(kc):
     text = execute(kc, "%lsmagic").visible_text
-    for name in ("%lsmagic", "%time", "%%time", "%jars", "%maven", "%load", "%who", "%whos"):
+    for name in ("%lsmagic", "%time", "%%time", "%timeit", "%%timeit", "%jars", "%maven", "%load", "%who", "%whos",
+                 "%%html", "%%markdown"):
         assert name in text, f"{name} missing from:\n{text}"
 
 
@@ -64,6 +65,13 @@ def test_time_cell_magic_runs_the_whole_cell(kc):
 def test_time_cell_magic_reports_how_long_it_took(kc):
     ex = execute(kc, "%%time\nThread.sleep(50);")
     assert TIMING.search(ex.visible_text), ex.visible_text
+
+
+def test_timeit_reports_the_time_per_loop(kc):
+    ex = execute(kc, "%timeit -n 100 -r 3 Math.sqrt(2.0)")
+    assert ex.status == "ok", ex.describe()
+    assert re.fullmatch(r"\S+ (ns|µs|ms|s) ± \S+ (ns|µs|ms|s) per loop \(mean ± std\. dev\. of 3 runs, 100 loops each\)\n",
+                        ex.stdout), ex.stdout
 
 
 def test_definitions_in_a_timed_cell_stay_defined(kc):

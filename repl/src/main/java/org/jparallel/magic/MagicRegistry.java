@@ -11,6 +11,7 @@ import org.jparallel.magic.builtin.LoadMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.MimeCellMagic;
 import org.jparallel.magic.builtin.TimeMagic;
+import org.jparallel.magic.builtin.TimeitMagic;
 import org.jparallel.magic.builtin.VariablesMagic;
 
 /**
@@ -26,13 +27,13 @@ public final class MagicRegistry {
 
     /**
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
-     * {@code %jars}, {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells.
+     * {@code %timeit}, {@code %jars}, {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells.
      *
      * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
      */
     public static MagicRegistry builtins(Set<String> ownVariables) {
         MagicRegistry registry = new MagicRegistry().register(new LsMagic()).register(new TimeMagic())
-                .register(new JarsMagic()).register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
+                .register(new TimeitMagic()).register(new JarsMagic()).register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
                 .register(VariablesMagic.whos(ownVariables));
         MimeCellMagic.all().forEach(registry::register);
         return registry;

@@ -1,0 +1,119 @@
+package org.jparallel.magic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.jparallel.display.Display;
+import org.jparallel.magic.builtin.Timeit;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.SessionOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TimeitMagicTest {
+    private static final String REPORT =
+            "\\S+ (s|ms|µs|ns) ± \\S+ (s|ms|µs|ns) per loop \\(mean ± std\\. dev\\. of \\d+ runs?, [\\d,]+ loops? each\\)\n";
+
+    private JavaSession session;
+    private SessionContext notebook;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private PrintStream originalOut;
+
+    @BeforeEach
+    void open() {
+        session = JavaSession.open(SessionOptions.defaults());
+        notebook = new SessionContext(session, MagicRegistry.builtins(Set.of()), new Display(event -> { })) {
+            @Override
+            public void redirectCells(String cellMagicName) {
+            }
+        };
+        originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void close() {
+        System.setOut(originalOut);
+        session.close();
+    }
+
+    @Test
+    void anExpressionIsTimedOverTheLoopsAndRunsAsked() {
+        Timeit.Timing timing = timing("%timeit -o -n 1000 -r 3 Math.sqrt(2.0)");
+        assertEquals(1000, timing.loops());
+        assertEquals(3, timing.runNanos().length);
+        assertTrue(printed().matches(REPORT), printed());
+    }
+
+    @Test
+    void statementsRunEachLoopAndSeeTheSessionsVariables() {
+        run("int counted = 0;");
+        run("%timeit -n 10 -r 2 counted++; counted++;");
+        assertEquals(40, value("counted"));
+    }
+
+    @Test
+    void aVoidCallIsTimedAsAStatement() {
+        run("int[] numbers = {3, 1, 2};");
+        run("%timeit -n 5 -r 1 java.util.Arrays.sort(numbers)");
+        assertTrue(printed().matches(REPORT.replace("runs?", "run")), printed());
+    }
+
+    @Test
+    void withoutLoopsARunLastsAtLeastAFifthOfASecond() {
+        Timeit.Timing timing = timing("%timeit -o -r 2 Thread.sleep(30)");
+        assertTrue(java.util.List.of(2, 5, 10).contains(timing.loops()), timing.toString()); // 1 loop: under 0.2 s
+        assertTrue(timing.loops() * timing.bestNanosPerLoop() >= 0.2e9, timing.toString());
+    }
+
+    @Test
+    void theCellFormRunsItsSetupOnceThenTimesTheBody() {
+        run("int setups = 0;");
+        run("%%timeit -n 3 -r 2 setups++; int[] data = new int[100];\njava.util.Arrays.fill(data, setups);");
+        assertEquals(1, value("setups"));
+    }
+
+    @Test
+    void anExceptionInTheCodeIsTheCellsError() {
+        CellOutcome outcome = notebook.runCell("%timeit -n 1 Integer.parseInt(\"x\")");
+        assertEquals("java.lang.NumberFormatException",
+                assertInstanceOf(CellOutcome.RuntimeError.class, outcome).exceptionClass());
+    }
+
+    @Test
+    void codeThatDoesNotCompileSaysWhy() {
+        assertInstanceOf(CellOutcome.CompileError.class, notebook.runCell("%timeit noSuchMethod()"));
+    }
+
+    @Test
+    void wrongOptionsAreAUsageError() {
+        for (String wrong : new String[] {"%timeit -n 0 1 + 1", "%timeit -r x 1 + 1", "%timeit -n 5"}) {
+            CellOutcome outcome = notebook.runCell(wrong);
+            assertEquals("UsageError", assertInstanceOf(CellOutcome.RuntimeError.class, outcome, wrong).exceptionClass());
+        }
+    }
+
+    private Timeit.Timing timing(String cell) {
+        return assertInstanceOf(Timeit.Timing.class, run(cell).value().orElseThrow().object());
+    }
+
+    private Object value(String cell) {
+        return run(cell).value().orElseThrow().object();
+    }
+
+    private CellOutcome.Success run(String cell) {
+        CellOutcome outcome = notebook.runCell(cell);
+        return assertInstanceOf(CellOutcome.Success.class, outcome, outcome::toString);
+    }
+
+    private String printed() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
