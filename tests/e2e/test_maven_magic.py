@@ -4,7 +4,6 @@ repository a temporary one (-Dmaven.repo.local through JDK_JAVA_OPTIONS, which t
 from __future__ import annotations
 
 import hashlib
-import os
 import subprocess
 from pathlib import Path
 
@@ -64,20 +63,13 @@ def local_repository(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def kc(installation, tmp_path_factory, local_repository):
     home = tmp_path_factory.mktemp("jparallel-home")
-    saved = {name: os.environ.get(name) for name in ("JPARALLEL_HOME", "JDK_JAVA_OPTIONS")}
-    os.environ["JPARALLEL_HOME"] = str(home)
-    os.environ["JDK_JAVA_OPTIONS"] = f"-Dmaven.repo.local={local_repository}"
-    try:
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JPARALLEL_HOME", str(home))
+        env.setenv("JDK_JAVA_OPTIONS", f"-Dmaven.repo.local={local_repository}")
         with running_kernel("jparallel") as kernel:
             yield kernel.kc
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
-        assert subprocess.run(["pgrep", "-f", str(home)], capture_output=True).stdout == b"", \
-            "cluster processes outlived the kernel"
+    assert subprocess.run(["pgrep", "-f", str(home)], capture_output=True).stdout == b"", \
+        "cluster processes outlived the kernel"
 
 
 def test_maven_puts_an_artifact_and_its_dependencies_on_the_class_path(kc, repository, local_repository):

@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import org.jparallel.display.Display;
 import org.jparallel.magic.MagicRegistry;
-import org.jparallel.magic.SessionContext;
+import org.jparallel.magic.TestNotebook;
 import org.jparallel.repl.CellOutcome;
-import org.jparallel.repl.JavaSession;
-import org.jparallel.repl.SessionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,58 +23,45 @@ class MavenMagicTest {
     @TempDir
     Path dir;
     private FileRepository remote;
-    private JavaSession session;
-    private SessionContext notebook;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
+    private TestNotebook notebook;
 
     @BeforeEach
     void open() {
         remote = new FileRepository(dir.resolve("remote"));
-        session = JavaSession.open(SessionOptions.defaults());
-        MagicRegistry magics = new MagicRegistry().register(new MavenMagic(new ArtifactResolver(dir.resolve("local"),
-                List.of())));
-        notebook = new SessionContext(session, magics, new Display(event -> { })) {
-            @Override
-            public void redirectCells(String cellMagicName) {
-            }
-        };
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        notebook = TestNotebook.with(new MagicRegistry().register(
+                new MavenMagic(new ArtifactResolver(dir.resolve("local"), List.of()))));
     }
 
     @AfterEach
     void close() {
-        System.setOut(originalOut);
-        session.close();
+        notebook.close();
     }
 
     @Test
     void aCellUsesTheArtifactAndItsDependencies() throws Exception {
         publishGreeting("one");
 
-        assertSuccess(notebook.runCell("%maven --repo " + remote.url() + " one:greeting:1.0"));
+        notebook.succeed("%maven --repo " + remote.url() + " one:greeting:1.0");
 
-        assertTrue(printed().contains("Added to the class path: [greeting-1.0.jar, words-2.0.jar]"), printed());
-        CellOutcome greeted = notebook.runCell("one.Greeting.greet(\"notebook\")");
-        assertEquals("hello, notebook", assertSuccess(greeted).value().orElseThrow().object());
+        assertTrue(notebook.printed().contains("Added to the class path: [greeting-1.0.jar, words-2.0.jar]"),
+                notebook.printed());
+        assertEquals("hello, notebook", notebook.value("one.Greeting.greet(\"notebook\")"));
     }
 
     @Test
     void theRepositoryStaysForLaterCells() throws Exception {
         publishGreeting("two");
-        assertSuccess(notebook.runCell("%maven --repo " + remote.url()));
-        assertTrue(printed().contains("Repositories: " + remote.url()), printed());
+        notebook.succeed("%maven --repo " + remote.url());
+        assertTrue(notebook.printed().contains("Repositories: " + remote.url()), notebook.printed());
 
-        assertSuccess(notebook.runCell("%maven two:greeting:1.0"));
-        out.reset();
-        assertSuccess(notebook.runCell("%maven two:words:2.0"));
-        assertEquals("Already on the class path: nothing to add.\n", printed());
+        notebook.succeed("%maven two:greeting:1.0");
+        notebook.succeed("%maven two:words:2.0");
+        assertEquals("Already on the class path: nothing to add.\n", notebook.printed());
     }
 
     @Test
     void anArtifactNoRepositoryHasIsAMavenError() {
-        CellOutcome missing = notebook.runCell("%maven --repo " + remote.url() + " three:nothing:1.0");
+        CellOutcome missing = notebook.run("%maven --repo " + remote.url() + " three:nothing:1.0");
         CellOutcome.RuntimeError error = assertInstanceOf(CellOutcome.RuntimeError.class, missing);
         assertEquals("MavenError", error.exceptionClass());
         assertTrue(error.message().contains("three:nothing:jar:1.0"), error.message());
@@ -89,7 +70,7 @@ class MavenMagicTest {
     @Test
     void wrongArgumentsPrintTheUsage() {
         for (String wrong : List.of("%maven", "%maven four:greeting", "%maven --repo", "%maven --fast a:b:1")) {
-            CellOutcome outcome = notebook.runCell(wrong);
+            CellOutcome outcome = notebook.run(wrong);
             CellOutcome.RuntimeError error = assertInstanceOf(CellOutcome.RuntimeError.class, outcome, wrong);
             assertEquals("UsageError", error.exceptionClass(), wrong);
             assertTrue(error.message().contains("%maven [--repo URL]... GROUP:ARTIFACT:VERSION..."), error.message());
@@ -103,13 +84,5 @@ class MavenMagicTest {
         remote.publish(pkg, "greeting", "1.0", "package " + pkg + "; public class Greeting {"
                         + " public static String greet(String who) { return Words.hello() + \", \" + who; } }",
                 words.toString(), dependency(pkg, "words", "2.0", "runtime"));
-    }
-
-    private String printed() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private static CellOutcome.Success assertSuccess(CellOutcome outcome) {
-        return assertInstanceOf(CellOutcome.Success.class, outcome, outcome::toString);
     }
 }

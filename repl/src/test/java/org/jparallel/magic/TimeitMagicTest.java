@@ -4,44 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
-import org.jparallel.display.Display;
 import org.jparallel.magic.builtin.Timeit;
 import org.jparallel.repl.CellOutcome;
-import org.jparallel.repl.JavaSession;
-import org.jparallel.repl.SessionOptions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class TimeitMagicTest {
     private static final String REPORT =
             "\\S+ (s|ms|µs|ns) ± \\S+ (s|ms|µs|ns) per loop \\(mean ± std\\. dev\\. of \\d+ runs?, [\\d,]+ loops? each\\)\n";
 
-    private JavaSession session;
-    private SessionContext notebook;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void open() {
-        session = JavaSession.open(SessionOptions.defaults());
-        notebook = new SessionContext(session, MagicRegistry.builtins(Set.of()), new Display(event -> { })) {
-            @Override
-            public void redirectCells(String cellMagicName) {
-            }
-        };
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
+    private final TestNotebook notebook = TestNotebook.with(MagicRegistry.builtins(Set.of()));
 
     @AfterEach
     void close() {
-        System.setOut(originalOut);
-        session.close();
+        notebook.close();
     }
 
     @Test
@@ -82,38 +59,37 @@ class TimeitMagicTest {
 
     @Test
     void anExceptionInTheCodeIsTheCellsError() {
-        CellOutcome outcome = notebook.runCell("%timeit -n 1 Integer.parseInt(\"x\")");
+        CellOutcome outcome = notebook.run("%timeit -n 1 Integer.parseInt(\"x\")");
         assertEquals("java.lang.NumberFormatException",
                 assertInstanceOf(CellOutcome.RuntimeError.class, outcome).exceptionClass());
     }
 
     @Test
     void codeThatDoesNotCompileSaysWhy() {
-        assertInstanceOf(CellOutcome.CompileError.class, notebook.runCell("%timeit noSuchMethod()"));
+        assertInstanceOf(CellOutcome.CompileError.class, notebook.run("%timeit noSuchMethod()"));
     }
 
     @Test
     void wrongOptionsAreAUsageError() {
         for (String wrong : new String[] {"%timeit -n 0 1 + 1", "%timeit -r x 1 + 1", "%timeit -n 5"}) {
-            CellOutcome outcome = notebook.runCell(wrong);
+            CellOutcome outcome = notebook.run(wrong);
             assertEquals("UsageError", assertInstanceOf(CellOutcome.RuntimeError.class, outcome, wrong).exceptionClass());
         }
     }
 
     private Timeit.Timing timing(String cell) {
-        return assertInstanceOf(Timeit.Timing.class, run(cell).value().orElseThrow().object());
+        return assertInstanceOf(Timeit.Timing.class, notebook.value(cell));
     }
 
     private Object value(String cell) {
-        return run(cell).value().orElseThrow().object();
+        return notebook.value(cell);
     }
 
-    private CellOutcome.Success run(String cell) {
-        CellOutcome outcome = notebook.runCell(cell);
-        return assertInstanceOf(CellOutcome.Success.class, outcome, outcome::toString);
+    private void run(String cell) {
+        notebook.succeed(cell);
     }
 
     private String printed() {
-        return out.toString(StandardCharsets.UTF_8);
+        return notebook.printed();
     }
 }

@@ -4,103 +4,76 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Set;
-import org.jparallel.display.Display;
-import org.jparallel.magic.builtin.VariablesMagic;
 import org.jparallel.repl.CellOutcome;
-import org.jparallel.repl.JavaSession;
-import org.jparallel.repl.SessionOptions;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class VariablesMagicTest {
-    private JavaSession session;
-    private SessionContext notebook;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-
-    @BeforeEach
-    void open() {
-        session = JavaSession.open(SessionOptions.defaults());
-        MagicRegistry magics = new MagicRegistry().register(VariablesMagic.who(Set.of("Out")))
-                .register(VariablesMagic.whos(Set.of("Out")));
-        notebook = new SessionContext(session, magics, new Display(event -> { })) {
-            @Override
-            public void redirectCells(String cellMagicName) {
-            }
-        };
-        originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    }
+    private final TestNotebook notebook = TestNotebook.with(MagicRegistry.builtins(Set.of("Out")));
 
     @AfterEach
     void close() {
-        System.setOut(originalOut);
-        session.close();
+        notebook.close();
     }
 
     @Test
     void whoListsTheNamesInTheOrderTheyCame() {
-        run("int n = 3; String greeting = \"hi\"; double[] xs = new double[5];");
-        assertEquals("n  greeting  xs\n", run("%who"));
+        notebook.succeed("int n = 3; String greeting = \"hi\"; double[] xs = new double[5];");
+        assertEquals("n  greeting  xs\n", printed("%who"));
     }
 
     @Test
     void whosShowsTypesAndValues() {
-        run("import java.util.*;");
-        run("int n = 3; double[] xs = new double[1_000_000]; var words = List.of(\"a\", \"b\");");
+        notebook.succeed("import java.util.*;");
+        notebook.succeed("int n = 3; double[] xs = new double[1_000_000]; var words = List.of(\"a\", \"b\");");
         assertEquals("""
                 Variable   Type           Data/Info
                 -----------------------------------
                 n          int            3
                 xs         double[]       length 1000000
                 words      List<String>   size 2: [a, b]
-                """, run("%whos"));
+                """, printed("%whos"));
     }
 
     @Test
     void aRedeclaredVariableShowsOnceWithItsNewType() {
-        run("int n = 3;");
-        run("String n = \"three\";");
-        assertEquals("n\n", run("%who"));
-        assertTrue(run("%whos").contains("n          String   three"), out.toString());
+        notebook.succeed("int n = 3;");
+        notebook.succeed("String n = \"three\";");
+        assertEquals("n\n", printed("%who"));
+        assertTrue(printed("%whos").contains("n          String   three"), notebook.printed());
     }
 
     @Test
     void aBigCollectionIsNotPrintedWhole() {
-        run("var big = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();");
-        String line = run("%whos").lines().filter(l -> l.startsWith("big")).findFirst().orElseThrow();
+        notebook.succeed("var big = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();");
+        String line = printed("%whos").lines().filter(l -> l.startsWith("big")).findFirst().orElseThrow();
         assertTrue(line.contains("size 1000000: [0, 1, 2,"), line);
         assertTrue(line.length() < 100, line);
     }
 
     @Test
     void theSessionsOwnVariablesAndJShellsScratchOnesDoNotShow() {
-        session.define("Out", "java.util.Map<Integer, Object>", new java.util.HashMap<Integer, Object>());
-        run("1 + 1");
-        run("int mine = 1;");
-        assertEquals("mine\n", run("%who"));
+        notebook.session().define("Out", "java.util.Map<Integer, Object>", new HashMap<Integer, Object>());
+        notebook.succeed("1 + 1");
+        notebook.succeed("int mine = 1;");
+        assertEquals("mine\n", printed("%who"));
     }
 
     @Test
     void anEmptySessionSaysSo() {
-        assertEquals("No variables yet.\n", run("%whos"));
+        assertEquals("No variables yet.\n", printed("%whos"));
     }
 
     @Test
     void argumentsAreAUsageError() {
-        CellOutcome outcome = notebook.runCell("%who all");
+        CellOutcome outcome = notebook.run("%who all");
         assertEquals("UsageError", assertInstanceOf(CellOutcome.RuntimeError.class, outcome).exceptionClass());
     }
 
-    private String run(String cell) {
-        out.reset();
-        CellOutcome outcome = notebook.runCell(cell);
-        assertInstanceOf(CellOutcome.Success.class, outcome, outcome::toString);
-        return out.toString(StandardCharsets.UTF_8);
+    private String printed(String cell) {
+        notebook.succeed(cell);
+        return notebook.printed();
     }
 }

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import jdk.jshell.JShell;
 import jdk.jshell.SourceCodeAnalysis;
 import org.junit.jupiter.api.Test;
@@ -30,15 +27,7 @@ class ClassPathIndexingTest {
     }
 
     private static String runChild(String mode) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process process = new ProcessBuilder(java, "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), Child.class.getName(), mode)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        return out;
+        return ChildJvm.output(Child.class, List.of("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED"), mode);
     }
 
     /** Opens a session's analysis, waits until JShell says its index is up to date, lists what it knows. */

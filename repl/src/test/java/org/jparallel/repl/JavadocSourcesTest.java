@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
@@ -98,18 +97,8 @@ class JavadocSourcesTest {
     }
 
     private static String runChild(Path jar, boolean openJShell) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java));
-        if (openJShell) {
-            command.add("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED");
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Child.class.getName(), jar.toString()));
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
-        return out;
+        return ChildJvm.output(Child.class,
+                openJShell ? List.of("--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED") : List.of(), jar.toString());
     }
 
     /** Adds the jar's sources, opens a session with the jar on its class path, prints what it documents. */
