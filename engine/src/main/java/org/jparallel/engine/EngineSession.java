@@ -29,7 +29,7 @@ final class EngineSession extends SessionContext implements AutoCloseable {
     private final ValueEncoder encoder;
 
     private EngineSession(JavaSession java, Display display) {
-        super(java, MagicRegistry.builtins(Set.of()).register(new MavenMagic()), display);
+        super(java, new MavenMagic().registerIn(MagicRegistry.builtins(Set.of())), display);
         // One encoder per session: receivers cache shipped classes by the encoder's id.
         this.encoder = new ValueEncoder(ClassBytes.of(java.classBytes()));
     }

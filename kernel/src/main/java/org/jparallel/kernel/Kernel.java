@@ -80,8 +80,8 @@ public final class Kernel implements AutoCloseable {
     private final RequestScope scope = new RequestScope();
     private final History history = new History();
     private final ParallelMagics parallel = new ParallelMagics(ClusterLauncher.fromEnvironment());
-    private final MagicRegistry magics = parallel.registerIn(MagicRegistry.builtins(NotebookSession.OWN_VARIABLES)
-            .register(new MavenMagic()));
+    private final MagicRegistry magics = parallel.registerIn(new MavenMagic().registerIn(
+            MagicRegistry.builtins(NotebookSession.OWN_VARIABLES)));
     private final CompletableFuture<NotebookSession> notebook = new CompletableFuture<>();
     private final ScheduledExecutorService streamTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jparallel-stream-flush");

@@ -10,6 +10,7 @@ import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
 import org.jparallel.magic.MagicException;
 import org.jparallel.magic.MagicKind;
+import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magic.MagicUsageException;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.repl.CellOutcome;
@@ -46,7 +47,7 @@ public final class MavenMagic implements Magic {
 
     @Override
     public Set<MagicKind> kinds() {
-        return Set.of(MagicKind.LINE);
+        return Set.of(MagicKind.LINE, MagicKind.CELL);
     }
 
     @Override
@@ -61,7 +62,10 @@ public final class MavenMagic implements Magic {
                     for the settings' servers and mirrors). Mirrors, proxies,
                     servers' credentials, offline and localRepository of ~/.m2/settings.xml apply.
                     Also GROUP:ARTIFACT:EXTENSION[:CLASSIFIER]:VERSION.
-                    Engines of a cluster need them too: %px %maven COORDINATES.""";
+                    Engines of a cluster need them too: %px %maven COORDINATES.
+                %%maven [--repo URL]...
+                COORDINATES, or <dependency> and <repository> elements (or a whole pom.xml), as pasted
+                    The cell's artifacts; %%loadFromPOM is the same, as IJava names it.""";
     }
 
     @Override
@@ -82,6 +86,18 @@ public final class MavenMagic implements Magic {
                 coordinates.add(word);
             }
         }
+        if (call.kind() == MagicKind.CELL) {
+            DependencyText cell;
+            try {
+                cell = DependencyText.parse(call.body());
+            } catch (IllegalArgumentException e) {
+                throw new MagicUsageException(e.getMessage());
+            }
+            for (String repository : cell.repositories()) {
+                addRepository(repository);
+            }
+            coordinates.addAll(cell.coordinates());
+        }
         if (coordinates.isEmpty()) {
             if (words.stream().anyMatch(w -> w.startsWith("--repo"))) {
                 System.out.println("Repositories: " + String.join(", ", resolver.repositories()));
@@ -91,6 +107,38 @@ public final class MavenMagic implements Magic {
         }
         addToClassPath(resolve(coordinates), context.session());
         return CellOutcome.nothing();
+    }
+
+    /** Registers {@code %maven} and {@code %%loadFromPOM}, which share repositories and what they added. */
+    public MagicRegistry registerIn(MagicRegistry registry) {
+        return registry.register(this).register(loadFromPom());
+    }
+
+    /** {@code %%loadFromPOM}: this magic's cell form, under the name IJava users know. */
+    Magic loadFromPom() {
+        MavenMagic maven = this;
+        return new Magic() {
+            @Override
+            public String name() {
+                return "loadFromPOM";
+            }
+
+            @Override
+            public Set<MagicKind> kinds() {
+                return Set.of(MagicKind.CELL);
+            }
+
+            @Override
+            public String usage() {
+                return "%%loadFromPOM\n<dependency> and <repository> elements, or a pom.xml\n"
+                        + "    IJava's name for %%maven: the cell's artifacts and their dependencies onto the class path.";
+            }
+
+            @Override
+            public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, MagicException {
+                return maven.run(call, context);
+            }
+        };
     }
 
     private void addRepository(String url) throws MagicUsageException {

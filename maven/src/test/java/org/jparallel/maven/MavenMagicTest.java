@@ -28,8 +28,8 @@ class MavenMagicTest {
     @BeforeEach
     void open() {
         remote = new FileRepository(dir.resolve("remote"));
-        notebook = TestNotebook.with(new MagicRegistry().register(
-                new MavenMagic(new ArtifactResolver(dir.resolve("local"), List.of()))));
+        notebook = TestNotebook.with(new MavenMagic(new ArtifactResolver(dir.resolve("local"), List.of()))
+                .registerIn(new MagicRegistry()));
     }
 
     @AfterEach
@@ -57,6 +57,24 @@ class MavenMagicTest {
         notebook.succeed("%maven two:greeting:1.0");
         notebook.succeed("%maven two:words:2.0");
         assertEquals("Already on the class path: nothing to add.\n", notebook.printed());
+    }
+
+    @Test
+    void aCellTakesDependencyElementsAsPastedFromAPom() throws Exception {
+        publishGreeting("five");
+
+        notebook.succeed("""
+                %%loadFromPOM
+                <repository><id>local-folder</id><url>""" + remote.url() + """
+                </url></repository>
+                <dependency>
+                  <groupId>five</groupId>
+                  <artifactId>greeting</artifactId>
+                  <version>1.0</version>
+                </dependency>
+                """);
+
+        assertEquals("hello, pom", notebook.value("five.Greeting.greet(\"pom\")"));
     }
 
     @Test
