@@ -28,6 +28,7 @@ RUNAWAY_CELLS = {
     "sleep": "Thread.sleep(60_000);",
     "wait": "Object lock = new Object();\nsynchronized (lock) { lock.wait(); }",
     "timeit": "%timeit -n 2000000000 Math.sqrt(2.0)",
+    "shell": "%%sh\nsleep 60",
 }
 
 JDK_IDS = ["default-jdk", "jdk25"]

@@ -35,7 +35,7 @@ def greeter_jar(tmp_path_factory):
 def test_lsmagic_lists_every_magic(kc):
     text = execute(kc, "%lsmagic").visible_text
     for name in ("%lsmagic", "%time", "%%time", "%timeit", "%%timeit", "%jars", "%maven", "%load", "%who", "%whos",
-                 "%%html", "%%markdown"):
+                 "%%html", "%%markdown", "%sh", "%%bash"):
         assert name in text, f"{name} missing from:\n{text}"
 
 
@@ -90,6 +90,12 @@ def test_load_runs_a_file_of_snippets_in_the_session(kc, tmp_path):
     script.write_text("int loadedTwice(int x) { return 2 * x; }\nloadedTwice(21)\n")
     assert execute(kc, f"%load {script}").result() == "42"
     assert value_of(kc, "loadedTwice(4)") == "8"
+
+
+def test_bash_cell_streams_its_output_and_fails_on_a_bad_status(kc):
+    ex = execute(kc, "%%bash\necho out; echo err >&2\nexit 4")
+    assert ex.status == "error" and ex.error["evalue"] == "bash exited with status 4", ex.describe()
+    assert ex.stdout == "out\n" and ex.stream("stderr") == "err\n", ex.describe()
 
 
 def test_html_cell_shows_the_cells_text_as_html(kc):

@@ -10,6 +10,7 @@ import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LoadMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.MimeCellMagic;
+import org.jparallel.magic.builtin.ShellMagic;
 import org.jparallel.magic.builtin.TimeMagic;
 import org.jparallel.magic.builtin.TimeitMagic;
 import org.jparallel.magic.builtin.VariablesMagic;
@@ -27,7 +28,8 @@ public final class MagicRegistry {
 
     /**
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
-     * {@code %timeit}, {@code %jars}, {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells.
+     * {@code %timeit}, {@code %jars}, {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells,
+     * {@code %sh}, {@code %%bash}.
      *
      * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
      */
@@ -36,6 +38,7 @@ public final class MagicRegistry {
                 .register(new TimeitMagic()).register(new JarsMagic()).register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
                 .register(VariablesMagic.whos(ownVariables));
         MimeCellMagic.all().forEach(registry::register);
+        ShellMagic.all().forEach(registry::register);
         return registry;
     }
 

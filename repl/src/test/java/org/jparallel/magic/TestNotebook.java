@@ -65,6 +65,11 @@ public final class TestNotebook implements AutoCloseable {
         return succeed(cell).value().orElseThrow().object();
     }
 
+    /** What the kernel does on an interrupt request: stops the running cell and what its magic waits for. */
+    public void interrupt() {
+        context.interrupt();
+    }
+
     /** What the last cell printed to standard output. */
     public String printed() {
         return out.toString(StandardCharsets.UTF_8);

@@ -1,0 +1,68 @@
+package org.jparallel.magic;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.jparallel.repl.CellOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class ShellMagicTest {
+    private final TestNotebook notebook = TestNotebook.with(MagicRegistry.builtins(Set.of()));
+
+    @AfterEach
+    void close() {
+        notebook.close();
+    }
+
+    @Test
+    void aLineRunsInTheShell() {
+        notebook.succeed("%sh echo hello from $0");
+        assertEquals("hello from sh\n", notebook.printed());
+    }
+
+    @Test
+    void aBashCellRunsItsScript() {
+        notebook.succeed("%%bash\nfor i in 1 2 3; do echo \"line $i\"; done\necho ${BASH_VERSION:+bash}");
+        assertEquals("line 1\nline 2\nline 3\nbash\n", notebook.printed());
+    }
+
+    @Test
+    void anExitStatusOtherThanZeroIsAnError() {
+        CellOutcome outcome = notebook.run("%%sh\necho partial\nexit 3");
+        CellOutcome.RuntimeError error = assertInstanceOf(CellOutcome.RuntimeError.class, outcome);
+        assertEquals("ShellError", error.exceptionClass());
+        assertEquals("sh exited with status 3", error.message());
+        assertEquals("partial\n", notebook.printed());
+    }
+
+    @Test
+    void aScriptThatReadsItsInputDoesNotWait() {
+        assertInstanceOf(CellOutcome.Success.class, notebook.run("%sh cat"));
+    }
+
+    @Test
+    void anInterruptStopsTheShellAndWhatItStarted() throws Exception {
+        CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(
+                () -> notebook.run("%%sh\nsleep 30 & echo $! > /dev/null\nsleep 31\necho never"));
+        Thread.sleep(500);
+        long sleeping = sleeps();
+        notebook.interrupt();
+        assertInstanceOf(CellOutcome.Interrupted.class, running.get(10, TimeUnit.SECONDS));
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (sleeps() > sleeping - 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertTrue(sleeps() <= sleeping - 2, "the shell's sleeps outlived the interrupt");
+    }
+
+    private static long sleeps() {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().command().orElse("").endsWith("sleep")).count();
+    }
+}
