@@ -36,8 +36,8 @@ class JparallelConformance(jkt.KernelTests):
         {"text": '"hello".len', "matches": {"length()"}},
         {"text": "Thread.currentThre", "matches": {"currentThread()"}},
         {"text": "Math.ab", "matches": {"abs(", "absExact("}},
-        {"text": "%ti", "matches": {"%time"}},
-        {"text": "%%ti", "matches": {"%%time"}},
+        {"text": "%ti", "matches": {"%time", "%timeit"}},
+        {"text": "%%ti", "matches": {"%%time", "%%timeit"}},
     ]
 
     complete_code_samples = [

@@ -64,8 +64,10 @@ public final class MavenMagic implements Magic {
                     Also GROUP:ARTIFACT:EXTENSION[:CLASSIFIER]:VERSION.
                     Engines of a cluster need them too: %px %maven COORDINATES.
                 %%maven [--repo URL]...
-                COORDINATES, or <dependency> and <repository> elements (or a whole pom.xml), as pasted
-                    The cell's artifacts; %%loadFromPOM is the same, as IJava names it.""";
+                COORDINATES or <dependency> ELEMENTS...
+                    The cell's artifacts: coordinates, one or more a line, or <dependency> and <repository>
+                    elements (or a whole pom.xml), as pasted from a library's page. %%loadFromPOM is the
+                    same, under IJava's name.""";
     }
 
     @Override

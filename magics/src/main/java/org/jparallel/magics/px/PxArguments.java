@@ -28,7 +28,7 @@ public record PxArguments(PxOptions options, String code) {
                 -r                     same as --group-outputs order
                 -o, --out NAME         also store the AsyncResult in the variable NAME
                 --local                run the code in this kernel too
-                --verbose              print the engines it runs on
+                --verbose / --no-verbose  print the engines it runs on, or not (default; %pxconfig sets it)
                 --progress-after S     show a progress bar for runs longer than S seconds (default 2)"""
             .indent(4).stripTrailing();
 
@@ -49,6 +49,7 @@ public record PxArguments(PxOptions options, String code) {
                 case "-o", "--out" -> options = options.withOut(identifier(cursor.value(option)));
                 case "--local" -> options = options.withLocal(true);
                 case "--verbose" -> options = options.withVerbose(true);
+                case "--no-verbose" -> options = options.withVerbose(false);
                 case "--progress-after" -> options = options.withProgressAfter(seconds(cursor.value(option)));
                 default -> throw new MagicUsageException("unknown option " + option);
             }

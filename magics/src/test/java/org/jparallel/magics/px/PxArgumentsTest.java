@@ -61,6 +61,7 @@ class PxArgumentsTest {
         assertTrue(options.local());
         assertTrue(options.verbose());
         assertFalse(options.stream());
+        assertFalse(PxArguments.parse("--no-verbose", options).options().verbose());
     }
 
     @Test
