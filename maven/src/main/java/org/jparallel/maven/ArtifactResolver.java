@@ -3,30 +3,13 @@ package org.jparallel.maven;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
-import org.eclipse.aether.ConfigurationProperties;
-import org.eclipse.aether.RepositorySystem;
-import org.eclipse.aether.RepositorySystemSession.CloseableSession;
-import org.eclipse.aether.artifact.DefaultArtifact;
-import org.eclipse.aether.collection.CollectRequest;
-import org.eclipse.aether.graph.Dependency;
-import org.eclipse.aether.repository.RemoteRepository;
-import org.eclipse.aether.resolution.ArtifactResult;
-import org.eclipse.aether.resolution.DependencyRequest;
-import org.eclipse.aether.resolution.DependencyResolutionException;
-import org.eclipse.aether.supplier.RepositorySystemSupplier;
-import org.eclipse.aether.supplier.SessionBuilderSupplier;
-import org.eclipse.aether.transfer.AbstractTransferListener;
-import org.eclipse.aether.transfer.TransferEvent;
-import org.eclipse.aether.transfer.TransferResource;
-import org.eclipse.aether.util.artifact.JavaScopes;
-import org.eclipse.aether.util.filter.DependencyFilterUtils;
 
 /**
  * Finds artifacts and everything they need at run time, as Maven builds a class path: through their POMs, from the
  * local repository when it has them, else from the remote repositories (Maven Central, then those added), into the
- * local repository. Maven's own resolver does the work, wired as Maven 3 wires it.
+ * local repository. Maven's own resolver does the work, wired as Maven 3 wires it, loaded apart at the first
+ * resolution ({@link ResolverJar}).
  *
  * <pre>{@code
  * ArtifactResolver maven = ArtifactResolver.userDefault();   // ~/.m2/repository, Maven Central, ~/.m2/settings.xml
@@ -42,8 +25,9 @@ public final class ArtifactResolver {
     private final Path localRepository;
     /** Null for Maven's defaults. */
     private final Path settingsFile;
-    /** Not the resolver's objects: a kernel makes a resolver at start, and loads the resolver at first use. */
     private final List<Repository> repositories = new ArrayList<>();
+    /** Loaded at the first resolution: a kernel makes a resolver at start, and most never resolve. */
+    private ResolverBackend backend;
 
     /**
      * A resolver of Maven's defaults, whatever settings file the user has.
@@ -129,86 +113,9 @@ public final class ArtifactResolver {
      */
     public synchronized List<Path> resolve(List<String> coordinates, Consumer<String> downloads)
             throws ResolutionException {
-        CollectRequest collect = new CollectRequest();
-        for (String coordinate : coordinates) {
-            collect.addDependency(new Dependency(artifact(coordinate), JavaScopes.RUNTIME));
+        if (backend == null) {
+            backend = ResolverJar.load(localRepository, settingsFile);
         }
-        MavenSettings settings = settings();
-        Path local = localRepository != null ? localRepository
-                : settings.localRepository().orElse(Path.of(System.getProperty("user.home"), ".m2", "repository"));
-        // A system per call, shut down after it: a notebook resolves seldom, and nothing then lingers in the JVM
-        RepositorySystem system = new RepositorySystemSupplier().get();
-        try (CloseableSession session = new SessionBuilderSupplier(system).get()
-                .withLocalRepositoryBaseDirectories(local)
-                .setOffline(settings.offline())
-                .setMirrorSelector(settings.mirrors())
-                .setProxySelector(settings.proxies())
-                .setAuthenticationSelector(settings.servers())
-                .setSystemProperties(System.getProperties())
-                .setConfigProperties(Map.of(ConfigurationProperties.CONNECT_TIMEOUT, 10_000,
-                        ConfigurationProperties.REQUEST_TIMEOUT, 120_000))
-                .setTransferListener(new DownloadReport(downloads))
-                .build()) {
-            // through the settings: a mirror in place of a repository, a proxy and credentials to reach it
-            collect.setRepositories(system.newResolutionRepositories(session, remoteRepositories()));
-            List<Path> files = new ArrayList<>();
-            for (ArtifactResult result : system.resolveDependencies(session,
-                    new DependencyRequest(collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME)))
-                    .getArtifactResults()) {
-                files.add(result.getArtifact().getPath());
-            }
-            return files;
-        } catch (DependencyResolutionException e) {
-            throw new ResolutionException(e);
-        } finally {
-            system.shutdown();
-        }
-    }
-
-    /** Says what was downloaded; checksums and metadata files go unsaid. */
-    private static final class DownloadReport extends AbstractTransferListener {
-        private final Consumer<String> downloads;
-
-        DownloadReport(Consumer<String> downloads) {
-            this.downloads = downloads;
-        }
-
-        @Override
-        public void transferSucceeded(TransferEvent event) {
-            TransferResource resource = event.getResource();
-            String name = resource.getResourceName();
-            if (event.getRequestType() == TransferEvent.RequestType.GET && (name.endsWith(".jar") || name.endsWith(".pom"))) {
-                downloads.accept(name.substring(name.lastIndexOf('/') + 1) + " (" + size(event.getTransferredBytes())
-                        + ") from " + resource.getRepositoryUrl());
-            }
-        }
-
-        private static String size(long bytes) {
-            return bytes < 1024 * 1024 ? (bytes + 1023) / 1024 + " kB" : String.format("%.1f MB", bytes / 1048576.0);
-        }
-    }
-
-    private List<RemoteRepository> remoteRepositories() {
-        return repositories.stream().map(r -> new RemoteRepository.Builder(r.id(), "default", r.url()).build()).toList();
-    }
-
-    private MavenSettings settings() throws ResolutionException {
-        if (settingsFile == null) {
-            return MavenSettings.NONE;
-        }
-        try {
-            return MavenSettings.read(settingsFile);
-        } catch (IllegalArgumentException e) {
-            throw new ResolutionException(e);
-        }
-    }
-
-    private static DefaultArtifact artifact(String coordinate) {
-        try {
-            return new DefaultArtifact(coordinate.strip());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + coordinate + "' is not an artifact's coordinates:"
-                    + " give group:artifact:version, e.g. com.google.guava:guava:33.4.0-jre");
-        }
+        return backend.resolve(coordinates, repositories.stream().map(r -> r.id() + "::" + r.url()).toList(), downloads);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
  * not parse. The message says which, and where they were looked for, without the resolver's stack of causes.
  */
 public final class ResolutionException extends Exception {
-    ResolutionException(Exception cause) {
+    public ResolutionException(Exception cause) {
         super(reasons(cause), cause);
     }
 

@@ -1,12 +1,14 @@
-package org.jparallel.maven;
+package org.jparallel.maven.resolver;
 
-import static org.jparallel.maven.FileRepository.dependency;
+import static org.jparallel.maven.resolver.FileRepository.dependency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jparallel.maven.ArtifactResolver;
+import org.jparallel.maven.MavenMagic;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magic.TestNotebook;
 import org.jparallel.repl.CellOutcome;

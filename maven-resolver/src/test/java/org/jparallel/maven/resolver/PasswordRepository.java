@@ -1,4 +1,4 @@
-package org.jparallel.maven;
+package org.jparallel.maven.resolver;
 
 import com.sun.net.httpserver.BasicAuthenticator;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,16 +1,18 @@
-package org.jparallel.maven;
+package org.jparallel.maven.resolver;
 
-import static org.jparallel.maven.FileRepository.dependency;
+import static org.jparallel.maven.resolver.FileRepository.dependency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.sun.net.httpserver.HttpServer;
 import java.util.ArrayList;
 import java.util.List;
+import org.jparallel.maven.ArtifactResolver;
+import org.jparallel.maven.ResolutionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.jparallel.maven;
+package org.jparallel.maven.resolver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

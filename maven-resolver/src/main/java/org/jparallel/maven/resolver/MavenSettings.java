@@ -1,4 +1,4 @@
-package org.jparallel.maven;
+package org.jparallel.maven.resolver;
 
 import java.io.IOException;
 import java.io.Reader;
