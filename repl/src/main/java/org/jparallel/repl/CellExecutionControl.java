@@ -16,6 +16,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private volatile boolean stopped;
+    private long stops;
     private Field addressedVariable;
     private String invokedClass;
 
@@ -81,8 +82,16 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     @Override
     public void stop() throws EngineTerminationException, InternalException {
-        stopRequested = true;
+        synchronized (this) {
+            stops++;
+            stopRequested = true;
+        }
         super.stop();
+    }
+
+    /** How many stops were asked for so far: a cell notes it before it waits for the shell. */
+    synchronized long stops() {
+        return stops;
     }
 
     /**
@@ -95,9 +104,15 @@ final class CellExecutionControl extends LocalExecutionControl {
         return invoked;
     }
 
-    /** Forgets a former stop; called before each cell. */
-    void clearStop() {
-        stopRequested = false;
+    /**
+     * Forgets the stops of earlier cells; called as a cell starts. A stop asked for after {@code stopsBefore} (the
+     * count when the cell was submitted) came while the cell waited for the shell (the first cell waits for the
+     * session's warm-up, any cell for a completion in progress): it is this cell's, and holds.
+     */
+    synchronized void clearStopsBefore(long stopsBefore) {
+        if (stops == stopsBefore) {
+            stopRequested = false;
+        }
         stopped = false;
     }
 

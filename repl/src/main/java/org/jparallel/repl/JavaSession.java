@@ -89,9 +89,10 @@ public final class JavaSession implements AutoCloseable {
      * compile errors and in stack frames of the methods it declares.
      */
     public CellOutcome eval(String cell, String cellName) {
+        long stopsBefore = control.stops(); // a stop from here on is this cell's, even while it waits for the shell
         shellInUse.lock();
         try {
-            control.clearStop();
+            control.clearStopsBefore(stopsBefore);
             if (cell.contains("_")) {
                 history = current(history);
             }

@@ -70,6 +70,22 @@ class InterruptTest {
         assertSessionStillWorks();
     }
 
+    /** As the kernel's first cell waits for the session's warm-up: a stop then is meant for the cell. */
+    @Test
+    void aStopWhileTheCellWaitsForTheShellStopsTheCell() {
+        session.eval("int kept = 41;");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            CompletableFuture<CellOutcome> holding = CompletableFuture.supplyAsync(() -> session.eval("Thread.sleep(1500);"));
+            Thread.sleep(300);
+            CompletableFuture<CellOutcome> waiting = CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"));
+            Thread.sleep(300);
+            session.stop();
+            holding.get(5, TimeUnit.SECONDS);
+            assertInstanceOf(CellOutcome.Interrupted.class, waiting.get(5, TimeUnit.SECONDS));
+        });
+        assertSessionStillWorks();
+    }
+
     @Test
     void stopWhileIdleDoesNotAffectTheNextCell() {
         session.eval("int kept = 41;");
