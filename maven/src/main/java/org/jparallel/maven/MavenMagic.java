@@ -111,9 +111,45 @@ public final class MavenMagic implements Magic {
         return CellOutcome.nothing();
     }
 
-    /** Registers {@code %maven} and {@code %%loadFromPOM}, which share repositories and what they added. */
+    /**
+     * Registers {@code %maven}, and IJava's {@code %%loadFromPOM} and {@code %mavenRepo}, which share its
+     * repositories and what it added.
+     */
     public MagicRegistry registerIn(MagicRegistry registry) {
-        return registry.register(this).register(loadFromPom());
+        return registry.register(this).register(loadFromPom()).register(mavenRepo());
+    }
+
+    /** {@code %mavenRepo ID URL}: IJava's way to add a repository, {@code %maven --repo ID::URL} here. */
+    Magic mavenRepo() {
+        MavenMagic maven = this;
+        return new Magic() {
+            @Override
+            public String name() {
+                return "mavenRepo";
+            }
+
+            @Override
+            public Set<MagicKind> kinds() {
+                return Set.of(MagicKind.LINE);
+            }
+
+            @Override
+            public String usage() {
+                return "%mavenRepo ID URL\n    IJava's: %maven asks this repository too, after the others"
+                        + " (as %maven --repo ID::URL).";
+            }
+
+            @Override
+            public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException {
+                String[] words = call.arguments().strip().split("\\s+");
+                if (words.length != 2) {
+                    throw new MagicUsageException("%mavenRepo needs an id and a URL");
+                }
+                maven.addRepository(words[0] + "::" + words[1]);
+                System.out.println("Repositories: " + String.join(", ", maven.resolver.repositories()));
+                return CellOutcome.nothing();
+            }
+        };
     }
 
     /** {@code %%loadFromPOM}: this magic's cell form, under the name IJava users know. */

@@ -80,6 +80,16 @@ class MavenMagicTest {
     }
 
     @Test
+    void ijavasMavenRepoAddsARepository() throws Exception {
+        publishGreeting("six");
+        notebook.succeed("%mavenRepo folder " + remote.url());
+        assertEquals("Repositories: " + remote.url() + "\n", notebook.printed());
+        notebook.succeed("%maven six:greeting:1.0");
+        assertEquals("hello, six", notebook.value("six.Greeting.greet(\"six\")"));
+        assertInstanceOf(CellOutcome.RuntimeError.class, notebook.run("%mavenRepo " + remote.url()));
+    }
+
+    @Test
     void anArtifactNoRepositoryHasIsAMavenError() {
         CellOutcome missing = notebook.run("%maven --repo " + remote.url() + " three:nothing:1.0");
         CellOutcome.RuntimeError error = assertInstanceOf(CellOutcome.RuntimeError.class, missing);
