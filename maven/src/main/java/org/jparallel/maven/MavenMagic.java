@@ -120,63 +120,24 @@ public final class MavenMagic implements Magic {
     }
 
     /** {@code %mavenRepo ID URL}: IJava's way to add a repository, {@code %maven --repo ID::URL} here. */
-    Magic mavenRepo() {
-        MavenMagic maven = this;
-        return new Magic() {
-            @Override
-            public String name() {
-                return "mavenRepo";
-            }
-
-            @Override
-            public Set<MagicKind> kinds() {
-                return Set.of(MagicKind.LINE);
-            }
-
-            @Override
-            public String usage() {
-                return "%mavenRepo ID URL\n    IJava's: %maven asks this repository too, after the others"
-                        + " (as %maven --repo ID::URL).";
-            }
-
-            @Override
-            public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException {
-                String[] words = call.arguments().strip().split("\\s+");
-                if (words.length != 2) {
-                    throw new MagicUsageException("%mavenRepo needs an id and a URL");
-                }
-                maven.addRepository(words[0] + "::" + words[1]);
-                System.out.println("Repositories: " + String.join(", ", maven.resolver.repositories()));
-                return CellOutcome.nothing();
-            }
-        };
+    private Magic mavenRepo() {
+        return Magic.of("mavenRepo", Set.of(MagicKind.LINE), "%mavenRepo ID URL\n    IJava's: %maven asks this"
+                + " repository too, after the others (as %maven --repo ID::URL).", (call, context) -> {
+                    String[] words = call.arguments().strip().split("\\s+");
+                    if (words.length != 2) {
+                        throw new MagicUsageException("%mavenRepo needs an id and a URL");
+                    }
+                    addRepository(words[0] + "::" + words[1]);
+                    System.out.println("Repositories: " + String.join(", ", resolver.repositories()));
+                    return CellOutcome.nothing();
+                });
     }
 
     /** {@code %%loadFromPOM}: this magic's cell form, under the name IJava users know. */
-    Magic loadFromPom() {
-        MavenMagic maven = this;
-        return new Magic() {
-            @Override
-            public String name() {
-                return "loadFromPOM";
-            }
-
-            @Override
-            public Set<MagicKind> kinds() {
-                return Set.of(MagicKind.CELL);
-            }
-
-            @Override
-            public String usage() {
-                return "%%loadFromPOM\n<dependency> and <repository> elements, or a pom.xml\n"
-                        + "    IJava's name for %%maven: the cell's artifacts and their dependencies onto the class path.";
-            }
-
-            @Override
-            public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, MagicException {
-                return maven.run(call, context);
-            }
-        };
+    private Magic loadFromPom() {
+        return Magic.of("loadFromPOM", Set.of(MagicKind.CELL), "%%loadFromPOM\n<dependency> and <repository> elements,"
+                + " or a pom.xml\n    IJava's name for %%maven: the cell's artifacts and their dependencies onto the"
+                + " class path.", this::run);
     }
 
     private void addRepository(String url) throws MagicUsageException {

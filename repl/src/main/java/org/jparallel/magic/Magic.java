@@ -38,4 +38,39 @@ public interface Magic {
      * @throws MagicUsageException when the arguments are wrong; the user sees the message and the usage
      */
     CellOutcome run(MagicCall call, MagicContext context) throws Exception;
+
+    /** What a magic does when it runs: {@link #run} as a lambda. */
+    @FunctionalInterface
+    interface Action {
+        CellOutcome run(MagicCall call, MagicContext context) throws Exception;
+    }
+
+    /**
+     * A magic made of its parts, for small ones and for a second name of another:
+     * {@code Magic.of("mavenRepo", Set.of(MagicKind.LINE), "%mavenRepo ID URL ...", (call, context) -> ...)}.
+     */
+    static Magic of(String name, Set<MagicKind> kinds, String usage, Action action) {
+        Set<MagicKind> kindsCopy = Set.copyOf(kinds);
+        return new Magic() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Set<MagicKind> kinds() {
+                return kindsCopy;
+            }
+
+            @Override
+            public String usage() {
+                return usage;
+            }
+
+            @Override
+            public CellOutcome run(MagicCall call, MagicContext context) throws Exception {
+                return action.run(call, context);
+            }
+        };
+    }
 }
