@@ -61,6 +61,19 @@ class ShellMagicTest {
         assertTrue(sleeps() <= sleeping - 2, "the shell's sleeps outlived the interrupt");
     }
 
+    @Test
+    void anInterruptEndsTheCellWhenAProcessLeftBehindHoldsItsOutput() throws Exception {
+        // the shell exits at once; its background sleep, an orphan now, keeps the output open
+        CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> notebook.run("%sh sleep 20 &"));
+        Thread.sleep(500);
+        notebook.interrupt();
+        // ended either way: the JDK may have closed the output once the shell exited, or the interrupt stops waiting
+        CellOutcome outcome = running.get(5, TimeUnit.SECONDS);
+        assertTrue(outcome instanceof CellOutcome.Interrupted || outcome instanceof CellOutcome.Success, outcome::toString);
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").endsWith("sleep 20"))
+                .forEach(ProcessHandle::destroy);
+    }
+
     private static long sleeps() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().orElse("").endsWith("sleep")).count();

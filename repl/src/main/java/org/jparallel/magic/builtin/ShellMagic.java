@@ -84,8 +84,12 @@ public final class ShellMagic implements Magic {
             stop(process);
         })) {
             status = process.waitFor();
-            out.join();
-            err.join();
+            // What the shell left running in the background holds its output open until it ends; an interrupt
+            // stops the waiting for it (that process is the shell's no longer, so not ours to stop).
+            while ((out.isAlive() || err.isAlive()) && !interrupted.get()) {
+                out.join(50);
+                err.join(50);
+            }
         } catch (InterruptedException e) {
             stop(process);
             Thread.currentThread().interrupt();
