@@ -146,9 +146,12 @@ record DependencyText(List<String> coordinates, List<String> repositories) {
         return false;
     }
 
-    /** Parses the text as the children of one element, so that several {@code <dependency>} may follow each other. */
+    /**
+     * Parses the text as the children of one element, so that several {@code <dependency>} may follow each other (a
+     * whole {@code <project>} is then that element's one child).
+     */
     private static Element xml(String body) {
-        String document = body.startsWith("<project") ? body : "<cell>" + body + "</cell>";
+        String document = "<cell>" + body + "</cell>";
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             // a notebook's text, not a document from anywhere: no DOCTYPE, so no entities reaching out

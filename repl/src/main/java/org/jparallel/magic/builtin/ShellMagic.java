@@ -28,34 +28,37 @@ import org.jparallel.repl.CellOutcome;
  * }</pre>
  */
 public final class ShellMagic implements Magic {
-    private final String name;
+    /** The shell the magic runs, sh or bash, and its name. */
     private final String shell;
+    private final Set<MagicKind> kinds;
 
-    private ShellMagic(String name, String shell) {
-        this.name = name;
+    private ShellMagic(String shell, Set<MagicKind> kinds) {
         this.shell = shell;
+        this.kinds = kinds;
     }
 
     /** {@code %sh} / {@code %%sh} (POSIX sh) and {@code %%bash}. */
     public static List<ShellMagic> all() {
-        return List.of(new ShellMagic("sh", "sh"), new ShellMagic("bash", "bash"));
+        return List.of(new ShellMagic("sh", Set.of(MagicKind.LINE, MagicKind.CELL)),
+                new ShellMagic("bash", Set.of(MagicKind.CELL)));
     }
 
     @Override
     public String name() {
-        return name;
+        return shell;
     }
 
     @Override
     public Set<MagicKind> kinds() {
-        return name.equals("sh") ? Set.of(MagicKind.LINE, MagicKind.CELL) : Set.of(MagicKind.CELL);
+        return kinds;
     }
 
     @Override
     public String usage() {
-        return (name.equals("sh") ? "%sh COMMAND      or      " : "") + "%%" + name + "\nSCRIPT...\n"
+        boolean line = kinds.contains(MagicKind.LINE);
+        return (line ? "%" + shell + " COMMAND      or      " : "") + "%%" + shell + "\nSCRIPT...\n"
                 + "    Run with " + shell + " in the kernel's working folder, its output streaming into the cell; an exit\n"
-                + "    status other than 0 is an error. Interrupt stops it. %px %" + (name.equals("sh") ? "sh" : "%bash")
+                + "    status other than 0 is an error. Interrupt stops it. %px %" + (line ? "" : "%") + shell
                 + " runs it on every engine's host.";
     }
 
@@ -63,10 +66,10 @@ public final class ShellMagic implements Magic {
     public CellOutcome run(MagicCall call, MagicContext context) throws Exception {
         String script = call.kind() == MagicKind.CELL ? call.body() : call.arguments();
         if (call.kind() == MagicKind.CELL && !call.arguments().isBlank()) {
-            throw new MagicUsageException("%%" + name + " takes no arguments: the cell is the script");
+            throw new MagicUsageException("%%" + shell + " takes no arguments: the cell is the script");
         }
         if (script.isBlank()) {
-            throw new MagicUsageException("%" + name + " needs a command");
+            throw new MagicUsageException("%" + shell + " needs a command");
         }
         Process process;
         try {
@@ -122,7 +125,7 @@ public final class ShellMagic implements Magic {
             } catch (IOException e) {
                 // the shell was stopped: nothing more to copy
             }
-        }, "jparallel-" + name + "-std" + which);
+        }, "jparallel-" + shell + "-std" + which);
         thread.setDaemon(true);
         thread.start();
         return thread;
