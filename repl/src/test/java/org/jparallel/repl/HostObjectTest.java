@@ -5,14 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.tools.ToolProvider;
 import org.jparallel.repl.CellOutcome.CompileError;
 import org.jparallel.repl.CellOutcome.Success;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostObjectTest {
 
@@ -122,23 +128,22 @@ class HostObjectTest {
         Map<String, byte[]> classes = session.classBytes();
         assertTrue(classes.keySet().stream().anyMatch(name -> name.endsWith("$Point")), classes.keySet().toString());
         String lambdaHolder = classes.keySet().stream()
-                .filter(name -> !name.contains("Point") && new String(classes.get(name), java.nio.charset.StandardCharsets.ISO_8859_1).contains("lambda$"))
+                .filter(name -> !name.contains("Point") && new String(classes.get(name), StandardCharsets.ISO_8859_1).contains("lambda$"))
                 .findFirst().orElseThrow();
         assertTrue(classes.get(lambdaHolder).length > 0, lambdaHolder);
     }
 
     @Test
-    void addedFolderIsUsableByLaterCells() throws Exception {
-        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("classes");
-        javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", folder.toString(),
+    void addedFolderIsUsableByLaterCells(@TempDir Path folder) throws Exception {
+        ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", folder.toString(),
                 writeSource(folder, "package extra; public class Answer { public static int get() { return 42; } }"));
         session.addToClasspath(folder);
         assertEquals(42, valueOf("extra.Answer.get()"));
     }
 
-    private static String writeSource(java.nio.file.Path folder, String source) throws java.io.IOException {
-        java.nio.file.Path file = folder.resolve("Answer.java");
-        java.nio.file.Files.writeString(file, source);
+    private static String writeSource(Path folder, String source) throws IOException {
+        Path file = folder.resolve("Answer.java");
+        Files.writeString(file, source);
         return file.toString();
     }
 }
