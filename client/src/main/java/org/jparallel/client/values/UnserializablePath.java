@@ -50,7 +50,7 @@ final class UnserializablePath {
             enqueueChildren(step, queue);
         }
         String className = failure.getMessage() == null ? root.getClass().getName() : failure.getMessage();
-        return new UnserializableValueException(label, className, className + " is not serializable ("
+        return new UnserializableValueException(label, className, CellNames.type(className) + " is not serializable ("
                 + "make it Serializable or transient, or send something else)", failure);
     }
 
@@ -62,7 +62,7 @@ final class UnserializablePath {
                     + ", which is not Serializable (give it a Serializable functional type, such as"
                     + " org.jparallel.client.Fn)", failure);
         }
-        return new UnserializableValueException(path, type.getName(), type.getName() + " is not serializable ("
+        return new UnserializableValueException(path, type.getName(), CellNames.type(type.getName()) + " is not serializable ("
                 + "make it Serializable or transient, or send something else)", failure);
     }
 

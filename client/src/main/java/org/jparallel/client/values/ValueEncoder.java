@@ -283,7 +283,7 @@ public final class ValueEncoder {
             throw UnserializablePath.locate(value, label, e, shipment::travelsAsRecordValue);
         } catch (IOException | RuntimeException e) {
             throw new UnserializableValueException(label, value.getClass().getName(),
-                    "serializing " + value.getClass().getName() + " failed: " + e, e);
+                    "serializing " + CellNames.type(value.getClass().getName()) + " failed: " + e, e);
         }
         return bytes.toByteArray();
     }
@@ -324,7 +324,7 @@ public final class ValueEncoder {
         try (RecordingObjectOutputStream out = new RecordingObjectOutputStream(bytes, shipment, "statics")) {
             out.writeInt(values.size());
             for (StaticFields.Value value : values) {
-                String path = value.neededBy() + " reads " + value.className() + "." + value.field();
+                String path = value.neededBy() + " reads " + CellNames.staticField(value.className(), value.field());
                 out.neededBy(value.neededBy());
                 out.writeUTF(value.className());
                 out.writeUTF(value.field());
@@ -335,7 +335,7 @@ public final class ValueEncoder {
                 } catch (IOException | RuntimeException e) {
                     String className = value.value().getClass().getName();
                     throw new UnserializableValueException(path, className,
-                            "serializing " + className + " failed: " + e, e);
+                            "serializing " + CellNames.type(className) + " failed: " + e, e);
                 }
             }
         } catch (IOException e) {

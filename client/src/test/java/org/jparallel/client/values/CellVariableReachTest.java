@@ -66,7 +66,7 @@ class CellVariableReachTest {
     void unserializableVariableTheLambdaReadsFailsNamingIt() {
         kernel.run("var guard = new Object();").run("SerialFn<Integer, Integer> guarded = x -> guard.hashCode();");
         UnserializableValueException e = encodingFails("guarded");
-        assertTrue(e.path().matches("function reads REPL\\.\\$JShell\\$\\d+\\.guard"), e.path());
+        assertEquals("function reads the cell variable guard", e.path());
         assertEquals("java.lang.Object", e.className());
         assertTrue(e.getMessage().contains("java.lang.Object is not serializable"), e.getMessage());
     }
@@ -76,7 +76,7 @@ class CellVariableReachTest {
         kernel.run("var mutex = new Object();").run("int mutexHash() { return mutex.hashCode(); }")
                 .run("SerialFn<Integer, Integer> viaMutex = x -> mutexHash();");
         UnserializableValueException e = encodingFails("viaMutex");
-        assertTrue(e.path().endsWith(".mutex"), e.path());
+        assertEquals("function reads the cell variable mutex", e.path());
     }
 
     @Test
@@ -125,6 +125,6 @@ class CellVariableReachTest {
                 .run("Object hand(Object view, SerialFn<Integer, Object> f) { return f; }")
                 .run("var reflective = hand(secret, x -> Class.forName(\"java.lang.String\").getName());");
         UnserializableValueException e = encodingFails("reflective");
-        assertTrue(e.path().endsWith(".secret"), e.path());
+        assertEquals("function reads the cell variable secret", e.path());
     }
 }

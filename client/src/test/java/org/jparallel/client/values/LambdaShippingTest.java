@@ -176,8 +176,19 @@ class LambdaShippingTest {
                 .run("SerialFn<Integer, String> workerName = x -> worker.getName();");
         UnserializableValueException e = assertThrows(UnserializableValueException.class,
                 () -> kernel.encoder().encodeCall(kernel.variable("workerName"), 1));
-        assertTrue(e.path().startsWith("function reads REPL.$JShell$"), e.path());
-        assertTrue(e.path().endsWith(".worker"), e.path());
+        assertEquals("function reads the cell variable worker", e.path());
         assertEquals("java.lang.Thread", e.className());
+    }
+
+    @Test
+    void classDeclaredInACellIsNamedAsTheCellNamesIt() {
+        kernel.run("class Handle { Object lock = new Object(); }").run("Handle handle = new Handle();")
+                .run("SerialFn<Integer, Integer> useHandle = x -> handle.hashCode();");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("useHandle"), 1));
+        assertEquals("function reads the cell variable handle", e.path());
+        assertTrue(e.getMessage().startsWith("function reads the cell variable handle: Handle is not serializable"),
+                e.getMessage());
+        assertTrue(e.className().endsWith("$Handle"), e.className());
     }
 }
