@@ -110,6 +110,24 @@ def test_runtime_errors_show_each_engine_with_its_trace(cluster):
     assert "[0:execute] java.lang.NumberFormatException: For input string: \"x\"" in ex.traceback
 
 
+def test_a_lambda_failing_on_an_engine_shows_where_in_the_notebooks_cells(cluster):
+    declaration = execute(cluster, "int depth(int n) {\n"
+                                   "    if (n == 0) throw new IllegalArgumentException(\"bottom\");\n"
+                                   "    return depth(n - 1);\n"
+                                   "}")
+    assert declaration.status == "ok", declaration.describe()
+    declared = declaration.content["execution_count"]
+    ex = execute(cluster, "Client.connect().loadBalancedView().applySync(() -> depth(1))")
+    assert ex.status == "error"
+    assert ex.error["ename"] == "org.jparallel.client.RemoteError", ex.describe()
+    frames = ex.traceback[ex.traceback.index("on engine"):]
+    assert "java.lang.IllegalArgumentException: bottom" in frames, ex.traceback
+    assert f"at depth(In [{declared}] line 2)" in frames, ex.traceback
+    assert f"at depth(In [{declared}] line 3)" in frames, ex.traceback
+    assert f"at lambda(In [{ex.content['execution_count']}] line 1)" in frames, ex.traceback
+    assert "org.jparallel.engine" not in frames, ex.traceback
+
+
 def test_a_compile_error_shows_once_with_the_engines_that_hit_it(cluster):
     ex = execute(cluster, "%px int broken = \"s\";")
     assert ex.status == "error"

@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 /**
  * Several engines' tasks failed in one request: one {@link RemoteError} per failing task, in target order.
  *
- * <p>The message lists the first four; {@link #errors()} has them all.
+ * <p>The message lists the first four; {@link #errors()} has them all. The first is also the cause, and the others
+ * are suppressed exceptions, so that {@code printStackTrace} shows each engine's trace.
  *
  * <pre>{@code
  * try {
@@ -29,7 +30,9 @@ public final class CompositeError extends RuntimeException {
             throw new IllegalArgumentException("a CompositeError needs at least one error");
         }
         this.errors = List.copyOf(errors);
-        errors.forEach(this::addSuppressed);
+        // The first is the cause, so that a trace that follows causes alone (JShell's) shows where it failed.
+        initCause(errors.get(0));
+        errors.subList(1, errors.size()).forEach(this::addSuppressed);
     }
 
     private static String describe(String method, List<RemoteError> errors) {

@@ -6,7 +6,8 @@ import java.util.List;
  * An exception thrown by user code on an engine, brought back to the client.
  *
  * <p>{@link #getMessage()} and {@link #toString()} read like {@code [2:apply] java.lang.ArithmeticException: / by zero};
- * {@link #remoteTraceback()} holds the engine's stack trace lines.
+ * {@link #remoteTraceback()} holds the engine's stack trace lines, and the error's cause has them as frames (with the
+ * engine's causes as its causes), so that {@code printStackTrace} shows where the code failed on the engine.
  *
  * <pre>{@code
  * try {
@@ -40,6 +41,10 @@ public class RemoteError extends RuntimeException {
         this.remoteClassName = remoteClassName;
         this.remoteMessage = remoteMessage == null ? "" : remoteMessage;
         this.remoteTraceback = List.copyOf(remoteTraceback);
+        RemoteTrace trace = RemoteTrace.parse(engineId, this.remoteTraceback);
+        if (trace != null) {
+            initCause(trace);
+        }
     }
 
     private static String describe(int engineId, String method, String className, String message) {

@@ -56,6 +56,7 @@ final class ValueRequests {
         } catch (NoSuchVariableException e) {
             return Reply.error(ErrorContent.of(NoSuchVariableException.ENAME, e.getMessage(), List.of()));
         } catch (Exception | LinkageError | StackOverflowError e) {
+            CallerFrames.trim(e);
             return Reply.error(ErrorContent.of(e));
         }
         BulkLease lease = bulk.forResult();

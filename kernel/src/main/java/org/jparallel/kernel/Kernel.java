@@ -220,7 +220,7 @@ public final class Kernel implements AutoCloseable {
         if (interrupted.isDone()) {
             return new ExecuteHandler.Cells() {
                 @Override
-                public CellOutcome run(String cell) {
+                public CellOutcome run(String cell, String cellName) {
                     return new CellOutcome.Interrupted();
                 }
 
@@ -237,8 +237,8 @@ public final class Kernel implements AutoCloseable {
         NotebookSession opened = notebook();
         return new ExecuteHandler.Cells() {
             @Override
-            public CellOutcome run(String cell) {
-                return opened.run(cell);
+            public CellOutcome run(String cell, String cellName) {
+                return opened.run(cell, cellName);
             }
 
             @Override

@@ -37,8 +37,8 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
         return notebook;
     }
 
-    CellOutcome run(String cell) {
-        return runner().run(cell, this);
+    CellOutcome run(String cell, String cellName) {
+        return runner().run(cell, cellName, this);
     }
 
     /** Keeps a displayed value as {@code Out[count]} and {@code _}. */

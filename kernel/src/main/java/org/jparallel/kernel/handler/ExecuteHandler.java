@@ -15,6 +15,7 @@ import org.jparallel.kernel.io.RequestScope;
 import org.jparallel.kernel.protocol.ExecuteRequest;
 import org.jparallel.wire.JsonFields;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
 import org.jparallel.repl.Value;
 import org.jparallel.wire.Message;
 
@@ -27,7 +28,8 @@ import org.jparallel.wire.Message;
 public final class ExecuteHandler implements RequestHandler {
     /** What the handler needs of the notebook: running cells and remembering results. */
     public interface Cells {
-        CellOutcome run(String cell);
+        /** Runs a cell; {@code cellName} ({@code In [3]}) is how its errors name it. */
+        CellOutcome run(String cell, String cellName);
 
         void remember(int executionCount, Value value);
 
@@ -69,10 +71,13 @@ public final class ExecuteHandler implements RequestHandler {
             iopub.publish(request, "execute_input", input);
         }
         Cells notebook = cells.get();
+        // Frames and compile errors name the cell as the frontend labels it, so a method of an earlier cell is found.
+        String cellName = execute.silent() || !execute.storeHistory() ? JavaSession.DEFAULT_CELL_NAME
+                : "In [" + executionCount + "]";
         scope.enter(request, execute.allowStdin());
         CellOutcome outcome;
         try {
-            outcome = notebook.run(execute.code());
+            outcome = notebook.run(execute.code(), cellName);
         } catch (RuntimeException e) {
             outcome = new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.toString()));
@@ -129,7 +134,7 @@ public final class ExecuteHandler implements RequestHandler {
         JsonObject results = new JsonObject();
         for (Map.Entry<String, ?> entry : execute.userExpressions().entrySet()) {
             String expression = execute.userExpressions().get(entry.getKey()).getAsString();
-            CellOutcome outcome = notebook.run(expression);
+            CellOutcome outcome = notebook.run(expression, JavaSession.DEFAULT_CELL_NAME);
             JsonObject result;
             if (outcome instanceof CellOutcome.Success success) {
                 MimeBundle bundle = notebook.renderer().render(success.value().map(Value::object).orElse(null));
