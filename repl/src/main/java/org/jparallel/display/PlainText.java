@@ -1,12 +1,23 @@
 package org.jparallel.display;
 
 import java.lang.reflect.Array;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code text/plain} of a value, written the way JShell writes a snippet's value
  * ({@code "a\"b"}, {@code 'c'}, {@code int[3] { 1, 2, 3 }}), so that {@code display(x)} and a
  * cell ending in {@code x} read the same. Mirrors JDK 17's
  * {@code jdk.jshell.execution.DirectExecutionControl.valueString}, which is not public.
+ *
+ * <p>Where JShell shows the JDK's own collections, maps and optionals by their {@code toString}, arrays in them
+ * show as arrays do ({@code [int[2] { 1, 2 }]}), not as {@code [[I@32cc74de]}: a {@code pullSync} of an array
+ * variable gives a list of arrays, one per engine.
  */
 final class PlainText {
 
@@ -27,7 +38,56 @@ final class PlainText {
         if (value.getClass().isArray()) {
             return array(value);
         }
+        if (isJdkContainer(value)) {
+            return container(value, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
         return value.toString();
+    }
+
+    private static boolean isJdkContainer(Object value) {
+        return (value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Optional<?>)
+                && value.getClass().getName().startsWith("java.");
+    }
+
+    /** As the container's own toString writes it, with {@link #element} for what it holds. */
+    private static String container(Object value, Set<Object> open) {
+        open.add(value);
+        try {
+            if (value instanceof Optional<?> optional) {
+                return optional.isEmpty() ? "Optional.empty" : "Optional[" + element(optional.get(), open) + "]";
+            }
+            StringBuilder text = new StringBuilder();
+            if (value instanceof Map<?, ?> map) {
+                text.append('{');
+                for (Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator(); entries.hasNext(); ) {
+                    Map.Entry<?, ?> entry = entries.next();
+                    text.append(entry.getKey() == map ? "(this Map)" : element(entry.getKey(), open)).append('=')
+                            .append(entry.getValue() == map ? "(this Map)" : element(entry.getValue(), open));
+                    text.append(entries.hasNext() ? ", " : "");
+                }
+                return text.append('}').toString();
+            }
+            text.append('[');
+            Collection<?> collection = (Collection<?>) value;
+            for (Iterator<?> items = collection.iterator(); items.hasNext(); ) {
+                Object item = items.next();
+                text.append(item == collection ? "(this Collection)" : element(item, open));
+                text.append(items.hasNext() ? ", " : "");
+            }
+            return text.append(']').toString();
+        } finally {
+            open.remove(value);
+        }
+    }
+
+    private static String element(Object item, Set<Object> open) {
+        if (item != null && item.getClass().isArray()) {
+            return array(item);
+        }
+        if (isJdkContainer(item) && !open.contains(item)) {
+            return container(item, open);
+        }
+        return String.valueOf(item);
     }
 
     private static String quoted(String string) {

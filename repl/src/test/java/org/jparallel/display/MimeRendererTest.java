@@ -8,8 +8,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -41,6 +45,25 @@ class MimeRendererTest {
     void nestedArraysShowEveryLevel() {
         assertEquals("String[2][] { String[1] { \"a\" }, String[0] {  } }",
                 plain(new String[][] {{"a"}, {}}));
+    }
+
+    @Test
+    void arraysInTheJdksCollectionsShowAsArrays() {
+        assertEquals("[double[2] { 1.0, 2.5 }, double[0] {  }]", plain(List.of(new double[] {1, 2.5}, new double[0])));
+        assertEquals("{a=String[1] { \"x\" }}", plain(Map.of("a", new String[] {"x"})));
+        assertEquals("Optional[[long[1] { 7 }]]", plain(Optional.of(List.of(new long[] {7}))));
+    }
+
+    @Test
+    void theJdksCollectionsWithoutArraysReadAsTheirToString() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("list", new ArrayList<>(List.of("a", 1)));
+        map.put("self", map);
+        map.put("empty", Optional.empty());
+        assertEquals(map.toString(), plain(map));
+        List<Object> self = new ArrayList<>(List.of(1));
+        self.add(self);
+        assertEquals(self.toString(), plain(self));
     }
 
     @Test
