@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -24,6 +25,11 @@ import org.xml.sax.helpers.DefaultHandler;
  * project or from a library's page: {@code <dependency>} and {@code <repository>} elements, alone or in a whole
  * {@code <project>} (whose {@code <properties>} fill in {@code ${...}}).
  *
+ * <p>Of a whole project, only what it needs at run time is taken, as Maven runs it: dependencies of scope
+ * {@code compile} (the default) and {@code runtime}, not {@code test} or {@code provided}. A {@code <dependency>}
+ * pasted alone is taken whatever its scope (a library's page gives JUnit's with {@code <scope>test</scope>}).
+ * Scopes named by the user select in both.
+ *
  * <pre>{@code
  * DependencyText.parse("""
  *     <dependency>
@@ -35,12 +41,34 @@ import org.xml.sax.helpers.DefaultHandler;
  *
  * @param coordinates  {@code group:artifact[:extension[:classifier]]:version}, in the order given
  * @param repositories {@code ID::URL} of each {@code <repository>}
+ * @param leftOut      {@code coordinates (scope)} of the dependencies of a scope not taken
  */
-record DependencyText(List<String> coordinates, List<String> repositories) {
+record DependencyText(List<String> coordinates, List<String> repositories, List<String> leftOut) {
     private static final Pattern PROPERTY = Pattern.compile("\\$\\{([^}]+)}");
+    /** What a project needs to run, as Maven's runtime class path has it. */
+    static final Set<String> RUNTIME_SCOPES = Set.of("compile", "runtime");
+    /** Every scope a dependency may have. */
+    static final Set<String> SCOPES = Set.of("compile", "runtime", "provided", "test", "system", "import");
 
-    /** @throws IllegalArgumentException when the XML does not parse, or a dependency lacks a part it needs */
+    /** The cell's dependencies: of a whole project those of {@link #RUNTIME_SCOPES}, else all. */
     static DependencyText parse(String text) {
+        return parse(text, Set.of());
+    }
+
+    /**
+     * The cell's dependencies of the given scopes (a dependency without one is {@code compile}); with none given,
+     * as {@link #parse(String)}.
+     *
+     * @throws IllegalArgumentException when the XML does not parse, a dependency lacks a part it needs, or a scope
+     *                                  is not Maven's
+     */
+    static DependencyText parse(String text, Set<String> scopes) {
+        for (String scope : scopes) {
+            if (!SCOPES.contains(scope)) {
+                throw new IllegalArgumentException("no scope " + scope + ": Maven's are " + String.join(", ",
+                        SCOPES.stream().sorted().toList()));
+            }
+        }
         String body = text.strip();
         if (!body.startsWith("<")) {
             List<String> coordinates = new ArrayList<>();
@@ -50,14 +78,24 @@ record DependencyText(List<String> coordinates, List<String> repositories) {
                     coordinates.addAll(List.of(words.split("\\s+")));
                 }
             }
-            return new DependencyText(coordinates, List.of());
+            return new DependencyText(coordinates, List.of(), List.of());
         }
         Element root = xml(body.replaceFirst("^<\\?xml[^>]*\\?>", "").strip());
         Map<String, String> properties = properties(root);
+        Set<String> taken = !scopes.isEmpty() ? scopes
+                : elements(root, "project").isEmpty() ? SCOPES : RUNTIME_SCOPES;
         List<String> coordinates = new ArrayList<>();
+        List<String> leftOut = new ArrayList<>();
         for (Element dependency : elements(root, "dependency")) {
             if (!inside(dependency, "dependencyManagement", "plugin", "plugins", "exclusions")) {
-                coordinates.add(coordinates(dependency, properties));
+                String scope = child(dependency, "scope", properties);
+                scope = scope.isEmpty() ? "compile" : scope;
+                String wanted = coordinates(dependency, properties);
+                if (taken.contains(scope)) {
+                    coordinates.add(wanted);
+                } else {
+                    leftOut.add(wanted + " (" + scope + ")");
+                }
             }
         }
         List<String> repositories = new ArrayList<>();
@@ -69,7 +107,7 @@ record DependencyText(List<String> coordinates, List<String> repositories) {
             String id = child(repository, "id", properties);
             repositories.add(id.isEmpty() ? url : id + "::" + url);
         }
-        return new DependencyText(coordinates, repositories);
+        return new DependencyText(coordinates, repositories, leftOut);
     }
 
     private static String coordinates(Element dependency, Map<String, String> properties) {

@@ -1,8 +1,12 @@
 package org.jparallel.maven;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jparallel.magic.Magic;
@@ -89,16 +93,7 @@ public final class MavenMagic implements Magic {
             }
         }
         if (call.kind() == MagicKind.CELL) {
-            DependencyText cell;
-            try {
-                cell = DependencyText.parse(call.body());
-            } catch (IllegalArgumentException e) {
-                throw new MagicUsageException(e.getMessage());
-            }
-            for (String repository : cell.repositories()) {
-                addRepository(repository);
-            }
-            coordinates.addAll(cell.coordinates());
+            coordinates.addAll(take(call.body(), Set.of(), "%%loadFromPOM"));
         }
         if (coordinates.isEmpty()) {
             if (words.stream().anyMatch(w -> w.startsWith("--repo"))) {
@@ -133,11 +128,70 @@ public final class MavenMagic implements Magic {
                 });
     }
 
-    /** {@code %%loadFromPOM}: this magic's cell form, under the name IJava users know. */
+    /**
+     * IJava's {@code %loadFromPOM PATH [SCOPE...]} and {@code %%loadFromPOM [SCOPE...]}: what a POM file or the
+     * cell's POM text needs at run time (or the dependencies of the scopes named) onto the class path.
+     */
     private Magic loadFromPom() {
-        return Magic.of("loadFromPOM", Set.of(MagicKind.CELL), "%%loadFromPOM\n<dependency> and <repository> elements,"
-                + " or a pom.xml\n    IJava's name for %%maven: the cell's artifacts and their dependencies onto the"
-                + " class path.", this::run);
+        return Magic.of("loadFromPOM", Set.of(MagicKind.LINE, MagicKind.CELL), """
+                %loadFromPOM PATH [SCOPE...]
+                    The dependencies a pom.xml declares, with theirs, onto the class path: those it needs to run
+                    (scopes compile and runtime), or those of the scopes named (compile runtime provided test
+                    system). Its <repositories> are asked too.
+                %%loadFromPOM [SCOPE...]
+                <dependency> and <repository> elements, or a pom.xml
+                    The same for the cell's text (IJava's name for %%maven). A <dependency> pasted alone is taken
+                    whatever its scope.""", (call, context) -> {
+                    List<String> words = call.arguments().isBlank() ? List.of()
+                            : List.of(call.arguments().strip().split("\\s+"));
+                    String text = call.body();
+                    String source = "%%loadFromPOM";
+                    if (call.kind() == MagicKind.LINE) {
+                        if (words.isEmpty()) {
+                            throw new MagicUsageException("%loadFromPOM needs the path of a pom.xml");
+                        }
+                        Path pom = Path.of(words.get(0));
+                        text = read(pom);
+                        source = "%loadFromPOM " + pom;
+                        words = words.subList(1, words.size());
+                    }
+                    List<String> coordinates = take(text, new LinkedHashSet<>(words), source);
+                    if (coordinates.isEmpty()) {
+                        System.out.println("No dependencies to add.");
+                        return CellOutcome.nothing();
+                    }
+                    addToClassPath(resolve(coordinates), context.session());
+                    return CellOutcome.nothing();
+                });
+    }
+
+    private static String read(Path pom) throws MagicUsageException, IOException {
+        try {
+            return Files.readString(pom);
+        } catch (NoSuchFileException e) {
+            throw new MagicUsageException("no file " + pom.toAbsolutePath());
+        }
+    }
+
+    /**
+     * The coordinates of a cell's text (see {@link DependencyText}), whose repositories join this session's; says
+     * which dependencies their scope left out, and how to take them with {@code magic}.
+     */
+    private List<String> take(String text, Set<String> scopes, String magic) throws MagicUsageException {
+        DependencyText cell;
+        try {
+            cell = DependencyText.parse(text, scopes);
+        } catch (IllegalArgumentException e) {
+            throw new MagicUsageException(e.getMessage());
+        }
+        for (String repository : cell.repositories()) {
+            addRepository(repository);
+        }
+        if (!cell.leftOut().isEmpty()) {
+            System.out.println("Left out by their scope: " + String.join(", ", cell.leftOut())
+                    + " (to take them, name the scopes: " + magic + " compile runtime test)");
+        }
+        return cell.coordinates();
     }
 
     private void addRepository(String url) throws MagicUsageException {

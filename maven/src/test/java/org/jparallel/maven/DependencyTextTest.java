@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DependencyTextTest {
@@ -52,6 +53,51 @@ class DependencyTextTest {
                 """);
         assertEquals(List.of("com.google.guava:guava:33.4.0-jre"), cell.coordinates());
         assertEquals(List.of("company::https://repo.example.com/maven2"), cell.repositories());
+    }
+
+    private static final String PROJECT_WITH_SCOPES = """
+            <project>
+              <dependencies>
+                <dependency><groupId>a</groupId><artifactId>lib</artifactId><version>1</version></dependency>
+                <dependency><groupId>a</groupId><artifactId>driver</artifactId><version>2</version>
+                  <scope>runtime</scope></dependency>
+                <dependency><groupId>junit</groupId><artifactId>junit</artifactId><version>4.13.2</version>
+                  <scope>test</scope></dependency>
+                <dependency><groupId>a</groupId><artifactId>servlet</artifactId><version>3</version>
+                  <scope>provided</scope></dependency>
+              </dependencies>
+            </project>
+            """;
+
+    @Test
+    void aWholeProjectGivesWhatItNeedsToRunAndNamesWhatItLeftOut() {
+        DependencyText pom = DependencyText.parse(PROJECT_WITH_SCOPES);
+        assertEquals(List.of("a:lib:1", "a:driver:2"), pom.coordinates());
+        assertEquals(List.of("junit:junit:4.13.2 (test)", "a:servlet:3 (provided)"), pom.leftOut());
+    }
+
+    @Test
+    void scopesNamedSelectTheDependencies() {
+        assertEquals(List.of("a:lib:1", "junit:junit:4.13.2"),
+                DependencyText.parse(PROJECT_WITH_SCOPES, Set.of("compile", "test")).coordinates());
+    }
+
+    @Test
+    void aDependencyPastedAloneIsTakenWhateverItsScope() {
+        assertEquals(List.of("junit:junit:4.13.2"), DependencyText.parse("""
+                <dependency>
+                    <groupId>junit</groupId>
+                    <artifactId>junit</artifactId>
+                    <version>4.13.2</version>
+                    <scope>test</scope>
+                </dependency>""").coordinates());
+    }
+
+    @Test
+    void aScopeMavenLacksSaysWhichItHas() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DependencyText.parse(PROJECT_WITH_SCOPES, Set.of("tests")));
+        assertEquals("no scope tests: Maven's are compile, import, provided, runtime, system, test", e.getMessage());
     }
 
     @Test

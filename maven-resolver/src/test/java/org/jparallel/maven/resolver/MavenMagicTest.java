@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.jparallel.maven.ArtifactResolver;
@@ -77,6 +78,32 @@ class MavenMagicTest {
                 """);
 
         assertEquals("hello, pom", notebook.value("five.Greeting.greet(\"pom\")"));
+    }
+
+    @Test
+    void aPomFileGivesWhatItNeedsToRunLeavingItsTestsOut() throws Exception {
+        publishGreeting("seven");
+        Path pom = dir.resolve("pom.xml");
+        Files.writeString(pom, "<project><repositories><repository><id>folder</id><url>" + remote.url()
+                + "</url></repository></repositories><dependencies>" + dependency("seven", "greeting", "1.0", "compile")
+                + dependency("seven", "only-for-tests", "9.9", "test") + "</dependencies></project>");
+
+        notebook.succeed("%loadFromPOM " + pom);
+
+        assertTrue(notebook.printed().contains("Left out by their scope: seven:only-for-tests:9.9 (test)"),
+                notebook.printed());
+        assertEquals("hello, file", notebook.value("seven.Greeting.greet(\"file\")"));
+        CellOutcome withTests = notebook.run("%loadFromPOM " + pom + " compile test");
+        assertTrue(assertInstanceOf(CellOutcome.RuntimeError.class, withTests).message()
+                .contains("seven:only-for-tests:jar:9.9"), withTests.toString());
+    }
+
+    @Test
+    void aPomFileThatIsNotThereIsAUsageError() {
+        CellOutcome.RuntimeError error = assertInstanceOf(CellOutcome.RuntimeError.class,
+                notebook.run("%loadFromPOM " + dir.resolve("absent.xml")));
+        assertEquals("UsageError", error.exceptionClass());
+        assertTrue(error.message().startsWith("no file " + dir.resolve("absent.xml")), error.message());
     }
 
     @Test
