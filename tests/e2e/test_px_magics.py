@@ -128,6 +128,19 @@ def test_a_lambda_failing_on_an_engine_shows_where_in_the_notebooks_cells(cluste
     assert "org.jparallel.engine" not in frames, ex.traceback
 
 
+def test_a_record_declared_on_both_sides_moves_as_each_sides_own(cluster):
+    declared = execute(cluster, "%%px --local\nrecord Vec(double x, double y) { double norm() { return Math.hypot(x, y); } }")
+    assert declared.status == "ok", declared.describe()
+    pushed = execute(cluster, 'var both = Client.connect().all();\nboth.pushSync(Map.of("sent", new Vec(6, 8)));')
+    assert pushed.status == "ok", pushed.describe()
+    used = execute(cluster, "%px sent.norm()")
+    assert used.status == "ok", used.describe()
+    assert "Out[0:" in used.stdout and "10.0" in used.stdout, used.stdout
+    assert execute(cluster, "%px var made = new Vec(3, 4);").status == "ok"
+    pulled = execute(cluster, 'Vec mine = both.<Vec>pullSync("made").get(0);\nmine.norm()')
+    assert pulled.result() == "5.0", pulled.describe()
+
+
 def test_a_compile_error_shows_once_with_the_engines_that_hit_it(cluster):
     ex = execute(cluster, "%px int broken = \"s\";")
     assert ex.status == "error"

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.Message;
 
@@ -50,8 +51,12 @@ public final class Client implements AutoCloseable {
         this.bulk = new BulkChannel(connection, HmacSigner.create(connection.signatureScheme(),
                 connection.key().getBytes(StandardCharsets.UTF_8)));
         ValueEncoder encoder = new ValueEncoder(options.classBytes());
+        // In a notebook cell, the context loader knows the cells' types (repl.CellContextLoader): a record declared
+        // on both sides comes back as the cells' own.
+        DeclaredTypes cells = Thread.currentThread().getContextClassLoader() instanceof DeclaredTypes types
+                ? types : DeclaredTypes.NONE;
         this.sender = new TaskSender(channel, encoder, new ValueDecoder(options.loader(), encoder, bulk.fetcher()),
-                bulk);
+                bulk, cells);
         this.records = new TaskRecords(channel, sender, options.requestTimeout());
     }
 

@@ -10,6 +10,7 @@ import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.client.values.VariableRef;
+import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
 
@@ -40,13 +41,17 @@ final class TaskSender {
     private final ValueDecoder decoder;
     private final HeldValues held;
     private final BulkChannel bulk;
+    private final DeclaredTypes cells;
 
-    TaskSender(ClientChannel channel, ValueEncoder encoder, ValueDecoder decoder, BulkChannel bulk) {
+    /** @param cells the types of the cells this client was made in, which records of the same shape decode to */
+    TaskSender(ClientChannel channel, ValueEncoder encoder, ValueDecoder decoder, BulkChannel bulk,
+               DeclaredTypes cells) {
         this.channel = channel;
         this.encoder = encoder;
         this.decoder = decoder;
         this.held = new HeldValues(channel);
         this.bulk = bulk;
+        this.cells = cells;
     }
 
     /** Sends the requests with these scheduling flags; their answers go to the result the factory makes. */
@@ -183,14 +188,14 @@ final class TaskSender {
 
     /** The values of a pull reply, by name: its buffers are named values. */
     Map<String, Object> pulledValues(Message reply) {
-        return decoder.decodeNamed(reply.buffers());
+        return decoder.decodeNamed(reply.buffers(), cells);
     }
 
     /** The value in an {@code apply_reply}, fetched from its engine when the reply says it is held there. */
     Object appliedValue(Message reply) {
         if (reply.content().has("held")) {
-            return decoder.decode(held.fetch(reply));
+            return decoder.decode(held.fetch(reply), cells);
         }
-        return decoder.decode(reply.buffers());
+        return decoder.decode(reply.buffers(), cells);
     }
 }

@@ -38,7 +38,7 @@ final class CodecValues implements Values {
 
     @Override
     public Map<String, Object> decodeNamed(EngineSession session, List<byte[]> frames) {
-        return decoder.decodeNamed(frames);
+        return decoder.decodeNamed(frames, session.java().declaredTypes());
     }
 
     @Override

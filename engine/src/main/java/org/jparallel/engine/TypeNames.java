@@ -3,17 +3,22 @@ package org.jparallel.engine;
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Optional;
+import org.jparallel.repl.DeclaredTypes;
+import org.jparallel.repl.SnippetNames;
 
 /**
  * The type a JShell variable can be declared with to hold a value pushed from another JVM.
  *
- * <p>The value's own class when cells can name it (public, loaded by a loader the session sees);
- * otherwise its nearest public superclass or interface that cells can name, else {@code Object}.
+ * <p>The value's own class when cells can name it (public, loaded by a loader the session sees, or declared by the
+ * session's own cells); otherwise its nearest public superclass or interface that cells can name, else
+ * {@code Object}.
  *
  * <pre>{@code
- * TypeNames.usable(new double[3], loader)        // "double[]"
- * TypeNames.usable(List.of(1, 2), loader)        // "java.util.List"
- * TypeNames.usable(recordFromAClientCell, loader) // "Object" (or a public interface it implements)
+ * TypeNames.usable(new double[3], loader, types)             // "double[]"
+ * TypeNames.usable(List.of(1, 2), loader, types)             // "java.util.List"
+ * TypeNames.usable(recordFromAClientCell, loader, types)     // "Record" (or a public interface it implements)
+ * TypeNames.usable(recordThisSessionDeclares, loader, types) // "Point", as the cells name it
  * }</pre>
  */
 final class TypeNames {
@@ -24,9 +29,14 @@ final class TypeNames {
      * @param visible the class loader cells compile against: a class it does not resolve to the
      *                same class cannot be named in a declaration
      */
-    static String usable(Object value, ClassLoader visible) {
+    static String usable(Object value, ClassLoader visible, DeclaredTypes declared) {
         if (value == null) {
             return "Object";
+        }
+        // A record of this session's own cells (a pushed one the cells declare too): named as the cells name it.
+        Optional<String> cellName = SnippetNames.declaredName(value.getClass().getName());
+        if (cellName.isPresent() && declared.declared(cellName.get()).orElse(null) == value.getClass()) {
+            return cellName.get();
         }
         return nameable(value.getClass(), visible);
     }

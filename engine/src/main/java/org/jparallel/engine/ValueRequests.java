@@ -96,7 +96,8 @@ final class ValueRequests {
             Map<String, Object> pushed = values.decodeNamed(engineSession, request.buffers());
             for (Map.Entry<String, Object> entry : pushed.entrySet()) {
                 Object value = entry.getValue();
-                java.define(entry.getKey(), TypeNames.usable(value, engineSession.visibleClasses()), value);
+                java.define(entry.getKey(), TypeNames.usable(value, engineSession.visibleClasses(),
+                        java.declaredTypes()), value);
             }
             return Reply.ok();
         } catch (RuntimeException e) {

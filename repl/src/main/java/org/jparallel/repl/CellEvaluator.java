@@ -30,9 +30,10 @@ final class CellEvaluator {
     private final CompiledSnippets compiled;
     private final CellSnippets snippets;
     private final WrapperFrames wrapperFrames;
+    private final SessionTypes types;
 
     CellEvaluator(JShell shell, CellExecutionControl control, Variables variables, SnippetOrigins origins,
-            CompiledSnippets compiled, CellSnippets snippets) {
+            CompiledSnippets compiled, CellSnippets snippets, SessionTypes types) {
         this.shell = shell;
         this.control = control;
         this.variables = variables;
@@ -41,6 +42,7 @@ final class CellEvaluator {
         this.compiled = compiled;
         this.snippets = snippets;
         this.wrapperFrames = new WrapperFrames(shell);
+        this.types = types;
     }
 
     CellOutcome run(RewrittenCell cell, String cellName) {
@@ -67,6 +69,7 @@ final class CellEvaluator {
             control.takeInvokedClass();
             List<SnippetEvent> events = shell.eval(part.source());
             compiled.learn(part.source(), events, control.takeInvokedClass());
+            types.learn(events);
             if (control.stopRequested()) {
                 return new Interrupted();
             }

@@ -19,6 +19,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     private long stops;
     private Field addressedVariable;
     private String invokedClass;
+    private volatile DeclaredTypes declaredTypes = DeclaredTypes.NONE;
+    private CellContextLoader contextLoader;
 
     private CellExecutionControl() {
     }
@@ -68,7 +70,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         try {
             // User code runs on a thread started from this one: it inherits this loader,
             // so ServiceLoader and Class.forName with the context loader see snippet classes and added jars.
-            thread.setContextClassLoader(findClass(className).getClassLoader());
+            thread.setContextClassLoader(contextLoader(findClass(className).getClassLoader()));
             return super.invoke(className, methodName);
         } catch (ClassNotFoundException e) {
             throw new InternalException("no class " + className);
@@ -87,6 +89,23 @@ final class CellExecutionControl extends LocalExecutionControl {
             stopRequested = true;
         }
         super.stop();
+    }
+
+    /** The session's declared types, which the context class loader of user code offers (see CellContextLoader). */
+    void declaredTypes(DeclaredTypes types) {
+        this.declaredTypes = types;
+    }
+
+    /** A class of a snippet, or of a jar the cells added, by binary name. */
+    Class<?> snippetClass(String binaryName) throws ClassNotFoundException {
+        return findClass(binaryName);
+    }
+
+    private synchronized ClassLoader contextLoader(ClassLoader snippets) {
+        if (contextLoader == null || contextLoader.getParent() != snippets) {
+            contextLoader = new CellContextLoader(snippets, declaredTypes);
+        }
+        return contextLoader;
     }
 
     /** How many stops were asked for so far: a cell notes it before it waits for the shell. */

@@ -39,6 +39,7 @@ public final class JavaSession implements AutoCloseable {
     private final CellEvaluator evaluator;
     private final CodeAssist assist;
     private final CompiledSnippets compiled = new CompiledSnippets();
+    private final SessionTypes types;
     private final ReentrantLock shellInUse = new ReentrantLock();
     private volatile DisplayHistory history = DisplayHistory.empty();
     private int boundValues;
@@ -47,8 +48,10 @@ public final class JavaSession implements AutoCloseable {
         this.shell = shell;
         this.control = control;
         this.variables = new Variables(shell, control);
+        this.types = new SessionTypes(shell, control);
+        control.declaredTypes(types);
         CellSnippets snippets = new CellSnippets(shell.sourceCodeAnalysis());
-        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins(), compiled, snippets);
+        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins(), compiled, snippets, types);
         this.assist = new CodeAssist(shell.sourceCodeAnalysis(), snippets);
     }
 
@@ -100,6 +103,11 @@ public final class JavaSession implements AutoCloseable {
         } finally {
             shellInUse.unlock();
         }
+    }
+
+    /** The types this session's cells declare, by name; safe from any thread, and while a cell runs. */
+    public DeclaredTypes declaredTypes() {
+        return types;
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.jparallel.client.values;
 
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jparallel.repl.SnippetNames;
 
 /**
  * The names a notebook's user knows for what JShell compiled: a cell's variable {@code o} is a static field of a
@@ -10,25 +10,20 @@ import java.util.regex.Pattern;
  */
 final class CellNames {
 
-    /** A snippet's wrapper class, and what it declares: {@code REPL.$JShell$11} and {@code $Point$Inner}. */
-    private static final Pattern SNIPPET_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+((?:\\$[^$]+)*)");
+    /** A snippet's wrapper class, which holds the cells' variables: {@code REPL.$JShell$35}. */
+    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
 
     private CellNames() {
     }
 
     /** {@code Point} for {@code REPL.$JShell$11$Point}, {@code Point.Inner} for a nested one; others as given. */
     static String type(String binaryName) {
-        Matcher snippet = SNIPPET_CLASS.matcher(binaryName);
-        if (!snippet.matches() || snippet.group(1).isEmpty()) {
-            return binaryName;
-        }
-        return snippet.group(1).substring(1).replace('$', '.');
+        return SnippetNames.declaredName(binaryName).orElse(binaryName);
     }
 
     /** {@code the cell variable o} for a field of a snippet's wrapper; {@code Point.ORIGIN} for a type's field. */
     static String staticField(String binaryName, String field) {
-        Matcher snippet = SNIPPET_CLASS.matcher(binaryName);
-        if (snippet.matches() && snippet.group(1).isEmpty()) {
+        if (WRAPPER_CLASS.matcher(binaryName).matches()) {
             return "the cell variable " + field;
         }
         return type(binaryName) + "." + field;

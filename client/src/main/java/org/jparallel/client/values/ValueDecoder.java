@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.wire.bulk.BulkFetcher;
 
 /**
@@ -69,6 +70,15 @@ public final class ValueDecoder {
         return decodeEntries(frames, HeaderFrame.Kind.VALUE).values().iterator().next();
     }
 
+    /**
+     * Like {@link #decode(List)}, for a session whose cells declare {@code home}: a record the sender's cells
+     * declared becomes the one of the same name and components declared here (in the value, its records'
+     * components, and a list's elements).
+     */
+    public Object decode(List<byte[]> frames, DeclaredTypes home) {
+        return HomeRecords.convert(decode(frames), home);
+    }
+
     /** The function and arguments of frames from {@link ValueEncoder#encodeCall}. */
     public DecodedCall decodeCall(List<byte[]> frames) {
         List<Object> entries = new ArrayList<>(decodeEntries(frames, HeaderFrame.Kind.CALL).values());
@@ -81,6 +91,13 @@ public final class ValueDecoder {
     /** The values by name, in the order sent, of frames from {@link ValueEncoder#encodeNamed}. */
     public Map<String, Object> decodeNamed(List<byte[]> frames) {
         return Collections.unmodifiableMap(decodeEntries(frames, HeaderFrame.Kind.NAMED));
+    }
+
+    /** Like {@link #decodeNamed(List)}, with the records of the sender's cells as in {@link #decode(List, DeclaredTypes)}. */
+    public Map<String, Object> decodeNamed(List<byte[]> frames, DeclaredTypes home) {
+        Map<String, Object> values = decodeEntries(frames, HeaderFrame.Kind.NAMED);
+        values.replaceAll((name, value) -> HomeRecords.convert(value, home));
+        return Collections.unmodifiableMap(values);
     }
 
     private Map<String, Object> decodeEntries(List<byte[]> frames, HeaderFrame.Kind expected) {

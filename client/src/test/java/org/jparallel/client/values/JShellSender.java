@@ -34,6 +34,11 @@ final class JShellSender implements AutoCloseable {
         return this;
     }
 
+    /** The types this session's cells declare: what a receiving notebook decodes records into. */
+    org.jparallel.repl.DeclaredTypes declaredTypes() {
+        return session.declaredTypes();
+    }
+
     Object variable(String name) {
         return session.variable(name).orElseThrow();
     }

@@ -1,0 +1,84 @@
+package org.jparallel.client.values;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Records typed in both notebooks' cells (as %%px --local does) arrive as the receiving cells' own records. */
+class HomeRecordsTest {
+    private final JShellSender engine = new JShellSender();
+    private final JShellSender kernel = new JShellSender();
+    private final ValueDecoder decoder = new ValueDecoder(getClass().getClassLoader());
+
+    @AfterEach
+    void close() {
+        engine.close();
+        kernel.close();
+    }
+
+    private Class<?> kernels(String type) {
+        return kernel.declaredTypes().declared(type).orElseThrow();
+    }
+
+    private Object received(String variable) {
+        return decoder.decode(engine.encode(variable), kernel.declaredTypes());
+    }
+
+    @Test
+    void aRecordBothSidesDeclareArrivesAsTheReceiversOwn() {
+        String point = "record Point(double x, double y) { double norm() { return Math.hypot(x, y); } }";
+        engine.run(point).run("Point p = new Point(3, 4);");
+        kernel.run(point);
+
+        Object p = received("p");
+
+        assertSame(kernels("Point"), p.getClass());
+        assertEquals("Point[x=3.0, y=4.0]", p.toString());
+    }
+
+    @Test
+    void aRecordWithOtherComponentsKeepsTheSendersClass() {
+        engine.run("record Point(double x, double y) { }").run("Point p = new Point(3, 4);");
+        kernel.run("record Point(double x, double y, double z) { }");
+
+        Object p = received("p");
+
+        assertNotSame(kernels("Point"), p.getClass());
+        assertEquals("Point[x=3.0, y=4.0]", p.toString());
+    }
+
+    @Test
+    void recordsInsideRecordsAndListsArriveAsTheReceiversOwn() {
+        String types = "record Point(int x, int y) { }\nrecord Segment(Point from, Point to) { }";
+        engine.run(types).run("var path = java.util.List.of(new Segment(new Point(0, 0), new Point(1, 1)));");
+        kernel.run(types);
+
+        List<?> path = (List<?>) received("path");
+
+        Object segment = path.get(0);
+        assertSame(kernels("Segment"), segment.getClass());
+        assertEquals("Segment[from=Point[x=0, y=0], to=Point[x=1, y=1]]", segment.toString());
+    }
+
+    @Test
+    void aRecordWhoseComponentTheReceiverLacksKeepsTheSendersClass() {
+        engine.run("record Point(int x, int y) { }\nrecord Segment(Point from, Point to) { }")
+                .run("var s = new Segment(new Point(0, 0), new Point(1, 1));");
+        kernel.run("record Segment(int from, int to) { }");
+
+        assertNotSame(kernels("Segment"), received("s").getClass());
+    }
+
+    @Test
+    void withoutTheReceiversTypesTheSendersClassStays() {
+        String point = "record Point(int x, int y) { }";
+        engine.run(point).run("Point p = new Point(1, 2);");
+        kernel.run(point);
+
+        assertNotSame(kernels("Point"), decoder.decode(engine.encode("p")).getClass());
+    }
+}

@@ -1,0 +1,23 @@
+package org.jparallel.repl;
+
+import java.util.Optional;
+
+/**
+ * The types a session's cells declare, by the names cells use for them. A value of a record that another JVM's cells
+ * declared under the same name, with the same components (a record typed on both sides, as {@code %%px --local}
+ * does), can then become this session's own record instead of a class the cells cannot name.
+ *
+ * <pre>{@code
+ * session.eval("record Point(int x, int y) { }");
+ * session.declaredTypes().declared("Point");   // Optional[class REPL.$JShell$12$Point]
+ * }</pre>
+ */
+@FunctionalInterface
+public interface DeclaredTypes {
+
+    /** None: for JVMs without a session. */
+    DeclaredTypes NONE = name -> Optional.empty();
+
+    /** The class of the active declaration of {@code name} ({@code Point}, or {@code Outer.Inner} for a member). */
+    Optional<Class<?>> declared(String name);
+}

@@ -1,0 +1,64 @@
+package org.jparallel.repl;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.JShell;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.TypeDeclSnippet;
+
+/**
+ * The session's {@link DeclaredTypes}: learnt from each evaluation on the session's thread, read from any thread
+ * (a client decodes replies on its own) without waiting for the shell, which a running cell holds.
+ */
+final class SessionTypes implements DeclaredTypes {
+    private final JShell shell;
+    private final CellExecutionControl control;
+    /** A cell's type name to the binary name of its class, for the active declarations. */
+    private final Map<String, String> binaryNames = new ConcurrentHashMap<>();
+
+    SessionTypes(JShell shell, CellExecutionControl control) {
+        this.shell = shell;
+        this.control = control;
+    }
+
+    /** Takes note of the types an evaluation declared, replaced or dropped; on the thread that holds the shell. */
+    void learn(List<SnippetEvent> events) {
+        for (SnippetEvent event : events) {
+            if (event.snippet() instanceof TypeDeclSnippet type) {
+                Optional<String> binaryName = binaryName(type);
+                if (binaryName.isEmpty()) {
+                    continue;
+                }
+                if (event.status().isActive()) {
+                    binaryNames.put(type.name(), binaryName.get());
+                } else {
+                    binaryNames.remove(type.name(), binaryName.get());
+                }
+            }
+        }
+    }
+
+    private Optional<String> binaryName(TypeDeclSnippet type) {
+        try {
+            return Optional.of(shell.sourceCodeAnalysis().wrapper(type).fullClassName() + "$" + type.name());
+        } catch (RuntimeException e) {
+            return Optional.empty(); // a snippet JShell keeps no wrapper for
+        }
+    }
+
+    @Override
+    public Optional<Class<?>> declared(String name) {
+        int dot = name.indexOf('.');
+        String outer = binaryNames.get(dot < 0 ? name : name.substring(0, dot));
+        if (outer == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(control.snippetClass(dot < 0 ? outer : outer + name.substring(dot).replace('.', '$')));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty(); // declared, but not loaded yet (it refers to something not declared)
+        }
+    }
+}

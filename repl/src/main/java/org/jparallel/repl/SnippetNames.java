@@ -1,0 +1,27 @@
+package org.jparallel.repl;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The names cells give the classes JShell compiles their declarations to, whichever session compiled them.
+ *
+ * <pre>{@code
+ * SnippetNames.declaredName("REPL.$JShell$11$Point");        // Optional[Point]
+ * SnippetNames.declaredName("REPL.$JShell$11$Outer$Inner");  // Optional[Outer.Inner]
+ * SnippetNames.declaredName("REPL.$JShell$35");              // empty: the wrapper of a snippet
+ * }</pre>
+ */
+public final class SnippetNames {
+    private static final Pattern DECLARED = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$([^$]+(?:\\$[^$]+)*)");
+
+    private SnippetNames() {
+    }
+
+    /** The name of a type cells declared, as cells write it; empty for wrappers and for classes not of cells. */
+    public static Optional<String> declaredName(String binaryName) {
+        Matcher snippet = DECLARED.matcher(binaryName);
+        return snippet.matches() ? Optional.of(snippet.group(1).replace('$', '.')) : Optional.empty();
+    }
+}

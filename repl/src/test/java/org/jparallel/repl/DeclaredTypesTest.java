@@ -1,0 +1,77 @@
+package org.jparallel.repl;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jparallel.repl.CellOutcome.Success;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DeclaredTypesTest {
+
+    private final JavaSession session = JavaSession.open(SessionOptions.defaults());
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    private void run(String cell) {
+        assertInstanceOf(Success.class, session.eval(cell));
+    }
+
+    private static List<String> components(Class<?> record) {
+        return Arrays.stream(record.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    @Test
+    void aRecordACellDeclaredIsFoundByItsName() {
+        run("record Point(int x, int y) { }");
+        Class<?> point = session.declaredTypes().declared("Point").orElseThrow();
+        assertTrue(point.isRecord(), point.getName());
+        assertEquals(List.of("x", "y"), components(point));
+    }
+
+    @Test
+    void aRedeclaredTypeIsItsNewClass() {
+        run("record Point(int x, int y) { }");
+        run("record Point(double x, double y, double z) { }");
+        assertEquals(List.of("x", "y", "z"), components(session.declaredTypes().declared("Point").orElseThrow()));
+    }
+
+    @Test
+    void aMemberTypeIsFoundByItsDottedName() {
+        run("class Shapes { record Circle(double r) { } }");
+        assertEquals("Circle", session.declaredTypes().declared("Shapes.Circle").orElseThrow().getSimpleName());
+    }
+
+    @Test
+    void aNameNoCellDeclaredIsNotFound() {
+        run("int notAType = 1;");
+        assertEquals(Optional.empty(), session.declaredTypes().declared("notAType"));
+        assertEquals(Optional.empty(), session.declaredTypes().declared("String"));
+    }
+
+    @Test
+    void theContextLoaderOfACellOffersTheSessionsTypes() {
+        run("record Point(int x, int y) { }");
+        CellOutcome outcome = session.eval("Thread.currentThread().getContextClassLoader()");
+        Object loader = assertInstanceOf(Success.class, outcome).value().orElseThrow().object();
+        DeclaredTypes types = assertInstanceOf(DeclaredTypes.class, loader);
+        assertEquals(session.declaredTypes().declared("Point"), types.declared("Point"));
+    }
+
+    @Test
+    void theContextLoaderStillFindsSnippetClassesByName() {
+        run("record Point(int x, int y) { }");
+        String name = session.declaredTypes().declared("Point").orElseThrow().getName();
+        CellOutcome outcome = session.eval("Class.forName(\"" + name + "\", false, "
+                + "Thread.currentThread().getContextClassLoader()).getSimpleName()");
+        assertEquals("Point", assertInstanceOf(Success.class, outcome).value().orElseThrow().object());
+    }
+}
