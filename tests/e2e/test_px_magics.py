@@ -74,6 +74,13 @@ def test_cluster_start_reports_its_engines(cluster):
     assert "engines [0, 1]" in ex.stdout
 
 
+def test_starting_the_running_cluster_again_says_how_to_use_or_stop_it(cluster):
+    ex = execute(cluster, "%cluster start -n 1")
+    assert ex.status == "error"
+    assert "is running already" in ex.error["evalue"], ex.describe()
+    assert "%px and Client.connect() use it; %cluster stop stops it" in ex.error["evalue"], ex.describe()
+
+
 def test_cluster_list_shows_the_profile_and_scheme(cluster):
     ex = execute(cluster, "%cluster list")
     assert re.search(r"^default\s+\d+\s+2\s+leastload\s+1\s", ex.stdout, re.M), ex.stdout

@@ -5,6 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.jparallel.client.ClusterProfile;
+import org.jparallel.controller.launch.ClusterAlreadyRunningException;
 import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
@@ -80,8 +82,17 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         if (arguments.engines() < 1) {
             throw new MagicUsageException("%cluster start needs -n N, the number of engines (at least 1)");
         }
-        ClusterHandle handle = launcher.start(arguments.profile(), arguments.engines(),
-                arguments.options().withOwner(ProcessHandle.current().pid()), arguments.engineHost());
+        ClusterHandle handle;
+        try {
+            handle = launcher.start(arguments.profile(), arguments.engines(),
+                    arguments.options().withOwner(ProcessHandle.current().pid()), arguments.engineHost());
+        } catch (ClusterAlreadyRunningException e) {
+            String profile = arguments.profile().equals(ClusterProfile.DEFAULT) ? "" : " --profile " + arguments.profile();
+            throw new MagicException("ClusterError", "a cluster of profile " + arguments.profile() + " is running"
+                    + " already (controller pid " + e.controllerPid() + "): %px and Client.connect() use it;"
+                    + " %cluster stop" + profile + " stops it, %cluster engines -n K" + profile + " adds engines,"
+                    + " %cluster start -n N --profile OTHER starts another");
+        }
         synchronized (started) {
             started.add(arguments.profile());
         }

@@ -67,8 +67,8 @@ public final class PxMagic implements Magic {
         Client client = parallel.client();
         List<Integer> targets = options.targets().resolve(client.ids());
         if (targets.isEmpty()) {
-            throw new MagicException("ClusterError", "the cluster has no engines yet: wait for them, or add some with "
-                    + "jpcluster engines -n 4");
+            throw new MagicException("ClusterError", "the cluster has no engines: wait for them, or add some with "
+                    + "%cluster engines -n 4");
         }
         if (options.verbose()) {
             System.out.println("Parallel execution on engines: " + targets);
