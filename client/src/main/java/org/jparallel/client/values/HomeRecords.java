@@ -3,9 +3,12 @@ package org.jparallel.client.values;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jparallel.repl.DeclaredTypes;
+import org.jparallel.repl.SnippetNames;
 
 /**
  * A decoded value whose record was declared in the sender's cells, made the record of the same name that this
@@ -17,35 +20,43 @@ import org.jparallel.repl.DeclaredTypes;
  * objects, whose fields are typed with the sender's classes.
  */
 final class HomeRecords {
+    private final DeclaredTypes home;
+    /** The receiver's record for each record class of the sender met so far, or empty: a list has many alike. */
+    private final Map<Class<?>, Optional<Class<?>>> mineFor = new HashMap<>();
 
-    private HomeRecords() {
+    private HomeRecords(DeclaredTypes home) {
+        this.home = home;
     }
 
     static Object convert(Object value, DeclaredTypes home) {
-        if (value == null || home == DeclaredTypes.NONE) {
-            return value;
-        }
+        return value == null || home == DeclaredTypes.NONE ? value : new HomeRecords(home).converted(value);
+    }
+
+    private Object converted(Object value) {
         if (value instanceof List<?> list && list.getClass().getName().startsWith("java.util.")) {
             List<Object> converted = new ArrayList<>(list.size());
             boolean changed = false;
             for (Object element : list) {
-                Object mine = convert(element, home);
+                Object mine = converted(element);
                 changed |= mine != element;
                 converted.add(mine);
             }
             return changed ? converted : value;
         }
-        return value.getClass().isRecord() ? record(value, home).orElse(value) : value;
+        return value != null && value.getClass().isRecord() ? record(value).orElse(value) : value;
     }
 
-    private static Optional<Object> record(Object value, DeclaredTypes home) {
+    /** The receiver's record of the same name, if it has one and it is another class. */
+    private Optional<Class<?>> mine(Class<?> sent) {
+        return mineFor.computeIfAbsent(sent, type -> SnippetNames.declaredName(type.getName())
+                .flatMap(home::declared)
+                .filter(declared -> declared != type && declared.isRecord()));
+    }
+
+    private Optional<Object> record(Object value) {
         Class<?> sent = value.getClass();
-        String name = CellNames.type(sent.getName());
-        if (name.equals(sent.getName())) {
-            return Optional.empty(); // not a class of the sender's cells
-        }
-        Optional<Class<?>> declared = home.declared(name);
-        if (declared.isEmpty() || declared.get() == sent || !declared.get().isRecord()) {
+        Optional<Class<?>> declared = mine(sent);
+        if (declared.isEmpty()) {
             return Optional.empty();
         }
         RecordComponent[] theirs = sent.getRecordComponents();
@@ -61,7 +72,7 @@ final class HomeRecords {
                     return Optional.empty();
                 }
                 theirs[i].getAccessor().setAccessible(true);
-                Object component = convert(theirs[i].getAccessor().invoke(value), home);
+                Object component = converted(theirs[i].getAccessor().invoke(value));
                 types[i] = mine[i].getType();
                 if (component != null && !box(types[i]).isInstance(component)) {
                     return Optional.empty();
