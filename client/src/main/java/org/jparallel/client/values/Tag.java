@@ -32,6 +32,8 @@ final class Tag {
     static final int RESULT_REF = 19;
     /** A {@link VariableRef}: the variable's name, modified UTF-8. */
     static final int VARIABLE_REF = 20;
+    /** A list of one boxed number type, then its values as one primitive array node: see {@link BoxedLists}. */
+    static final int BOXED_LIST = 21;
 
     /** Strings and arrays up to this size stay in the header: fewer frames for many small values. */
     static final int INLINE_LIMIT = 64 * 1024;

@@ -102,6 +102,8 @@ final class TreeReader {
                 }
                 return list;
             }
+            case Tag.BOXED_LIST:
+                return BoxedLists.boxed(read(label), label);
             case Tag.MAP: {
                 int size = length();
                 Map<Object, Object> map = new LinkedHashMap<>();

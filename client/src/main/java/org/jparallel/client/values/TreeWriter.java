@@ -84,11 +84,7 @@ final class TreeWriter {
             out.writeByte(Tag.VARIABLE_REF);
             out.writeUTF(ref.name());
         } else if (value instanceof List<?> list) {
-            out.writeByte(Tag.LIST);
-            out.writeInt(list.size());
-            for (Object element : list) {
-                writeFast(element);
-            }
+            writeList(list);
         } else if (value instanceof Map<?, ?> map) {
             out.writeByte(Tag.MAP);
             out.writeInt(map.size());
@@ -104,6 +100,20 @@ final class TreeWriter {
             for (Object element : array) {
                 writeFast(element);
             }
+        }
+    }
+
+    private void writeList(List<?> list) throws IOException {
+        Object numbers = BoxedLists.unboxed(list);
+        if (numbers != null) {
+            out.writeByte(Tag.BOXED_LIST);
+            writeFast(numbers);
+            return;
+        }
+        out.writeByte(Tag.LIST);
+        out.writeInt(list.size());
+        for (Object element : list) {
+            writeFast(element);
         }
     }
 

@@ -114,6 +114,43 @@ class FastPathTest {
         assertEquals(Map.of(4, 'c'), back.get(4));
     }
 
+    static Stream<List<?>> boxedNumberLists() {
+        return Stream.of(
+                Stream.iterate(-50_000, i -> i + 1).limit(100_000).toList(),
+                Stream.iterate(Long.MAX_VALUE, i -> i - 3).limit(100_000).toList(),
+                Stream.iterate(0.25, d -> d * -1.0001).limit(100_000).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("boxedNumberLists")
+    void aListOfOneBoxedNumberTypeTravelsAsOneRawFrame(List<?> numbers) {
+        List<byte[]> frames = encoder.encode(numbers);
+        assertEquals(2, frames.size());
+        int width = numbers.get(0) instanceof Integer ? 4 : 8;
+        assertEquals(numbers.size() * width, frames.get(1).length);
+        Object back = decoder.decode(frames);
+        assertEquals(ArrayList.class, back.getClass());
+        assertEquals(numbers, back);
+    }
+
+    @Test
+    void aListWithANullOrMixedNumbersKeepsEachElementsType() {
+        List<Object> mixed = new ArrayList<>(Stream.iterate(0, i -> i + 1).limit(20).toList());
+        mixed.set(5, 5L);
+        List<Object> withNull = new ArrayList<>(Stream.iterate(0, i -> i + 1).limit(20).toList());
+        withNull.set(7, null);
+        assertEquals(mixed, decoder.decode(encoder.encode(mixed)));
+        assertEquals(withNull, decoder.decode(encoder.encode(withNull)));
+    }
+
+    @Test
+    void aScatteredMillionIntegersTravelInFourMegabytes() {
+        List<Integer> range = new ArrayList<>(org.jparallel.client.Parallel.range(1_000_000)); // as scatter cuts it
+        List<byte[]> frames = encoder.encode(range);
+        assertTrue(frames.stream().mapToInt(f -> f.length).sum() < 4_000_100);
+        assertEquals(range, decoder.decode(frames));
+    }
+
     @Test
     void bigStringTravelsInAFrameOfItsOwn() {
         String big = "ab".repeat(100_000);
