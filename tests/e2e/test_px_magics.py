@@ -222,6 +222,22 @@ def test_interrupting_a_blocking_px_stops_the_engines_and_returns(cluster):
     assert execute(kc, "%px 2 + 2").status == "ok", "the engines serve again after the interrupt"
 
 
+def test_interrupting_a_cell_that_waits_for_tasks_stops_those_tasks(cluster):
+    kc = cluster
+    assert execute(kc, "var waiting = Client.connect();").status == "ok"
+    request = send(kc, "execute_request", {
+        "code": "waiting.all().map((Integer i) -> { Thread.sleep(60_000); return i; }, range(4)).get()",
+        "silent": False, "store_history": True, "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+    time.sleep(2)
+    send(kc, "interrupt_request", {}, channel="control")
+    ex = gather(kc, request, timeout=30)
+    assert ex.status == "error" and ex.error["ename"] == "Interrupted", ex.describe()
+    started = time.monotonic()
+    after = execute(kc, "waiting.all().applySync(() -> 1)", timeout=60)
+    assert after.result() == "[1, 1]", after.describe()
+    assert time.monotonic() - started < 20, "the engines still ran the tasks of the interrupted cell"
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Path:
     """A jar that neither the kernel nor the engines have at start: a static method and a record."""

@@ -6,7 +6,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CancellationException;
-import java.util.function.Consumer;
 
 /**
  * The result of a {@code map}: a list of the function's values, which can also be iterated while tasks are
@@ -28,7 +27,7 @@ public final class AsyncMapResult<R> extends AsyncResult<List<R>> implements Ite
 
     /** Each task's reply holds the list of values of its chunk. */
     AsyncMapResult(String method, List<String> msgIds, List<Integer> targets, ReplyReader reader, boolean ordered,
-                   Consumer<List<String>> aborter) {
+                   Aborter aborter) {
         super(method, msgIds, targets, reader, AsyncMapResult::concat, true, aborter);
         this.ordered = ordered;
     }

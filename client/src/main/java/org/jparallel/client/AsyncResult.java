@@ -42,7 +42,7 @@ public class AsyncResult<T> implements Future<T> {
     private final ReplyReader reader;
     private final Function<List<Object>, T> combine;
     private final boolean composite;
-    private final Consumer<List<String>> aborter;
+    private final Aborter aborter;
     private volatile String label;
     private boolean combined;
     private T value;
@@ -57,10 +57,10 @@ public class AsyncResult<T> implements Future<T> {
      * @param aborter   asks the cluster to abort these msg_ids
      */
     AsyncResult(String method, List<String> msgIds, List<Integer> targets, ReplyReader reader,
-                Function<List<Object>, T> combine, boolean composite, Consumer<List<String>> aborter) {
+                Function<List<Object>, T> combine, boolean composite, Aborter aborter) {
         this.method = method;
         this.label = method;
-        this.board = new TaskBoard(msgIds, targets);
+        this.board = new TaskBoard(msgIds, targets, () -> cancel(true));
         this.reader = reader;
         this.combine = combine;
         this.composite = composite;
@@ -402,13 +402,15 @@ public class AsyncResult<T> implements Future<T> {
     public void abort() {
         List<String> unanswered = board.unanswered();
         if (!unanswered.isEmpty()) {
-            aborter.accept(unanswered);
+            aborter.abort(unanswered, false);
         }
     }
 
     /**
-     * Stops waiting: the result becomes cancelled and its queued tasks are aborted. A task already running goes
-     * on to its end on its engine.
+     * Stops waiting: the result becomes cancelled and its queued tasks are aborted. With
+     * {@code mayInterruptIfRunning}, its tasks already running are interrupted on their engines (as an interrupt
+     * stops a cell: the engines keep their state); without it they go on to their end. A notebook cell that waits
+     * for this result and is interrupted cancels it so.
      */
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
@@ -417,7 +419,7 @@ public class AsyncResult<T> implements Future<T> {
             return false;
         }
         if (!unanswered.isEmpty()) {
-            aborter.accept(unanswered);
+            aborter.abort(unanswered, mayInterruptIfRunning);
         }
         return true;
     }

@@ -304,7 +304,7 @@ public final class Client implements AutoCloseable {
     public void abort() {
         List<String> pending = channel.pendingIds();
         if (!pending.isEmpty()) {
-            sender.abort(pending);
+            sender.abort(pending, false);
         }
     }
 

@@ -69,8 +69,18 @@ public final class StreamingMap<R> implements Iterator<R>, Iterable<R>, AutoClos
         if (!hasNext()) {
             throw new NoSuchElementException(closed ? "this map was closed" : "every input has had its result");
         }
-        AsyncResult<R> next = ordered ? outstanding.removeFirst() : takeFinished();
-        return next.get();
+        try (CellWait cell = CellWait.stopping(this::stop)) {
+            AsyncResult<R> next = ordered ? outstanding.removeFirst() : takeFinished();
+            return next.get();
+        }
+    }
+
+    /** Stops every task outstanding, running ones too: what interrupting a notebook cell that iterates does. */
+    private void stop() {
+        closed = true;
+        for (AsyncResult<R> result : outstanding) {
+            result.cancel(true);
+        }
     }
 
     /** Itself: a map's results can be iterated once. */

@@ -23,11 +23,14 @@ final class TaskBoard {
     private final long submittedNanos = System.nanoTime();
     private final List<Integer> arrival = new ArrayList<>();
     private final List<Runnable> whenDone = new ArrayList<>();
+    /** What stops the tasks when a notebook cell waiting for them is interrupted (see {@link CellWait}). */
+    private final Runnable stop;
     private long completedNanos = -1;
     private boolean cancelled;
     private RuntimeException failure;
 
-    TaskBoard(List<String> msgIds, List<Integer> targets) {
+    TaskBoard(List<String> msgIds, List<Integer> targets, Runnable stop) {
+        this.stop = stop;
         Instant now = Instant.now();
         List<TaskState> states = new ArrayList<>(msgIds.size());
         for (int i = 0; i < msgIds.size(); i++) {
@@ -157,7 +160,7 @@ final class TaskBoard {
                     + " the answer comes through this thread. Wait in a thread of your own, e.g. with"
                     + " toCompletableFuture().thenApplyAsync(...) instead of a callback");
         }
-        try {
+        try (CellWait cell = condition.test(this) ? null : CellWait.stopping(stop)) {
             while (!condition.test(this)) {
                 if (deadline == Long.MAX_VALUE) {
                     wait();
@@ -173,7 +176,7 @@ final class TaskBoard {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while waiting for " + what
-                    + "; its tasks go on: stop them with abort()");
+                    + "; its tasks go on: stop them with cancel(true)");
         }
     }
 

@@ -5,7 +5,6 @@ import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
@@ -33,7 +32,7 @@ final class TaskSender {
     /** Makes the result object of a batch once its msg_ids are known. */
     @FunctionalInterface
     interface ResultFactory<R extends AsyncResult<?>> {
-        R create(List<String> msgIds, List<Integer> targets, Consumer<List<String>> aborter);
+        R create(List<String> msgIds, List<Integer> targets, Aborter aborter);
     }
 
     private final ClientChannel channel;
@@ -101,12 +100,18 @@ final class TaskSender {
         return result;
     }
 
-    /** Asks the controller to abort these requests: queued ones get an {@code aborted} reply. */
-    void abort(List<String> msgIds) {
+    /**
+     * Asks the controller to abort these requests: queued ones get an {@code aborted} reply; with
+     * {@code interruptRunning}, an engine running one of them stops it.
+     */
+    void abort(List<String> msgIds, boolean interruptRunning) {
         JsonObject content = new JsonObject();
         JsonArray ids = new JsonArray();
         msgIds.forEach(ids::add);
         content.add("msg_ids", ids);
+        if (interruptRunning) {
+            content.addProperty("interrupt", true);
+        }
         channel.sendAndForget(channel.newRequest("abort_request", content));
     }
 

@@ -1,6 +1,7 @@
 package org.jparallel.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -143,6 +144,54 @@ class AsyncResultTest {
         ReplyStream.reply(ar, 0, 0, 1);
         assertThrows(CancellationException.class, ar::get);
         assertEquals(ar.msgIds(), stream.aborted);
+    }
+
+    @Test
+    void cancelWithInterruptAsksTheEnginesToStopTheRunningTasks() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.reply(ar, 0, 0, 1);
+        assertTrue(ar.cancel(true));
+        assertEquals(List.of(ar.msgIds().get(1)), stream.interrupted);
+        assertEquals(List.of(), new ReplyStream().interrupted);
+    }
+
+    @Test
+    void cancelWithoutInterruptLeavesRunningTasksAlone() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        assertTrue(ar.cancel(false));
+        assertEquals(List.of(), stream.interrupted);
+    }
+
+    @Test
+    void aWaitInANotebookCellIsCancelledWithTheCellsInterrupt() throws Exception {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        List<Runnable> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        class Cell extends ClassLoader implements org.jparallel.repl.CellInterrupts {
+            @Override
+            public AutoCloseable onInterrupt(Runnable action) {
+                hooks.add(action);
+                return () -> hooks.remove(action);
+            }
+        }
+        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread waiter = new Thread(() -> {
+            try {
+                ar.get();
+            } catch (RuntimeException e) {
+                ended.set(e);
+            }
+        });
+        waiter.setContextClassLoader(new Cell());
+        waiter.start();
+        while (hooks.isEmpty()) {
+            Thread.sleep(5);
+        }
+        hooks.forEach(Runnable::run); // what interrupting the cell does
+        waiter.join(10_000);
+        assertInstanceOf(CancellationException.class, ended.get());
+        assertTrue(ar.isCancelled());
+        assertEquals(ar.msgIds(), stream.interrupted);
+        assertTrue(hooks.isEmpty(), "the wait unhooked itself");
     }
 
     @Test

@@ -21,10 +21,12 @@ final class ReplyStream {
     static final ReplyReader APPLY = (reply, outputs) -> DECODER.decode(reply.buffers());
 
     final List<String> aborted = new ArrayList<>();
+    /** Those of {@link #aborted} whose engines were asked to interrupt them if running. */
+    final List<String> interrupted = new ArrayList<>();
 
     <T> AsyncResult<T> result(String method, List<Integer> targets, Function<List<Object>, T> combine,
                               boolean composite) {
-        return new AsyncResult<>(method, ids(targets.size()), targets, APPLY, combine, composite, aborted::addAll);
+        return new AsyncResult<>(method, ids(targets.size()), targets, APPLY, combine, composite, this::abort);
     }
 
     <R> AsyncMapResult<R> mapResult(int tasks, boolean ordered) {
@@ -32,7 +34,14 @@ final class ReplyStream {
         for (int i = 0; i < tasks; i++) {
             targets.add(-1);
         }
-        return new AsyncMapResult<>("map", ids(tasks), targets, APPLY, ordered, aborted::addAll);
+        return new AsyncMapResult<>("map", ids(tasks), targets, APPLY, ordered, this::abort);
+    }
+
+    private void abort(List<String> msgIds, boolean interruptRunning) {
+        aborted.addAll(msgIds);
+        if (interruptRunning) {
+            interrupted.addAll(msgIds);
+        }
     }
 
     private static List<String> ids(int n) {

@@ -69,6 +69,10 @@ public final class Engine implements AutoCloseable {
     private final LinkClient link;
     private final Outbound outbound;
     private final CurrentRequest current = new CurrentRequest();
+    /** Guards {@link #running}: an abort that stops the running request must not stop the one after it. */
+    private final Object runningLock = new Object();
+    /** The msg_id of the request the execution thread runs, or null between requests. */
+    private String running;
     private final DrainableOutputStream stdout;
     private final DrainableOutputStream stderr;
     private final SessionSlot session;
@@ -237,6 +241,12 @@ public final class Engine implements AutoCloseable {
     }
 
     private void interrupt(Message request) {
+        stopRunning();
+        outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
+    }
+
+    /** Stops the running request: a cell's code, or a client's function if it heeds interrupts. */
+    private void stopRunning() {
         session.stop();
         // Under the lock: an interrupt landing once the function has returned would stay set, and a selector
         // returns at once on an interrupted thread: the task link's every wait would end at once, a busy loop.
@@ -245,7 +255,6 @@ public final class Engine implements AutoCloseable {
                 executor.interrupt(); // a function from a client is not instrumented: it stops only if it heeds this
             }
         }
-        outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
     }
 
     /** A held result, for a client or another engine (the controller relays it): its frames as they are. */
@@ -269,9 +278,21 @@ public final class Engine implements AutoCloseable {
         return ids;
     }
 
-    /** Requests not taken yet are answered "aborted" when the execution thread comes to them, as ipyparallel's. */
+    /**
+     * Requests not taken yet are answered "aborted" when the execution thread comes to them, as ipyparallel's; with
+     * {@code interrupt: true} (a client's {@code cancel(true)}, an interrupted notebook cell that waited for them),
+     * the one running stops too if it is among them.
+     */
     private void abort(Message request) {
-        abortedAhead.addAll(msgIds(request));
+        Set<String> msgIds = msgIds(request);
+        abortedAhead.addAll(msgIds);
+        if (request.content().has("interrupt") && request.content().get("interrupt").getAsBoolean()) {
+            synchronized (runningLock) {
+                if (running != null && msgIds.contains(running)) {
+                    stopRunning();
+                }
+            }
+        }
         outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
     }
 
@@ -373,6 +394,10 @@ public final class Engine implements AutoCloseable {
         bulk.settlePulls();
         String started = Header.now();
         current.set(request);
+        session.takeStopWhenOpen(); // an interrupt between requests was for none of them
+        synchronized (runningLock) {
+            running = request.header().msgId();
+        }
         Reply reply;
         try {
             Function<Message, Reply> handler = handlers.get(request.msgType());
@@ -384,6 +409,9 @@ public final class Engine implements AutoCloseable {
             LOG.log(Level.WARNING, request.msgType() + " failed", e);
             reply = Reply.error(ErrorContent.of(e));
         } finally {
+            synchronized (runningLock) {
+                running = null;
+            }
             drainOutput();
         }
         ranHere.answered(request.header().msgId(), "ok".equals(Outbound.status(reply.content())));

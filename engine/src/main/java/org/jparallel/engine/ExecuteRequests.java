@@ -30,7 +30,8 @@ final class ExecuteRequests {
         int count = silent ? executionCount : ++executionCount;
         CellOutcome outcome;
         try {
-            outcome = engineSession.run(code, "In [" + count + "]");
+            outcome = session.takeStopWhenOpen() ? new CellOutcome.Interrupted()
+                    : engineSession.run(code, "In [" + count + "]");
         } catch (RuntimeException e) {
             outcome = new CellOutcome.RuntimeError(e.getClass().getName(), e.getMessage(),
                     java.util.List.of(e.toString()));

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 final class SessionSlot implements AutoCloseable {
     private final Supplier<EngineSession> opener;
     private CompletableFuture<EngineSession> session; // null until opened; guarded by this
+    private boolean stopWhenOpen; // guarded by this
 
     SessionSlot(Supplier<EngineSession> opener) {
         this.opener = opener;
@@ -38,9 +39,27 @@ final class SessionSlot implements AutoCloseable {
                 ? Optional.of(current.join()) : Optional.empty();
     }
 
-    /** Stops the running code, if the session is open; safe from any thread. */
+    /**
+     * Stops the running code; safe from any thread. While the session still opens, the request waiting for it is
+     * to stop as soon as it has it (see {@link #takeStopWhenOpen}): an interrupt of a cluster's first {@code %px}
+     * comes while its engines still open their sessions.
+     */
     void stop() {
-        ifOpen().ifPresent(EngineSession::interrupt);
+        Optional<EngineSession> open = ifOpen();
+        if (open.isPresent()) {
+            open.get().interrupt();
+        } else {
+            synchronized (this) {
+                stopWhenOpen = true;
+            }
+        }
+    }
+
+    /** Whether a stop came while the session opened, forgetting it: once per request, as it starts and runs. */
+    synchronized boolean takeStopWhenOpen() {
+        boolean stop = stopWhenOpen;
+        stopWhenOpen = false;
+        return stop;
     }
 
     /** Closes the session; the next one opens when the engine is idle or a request needs it. */

@@ -1,6 +1,7 @@
 package org.jparallel.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,22 @@ class SessionSlotTest {
         EngineSession session = slot.get();
         assertSame(session, slot.get());
         assertEquals(1, opened.get());
+    }
+
+    @Test
+    void aStopWhileTheSessionOpensIsKeptForTheRequestWaitingForIt() {
+        slot.open();
+        slot.stop(); // the session takes seconds to open: it is not open yet
+        slot.get();
+        assertTrue(slot.takeStopWhenOpen());
+        assertFalse(slot.takeStopWhenOpen(), "once");
+    }
+
+    @Test
+    void aStopOnceTheSessionIsOpenStopsItsCodeInstead() {
+        slot.get();
+        slot.stop();
+        assertFalse(slot.takeStopWhenOpen());
     }
 
     @Test

@@ -7,20 +7,23 @@ import java.util.Optional;
 /**
  * The context class loader of user code: JShell's loader of snippet classes, which it delegates everything to (so
  * {@code ServiceLoader} and {@code Class.forName} with the context loader see snippet classes and added jars, and its
- * URLs are the ones JShell's loader has), and the session's {@link DeclaredTypes}, so that a cluster client made in a
- * cell decodes values of records typed on both sides into the cells' own records.
+ * URLs are the ones JShell's loader has); the session's {@link DeclaredTypes}, so that a cluster client made in a
+ * cell decodes values of records typed on both sides into the cells' own records; and {@link CellInterrupts}, so
+ * that interrupting a cell that waits for a cluster's tasks stops those tasks.
  */
-final class CellContextLoader extends URLClassLoader implements DeclaredTypes {
+final class CellContextLoader extends URLClassLoader implements DeclaredTypes, CellInterrupts {
 
     static {
         registerAsParallelCapable();
     }
 
     private final DeclaredTypes types;
+    private final CellInterrupts interrupts;
 
-    CellContextLoader(ClassLoader snippets, DeclaredTypes types) {
+    CellContextLoader(ClassLoader snippets, DeclaredTypes types, CellInterrupts interrupts) {
         super("jparallel-cells", new URL[0], snippets);
         this.types = types;
+        this.interrupts = interrupts;
     }
 
     @Override
@@ -31,5 +34,10 @@ final class CellContextLoader extends URLClassLoader implements DeclaredTypes {
     @Override
     public Optional<Class<?>> declared(String name) {
         return types.declared(name);
+    }
+
+    @Override
+    public AutoCloseable onInterrupt(Runnable action) {
+        return interrupts.onInterrupt(action);
     }
 }

@@ -2,8 +2,12 @@ package org.jparallel.repl;
 
 import java.lang.reflect.Field;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import jdk.jshell.execution.LocalExecutionControl;
 
 /**
@@ -21,6 +25,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     private String invokedClass;
     private volatile DeclaredTypes declaredTypes = DeclaredTypes.NONE;
     private CellContextLoader contextLoader;
+    /** What the running cell's code waits for elsewhere: stopped with it (see CellInterrupts). */
+    private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
 
     private CellExecutionControl() {
     }
@@ -86,7 +92,16 @@ final class CellExecutionControl extends LocalExecutionControl {
     public void stop() throws EngineTerminationException, InternalException {
         synchronized (this) {
             stops++;
-            stopRequested = true;
+            stopRequested = true; // before the hooks: a wait they end must find the cell stopped, not failed
+        }
+        // Before JShell's stop: on JDK 17 it unwinds the waiting code at once, and with it the hooks it registered.
+        for (Runnable action : onStop) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                Logger.getLogger(CellExecutionControl.class.getName()).log(Level.WARNING,
+                        "stopping what a cell waited for failed", e);
+            }
         }
         super.stop();
     }
@@ -103,9 +118,15 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     private synchronized ClassLoader contextLoader(ClassLoader snippets) {
         if (contextLoader == null || contextLoader.getParent() != snippets) {
-            contextLoader = new CellContextLoader(snippets, declaredTypes);
+            contextLoader = new CellContextLoader(snippets, declaredTypes, this::onStop);
         }
         return contextLoader;
+    }
+
+    /** See {@link CellInterrupts}. */
+    private AutoCloseable onStop(Runnable action) {
+        onStop.add(action);
+        return () -> onStop.remove(action);
     }
 
     /** How many stops were asked for so far: a cell notes it before it waits for the shell. */

@@ -119,6 +119,33 @@ class DirectViewTest {
     }
 
     @Test
+    void cancelWithInterruptStopsTheRunningFunctionAndTheEngineServesAgain() throws Exception {
+        EngineView engine = rc.engine(1);
+        AsyncResult<Integer> sleeping = engine.apply(() -> {
+            Thread.sleep(60_000);
+            return 1;
+        });
+        Thread.sleep(1000); // running by now
+        assertTrue(sleeping.cancel(true));
+        assertEquals(2, engine.apply(() -> 2).get(Duration.ofSeconds(20)),
+                "the engine served the next request before the 60 s sleep could end");
+    }
+
+    @Test
+    void cancelWithoutInterruptLetsTheRunningFunctionFinish() throws Exception {
+        EngineView engine = rc.engine(0);
+        AsyncResult<Integer> sleeping = engine.apply(() -> {
+            Thread.sleep(1500);
+            return 1;
+        });
+        Thread.sleep(300);
+        assertTrue(sleeping.cancel(false));
+        long start = System.nanoTime();
+        assertEquals(2, engine.apply(() -> 2).get(Duration.ofSeconds(20)));
+        assertTrue(System.nanoTime() - start > 200_000_000L, "the next request waited for the running one");
+    }
+
+    @Test
     void aFailingCellOnEveryEngineIsACompositeError() {
         CompositeError e = assertThrows(CompositeError.class, () -> all.executeSync("Integer.parseInt(\"x\")"));
         assertEquals(2, e.errors().size());
