@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.Value;
 
 /**
  * Runs a notebook cell: a cell magic ({@code %%name} on the first line) takes the whole cell; otherwise
@@ -17,8 +20,18 @@ import org.jparallel.repl.JavaSession;
  * }</pre>
  */
 public final class CellRunner {
+    /**
+     * A line of Java that ends in {@code = %name args}: a line magic used as a value (IJava's {@code List<String>
+     * added = %jars lib/*.jar}). The {@code =} is an assignment's, not {@code ==}, {@code <=} or {@code +=}.
+     */
+    private static final Pattern MAGIC_AS_VALUE = Pattern.compile(
+            "^(.*?[^=!<>+\\-*/%&|^]=)\\s*%([A-Za-z]\\w*)((?:\\s.*)?)$");
+    private static final String VALUES_VARIABLE = "$magics";
+
     private final JavaSession session;
     private final MagicRegistry registry;
+    private final MagicValues values = new MagicValues();
+    private boolean valuesDefined;
     private volatile String redirect;
 
     public CellRunner(JavaSession session, MagicRegistry registry) {
@@ -74,6 +87,7 @@ public final class CellRunner {
         StringBuilder java = new StringBuilder();
         int javaStartLine = 0;
         for (int i = 0; i < lines.length; i++) {
+            Matcher used = lines[i].startsWith("%") ? null : magicAsValue(lines[i]);
             if (lines[i].startsWith("%")) {
                 last = runJava(java, javaStartLine, cellName);
                 if (!(last instanceof CellOutcome.Success)) {
@@ -85,12 +99,46 @@ public final class CellRunner {
                 }
                 java.setLength(0);
                 javaStartLine = i + 1;
+            } else if (used != null) {
+                last = runJava(java, javaStartLine, cellName);
+                if (!(last instanceof CellOutcome.Success)) {
+                    return last;
+                }
+                String arguments = used.group(3).strip().replaceFirst(";$", "").strip();
+                last = runMagic(new MagicCall(used.group(2), MagicKind.LINE, arguments, "", true), context);
+                if (!(last instanceof CellOutcome.Success success)) {
+                    return last;
+                }
+                int slot = values.put(success.value().map(Value::object).orElse(null));
+                java.setLength(0);
+                javaStartLine = i;
+                java.append(used.group(1)).append(' ').append(valuesVariable()).append(".value(").append(slot)
+                        .append(");\n");
             } else {
                 java.append(lines[i]).append('\n');
             }
         }
         CellOutcome tail = runJava(java, javaStartLine, cellName);
         return java.toString().isBlank() ? last : tail;
+    }
+
+    /** The match of a line that uses a line magic as a value, or null (a {@code %} of a format string, say). */
+    private Matcher magicAsValue(String line) {
+        Matcher used = MAGIC_AS_VALUE.matcher(line);
+        if (!used.matches() || used.group(1).chars().filter(c -> c == '"').count() % 2 != 0) {
+            return null; // no such line, or the = is inside a string literal
+        }
+        Magic magic = registry.find(used.group(2)).orElse(null);
+        return magic != null && magic.kinds().contains(MagicKind.LINE) ? used : null;
+    }
+
+    /** The session's {@code $magics}, declared at the first use (it needs jparallel's classes, as kernels have). */
+    private String valuesVariable() {
+        if (!valuesDefined) {
+            session.define(VALUES_VARIABLE, MagicValues.class.getName(), values);
+            valuesDefined = true;
+        }
+        return VALUES_VARIABLE;
     }
 
     private CellOutcome runJava(StringBuilder java, int startLine, String cellName) {
@@ -131,7 +179,7 @@ public final class CellRunner {
             return CellOutcome.nothing();
         }
         try {
-            return magic.run(new MagicCall(name, call.kind(), call.arguments(), call.body()), context);
+            return magic.run(new MagicCall(name, call.kind(), call.arguments(), call.body(), call.asValue()), context);
         } catch (MagicUsageException e) {
             return usageError(e.getMessage() + "\n\n" + magic.usage());
         } catch (MagicException e) {

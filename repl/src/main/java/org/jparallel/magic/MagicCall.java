@@ -12,8 +12,16 @@ package org.jparallel.magic;
  * @param kind      line or cell
  * @param arguments the rest of the magic's line
  * @param body      the cell below the magic line (empty for a line magic)
+ * @param asValue   whether the line uses it as a value ({@code List<String> added = %jars lib/*.jar}, as IJava
+ *                  allows): a magic that has one to give returns it in its {@code Success}
  */
-public record MagicCall(String name, MagicKind kind, String arguments, String body) {
+public record MagicCall(String name, MagicKind kind, String arguments, String body, boolean asValue) {
+
+    /** A use of the magic for its effect, not as a value. */
+    public MagicCall(String name, MagicKind kind, String arguments, String body) {
+        this(name, kind, arguments, body, false);
+    }
+
     /** As the user typed it, for messages. */
     public String typed() {
         return kind.prefix() + name + (arguments.isEmpty() ? "" : " " + arguments);

@@ -39,7 +39,7 @@ class CellRunnerTest {
 
     @BeforeAll
     static void open() {
-        session = JavaSession.open(SessionOptions.defaults());
+        session = JavaSession.open(SessionOptions.defaults().withHostClassPath()); // as the kernel's and engines' sessions
     }
 
     @AfterAll
@@ -104,6 +104,36 @@ class CellRunnerTest {
                 "%lsmagic\nint failing() { throw new IllegalStateException(\"no\"); }\nfailing()", "In [7]", context));
         String trace = String.join("\n", error.traceback());
         assertTrue(trace.contains("In [7]"), trace);
+    }
+
+    @Test
+    void aLineMagicIsAValueWhereJavaAssignsIt(@TempDir Path dir) throws Exception {
+        new java.util.jar.JarOutputStream(Files.newOutputStream(dir.resolve("a.jar"))).close();
+        Object added = value(runner.run("java.util.List<String> added = %jars " + dir.resolve("*.jar") + "\nadded", context));
+        assertEquals(List.of(dir.resolve("a.jar").toString()), added);
+        assertEquals(12, value(runner.run("int timed = %time 3 * 4;\ntimed", context)));
+    }
+
+    @Test
+    void aPercentInAStringOrAnOperatorIsJava() {
+        assertEquals("x=%time", value(runner.run("String format = \"x=%time\";\nformat", context)));
+        assertEquals(1, value(runner.run("int r = 7 %2;\nr", context)));
+    }
+
+    @Test
+    void aFileThatIsNotAJarIsRefusedAndLaterCellsStillCompile(@TempDir Path dir) throws Exception {
+        Path notAJar = Files.writeString(dir.resolve("broken.jar"), "not a zip");
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("%jars " + notAJar, context));
+        assertTrue(error.message().startsWith(notAJar + " is not a jar (a zip file)"), error.message());
+        assertEquals(3, value(runner.run("1 + 2", context)));
+    }
+
+    @Test
+    void aFailingMagicUsedAsAValueStopsTheCell() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class,
+                runner.run("java.util.List<String> none = %jars\nint after = 1;", context));
+        assertEquals("UsageError", error.exceptionClass());
+        assertTrue(session.variable("after").isEmpty());
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.PathMatcher;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
@@ -16,6 +18,7 @@ import org.jparallel.magic.MagicKind;
 import org.jparallel.magic.MagicUsageException;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.Value;
 
 /**
  * {@code %jars PATH...}: adds jars, folders of classes, or the jars in a folder to the session's class
@@ -46,16 +49,38 @@ public final class JarsMagic implements Magic {
         if (call.arguments().isBlank()) {
             throw new MagicUsageException("%jars needs at least one path");
         }
-        List<Path> added = new ArrayList<>();
-        boolean cellsOnly = false;
+        List<Path> paths = new ArrayList<>();
         for (String argument : call.arguments().trim().split("\\s+")) {
-            for (Path path : expand(argument)) {
-                cellsOnly |= !context.session().addToClasspath(path);
-                added.add(path);
-            }
+            paths.addAll(expand(argument));
         }
-        reportAdded(added, cellsOnly);
+        for (Path path : paths) {
+            requireReadable(path); // all before any: a cell adds what it names, or nothing
+        }
+        boolean cellsOnly = false;
+        for (Path path : paths) {
+            cellsOnly |= !context.session().addToClasspath(path);
+        }
+        reportAdded(paths, cellsOnly);
+        if (call.asValue()) { // IJava's List<String> added = %jars lib/*.jar
+            List<String> added = paths.stream().map(Path::toString).toList();
+            return new CellOutcome.Success(Optional.of(new Value(added, "List<String>", null)));
+        }
         return CellOutcome.nothing();
+    }
+
+    /**
+     * A file must open as a jar: javac, which reads every entry of the cells' class path for each cell, fails on a
+     * file that does not, and then fails every later cell of the session too.
+     */
+    private static void requireReadable(Path path) throws MagicUsageException {
+        if (Files.isDirectory(path)) {
+            return;
+        }
+        try (ZipFile jar = new ZipFile(path.toFile())) {
+            jar.size();
+        } catch (IOException e) {
+            throw new MagicUsageException(path + " is not a jar (a zip file): " + e.getMessage());
+        }
     }
 
     /**
