@@ -1,12 +1,17 @@
 package org.jparallel.client.values;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
@@ -16,8 +21,9 @@ import org.jparallel.repl.SnippetNames;
  * record Point(int x, int y) { }}) then moves between them as the one type each side's cells name. Without such a
  * record here, or with other components, the value keeps the sender's class.
  *
- * <p>Applies to the value itself, to its records' components, and to the elements of a list it is; not inside other
- * objects, whose fields are typed with the sender's classes.
+ * <p>Applies to the value itself, its records' components, and the elements of the JDK's lists, sets, maps and of
+ * arrays of records it is made of (a changed collection arrives as an {@code ArrayList}, {@code LinkedHashSet} or
+ * {@code LinkedHashMap}); not inside other objects, whose fields are typed with the sender's classes.
  */
 final class HomeRecords {
     private final DeclaredTypes home;
@@ -33,17 +39,59 @@ final class HomeRecords {
     }
 
     private Object converted(Object value) {
-        if (value instanceof List<?> list && list.getClass().getName().startsWith("java.util.")) {
-            List<Object> converted = new ArrayList<>(list.size());
+        if (value == null) {
+            return null;
+        }
+        boolean jdk = value.getClass().getName().startsWith("java.util.");
+        if (value instanceof List<?> list && jdk) {
+            return elements(list, new ArrayList<>(list.size())).orElse(value);
+        }
+        if (value instanceof Set<?> set && jdk) {
+            return elements(set, new LinkedHashSet<>()).orElse(value);
+        }
+        if (value instanceof Map<?, ?> map && jdk) {
+            Map<Object, Object> converted = new LinkedHashMap<>();
             boolean changed = false;
-            for (Object element : list) {
-                Object mine = converted(element);
-                changed |= mine != element;
-                converted.add(mine);
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                Object key = converted(entry.getKey());
+                Object mine = converted(entry.getValue());
+                changed |= key != entry.getKey() || mine != entry.getValue();
+                converted.put(key, mine);
             }
             return changed ? converted : value;
         }
-        return value != null && value.getClass().isRecord() ? record(value).orElse(value) : value;
+        if (value instanceof Object[] array && array.getClass().getComponentType().isRecord()) {
+            return array(array).orElse(value);
+        }
+        return value.getClass().isRecord() ? record(value).orElse(value) : value;
+    }
+
+    /** The collection's elements made the receiver's into {@code into}, if any was. */
+    private Optional<Object> elements(Collection<?> collection, Collection<Object> into) {
+        boolean changed = false;
+        for (Object element : collection) {
+            Object mine = converted(element);
+            changed |= mine != element;
+            into.add(mine);
+        }
+        return changed ? Optional.of(into) : Optional.empty();
+    }
+
+    /** An array of the sender's record, as an array of the receiver's when every element converts. */
+    private Optional<Object> array(Object[] array) {
+        Optional<Class<?>> declared = mine(array.getClass().getComponentType());
+        if (declared.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] converted = (Object[]) Array.newInstance(declared.get(), array.length);
+        for (int i = 0; i < array.length; i++) {
+            Object mine = converted(array[i]);
+            if (mine != null && !declared.get().isInstance(mine)) {
+                return Optional.empty();
+            }
+            converted[i] = mine;
+        }
+        return Optional.of(converted);
     }
 
     /** The receiver's record of the same name, if it has one and it is another class. */

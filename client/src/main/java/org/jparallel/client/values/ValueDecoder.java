@@ -73,7 +73,7 @@ public final class ValueDecoder {
     /**
      * Like {@link #decode(List)}, for a session whose cells declare {@code home}: a record the sender's cells
      * declared becomes the one of the same name and components declared here (in the value, its records'
-     * components, and a list's elements).
+     * components, and the elements of the JDK's collections and of arrays of records).
      */
     public Object decode(List<byte[]> frames, DeclaredTypes home) {
         return HomeRecords.convert(decode(frames), home);

@@ -65,6 +65,21 @@ class HomeRecordsTest {
     }
 
     @Test
+    void recordsInMapsSetsAndArraysArriveAsTheReceiversOwn() {
+        String point = "record Point(int x, int y) { }";
+        engine.run(point).run("var byName = java.util.Map.of(\"origin\", new Point(0, 0));")
+                .run("var unique = java.util.Set.of(new Point(1, 2));")
+                .run("Point[] corners = { new Point(0, 0), new Point(3, 4) };");
+        kernel.run(point);
+
+        assertSame(kernels("Point"), ((java.util.Map<?, ?>) received("byName")).get("origin").getClass());
+        assertSame(kernels("Point"), ((java.util.Set<?>) received("unique")).iterator().next().getClass());
+        Object[] corners = (Object[]) received("corners");
+        assertSame(kernels("Point"), corners.getClass().getComponentType());
+        assertEquals("Point[x=3, y=4]", corners[1].toString());
+    }
+
+    @Test
     void aRecordWhoseComponentTheReceiverLacksKeepsTheSendersClass() {
         engine.run("record Point(int x, int y) { }\nrecord Segment(Point from, Point to) { }")
                 .run("var s = new Segment(new Point(0, 0), new Point(1, 1));");
