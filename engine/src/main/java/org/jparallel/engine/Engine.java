@@ -114,6 +114,7 @@ public final class Engine implements AutoCloseable {
         this.inputs = new Inputs(held, outbound);
         this.stdout = new DrainableOutputStream(text -> outbound.stream(current.get(), "stdout", text));
         this.stderr = new DrainableOutputStream(text -> outbound.stream(current.get(), "stderr", text));
+        DrainableOutputStream.interleave(stdout, stderr);
         this.session = new SessionSlot(() -> EngineSession.open(this::display));
         ExecuteRequests execute = new ExecuteRequests(session, outbound, this::drainOutput);
         ValueRequests valueRequests = new ValueRequests(session, values, held, inputs, bulk);

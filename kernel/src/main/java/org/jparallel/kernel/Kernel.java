@@ -108,6 +108,7 @@ public final class Kernel implements AutoCloseable {
         this.responder = new Responder(sockets, session);
         this.stdout = new DrainableOutputStream(text -> iopub.stream(scope.request(), "stdout", text));
         this.stderr = new DrainableOutputStream(text -> iopub.stream(scope.request(), "stderr", text));
+        DrainableOutputStream.interleave(stdout, stderr); // a trace on stderr shows between the lines it came between
         this.stdin = new StdinBridge(sockets, session, scope, this::drainOutput);
         this.dispatcher = dispatcher();
     }

@@ -23,20 +23,48 @@ public final class DrainableOutputStream extends OutputStream {
     private final Consumer<String> sink;
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final Object drainLock = new Object();
+    private volatile DrainableOutputStream sibling;
 
     /** @param sink receives each drained chunk of text, never empty */
     public DrainableOutputStream(Consumer<String> sink) {
         this.sink = sink;
     }
 
-    @Override
-    public synchronized void write(int b) {
-        pending.write(b);
+    /**
+     * Makes the two streams (stdout and stderr) keep the order of their writes between them: a write to one first
+     * sends what the other holds, as a terminal shows them, instead of each in its own chunks.
+     */
+    public static void interleave(DrainableOutputStream one, DrainableOutputStream other) {
+        one.sibling = other;
+        other.sibling = one;
     }
 
     @Override
-    public synchronized void write(byte[] b, int off, int len) {
-        pending.write(b, off, len);
+    public void write(int b) {
+        drainSibling();
+        synchronized (this) {
+            pending.write(b);
+        }
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+        drainSibling();
+        synchronized (this) {
+            pending.write(b, off, len);
+        }
+    }
+
+    // Outside this stream's lock: the sibling does the same the other way round.
+    private void drainSibling() {
+        DrainableOutputStream other = sibling;
+        if (other != null && other.hasPending()) {
+            other.drain();
+        }
+    }
+
+    private synchronized boolean hasPending() {
+        return pending.size() > 0;
     }
 
     /** Hands what was written so far to the sink, keeping an unfinished UTF-8 character for next time. */

@@ -21,6 +21,19 @@ class DrainableOutputStreamTest {
     }
 
     @Test
+    void interleavedStreamsKeepTheOrderOfTheirWrites() {
+        DrainableOutputStream stderr = new DrainableOutputStream(text -> sent.add("err:" + text));
+        DrainableOutputStream.interleave(stdout, stderr);
+        stdout.write("a\n".getBytes(StandardCharsets.UTF_8), 0, 2);
+        stdout.write("b\n".getBytes(StandardCharsets.UTF_8), 0, 2);
+        stderr.write("oops\n".getBytes(StandardCharsets.UTF_8), 0, 5);
+        stdout.write("c\n".getBytes(StandardCharsets.UTF_8), 0, 2);
+        stdout.drain();
+        stderr.drain();
+        assertEquals(List.of("a\nb\n", "err:oops\n", "c\n"), sent);
+    }
+
+    @Test
     void nothingWrittenSendsNothing() {
         stdout.drain();
         assertEquals(List.of(), sent);
