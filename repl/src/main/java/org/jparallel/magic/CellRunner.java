@@ -124,6 +124,9 @@ public final class CellRunner {
 
     /** The match of a line that uses a line magic as a value, or null (a {@code %} of a format string, say). */
     private Matcher magicAsValue(String line) {
+        if (line.indexOf('%') < 0) {
+            return null; // most lines: no pattern to try
+        }
         Matcher used = MAGIC_AS_VALUE.matcher(line);
         if (!used.matches() || used.group(1).chars().filter(c -> c == '"').count() % 2 != 0) {
             return null; // no such line, or the = is inside a string literal
