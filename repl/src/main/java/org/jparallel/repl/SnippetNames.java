@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
  * SnippetNames.declaredName("REPL.$JShell$11$Point");        // Optional[Point]
  * SnippetNames.declaredName("REPL.$JShell$11$Outer$Inner");  // Optional[Outer.Inner]
  * SnippetNames.declaredName("REPL.$JShell$35");              // empty: the wrapper of a snippet
+ * SnippetNames.isWrapper("REPL.$JShell$35");                 // true: it holds the cells' variables
  * }</pre>
  */
 public final class SnippetNames {
     private static final Pattern DECLARED = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$([^$]+(?:\\$[^$]+)*)");
+    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
 
     private SnippetNames() {
     }
@@ -23,5 +25,10 @@ public final class SnippetNames {
     public static Optional<String> declaredName(String binaryName) {
         Matcher snippet = DECLARED.matcher(binaryName);
         return snippet.matches() ? Optional.of(snippet.group(1).replace('$', '.')) : Optional.empty();
+    }
+
+    /** Whether the class is a snippet's wrapper, whose static fields are the cells' variables. */
+    public static boolean isWrapper(String binaryName) {
+        return WRAPPER.matcher(binaryName).matches();
     }
 }

@@ -1,6 +1,5 @@
 package org.jparallel.client.values;
 
-import java.util.regex.Pattern;
 import org.jparallel.repl.SnippetNames;
 
 /**
@@ -9,9 +8,6 @@ import org.jparallel.repl.SnippetNames;
  * {@code REPL.$JShell$11$Point}. Errors speak of {@code the cell variable o} and {@code Point}.
  */
 final class CellNames {
-
-    /** A snippet's wrapper class, which holds the cells' variables: {@code REPL.$JShell$35}. */
-    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
 
     private CellNames() {
     }
@@ -23,7 +19,7 @@ final class CellNames {
 
     /** {@code the cell variable o} for a field of a snippet's wrapper; {@code Point.ORIGIN} for a type's field. */
     static String staticField(String binaryName, String field) {
-        if (WRAPPER_CLASS.matcher(binaryName).matches()) {
+        if (SnippetNames.isWrapper(binaryName)) {
             return "the cell variable " + field;
         }
         return type(binaryName) + "." + field;

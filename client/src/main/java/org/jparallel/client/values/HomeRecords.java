@@ -1,7 +1,6 @@
 package org.jparallel.client.values;
 
 import java.lang.reflect.Array;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -112,24 +111,16 @@ final class HomeRecords {
         if (theirs.length != mine.length) {
             return Optional.empty();
         }
-        Object[] values = new Object[mine.length];
-        Class<?>[] types = new Class<?>[mine.length];
         try {
+            Object[] values = RecordValue.of(value).components();
             for (int i = 0; i < mine.length; i++) {
-                if (!theirs[i].getName().equals(mine[i].getName())) {
+                values[i] = converted(values[i]);
+                if (!theirs[i].getName().equals(mine[i].getName())
+                        || values[i] != null && !box(mine[i].getType()).isInstance(values[i])) {
                     return Optional.empty();
                 }
-                theirs[i].getAccessor().setAccessible(true);
-                Object component = converted(theirs[i].getAccessor().invoke(value));
-                types[i] = mine[i].getType();
-                if (component != null && !box(types[i]).isInstance(component)) {
-                    return Optional.empty();
-                }
-                values[i] = component;
             }
-            Constructor<?> canonical = declared.get().getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return Optional.of(canonical.newInstance(values));
+            return Optional.of(RecordValue.construct(declared.get(), values));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty(); // its constructor refused them: the sender's record it stays
         }

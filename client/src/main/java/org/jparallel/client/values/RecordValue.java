@@ -35,17 +35,22 @@ record RecordValue(Class<?> type, Object[] components) implements Serializable {
         if (!type.isRecord()) {
             throw new UndecodableValueException(type.getName() + " was sent as a record but is not one here");
         }
+        try {
+            return construct(type, components);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new UndecodableValueException("cannot rebuild record " + type.getName() + ": " + e, e);
+        }
+    }
+
+    /** A record of {@code type} made by its canonical constructor from {@code components}, in declaration order. */
+    static Object construct(Class<?> type, Object[] components) throws ReflectiveOperationException {
         RecordComponent[] parts = type.getRecordComponents();
         Class<?>[] types = new Class<?>[parts.length];
         for (int i = 0; i < parts.length; i++) {
             types[i] = parts[i].getType();
         }
-        try {
-            Constructor<?> canonical = type.getDeclaredConstructor(types);
-            canonical.setAccessible(true);
-            return canonical.newInstance(components);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new UndecodableValueException("cannot rebuild record " + type.getName() + ": " + e, e);
-        }
+        Constructor<?> canonical = type.getDeclaredConstructor(types);
+        canonical.setAccessible(true);
+        return canonical.newInstance(components);
     }
 }
