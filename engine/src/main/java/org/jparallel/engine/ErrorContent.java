@@ -6,8 +6,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.SnippetNames;
 
-/** The {@code ename}, {@code evalue} and {@code traceback} of what failed on an engine. */
+/**
+ * The {@code ename}, {@code evalue} and {@code traceback} of what failed on an engine, with the types cells
+ * declared named as the cells name them ({@code MyErr}, not {@code REPL.$JShell$36$MyErr}).
+ */
 final class ErrorContent {
     private ErrorContent() {
     }
@@ -32,10 +36,10 @@ final class ErrorContent {
     static JsonObject of(String ename, String evalue, List<String> traceback) {
         JsonObject content = new JsonObject();
         content.addProperty("status", "error");
-        content.addProperty("ename", ename);
-        content.addProperty("evalue", evalue == null ? "" : evalue);
+        content.addProperty("ename", SnippetNames.readable(ename));
+        content.addProperty("evalue", evalue == null ? "" : SnippetNames.readable(evalue));
         JsonArray lines = new JsonArray();
-        traceback.forEach(lines::add);
+        traceback.forEach(line -> lines.add(SnippetNames.readable(line)));
         content.add("traceback", lines);
         return content;
     }

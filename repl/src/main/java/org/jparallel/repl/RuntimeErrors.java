@@ -44,12 +44,12 @@ final class RuntimeErrors {
         return new RuntimeError(exceptionClass, message, traceback);
     }
 
-    private String className(Throwable t) {
+    private static String className(Throwable t) {
         if (t instanceof EvalException e) {
-            return e.getExceptionClassName();
+            return SnippetNames.readable(e.getExceptionClassName());
         }
         if (t instanceof UserException e) {
-            return e.causeExceptionClass();
+            return SnippetNames.readable(e.causeExceptionClass());
         }
         return t.getClass().getName();
     }
@@ -58,7 +58,7 @@ final class RuntimeErrors {
         if (t instanceof UnresolvedReferenceException e) {
             return UnresolvedReferences.explain(shell, e.getSnippet());
         }
-        return t.getMessage();
+        return SnippetNames.readable(t.getMessage());
     }
 
     /** A call of a method or class that cannot run until what it refers to is declared. */

@@ -12,11 +12,14 @@ import java.util.regex.Pattern;
  * SnippetNames.declaredName("REPL.$JShell$11$Outer$Inner");  // Optional[Outer.Inner]
  * SnippetNames.declaredName("REPL.$JShell$35");              // empty: the wrapper of a snippet
  * SnippetNames.isWrapper("REPL.$JShell$35");                 // true: it holds the cells' variables
+ * SnippetNames.readable("REPL.$JShell$36$MyErr: boom");      // "MyErr: boom"
  * }</pre>
  */
 public final class SnippetNames {
     private static final Pattern DECLARED = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$([^$]+(?:\\$[^$]+)*)");
     private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
+    private static final Pattern DECLARED_IN_TEXT = Pattern.compile(
+            "REPL\\.\\$JShell\\$\\d+\\$([\\p{javaJavaIdentifierStart}&&[^$]]\\p{javaJavaIdentifierPart}*)");
 
     private SnippetNames() {
     }
@@ -30,5 +33,16 @@ public final class SnippetNames {
     /** Whether the class is a snippet's wrapper, whose static fields are the cells' variables. */
     public static boolean isWrapper(String binaryName) {
         return WRAPPER.matcher(binaryName).matches();
+    }
+
+    /**
+     * The text with every declared type's binary name written as cells write it: what users read in an
+     * exception's class and message, where JShell's names ({@code REPL.$JShell$36$MyErr}) say nothing to them.
+     */
+    public static String readable(String text) {
+        if (text == null || !text.contains("REPL.$JShell$")) {
+            return text;
+        }
+        return DECLARED_IN_TEXT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1).replace('$', '.')));
     }
 }

@@ -114,6 +114,23 @@ class ErrorReportTest {
     }
 
     @Test
+    void exceptionDeclaredInACellIsNamedAsTheCellNamesIt() {
+        session.eval("class BadInput extends RuntimeException { BadInput(String m) { super(m); } }", "In [1]");
+        session.eval("class Parser { int parse(String s) { throw new BadInput(\"no number: \" + s); } }", "In [2]");
+        RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("new Parser().parse(\"x\");", "In [3]"));
+        assertEquals("BadInput", error.exceptionClass());
+        assertEquals(List.of("BadInput: no number: x", "    at Parser.parse(In [2] line 1)", "    at In [3] line 1"),
+                error.traceback());
+    }
+
+    @Test
+    void aCastBetweenCellClassesNamesThemAsCellsDo() {
+        session.eval("class Cat { } class Dog { }");
+        RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("Object pet = new Cat(); Dog d = (Dog) pet;"));
+        assertTrue(error.message().startsWith("class Cat cannot be cast to class Dog"), error.message());
+    }
+
+    @Test
     void callingAMethodWithAnUndeclaredDependencyIsReported() {
         session.eval("void outer() { inner(); }");
         RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("outer();"));
