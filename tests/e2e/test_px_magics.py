@@ -135,6 +135,27 @@ def test_a_lambda_failing_on_an_engine_shows_where_in_the_notebooks_cells(cluste
     assert "org.jparallel.engine" not in frames, ex.traceback
 
 
+def test_an_exception_class_of_the_notebook_is_named_as_the_notebook_names_it(cluster):
+    declared = execute(cluster, "class OutOfStock extends RuntimeException { OutOfStock(String m) { super(m); } }")
+    assert declared.status == "ok", declared.describe()
+    local = execute(cluster, 'throw new OutOfStock("here")')
+    assert local.error["ename"] == "OutOfStock", local.describe()
+    remote = execute(cluster, 'Client.connect().engine(0).applySync(() -> { throw new OutOfStock("there"); })')
+    assert "[0:apply] OutOfStock: there" in remote.error["evalue"], remote.describe()
+    assert "$JShell$" not in "\n".join(remote.traceback), remote.traceback
+
+
+def test_task_flags_and_their_duration_need_no_import(cluster):
+    ex = execute(cluster, "var lv = Client.connect().loadBalancedView();\n"
+                          "var first = lv.applyAsync(() -> 1);\n"
+                          "lv.withFlags(after(first), timeout(Duration.ofSeconds(30)), retries(1)).applySync(() -> 2)")
+    assert ex.status == "ok", ex.describe()
+    assert ex.result() == "2", ex.describe()
+    on_engines = execute(cluster, "%px Duration.ofSeconds(2).toMillis()")
+    assert on_engines.status == "ok", on_engines.describe()
+    assert "2000" in on_engines.stdout, on_engines.stdout
+
+
 def test_a_record_declared_on_both_sides_moves_as_each_sides_own(cluster):
     declared = execute(cluster, "%%px --local\nrecord Vec(double x, double y) { double norm() { return Math.hypot(x, y); } }")
     assert declared.status == "ok", declared.describe()

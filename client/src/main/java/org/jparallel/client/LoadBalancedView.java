@@ -10,7 +10,7 @@ import org.jparallel.client.TaskSender.TaskRequest;
  * Sends each task to whichever engine the controller picks (the least loaded): ipyparallel's
  * {@code rc.load_balanced_view()}. Values are the task's own, not lists.
  *
- * <p>{@link #withFlags(TaskFlags)} makes a view whose tasks wait for others ({@code after}), run where others
+ * <p>{@link #withFlags(TaskFlags...)} makes a view whose tasks wait for others ({@code after}), run where others
  * ran ({@code follow}) or where the engine has what they need ({@code require}, {@code depend}), give up waiting
  * ({@code timeout}) or run again elsewhere after a failure ({@code retries}); see {@link TaskFlags}. Which engine
  * takes a task is the cluster's scheme ({@code jpcluster start --scheme lru}).
@@ -20,6 +20,7 @@ import org.jparallel.client.TaskSender.TaskRequest;
  * var arB = lv.applyAsync(() -> stepB());
  * var arC = lv.applyAsync(() -> stepC());
  * var arA = lv.withFlags(after(arB, arC)).applyAsync(() -> stepA());   // starts once B and C have succeeded
+ * var arD = lv.withFlags(after(arA), timeout(Duration.ofMinutes(5)), retries(2)).applyAsync(() -> stepD());
  * try (var scope = lv.tempFlags(follow(arB))) {
  *     lv.apply(() -> useWhatBLeftOnItsEngine());
  * }
@@ -43,16 +44,27 @@ public final class LoadBalancedView {
         return flags;
     }
 
-    /** A view like this one whose tasks carry {@code newFlags}; this view is unchanged. */
-    public LoadBalancedView withFlags(TaskFlags newFlags) {
-        return new LoadBalancedView(sender, engineCount, newFlags);
+    /**
+     * A view like this one whose tasks carry these flags, all of them ({@code withFlags(after(arB), retries(2))});
+     * they replace this view's flags, and this view is unchanged.
+     */
+    public LoadBalancedView withFlags(TaskFlags... newFlags) {
+        return new LoadBalancedView(sender, engineCount, combined(newFlags));
     }
 
-    /** Uses {@code newFlags} on this view until the returned scope is closed. */
-    public TemporaryFlags tempFlags(TaskFlags newFlags) {
+    /** Uses these flags (all of them) on this view until the returned scope is closed. */
+    public TemporaryFlags tempFlags(TaskFlags... newFlags) {
         TaskFlags previous = flags;
-        flags = newFlags;
+        flags = combined(newFlags);
         return new TemporaryFlags(() -> flags = previous);
+    }
+
+    private static TaskFlags combined(TaskFlags[] flags) {
+        TaskFlags all = TaskFlags.NONE;
+        for (TaskFlags some : flags) {
+            all = all.and(some);
+        }
+        return all;
     }
 
     public <R> AsyncResult<R> apply(Fn0<R> f) {

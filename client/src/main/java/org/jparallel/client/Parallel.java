@@ -1,5 +1,6 @@
 package org.jparallel.client;
 
+import java.time.Duration;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
@@ -13,7 +14,8 @@ import java.util.RandomAccess;
  * range(2, 5);                                          // [2, 3, 4]
  * lv.withFlags(after(arB, arC)).apply(() -> stepA());   // runs once arB and arC have succeeded
  * lv.withFlags(after(any(arB, arC).onEither())).apply(() -> stepD());
- * lv.withFlags(follow(arB).withRetries(2)).apply(() -> stepE());   // on arB's engine
+ * lv.withFlags(follow(arB), retries(2)).apply(() -> stepE());   // on arB's engine, twice more if it fails
+ * lv.withFlags(after(arE), timeout(Duration.ofSeconds(30)), label("report")).apply(() -> report());
  * lv.withFlags(require("org.postgresql.Driver")).apply(() -> load());
  * lv.withFlags(depend("Linux", () -> System.getProperty("os.name").startsWith("Linux"))).apply(() -> run());
  * }</pre>
@@ -85,6 +87,21 @@ public final class Parallel {
     /** Flags for tasks that need {@code condition}, named {@code description} when no engine meets it. */
     public static TaskFlags depend(String description, EngineCondition condition) {
         return TaskFlags.NONE.withDepend(description, condition);
+    }
+
+    /** Flags for tasks that fail with {@link DependencyTimeout} when their dependencies are not met in time. */
+    public static TaskFlags timeout(Duration timeout) {
+        return TaskFlags.NONE.withTimeout(timeout);
+    }
+
+    /** Flags for tasks that run again, on another engine, up to {@code retries} times after failing or losing theirs. */
+    public static TaskFlags retries(int retries) {
+        return TaskFlags.NONE.withRetries(retries);
+    }
+
+    /** Flags for tasks named {@code label} in the controller's records ({@code rc.resultStatus}, {@code getResult}). */
+    public static TaskFlags label(String label) {
+        return TaskFlags.NONE.withLabel(label);
     }
 
     /** A range that holds no array: {@code range(10_000_000)} costs nothing until used. Serializable. */

@@ -108,6 +108,18 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
         return withDepend(new DescribedCondition(description, Objects.requireNonNull(condition, "condition")));
     }
 
+    /**
+     * These flags together with {@code other}'s: dependencies, requirements and conditions of both; the timeout,
+     * retries and label of {@code other} where it sets them, else these. How {@code lv.withFlags(after(arB),
+     * retries(2))} reads as one set of flags.
+     */
+    public TaskFlags and(TaskFlags other) {
+        return new TaskFlags(concat(after, other.after), concat(follow, other.follow),
+                other.timeout.isZero() ? timeout : other.timeout, other.retries > 0 ? other.retries : retries,
+                other.label.isEmpty() ? label : other.label, concat(requires, other.requires),
+                concat(conditions, other.conditions));
+    }
+
     /** The metadata keys a request carries for these flags; defaults are left out. */
     JsonObject toMetadata() {
         JsonObject json = new JsonObject();

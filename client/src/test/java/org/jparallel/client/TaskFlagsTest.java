@@ -73,6 +73,37 @@ class TaskFlagsTest {
     }
 
     @Test
+    void flagsGivenTogetherAreOneSetOfFlags() {
+        AsyncResult<List<Object>> b = stream.result("apply", List.of(-1), ArrayList::new, false);
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        TaskFlags flags = lv.withFlags(Parallel.after(b), Parallel.timeout(Duration.ofSeconds(30)), Parallel.retries(2),
+                Parallel.label("step"), Parallel.require("org.example.Tool")).flags();
+        assertEquals(List.of(Dependency.all(b)), flags.after());
+        assertEquals(Duration.ofSeconds(30), flags.timeout());
+        assertEquals(2, flags.retries());
+        assertEquals("step", flags.label());
+        assertEquals(List.of("org.example.Tool"), flags.requires());
+    }
+
+    @Test
+    void aLaterFlagSetsWhatAnEarlierOneSet() {
+        TaskFlags flags = Parallel.retries(1).and(Parallel.label("a")).and(Parallel.retries(4)).and(Parallel.label("b"));
+        assertEquals(4, flags.retries());
+        assertEquals("b", flags.label());
+        assertEquals(4, flags.and(TaskFlags.NONE).retries());
+    }
+
+    @Test
+    void tempFlagsTakeSeveralFlagsToo() {
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        try (TemporaryFlags scope = lv.tempFlags(Parallel.retries(2), Parallel.label("inside"))) {
+            assertEquals(2, lv.flags().retries());
+            assertEquals("inside", lv.flags().label());
+        }
+        assertSame(TaskFlags.NONE, lv.flags());
+    }
+
+    @Test
     void mapOptionsRefuseEmptyChunks() {
         assertThrows(IllegalArgumentException.class, () -> MapOptions.chunksize(0));
         assertEquals(new MapOptions(5, false), MapOptions.chunksize(5).unordered());

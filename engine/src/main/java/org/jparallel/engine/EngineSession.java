@@ -40,7 +40,8 @@ final class EngineSession extends SessionContext implements AutoCloseable {
         ClassPathIndexing.disableInThisJvm();
         JavaSession java = JavaSession.open(SessionOptions.defaults()
                 .withHostClassPath()
-                .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + "import org.jparallel.client.*;\n")));
+                .withStartup(List.of(SessionOptions.JSHELL_IMPORTS
+                        + "import java.time.Duration;\nimport org.jparallel.client.*;\n")));
         try {
             Display display = new Display(sink);
             java.define("$display", Display.class.getName(), display);

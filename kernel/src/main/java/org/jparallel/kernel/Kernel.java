@@ -66,8 +66,12 @@ public final class Kernel implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Kernel.class.getName());
     private static final Message STOP = Message.create("stop", "", new JsonObject());
     private static final long STREAM_FLUSH_MILLIS = 20;
-    /** The client API and {@code Cluster}, imported into every cell beside JShell's own default imports. */
+    /**
+     * The client API and {@code Cluster}, imported into every cell beside JShell's own default imports, and
+     * {@code Duration}, which the API's timeouts take.
+     */
     private static final String CLIENT_IMPORTS = """
+            import java.time.Duration;
             import org.jparallel.client.*;
             import static org.jparallel.client.Parallel.*;
             import org.jparallel.cluster.*;

@@ -72,4 +72,20 @@ class JShellLambdaTest {
         assertEquals("org.jparallel.client.CompositeError", error.exceptionClass());
         assertTrue(error.message().contains("[0:apply] java.lang.ArithmeticException: / by zero"), error.message());
     }
+
+    @Test
+    void anExceptionClassOfACellIsNamedAsTheCellNamesIt() {
+        cells.eval("class NotReady extends RuntimeException { NotReady(String m) { super(m); } }");
+        CellOutcome.RuntimeError error = cells.evalFailing("rc.engine(0).applySync(() -> { throw new NotReady(\"later\"); })");
+        assertTrue(error.message().startsWith("[0:apply] NotReady: later"), error.message());
+        cells.eval("String thrownBy(int engine) { try { rc.engine(engine).applySync(() -> { throw new NotReady(\"x\"); });"
+                + " return \"nothing\"; } catch (RemoteError e) { return e.remoteClassName(); } }");
+        assertEquals("NotReady", cells.eval("thrownBy(1)"));
+    }
+
+    @Test
+    void flagsGivenTogetherRunTheTask() {
+        assertEquals(5, cells.eval("rc.loadBalancedView().withFlags(timeout(Duration.ofSeconds(30)), retries(1),"
+                + " label(\"five\")).applySync(() -> 5)"));
+    }
 }
