@@ -43,7 +43,7 @@ final class ClientChannel implements AutoCloseable {
     private final AtomicInteger awaitingReplies = new AtomicInteger();
     private final Consumer<Message> notifications;
     private final LinkClient link;
-    private volatile RuntimeException closedBecause;
+    private volatile ClusterException closedBecause;
     private final AtomicBoolean closing = new AtomicBoolean();
     private final java.util.concurrent.atomic.AtomicLong bytesReceived = new java.util.concurrent.atomic.AtomicLong();
 
@@ -78,9 +78,10 @@ final class ClientChannel implements AutoCloseable {
 
     /** Sends a request whose answers go to {@code pending}. */
     void send(Message request, Pending pending) {
-        RuntimeException closed = closedBecause;
+        ClusterException closed = closedBecause;
         if (closed != null) {
-            throw closed;
+            // A new exception, whose trace shows this call; the cause's shows where the client closed or broke.
+            throw new ClusterException(closed.getMessage(), closed);
         }
         waiting.put(request.header().msgId(), pending);
         link.send(codec.encode(request));
@@ -212,7 +213,7 @@ final class ClientChannel implements AutoCloseable {
     }
 
     /** Ends every request still waiting with {@code reason}; nothing can be sent afterwards. */
-    private void failAll(RuntimeException reason) {
+    private void failAll(ClusterException reason) {
         closedBecause = reason;
         for (String msgId : List.copyOf(waiting.keySet())) {
             Pending pending = waiting.remove(msgId);

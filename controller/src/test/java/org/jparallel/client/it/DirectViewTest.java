@@ -11,11 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
+import org.jparallel.client.ClusterException;
 import org.jparallel.client.CompositeError;
 import org.jparallel.client.DirectView;
 import org.jparallel.client.EngineView;
@@ -39,6 +41,16 @@ class DirectViewTest {
         assertEquals(List.of(0, 1), rc.ids());
         assertEquals(List.of(0, 1), all.targets());
         assertEquals("<Client profile 'it': 2 engines>", rc.toString());
+    }
+
+    @Test
+    void aClosedClientRefusesRequestsAtTheCallThatMadeThem() {
+        Client closed = Client.connect(cluster.clientFile());
+        closed.close();
+        ClusterException e = assertThrows(ClusterException.class, () -> closed.all().applySync(() -> 1));
+        assertEquals("this client was closed: connect again with Client.connect()", e.getMessage());
+        assertTrue(Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("applySync")),
+                Arrays.toString(e.getStackTrace()));
     }
 
     @Test
