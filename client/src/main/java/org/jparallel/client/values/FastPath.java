@@ -3,11 +3,13 @@ package org.jparallel.client.values;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
  * Which values travel without Java serialization: null, strings, boxed primitives, primitive
- * arrays, {@link ResultRef}s, {@link VariableRef}s, and JDK lists, maps and object arrays made only of those.
+ * arrays, {@link ResultRef}s, {@link VariableRef}s, and JDK lists, maps, object arrays and optionals made only
+ * of those.
  * Lists arrive as {@code ArrayList} and maps as {@code LinkedHashMap} (a value that crosses JVMs is a copy);
  * sorted and identity maps keep their semantics through serialization instead.
  */
@@ -42,6 +44,9 @@ final class FastPath {
         }
         if (depth >= MAX_DEPTH || value.getClass().getClassLoader() != null) {
             return false;
+        }
+        if (value instanceof Optional<?> optional) {
+            return optional.isEmpty() || accepts(optional.get(), depth + 1);
         }
         if (value instanceof List<?> list) {
             for (Object element : list) {

@@ -59,6 +59,10 @@ final class HomeRecords {
             }
             return changed ? converted : value;
         }
+        if (value instanceof Optional<?> optional && optional.isPresent()) {
+            Object mine = converted(optional.get());
+            return mine == optional.get() ? value : Optional.of(mine);
+        }
         if (value instanceof Object[] array && array.getClass().getComponentType().isRecord()) {
             return array(array).orElse(value);
         }

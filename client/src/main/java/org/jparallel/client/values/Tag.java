@@ -34,6 +34,11 @@ final class Tag {
     static final int VARIABLE_REF = 20;
     /** A list of one boxed number type, then its values as one primitive array node: see {@link BoxedLists}. */
     static final int BOXED_LIST = 21;
+    /**
+     * A {@code java.util.Optional}, which Java serialization refuses: a byte, 1 if present, then its value's
+     * node. What {@code stream.findFirst()} on an engine returns.
+     */
+    static final int OPTIONAL = 22;
 
     /** Strings and arrays up to this size stay in the header: fewer frames for many small values. */
     static final int INLINE_LIMIT = 64 * 1024;

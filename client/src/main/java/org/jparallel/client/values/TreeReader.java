@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkRef;
 
@@ -104,6 +105,8 @@ final class TreeReader {
             }
             case Tag.BOXED_LIST:
                 return BoxedLists.boxed(read(label), label);
+            case Tag.OPTIONAL:
+                return in.readBoolean() ? Optional.of(read(label + ".get()")) : Optional.empty();
             case Tag.MAP: {
                 int size = length();
                 Map<Object, Object> map = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jparallel.wire.bulk.BulkLease;
 
 /**
@@ -32,7 +33,11 @@ final class TreeWriter {
     }
 
     void write(Object value, String label) throws IOException {
-        if (FastPath.accepts(value)) {
+        if (value instanceof Optional<?> optional && !FastPath.accepts(value)) {
+            out.writeByte(Tag.OPTIONAL);
+            out.writeBoolean(true); // an empty one is on the fast path
+            write(optional.get(), label + ".get()");
+        } else if (FastPath.accepts(value)) {
             writeFast(value);
         } else {
             out.writeByte(Tag.SERIALIZED);
@@ -83,6 +88,12 @@ final class TreeWriter {
         } else if (value instanceof VariableRef ref) {
             out.writeByte(Tag.VARIABLE_REF);
             out.writeUTF(ref.name());
+        } else if (value instanceof Optional<?> optional) {
+            out.writeByte(Tag.OPTIONAL);
+            out.writeBoolean(optional.isPresent());
+            if (optional.isPresent()) {
+                writeFast(optional.get());
+            }
         } else if (value instanceof List<?> list) {
             writeList(list);
         } else if (value instanceof Map<?, ?> map) {

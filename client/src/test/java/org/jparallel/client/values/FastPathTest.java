@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -112,6 +113,21 @@ class FastPathTest {
         assertArrayEquals(new double[] {1, 2, 3}, (double[]) backMap.get("xs"));
         assertArrayEquals(new int[][] {{1, 2}, {3}}, (int[][]) backMap.get("matrix"));
         assertEquals(Map.of(4, 'c'), back.get(4));
+    }
+
+    @Test
+    void optionalsTravelThoughJavaSerializationRefusesThem() {
+        for (Object value : List.of(Optional.empty(), Optional.of("found"), Optional.of(List.of(1, 2)),
+                List.of(Optional.of(3), Optional.empty()))) {
+            List<byte[]> frames = encoder.encode(value);
+            assertEquals(1, frames.size(), String.valueOf(value));
+            assertEquals(value, decoder.decode(frames));
+        }
+    }
+
+    @Test
+    void anOptionalOfASerializableValueTravelsWithTheValueSerialized() {
+        assertEquals(Optional.of(new Sample(4)), decoder.decode(encoder.encode(Optional.of(new Sample(4)))));
     }
 
     static Stream<List<?>> boxedNumberLists() {

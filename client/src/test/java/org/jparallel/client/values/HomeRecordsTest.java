@@ -65,6 +65,17 @@ class HomeRecordsTest {
     }
 
     @Test
+    void aRecordFoundByAStreamArrivesAsTheReceiversOwn() {
+        String point = "record Point(int x, int y) { }";
+        engine.run(point).run("var first = java.util.stream.Stream.of(new Point(5, 6)).findFirst();");
+        kernel.run(point);
+
+        java.util.Optional<?> first = (java.util.Optional<?>) received("first");
+
+        assertSame(kernels("Point"), first.orElseThrow().getClass());
+    }
+
+    @Test
     void recordsInMapsSetsAndArraysArriveAsTheReceiversOwn() {
         String point = "record Point(int x, int y) { }";
         engine.run(point).run("var byName = java.util.Map.of(\"origin\", new Point(0, 0));")
