@@ -156,6 +156,15 @@ def test_task_flags_and_their_duration_need_no_import(cluster):
     assert "2000" in on_engines.stdout, on_engines.stdout
 
 
+def test_px_computes_with_the_elements_of_what_was_scattered(cluster):
+    scattered = execute(cluster, 'var dv = Client.connect().all();\ndv.scatterSync("x", range(16));')
+    assert scattered.status == "ok", scattered.describe()
+    squared = execute(cluster, "%px var y = x.stream().map(i -> i * i).toList();")
+    assert squared.status == "ok", squared.describe()
+    gathered = execute(cluster, 'dv.gatherSync("y")')
+    assert gathered.result() == "[0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225]", gathered.describe()
+
+
 def test_a_record_declared_on_both_sides_moves_as_each_sides_own(cluster):
     declared = execute(cluster, "%%px --local\nrecord Vec(double x, double y) { double norm() { return Math.hypot(x, y); } }")
     assert declared.status == "ok", declared.describe()

@@ -2,8 +2,14 @@ package org.jparallel.engine;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
@@ -12,17 +18,31 @@ import org.jparallel.repl.SnippetNames;
  *
  * <p>The value's own class when cells can name it (public, loaded by a loader the session sees, or declared by the
  * session's own cells); otherwise its nearest public superclass or interface that cells can name, else
- * {@code Object}.
+ * {@code Object}. A JDK collection, map or optional gets the type arguments its contents agree on, so that
+ * cells can compute with what a scatter sent ({@code x.stream().map(i -> i * i)}); one whose contents do not
+ * agree, or that is empty, is declared raw.
  *
  * <pre>{@code
  * TypeNames.usable(new double[3], loader, types)             // "double[]"
- * TypeNames.usable(List.of(1, 2), loader, types)             // "java.util.List"
+ * TypeNames.usable(List.of(1, 2), loader, types)             // "java.util.List<Integer>"
+ * TypeNames.usable(List.of(1, "a"), loader, types)           // "java.util.List"
+ * TypeNames.usable(Map.of("a", List.of(1.5)), loader, types) // "java.util.Map<String, java.util.List<Double>>"
  * TypeNames.usable(recordFromAClientCell, loader, types)     // "Record" (or a public interface it implements)
  * TypeNames.usable(recordThisSessionDeclares, loader, types) // "Point", as the cells name it
  * }</pre>
  */
 final class TypeNames {
-    private TypeNames() {
+    private static final List<Class<?>> COLLECTION_INTERFACES = List.of(
+            List.class, Set.class, Map.class, Deque.class, Queue.class, Collection.class);
+
+    private final ClassLoader visible;
+    private final DeclaredTypes declared;
+    /** Names of classes that take no type arguments, by class: a big list of records names its class once. */
+    private final Map<Class<?>, String> plain = new HashMap<>();
+
+    private TypeNames(ClassLoader visible, DeclaredTypes declared) {
+        this.visible = visible;
+        this.declared = declared;
     }
 
     /**
@@ -30,15 +50,91 @@ final class TypeNames {
      *                same class cannot be named in a declaration
      */
     static String usable(Object value, ClassLoader visible, DeclaredTypes declared) {
+        return new TypeNames(visible, declared).of(value);
+    }
+
+    private String of(Object value) {
         if (value == null) {
             return "Object";
         }
+        String cached = plain.get(value.getClass());
+        if (cached != null) {
+            return cached;
+        }
+        String raw = rawName(value);
+        Optional<String> arguments = typeArguments(value, raw);
+        if (arguments.isPresent()) {
+            return raw + arguments.get();
+        }
+        if (!(value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Optional<?>)) {
+            plain.put(value.getClass(), raw);
+        }
+        return raw;
+    }
+
+    private String rawName(Object value) {
         // A record of this session's own cells (a pushed one the cells declare too): named as the cells name it.
         Optional<String> cellName = SnippetNames.declaredName(value.getClass().getName());
         if (cellName.isPresent() && declared.declared(cellName.get()).orElse(null) == value.getClass()) {
             return cellName.get();
         }
         return nameable(value.getClass(), visible);
+    }
+
+    /** {@code <Integer>} for a list of integers, {@code <String, Double>} for a map; empty when contents disagree. */
+    private Optional<String> typeArguments(Object value, String raw) {
+        Class<?> declaredAs = jdkGeneric(raw);
+        if (declaredAs == null) {
+            return Optional.empty();
+        }
+        int parameters = declaredAs.getTypeParameters().length;
+        if (value instanceof Optional<?> optional && declaredAs == Optional.class) {
+            return optional.map(this::of).map(element -> "<" + element + ">");
+        }
+        if (value instanceof Collection<?> collection && parameters == 1 && Collection.class.isAssignableFrom(declaredAs)) {
+            return common(collection).map(element -> "<" + element + ">");
+        }
+        if (value instanceof Map<?, ?> map && parameters == 2 && Map.class.isAssignableFrom(declaredAs)) {
+            Optional<String> keys = common(map.keySet());
+            Optional<String> values = common(map.values());
+            if (keys.isEmpty() && values.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of("<" + keys.orElse("Object") + ", " + values.orElse("Object") + ">");
+        }
+        return Optional.empty();
+    }
+
+    /** The type every non-null element has, if there is one and some element. */
+    private Optional<String> common(Collection<?> elements) {
+        String common = null;
+        Class<?> plainClass = null; // the class of the elements so far, when it takes no type arguments
+        for (Object element : elements) {
+            if (element == null || element.getClass() == plainClass) {
+                continue; // millions of boxed numbers cost one comparison each
+            }
+            String type = of(element);
+            plainClass = plain.containsKey(element.getClass()) ? element.getClass() : null;
+            if (common == null) {
+                common = type;
+            } else if (!common.equals(type)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.ofNullable(common).filter(type -> !type.equals("Object"));
+    }
+
+    /** The JDK class a raw name declares, when it is one of {@code java.util}'s top-level generic classes. */
+    private static Class<?> jdkGeneric(String raw) {
+        if (!raw.startsWith("java.util.") || raw.indexOf('.', "java.util.".length()) >= 0) {
+            return null;
+        }
+        try {
+            Class<?> type = Class.forName(raw, false, null);
+            return type.getTypeParameters().length > 0 ? type : null;
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
     }
 
     private static String nameable(Class<?> type, ClassLoader visible) {
@@ -49,6 +145,12 @@ final class TypeNames {
         }
         if (type.isPrimitive() || canName(type, visible)) {
             return canonical(type);
+        }
+        // A JDK collection of a private class (List.of's, Arrays.asList's) is best known by its interface.
+        for (Class<?> collection : COLLECTION_INTERFACES) {
+            if (collection.isAssignableFrom(type)) {
+                return canonical(collection);
+            }
         }
         // Breadth-first over supertypes: the nearest public one wins, classes before interfaces.
         Deque<Class<?>> queue = new ArrayDeque<>();
@@ -67,7 +169,7 @@ final class TypeNames {
             if (superclass != null) {
                 queue.add(superclass);
             }
-            queue.addAll(java.util.List.of(next.getInterfaces()));
+            queue.addAll(List.of(next.getInterfaces()));
         }
         return "Object";
     }
@@ -93,7 +195,6 @@ final class TypeNames {
 
     private static String canonical(Class<?> type) {
         String name = type.getCanonicalName();
-        // Generic types are declared raw: the pushed value's type arguments are not known.
         return name.startsWith("java.lang.") && name.indexOf('.', 10) < 0 ? name.substring(10) : name;
     }
 }

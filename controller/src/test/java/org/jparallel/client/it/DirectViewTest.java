@@ -193,6 +193,20 @@ class DirectViewTest {
     }
 
     @Test
+    void cellsComputeWithTheElementsOfWhatWasScattered() {
+        all.scatterSync("numbers", range(8));
+        all.executeSync("var squares = numbers.stream().map(i -> i * i).toList();");
+        assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49), all.gatherSync("squares"));
+    }
+
+    @Test
+    void cellsReadThePushedMapsValuesAsTheirType() {
+        all.pushSync(Map.of("prices", Map.of("tea", 2.5, "cake", 4.0)));
+        all.executeSync("double total = prices.values().stream().mapToDouble(p -> p).sum();");
+        assertEquals(List.of(6.5, 6.5), all.pullSync("total"));
+    }
+
+    @Test
     void aReferenceArgumentIsEachEnginesOwnVariable() {
         all.scatterSync("chunk", range(10));
         Reference<List<Integer>> chunk = Reference.to("chunk");

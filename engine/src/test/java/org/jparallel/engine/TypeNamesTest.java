@@ -1,0 +1,55 @@
+package org.jparallel.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jparallel.repl.DeclaredTypes;
+import org.junit.jupiter.api.Test;
+
+class TypeNamesTest {
+    private final ClassLoader visible = getClass().getClassLoader();
+
+    private String usable(Object value) {
+        return TypeNames.usable(value, visible, DeclaredTypes.NONE);
+    }
+
+    @Test
+    void aListOfIntegersIsDeclaredWithItsElementType() {
+        assertEquals("java.util.ArrayList<Integer>", usable(new ArrayList<>(List.of(1, 2, 3))));
+        assertEquals("java.util.List<Integer>", usable(List.of(1, 2, 3)));
+    }
+
+    @Test
+    void nullElementsDoNotChangeTheElementType() {
+        assertEquals("java.util.List<String>", usable(Arrays.asList("a", null, "b")));
+    }
+
+    @Test
+    void elementsOfDifferentTypesLeaveTheCollectionRaw() {
+        assertEquals("java.util.List", usable(List.of(1, "a")));
+        assertEquals("java.util.ArrayList", usable(new ArrayList<>()));
+    }
+
+    @Test
+    void mapsAndOptionalsNestTheirContentsTypes() {
+        Map<String, List<Double>> map = new LinkedHashMap<>();
+        map.put("xs", List.of(1.5));
+        assertEquals("java.util.LinkedHashMap<String, java.util.List<Double>>", usable(map));
+        assertEquals("java.util.TreeMap<Integer, Object>", usable(new TreeMap<>(Map.of(1, "a", 2, 3.0))));
+        assertEquals("java.util.Optional<double[]>", usable(Optional.of(new double[2])));
+        assertEquals("java.util.Optional", usable(Optional.empty()));
+    }
+
+    @Test
+    void otherValuesKeepTheirNames() {
+        assertEquals("double[]", usable(new double[3]));
+        assertEquals("String", usable("s"));
+        assertEquals("Object", usable(null));
+    }
+}
