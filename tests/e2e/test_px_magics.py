@@ -105,6 +105,15 @@ def test_expression_values_show_with_engine_and_count(cluster):
         sorted(re.findall(r"Out\[(\d):\d+\]: 42", ex.stdout)) == ["0", "1"], ex.stdout
 
 
+def test_results_show_in_engine_order_whichever_engine_ends_first(cluster):
+    delays = execute(cluster, 'var rcDelays = Client.connect();\n'
+                              'rcDelays.engine(0).put("delay", 800);\nrcDelays.engine(1).put("delay", 0);')
+    assert delays.status == "ok", delays.describe()
+    ex = execute(cluster, "%px Thread.sleep(delay); delay")
+    assert ex.status == "ok", ex.describe()
+    assert re.findall(r"Out\[(\d):\d+\]", ex.stdout) == ["0", "1"], ex.stdout
+
+
 def test_verbose_names_the_engines(cluster):
     ex = execute(cluster, "%px --verbose -t 1 int unused = 0;")
     assert "Parallel execution on engines: [1]" in ex.stdout

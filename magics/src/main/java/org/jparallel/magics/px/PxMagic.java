@@ -1,11 +1,13 @@
 package org.jparallel.magics.px;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.DirectView;
+import org.jparallel.client.EngineOutput;
 import org.jparallel.client.ExecuteReply;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
@@ -93,7 +95,13 @@ public final class PxMagic implements Magic {
                              MagicContext context) {
         OutputPrinter printer = new OutputPrinter(context.display());
         if (options.stream()) {
-            result.onOutput(printer::print);
+            // Streams and displays as they come; results once all engines are done, in engine order, as
+            // ipyparallel shows them: a notebook's Out[0:3], Out[1:3]… then read the same on every run.
+            result.onOutput(output -> {
+                if (output.kind() != EngineOutput.Kind.RESULT) {
+                    printer.print(output);
+                }
+            });
         }
         try (AutoCloseable interrupt = context.onInterrupt(view::interrupt);
              ProgressBar progress = new ProgressBar(result, context.display(), options.progressAfter())) {
@@ -104,7 +112,10 @@ public final class PxMagic implements Magic {
             return new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.toString()));
         }
-        if (!options.stream()) {
+        if (options.stream()) {
+            result.outputs().stream().filter(output -> output.kind() == EngineOutput.Kind.RESULT)
+                    .sorted(Comparator.comparingInt(EngineOutput::engineId)).forEach(printer::print);
+        } else {
             OutputGroups.order(result.outputs(), options.grouping()).forEach(printer::print);
         }
         try {
