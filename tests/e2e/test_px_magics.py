@@ -174,6 +174,17 @@ def test_px_computes_with_the_elements_of_what_was_scattered(cluster):
     assert gathered.result() == "[0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225]", gathered.describe()
 
 
+def test_a_record_of_the_notebook_scattered_to_the_engines_is_theirs_by_name(cluster):
+    scattered = execute(cluster, "var onEngines = Client.connect().all();\n"
+                                 "record Pt(double x, double y) { double norm() { return Math.hypot(x, y); } }\n"
+                                 "onEngines.scatterSync(\"pts\", List.of(new Pt(3, 4), new Pt(6, 8), new Pt(5, 12), new Pt(8, 15)));")
+    assert scattered.status == "ok", scattered.describe()
+    used = execute(cluster, "%px var norms = pts.stream().map(Pt::norm).toList();")
+    assert used.status == "ok", used.describe()
+    gathered = execute(cluster, 'onEngines.gatherSync("norms")')
+    assert gathered.result() == "[5.0, 10.0, 13.0, 17.0]", gathered.describe()
+
+
 def test_a_record_declared_on_both_sides_moves_as_each_sides_own(cluster):
     declared = execute(cluster, "%%px --local\nrecord Vec(double x, double y) { double norm() { return Math.hypot(x, y); } }")
     assert declared.status == "ok", declared.describe()

@@ -179,6 +179,10 @@ final class TaskSender {
         JsonArray names = new JsonArray();
         values.keySet().forEach(names::add);
         content.add("names", names);
+        JsonArray declarations = PushedRecords.of(values.values(), cells);
+        if (!declarations.isEmpty()) {
+            content.add("declarations", declarations);
+        }
         return new TaskRequest(target, "push_request", content,
                 bulk.encode(lease -> encoder.encodeNamed(values, lease)));
     }

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Logger;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
@@ -18,6 +20,8 @@ import org.jparallel.wire.bulk.BulkLease;
  * travel as buffers of the values codec.
  */
 final class ValueRequests {
+    private static final Logger LOG = Logger.getLogger(ValueRequests.class.getName());
+
     private final SessionSlot session;
     private final Values values;
     private final HeldResults held;
@@ -93,6 +97,7 @@ final class ValueRequests {
         EngineSession engineSession = session.get();
         JavaSession java = engineSession.java();
         try {
+            declareRecords(java, request.content().getAsJsonArray("declarations"));
             Map<String, Object> pushed = values.decodeNamed(engineSession, request.buffers());
             for (Map.Entry<String, Object> entry : pushed.entrySet()) {
                 Object value = entry.getValue();
@@ -102,6 +107,27 @@ final class ValueRequests {
             return Reply.ok();
         } catch (RuntimeException e) {
             return Reply.error(ErrorContent.of(e));
+        }
+    }
+
+    /**
+     * Declares the records of the sender's cells that the pushed values hold and these cells lack, so that the
+     * values arrive as records cells can name. One that does not compile here (it uses what only the sender
+     * declares) is left out: its values arrive as before, typed by what cells can name.
+     */
+    private static void declareRecords(JavaSession java, JsonArray declarations) {
+        if (declarations == null) {
+            return;
+        }
+        for (JsonElement element : declarations) {
+            JsonObject declaration = element.getAsJsonObject();
+            String name = declaration.get("name").getAsString();
+            if (java.declaredTypes().declared(name).isEmpty()) {
+                CellOutcome outcome = java.eval(declaration.get("source").getAsString(), "the record " + name + " pushed");
+                if (!(outcome instanceof CellOutcome.Success)) {
+                    LOG.info("the pushed record " + name + " cannot be declared here: " + outcome);
+                }
+            }
         }
     }
 

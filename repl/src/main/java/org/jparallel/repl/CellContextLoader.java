@@ -37,6 +37,11 @@ final class CellContextLoader extends URLClassLoader implements DeclaredTypes, C
     }
 
     @Override
+    public Optional<String> source(String name) {
+        return types.source(name);
+    }
+
+    @Override
     public AutoCloseable onInterrupt(Runnable action) {
         return interrupts.onInterrupt(action);
     }

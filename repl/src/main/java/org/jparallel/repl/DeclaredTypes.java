@@ -10,6 +10,7 @@ import java.util.Optional;
  * <pre>{@code
  * session.eval("record Point(int x, int y) { }");
  * session.declaredTypes().declared("Point");   // Optional[class REPL.$JShell$12$Point]
+ * session.declaredTypes().source("Point");     // Optional[record Point(int x, int y) { }]
  * }</pre>
  */
 @FunctionalInterface
@@ -20,4 +21,12 @@ public interface DeclaredTypes {
 
     /** The class of the active declaration of {@code name} ({@code Point}, or {@code Outer.Inner} for a member). */
     Optional<Class<?>> declared(String name);
+
+    /**
+     * The source of the active declaration of the top-level type {@code name}, as its cell wrote it: what another
+     * session evaluates to declare the same type (a record pushed to engines whose cells lack it).
+     */
+    default Optional<String> source(String name) {
+        return Optional.empty();
+    }
 }

@@ -17,6 +17,8 @@ final class SessionTypes implements DeclaredTypes {
     private final CellExecutionControl control;
     /** A cell's type name to the binary name of its class, for the active declarations. */
     private final Map<String, String> binaryNames = new ConcurrentHashMap<>();
+    /** A cell's type name to its declaration's source, for the active declarations. */
+    private final Map<String, String> sources = new ConcurrentHashMap<>();
 
     SessionTypes(JShell shell, CellExecutionControl control) {
         this.shell = shell;
@@ -33,8 +35,9 @@ final class SessionTypes implements DeclaredTypes {
                 }
                 if (event.status().isActive()) {
                     binaryNames.put(type.name(), binaryName.get());
-                } else {
-                    binaryNames.remove(type.name(), binaryName.get());
+                    sources.put(type.name(), type.source());
+                } else if (binaryNames.remove(type.name(), binaryName.get())) {
+                    sources.remove(type.name());
                 }
             }
         }
@@ -60,5 +63,10 @@ final class SessionTypes implements DeclaredTypes {
         } catch (ClassNotFoundException e) {
             return Optional.empty(); // declared, but not loaded yet (it refers to something not declared)
         }
+    }
+
+    @Override
+    public Optional<String> source(String name) {
+        return Optional.ofNullable(sources.get(name));
     }
 }

@@ -45,6 +45,19 @@ class DeclaredTypesTest {
     }
 
     @Test
+    void theSourceOfADeclarationIsItsCellsText() {
+        run("int before = 1;\nrecord Point(int x, int y) { }");
+        assertEquals(Optional.of("record Point(int x, int y) { }"), session.declaredTypes().source("Point"));
+    }
+
+    @Test
+    void theSourceOfARedeclaredTypeIsTheNewOne() {
+        run("record Point(int x, int y) { }");
+        run("record Point(double x) { }");
+        assertEquals(Optional.of("record Point(double x) { }"), session.declaredTypes().source("Point"));
+    }
+
+    @Test
     void aMemberTypeIsFoundByItsDottedName() {
         run("class Shapes { record Circle(double r) { } }");
         assertEquals("Circle", session.declaredTypes().declared("Shapes.Circle").orElseThrow().getSimpleName());

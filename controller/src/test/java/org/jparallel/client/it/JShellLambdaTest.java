@@ -88,4 +88,14 @@ class JShellLambdaTest {
         assertEquals(5, cells.eval("rc.loadBalancedView().withFlags(timeout(Duration.ofSeconds(30)), retries(1),"
                 + " label(\"five\")).applySync(() -> 5)"));
     }
+
+    @Test
+    void aRecordOfTheCellsPushedToEnginesIsTheirsByName() {
+        cells.eval("var fromCells = Client.connect(java.nio.file.Path.of(\"" + cluster.clientFile() + "\"));");
+        cells.eval("record Money(String currency, long cents) { Money twice() { return new Money(currency, 2 * cents); } }");
+        cells.eval("record Basket(List<Money> items) { }");
+        cells.eval("fromCells.all().pushSync(Map.of(\"basket\", new Basket(List.of(new Money(\"EUR\", 250)))));");
+        cells.eval("fromCells.all().executeSync(\"long doubled = basket.items().get(0).twice().cents();\");");
+        assertEquals(List.of(500L, 500L), cells.eval("fromCells.all().pullSync(\"doubled\")"));
+    }
 }

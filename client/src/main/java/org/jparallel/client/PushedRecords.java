@@ -1,0 +1,104 @@
+package org.jparallel.client;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jparallel.repl.DeclaredTypes;
+import org.jparallel.repl.SnippetNames;
+
+/**
+ * The declarations of the records of this client's cells that pushed values hold (at the top, in JDK collections,
+ * maps, optionals and arrays, and as components of those records), each after the records it uses. An engine whose
+ * cells lack one declares it before it takes the values, so that a {@code Point} pushed from the notebook is a
+ * {@code Point} in {@code %px} cells, as if {@code %%px --local} had declared it.
+ */
+final class PushedRecords {
+    private static final int MAX_DEPTH = 32;
+
+    private final DeclaredTypes cells;
+    /** Name to source, in the order engines must declare them. */
+    private final Map<String, String> found = new LinkedHashMap<>();
+    private final Set<Class<?>> seen = new HashSet<>();
+
+    private PushedRecords(DeclaredTypes cells) {
+        this.cells = cells;
+    }
+
+    /** {@code [{name, source}, …]} for the records the values hold; empty when there are none or no cells. */
+    static JsonArray of(Collection<?> values, DeclaredTypes cells) {
+        JsonArray declarations = new JsonArray();
+        if (cells == DeclaredTypes.NONE) {
+            return declarations;
+        }
+        PushedRecords records = new PushedRecords(cells);
+        values.forEach(value -> records.value(value, 0));
+        records.found.forEach((name, source) -> {
+            JsonObject declaration = new JsonObject();
+            declaration.addProperty("name", name);
+            declaration.addProperty("source", source);
+            declarations.add(declaration);
+        });
+        return declarations;
+    }
+
+    private void value(Object value, int depth) {
+        if (value == null || depth > MAX_DEPTH) {
+            return;
+        }
+        if (value instanceof Collection<?> collection) {
+            Class<?> last = null; // a million boxed numbers cost one comparison each
+            for (Object element : collection) {
+                if (element != null && element.getClass() != last) {
+                    value(element, depth + 1);
+                    last = element instanceof Collection<?> || element instanceof Map<?, ?> ? null : element.getClass();
+                }
+            }
+        } else if (value instanceof Map<?, ?> map) {
+            value(map.keySet(), depth + 1);
+            value(map.values(), depth + 1);
+        } else if (value instanceof Optional<?> optional) {
+            optional.ifPresent(element -> value(element, depth + 1));
+        } else if (value instanceof Object[] array && !array.getClass().getComponentType().isPrimitive()) {
+            type(array.getClass().getComponentType());
+            value(java.util.Arrays.asList(array), depth + 1);
+        } else {
+            type(value.getClass());
+        }
+    }
+
+    /** A record class of the cells, after the record classes its components name. */
+    private void type(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            for (Type argument : parameterized.getActualTypeArguments()) {
+                type(argument);
+            }
+        } else if (type instanceof GenericArrayType array) {
+            type(array.getGenericComponentType());
+        } else if (type instanceof Class<?> c) {
+            if (c.isArray()) {
+                type(c.getComponentType());
+            } else if (c.isRecord() && seen.add(c)) {
+                for (RecordComponent component : c.getRecordComponents()) {
+                    type(component.getGenericType());
+                }
+                declaration(c);
+            }
+        }
+    }
+
+    private void declaration(Class<?> record) {
+        SnippetNames.declaredName(record.getName())
+                .filter(name -> name.indexOf('.') < 0) // a member type comes with the type declaring it
+                .filter(name -> cells.declared(name).orElse(null) == record)
+                .ifPresent(name -> cells.source(name).ifPresent(source -> found.put(name, source)));
+    }
+}
