@@ -101,12 +101,25 @@ final class ValueRequests {
             Map<String, Object> pushed = values.decodeNamed(engineSession, request.buffers());
             for (Map.Entry<String, Object> entry : pushed.entrySet()) {
                 Object value = entry.getValue();
-                java.define(entry.getKey(), TypeNames.usable(value, engineSession.visibleClasses(),
+                define(java, entry.getKey(), TypeNames.usable(value, engineSession.visibleClasses(),
                         java.declaredTypes()), value);
             }
             return Reply.ok();
         } catch (RuntimeException e) {
             return Reply.error(ErrorContent.of(e));
+        }
+    }
+
+    /** Declares the variable with the type's arguments, or raw where javac refuses them (a bound they miss). */
+    private static void define(JavaSession java, String name, String type, Object value) {
+        try {
+            java.define(name, type, value);
+        } catch (IllegalArgumentException e) {
+            int arguments = type.indexOf('<');
+            if (arguments < 0) {
+                throw e;
+            }
+            java.define(name, type.substring(0, arguments), value);
         }
     }
 
