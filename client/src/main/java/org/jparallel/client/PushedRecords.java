@@ -17,7 +17,8 @@ import org.jparallel.repl.SnippetNames;
 
 /**
  * The declarations of the records of this client's cells that pushed values hold (at the top, in JDK collections,
- * maps, optionals and arrays, and as components of those records), each after the records it uses. An engine whose
+ * maps, optionals and arrays, and as components of those records), each after the records and the cells'
+ * interfaces it uses. An engine whose
  * cells lack one declares it before it takes the values, so that a {@code Point} pushed from the notebook is a
  * {@code Point} in {@code %px} cells, as if {@code %%px --local} had declared it.
  */
@@ -75,7 +76,7 @@ final class PushedRecords {
         }
     }
 
-    /** A record class of the cells, after the record classes its components name. */
+    /** A record class of the cells, after the cells' interfaces it implements and the records its components name. */
     private void type(Type type) {
         if (type instanceof ParameterizedType parameterized) {
             for (Type argument : parameterized.getActualTypeArguments()) {
@@ -87,6 +88,11 @@ final class PushedRecords {
             if (c.isArray()) {
                 type(c.getComponentType());
             } else if (c.isRecord() && seen.add(c)) {
+                for (Class<?> implemented : c.getInterfaces()) {
+                    if (seen.add(implemented)) {
+                        declaration(implemented); // interface Shape { double area(); } before record Square
+                    }
+                }
                 for (RecordComponent component : c.getRecordComponents()) {
                     type(component.getGenericType());
                 }

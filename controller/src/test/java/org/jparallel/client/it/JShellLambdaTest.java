@@ -98,4 +98,14 @@ class JShellLambdaTest {
         cells.eval("fromCells.all().executeSync(\"long doubled = basket.items().get(0).twice().cents();\");");
         assertEquals(List.of(500L, 500L), cells.eval("fromCells.all().pullSync(\"doubled\")"));
     }
+
+    @Test
+    void aPushedRecordComesWithTheInterfaceOfTheCellsItImplements() {
+        cells.eval("var withShapes = Client.connect(java.nio.file.Path.of(\"" + cluster.clientFile() + "\"));");
+        cells.eval("interface Shape { double area(); }");
+        cells.eval("record Square(double side) implements Shape { public double area() { return side * side; } }");
+        cells.eval("withShapes.all().pushSync(Map.of(\"shape\", new Square(3)));");
+        cells.eval("withShapes.all().executeSync(\"Shape asShape = shape; double area = asShape.area();\");");
+        assertEquals(List.of(9.0, 9.0), cells.eval("withShapes.all().pullSync(\"area\")"));
+    }
 }
