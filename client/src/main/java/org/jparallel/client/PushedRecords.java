@@ -91,6 +91,12 @@ final class PushedRecords {
                 for (Class<?> implemented : c.getInterfaces()) {
                     if (seen.add(implemented)) {
                         declaration(implemented); // interface Shape { double area(); } before record Square
+                        if (implemented.isSealed()) {
+                            // sealed interface Shape permits Circle, Square: no member compiles without the others
+                            for (Class<?> permitted : implemented.getPermittedSubclasses()) {
+                                type(permitted);
+                            }
+                        }
                     }
                 }
                 for (RecordComponent component : c.getRecordComponents()) {

@@ -108,4 +108,15 @@ class JShellLambdaTest {
         cells.eval("withShapes.all().executeSync(\"Shape asShape = shape; double area = asShape.area();\");");
         assertEquals(List.of(9.0, 9.0), cells.eval("withShapes.all().pullSync(\"area\")"));
     }
+
+    @Test
+    void aPushedRecordOfASealedInterfaceComesWithItsSiblings() {
+        cells.eval("var withFigures = Client.connect(java.nio.file.Path.of(\"" + cluster.clientFile() + "\"));");
+        cells.eval("sealed interface Figure permits Disc, Tile { }");
+        cells.eval("record Disc(double r) implements Figure { }");
+        cells.eval("record Tile(double side) implements Figure { }");
+        cells.eval("withFigures.all().pushSync(Map.of(\"figure\", new Tile(2)));");
+        cells.eval("withFigures.all().executeSync(\"Figure f = figure; double side = f instanceof Tile t ? t.side() : -1;\");");
+        assertEquals(List.of(2.0, 2.0), cells.eval("withFigures.all().pullSync(\"side\")"));
+    }
 }
