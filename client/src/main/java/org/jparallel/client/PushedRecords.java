@@ -16,7 +16,7 @@ import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
 /**
- * The declarations of the records of this client's cells that pushed values hold (at the top, in JDK collections,
+ * The declarations of the records (and enums) of this client's cells that pushed values hold (at the top, in JDK collections,
  * maps, optionals and arrays, and as components of those records), each after the records and the cells'
  * interfaces it uses. An engine whose
  * cells lack one declares it before it takes the values, so that a {@code Point} pushed from the notebook is a
@@ -71,12 +71,17 @@ final class PushedRecords {
         } else if (value instanceof Object[] array && !array.getClass().getComponentType().isPrimitive()) {
             type(array.getClass().getComponentType());
             value(java.util.Arrays.asList(array), depth + 1);
+        } else if (value instanceof Enum<?> constant) {
+            type(constant.getDeclaringClass()); // a constant with a body is an instance of a subclass
         } else {
             type(value.getClass());
         }
     }
 
-    /** A record class of the cells, after the cells' interfaces it implements and the records its components name. */
+    /**
+     * A record or enum class of the cells, after the cells' interfaces it implements and the records and enums its
+     * components name.
+     */
     private void type(Type type) {
         if (type instanceof ParameterizedType parameterized) {
             for (Type argument : parameterized.getActualTypeArguments()) {
@@ -87,6 +92,8 @@ final class PushedRecords {
         } else if (type instanceof Class<?> c) {
             if (c.isArray()) {
                 type(c.getComponentType());
+            } else if (c.isEnum() && seen.add(c)) {
+                declaration(c);
             } else if (c.isRecord() && seen.add(c)) {
                 for (Class<?> implemented : c.getInterfaces()) {
                     if (seen.add(implemented)) {

@@ -74,11 +74,12 @@ final class TypeNames {
 
     private String rawName(Object value) {
         // A record of this session's own cells (a pushed one the cells declare too): named as the cells name it.
-        Optional<String> cellName = SnippetNames.declaredName(value.getClass().getName());
-        if (cellName.isPresent() && declared.declared(cellName.get()).orElse(null) == value.getClass()) {
+        Class<?> type = value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass();
+        Optional<String> cellName = SnippetNames.declaredName(type.getName());
+        if (cellName.isPresent() && declared.declared(cellName.get()).orElse(null) == type) {
             return cellName.get();
         }
-        return nameable(value.getClass(), visible);
+        return nameable(type, visible);
     }
 
     /** {@code <Integer>} for a list of integers, {@code <String, Double>} for a map; empty when contents disagree. */

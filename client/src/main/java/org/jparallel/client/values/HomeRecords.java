@@ -66,6 +66,9 @@ final class HomeRecords {
         if (value instanceof Object[] array && array.getClass().getComponentType().isRecord()) {
             return array(array).orElse(value);
         }
+        if (value instanceof Enum<?> constant) {
+            return constant(constant).orElse(value);
+        }
         return value.getClass().isRecord() ? record(value).orElse(value) : value;
     }
 
@@ -97,11 +100,18 @@ final class HomeRecords {
         return Optional.of(converted);
     }
 
-    /** The receiver's record of the same name, if it has one and it is another class. */
+    /** The receiver's record (or enum) of the same name, if it has one and it is another class. */
     private Optional<Class<?>> mine(Class<?> sent) {
         return mineFor.computeIfAbsent(sent, type -> SnippetNames.declaredName(type.getName())
                 .flatMap(home::declared)
-                .filter(declared -> declared != type && declared.isRecord()));
+                .filter(declared -> declared != type && (type.isEnum() ? declared.isEnum() : declared.isRecord())));
+    }
+
+    /** The receiver's constant of the same name, in its enum of the same name. */
+    private Optional<Object> constant(Enum<?> sent) {
+        return mine(sent.getDeclaringClass()).flatMap(declared -> java.util.Arrays.stream(declared.getEnumConstants())
+                .filter(mine -> ((Enum<?>) mine).name().equals(sent.name()))
+                .findFirst());
     }
 
     private Optional<Object> record(Object value) {

@@ -76,6 +76,19 @@ class HomeRecordsTest {
     }
 
     @Test
+    void anEnumConstantBothSidesDeclareArrivesAsTheReceiversOwn() {
+        String level = "enum Level { LOW, HIGH { String mark() { return \"!\"; } }; String mark() { return \"\"; } }";
+        engine.run(level).run("var levels = java.util.List.of(Level.HIGH, Level.LOW);");
+        kernel.run(level);
+
+        List<?> levels = (List<?>) received("levels");
+
+        assertSame(kernels("Level"), ((Enum<?>) levels.get(0)).getDeclaringClass());
+        assertEquals("HIGH", levels.get(0).toString());
+        assertEquals("LOW", levels.get(1).toString());
+    }
+
+    @Test
     void recordsInMapsSetsAndArraysArriveAsTheReceiversOwn() {
         String point = "record Point(int x, int y) { }";
         engine.run(point).run("var byName = java.util.Map.of(\"origin\", new Point(0, 0));")

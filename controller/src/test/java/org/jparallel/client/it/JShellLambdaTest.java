@@ -119,4 +119,15 @@ class JShellLambdaTest {
         cells.eval("withFigures.all().executeSync(\"Figure f = figure; double side = f instanceof Tile t ? t.side() : -1;\");");
         assertEquals(List.of(2.0, 2.0), cells.eval("withFigures.all().pullSync(\"side\")"));
     }
+
+    @Test
+    void anEnumOfTheCellsPushedToEnginesIsTheirsByNameAndComesBackAsOurs() {
+        cells.eval("var withSuits = Client.connect(java.nio.file.Path.of(\"" + cluster.clientFile() + "\"));");
+        cells.eval("enum Suit { HEARTS, SPADES { boolean black() { return true; } }; boolean black() { return false; } }");
+        cells.eval("record Card(Suit suit, int rank) { }");
+        cells.eval("withSuits.all().pushSync(Map.of(\"card\", new Card(Suit.SPADES, 12)));");
+        cells.eval("withSuits.all().executeSync(\"boolean black = card.suit() == Suit.SPADES && card.suit().black();\");");
+        assertEquals(List.of(true, true), cells.eval("withSuits.all().pullSync(\"black\")"));
+        assertEquals(true, cells.eval("withSuits.engine(0).<Card>pullSync(\"card\").suit() == Suit.SPADES"));
+    }
 }
