@@ -50,7 +50,7 @@ final class CodecValues implements Values {
             if (args[i] instanceof ResultRef ref) {
                 refs.add(ref.msgId());
             } else if (args[i] instanceof VariableRef variable) {
-                args[i] = variables.value(variable.name());
+                args[i] = decoder.forFunction(variables.value(variable.name()), call.function());
             }
         }
         if (!refs.isEmpty()) {

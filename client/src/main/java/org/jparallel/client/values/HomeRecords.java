@@ -43,10 +43,10 @@ final class HomeRecords {
         }
         boolean jdk = value.getClass().getName().startsWith("java.util.");
         if (value instanceof List<?> list && jdk) {
-            return elements(list, new ArrayList<>(list.size())).orElse(value);
+            return anyConverts(list) ? elements(list, new ArrayList<>(list.size())) : value;
         }
         if (value instanceof Set<?> set && jdk) {
-            return elements(set, new LinkedHashSet<>()).orElse(value);
+            return anyConverts(set) ? elements(set, new LinkedHashSet<>()) : value;
         }
         if (value instanceof Map<?, ?> map && jdk) {
             Map<Object, Object> converted = new LinkedHashMap<>();
@@ -72,15 +72,32 @@ final class HomeRecords {
         return value.getClass().isRecord() ? record(value).orElse(value) : value;
     }
 
-    /** The collection's elements made the receiver's into {@code into}, if any was. */
-    private Optional<Object> elements(Collection<?> collection, Collection<Object> into) {
-        boolean changed = false;
+    /**
+     * Whether some element becomes the receiver's: looked at before any copy, since most collections (a million
+     * boxed numbers) hold nothing to convert, and an element of a class seen unchanged costs one comparison.
+     */
+    private boolean anyConverts(Collection<?> collection) {
+        Class<?> unchanged = null;
         for (Object element : collection) {
-            Object mine = converted(element);
-            changed |= mine != element;
-            into.add(mine);
+            if (element == null || element.getClass() == unchanged) {
+                continue;
+            }
+            if (converted(element) != element) {
+                return true;
+            }
+            boolean byClass = !(element instanceof Collection<?> || element instanceof Map<?, ?>
+                    || element instanceof Optional<?> || element instanceof Object[] || element.getClass().isRecord());
+            unchanged = byClass ? element.getClass() : null;
         }
-        return changed ? Optional.of(into) : Optional.empty();
+        return false;
+    }
+
+    /** The collection's elements made the receiver's, into {@code into}. */
+    private Collection<Object> elements(Collection<?> collection, Collection<Object> into) {
+        for (Object element : collection) {
+            into.add(converted(element));
+        }
+        return into;
     }
 
     /** An array of the sender's record, as an array of the receiver's when every element converts. */

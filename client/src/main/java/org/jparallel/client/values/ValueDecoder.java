@@ -88,6 +88,15 @@ public final class ValueDecoder {
         return new DecodedCall(entries.get(0), entries.subList(1, entries.size()));
     }
 
+    /**
+     * {@code value}, a value of this JVM, with the records and enums of this JVM's cells made the sender's where the
+     * sender of {@code function} declares them too: what a function from another session's cells can take (an
+     * engine's variable passed by {@code Reference.to("pts")} to a lambda typed in the notebook).
+     */
+    public Object forFunction(Object value, Object function) {
+        return HomeRecords.convert(value, SenderTypes.of(function));
+    }
+
     /** The values by name, in the order sent, of frames from {@link ValueEncoder#encodeNamed}. */
     public Map<String, Object> decodeNamed(List<byte[]> frames) {
         return Collections.unmodifiableMap(decodeEntries(frames, HeaderFrame.Kind.NAMED));

@@ -130,4 +130,16 @@ class JShellLambdaTest {
         assertEquals(List.of(true, true), cells.eval("withSuits.all().pullSync(\"black\")"));
         assertEquals(true, cells.eval("withSuits.engine(0).<Card>pullSync(\"card\").suit() == Suit.SPADES"));
     }
+
+    @Test
+    void aLambdaTakesTheEnginesRecordsByReferenceAsItsOwnType() {
+        cells.eval("var byReference = Client.connect(java.nio.file.Path.of(\"" + cluster.clientFile() + "\"));");
+        cells.eval("record Reading(String sensor, double value) { }");
+        cells.eval("byReference.all().scatterSync(\"readings\", List.of(new Reading(\"a\", 1), new Reading(\"b\", 2),"
+                + " new Reading(\"c\", 3), new Reading(\"d\", 4)));");
+        assertEquals(List.of(3.0, 7.0), cells.eval("byReference.all().applySync((List<Reading> rs) ->"
+                + " rs.stream().mapToDouble(Reading::value).sum(), Reference.to(\"readings\"))"));
+        assertEquals("Reading[sensor=a, value=1.0]", cells.eval("byReference.engine(0).applySync((List<Reading> rs) -> rs.get(0),"
+                + " Reference.to(\"readings\")).toString()"));
+    }
 }

@@ -1,0 +1,51 @@
+package org.jparallel.client.values;
+
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jparallel.repl.DeclaredTypes;
+import org.jparallel.repl.SnippetNames;
+
+/**
+ * The types a sender's cells declared, as far as a receiver has their classes: those shipped to the loader of a
+ * function the sender sent. An engine variable handed to that function ({@code Reference.to("pts")}) is converted to
+ * them, since the function's code names the sender's {@code Pt}, not the engine's.
+ */
+final class SenderTypes implements DeclaredTypes {
+    private static final Pattern SNIPPET_NUMBER = Pattern.compile("REPL\\.\\$JShell\\$(\\d+)\\$");
+
+    private final ShippedClassLoader loader;
+
+    private SenderTypes(ShippedClassLoader loader) {
+        this.loader = loader;
+    }
+
+    /** The sender's types for a decoded function; none for a function of this JVM's own classes. */
+    static DeclaredTypes of(Object function) {
+        return function != null && function.getClass().getClassLoader() instanceof ShippedClassLoader shipped
+                ? new SenderTypes(shipped) : DeclaredTypes.NONE;
+    }
+
+    @Override
+    public Optional<Class<?>> declared(String name) {
+        // A name declared again in the sender's session is a later snippet: the latest is the one its code uses now.
+        return loader.classes().keySet().stream()
+                .filter(binaryName -> SnippetNames.declaredName(binaryName).filter(name::equals).isPresent())
+                .max(Comparator.comparingLong(SenderTypes::snippetNumber))
+                .flatMap(this::load);
+    }
+
+    private Optional<Class<?>> load(String binaryName) {
+        try {
+            return Optional.of(Class.forName(binaryName, false, loader));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long snippetNumber(String binaryName) {
+        Matcher number = SNIPPET_NUMBER.matcher(binaryName);
+        return number.lookingAt() ? Long.parseLong(number.group(1)) : -1;
+    }
+}
