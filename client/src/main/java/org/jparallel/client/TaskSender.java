@@ -179,7 +179,7 @@ final class TaskSender {
         JsonArray names = new JsonArray();
         values.keySet().forEach(names::add);
         content.add("names", names);
-        JsonArray declarations = PushedRecords.of(values.values(), cells);
+        JsonArray declarations = PushedDeclarations.of(values.values(), cells);
         if (!declarations.isEmpty()) {
             content.add("declarations", declarations);
         }

@@ -97,7 +97,7 @@ final class ValueRequests {
         EngineSession engineSession = session.get();
         JavaSession java = engineSession.java();
         try {
-            declareRecords(java, request.content().getAsJsonArray("declarations"));
+            declareTypes(java, request.content().getAsJsonArray("declarations"));
             Map<String, Object> pushed = values.decodeNamed(engineSession, request.buffers());
             for (Map.Entry<String, Object> entry : pushed.entrySet()) {
                 Object value = entry.getValue();
@@ -124,11 +124,11 @@ final class ValueRequests {
     }
 
     /**
-     * Declares the records of the sender's cells that the pushed values hold and these cells lack, so that the
-     * values arrive as records cells can name. One that does not compile here (it uses what only the sender
-     * declares) is left out: its values arrive as before, typed by what cells can name.
+     * Declares the records, enums and interfaces of the sender's cells that the pushed values hold and these cells
+     * lack, so that the values arrive as types cells can name. One that does not compile here (it uses what only the
+     * sender declares) is left out: its values arrive as before, typed by what cells can name.
      */
-    private static void declareRecords(JavaSession java, JsonArray declarations) {
+    private static void declareTypes(JavaSession java, JsonArray declarations) {
         if (declarations == null) {
             return;
         }
@@ -136,9 +136,9 @@ final class ValueRequests {
             JsonObject declaration = element.getAsJsonObject();
             String name = declaration.get("name").getAsString();
             if (java.declaredTypes().declared(name).isEmpty()) {
-                CellOutcome outcome = java.eval(declaration.get("source").getAsString(), "the record " + name + " pushed");
+                CellOutcome outcome = java.eval(declaration.get("source").getAsString(), "the pushed " + name);
                 if (!(outcome instanceof CellOutcome.Success)) {
-                    LOG.info("the pushed record " + name + " cannot be declared here: " + outcome);
+                    LOG.info("the pushed type " + name + " cannot be declared here: " + outcome);
                 }
             }
         }

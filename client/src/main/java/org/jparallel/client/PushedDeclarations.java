@@ -6,6 +6,7 @@ import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,13 +17,13 @@ import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
 /**
- * The declarations of the records (and enums) of this client's cells that pushed values hold (at the top, in JDK collections,
- * maps, optionals and arrays, and as components of those records), each after the records and the cells'
- * interfaces it uses. An engine whose
- * cells lack one declares it before it takes the values, so that a {@code Point} pushed from the notebook is a
- * {@code Point} in {@code %px} cells, as if {@code %%px --local} had declared it.
+ * The declarations of the records and enums of this client's cells that pushed values hold (at the top, in JDK
+ * collections, maps, optionals and arrays, and as components of those records), each after the types it uses (the
+ * cells' interfaces a record implements, a sealed one with its other records). An engine whose cells lack one
+ * declares it before it takes the values, so that a {@code Point} pushed from the notebook is a {@code Point} in
+ * {@code %px} cells, as if {@code %%px --local} had declared it.
  */
-final class PushedRecords {
+final class PushedDeclarations {
     private static final int MAX_DEPTH = 32;
 
     private final DeclaredTypes cells;
@@ -30,17 +31,17 @@ final class PushedRecords {
     private final Map<String, String> found = new LinkedHashMap<>();
     private final Set<Class<?>> seen = new HashSet<>();
 
-    private PushedRecords(DeclaredTypes cells) {
+    private PushedDeclarations(DeclaredTypes cells) {
         this.cells = cells;
     }
 
-    /** {@code [{name, source}, …]} for the records the values hold; empty when there are none or no cells. */
+    /** {@code [{name, source}, …]} for the types the values hold; empty when there are none or no cells. */
     static JsonArray of(Collection<?> values, DeclaredTypes cells) {
         JsonArray declarations = new JsonArray();
         if (cells == DeclaredTypes.NONE) {
             return declarations;
         }
-        PushedRecords records = new PushedRecords(cells);
+        PushedDeclarations records = new PushedDeclarations(cells);
         values.forEach(value -> records.value(value, 0));
         records.found.forEach((name, source) -> {
             JsonObject declaration = new JsonObject();
@@ -70,7 +71,7 @@ final class PushedRecords {
             optional.ifPresent(element -> value(element, depth + 1));
         } else if (value instanceof Object[] array && !array.getClass().getComponentType().isPrimitive()) {
             type(array.getClass().getComponentType());
-            value(java.util.Arrays.asList(array), depth + 1);
+            value(Arrays.asList(array), depth + 1);
         } else if (value instanceof Enum<?> constant) {
             type(constant.getDeclaringClass()); // a constant with a body is an instance of a subclass
         } else {
@@ -114,10 +115,10 @@ final class PushedRecords {
         }
     }
 
-    private void declaration(Class<?> record) {
-        SnippetNames.declaredName(record.getName())
+    private void declaration(Class<?> type) {
+        SnippetNames.declaredName(type.getName())
                 .filter(name -> name.indexOf('.') < 0) // a member type comes with the type declaring it
-                .filter(name -> cells.declared(name).orElse(null) == record)
+                .filter(name -> cells.declared(name).orElse(null) == type)
                 .ifPresent(name -> cells.source(name).ifPresent(source -> found.put(name, source)));
     }
 }
