@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class SnippetNames {
-    private static final Pattern DECLARED = Pattern.compile("REPL\\.\\$JShell\\$\\d+\\$([^$]+(?:\\$[^$]+)*)");
-    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
+    private static final Pattern DECLARED = Pattern.compile("REPL\\.\\$JShell\\$\\w+\\$([^$]+(?:\\$[^$]+)*)");
+    private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\w+");
     private static final Pattern DECLARED_IN_TEXT = Pattern.compile(
-            "REPL\\.\\$JShell\\$\\d+\\$([\\p{javaJavaIdentifierStart}&&[^$]]\\p{javaJavaIdentifierPart}*)");
+            "REPL\\.\\$JShell\\$\\w+\\$([\\p{javaJavaIdentifierStart}&&[^$]]\\p{javaJavaIdentifierPart}*)");
 
     private SnippetNames() {
     }

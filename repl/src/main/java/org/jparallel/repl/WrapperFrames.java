@@ -18,8 +18,8 @@ import jdk.jshell.SourceCodeAnalysis.SnippetWrapper;
 final class WrapperFrames {
 
     private static final String WRAPPER_PACKAGE = "REPL.";
-    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\d+");
-    private static final Pattern WRAPPER_PREFIX = Pattern.compile("REPL\\.\\$JShell\\$\\d+[.$]?");
+    private static final Pattern WRAPPER_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\w+");
+    private static final Pattern WRAPPER_PREFIX = Pattern.compile("REPL\\.\\$JShell\\$\\w+[.$]?");
     private static final String TOP_LEVEL_METHOD = "do_it$";
 
     private final JShell shell;

@@ -103,6 +103,15 @@ class RepeatedSnippetTest {
     }
 
     @Test
+    void repeatedFailureInARedeclaredMethodNamesTheCellThatRedeclaredIt() {
+        session.eval("int inverse(int v) {\n  return v;\n}", "In [1]");
+        session.eval("int inverse(int v) {\n  return 1 / v;\n}", "In [2]");
+        session.eval("inverse(0);", "In [3]");
+        RuntimeError again = assertInstanceOf(RuntimeError.class, session.eval("inverse(0);", "In [4]"));
+        assertEquals("    at inverse(In [2] line 2)", again.traceback().get(1));
+    }
+
+    @Test
     void repeatedFailureNamesTheCellItRanIn() {
         session.eval("Object none = null;");
         session.eval("none.hashCode();", "In [1]");

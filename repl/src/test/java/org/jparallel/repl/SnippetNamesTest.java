@@ -16,6 +16,14 @@ class SnippetNamesTest {
     }
 
     @Test
+    void aRedeclaredTypeIsNamedAsTheCellWroteItToo() {
+        // JShell adds letters to the wrapper of a snippet declared again: $JShell$1C for the third version
+        assertEquals(Optional.of("Sample"), SnippetNames.declaredName("REPL.$JShell$1C$Sample"));
+        assertTrue(SnippetNames.isWrapper("REPL.$JShell$12_13B"));
+        assertEquals("Sample: no unit", SnippetNames.readable("REPL.$JShell$1C$Sample: no unit"));
+    }
+
+    @Test
     void aWrapperIsNoDeclaredType() {
         assertEquals(Optional.empty(), SnippetNames.declaredName("REPL.$JShell$35"));
         assertTrue(SnippetNames.isWrapper("REPL.$JShell$35"));
