@@ -4,9 +4,11 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
@@ -28,6 +30,8 @@ final class ValueRequests {
     private final Inputs inputs;
     private final EngineBulk bulk;
     private final SessionVariables variables;
+    /** The sources of the types pushes declared, by name: those a later push may declare again. */
+    private final Map<String, String> declaredByPush = new HashMap<>();
     /**
      * Results before the session opens carry no class of the engine's own, as those of its session's encoder carry
      * only its cells' ({@code ClassBytes.none()} would ship the classes of class folders on the engine's class path:
@@ -125,19 +129,27 @@ final class ValueRequests {
 
     /**
      * Declares the records, enums and interfaces of the sender's cells that the pushed values hold and these cells
-     * lack, so that the values arrive as types cells can name. One that does not compile here (it uses what only the
-     * sender declares) is left out: its values arrive as before, typed by what cells can name.
+     * lack, so that the values arrive as types cells can name; and declares again one that an earlier push declared
+     * and the sender has since changed. A type these cells declared themselves stays theirs. One that does not
+     * compile here (it uses what only the sender declares) is left out: its values arrive typed by what cells can
+     * name.
      */
-    private static void declareTypes(JavaSession java, JsonArray declarations) {
+    private void declareTypes(JavaSession java, JsonArray declarations) {
         if (declarations == null) {
             return;
         }
         for (JsonElement element : declarations) {
             JsonObject declaration = element.getAsJsonObject();
             String name = declaration.get("name").getAsString();
-            if (java.declaredTypes().declared(name).isEmpty()) {
-                CellOutcome outcome = java.eval(declaration.get("source").getAsString(), "the pushed " + name);
-                if (!(outcome instanceof CellOutcome.Success)) {
+            String source = declaration.get("source").getAsString();
+            Optional<String> current = java.declaredTypes().source(name);
+            boolean ours = current.isPresent() && current.equals(Optional.ofNullable(declaredByPush.get(name)));
+            if (java.declaredTypes().declared(name).isEmpty() || ours && !current.get().strip().equals(source.strip())) {
+                CellOutcome outcome = java.eval(source, "the pushed " + name);
+                if (outcome instanceof CellOutcome.Success) {
+                    // as this session keeps it, which is what the next push compares with
+                    java.declaredTypes().source(name).ifPresent(declared -> declaredByPush.put(name, declared));
+                } else {
                     LOG.info("the pushed type " + name + " cannot be declared here: " + outcome);
                 }
             }

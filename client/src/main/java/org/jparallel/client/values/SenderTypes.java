@@ -13,7 +13,10 @@ import org.jparallel.repl.SnippetNames;
  * them, since the function's code names the sender's {@code Pt}, not the engine's.
  */
 final class SenderTypes implements DeclaredTypes {
-    private static final Pattern SNIPPET_NUMBER = Pattern.compile("REPL\\.\\$JShell\\$(\\d+)\\$");
+    /** JShell's wrapper of a snippet: its key's index, then letters that count its redeclarations. */
+    private static final Pattern SNIPPET_VERSION = Pattern.compile("REPL\\.\\$JShell\\$(\\d+)([A-Z]*)\\$");
+    private static final Comparator<String> LATER = Comparator.comparingLong(SenderTypes::index)
+            .thenComparingInt(name -> letters(name).length()).thenComparing(SenderTypes::letters);
 
     private final ShippedClassLoader loader;
 
@@ -32,7 +35,7 @@ final class SenderTypes implements DeclaredTypes {
         // A name declared again in the sender's session is a later snippet: the latest is the one its code uses now.
         return loader.classes().keySet().stream()
                 .filter(binaryName -> SnippetNames.declaredName(binaryName).filter(name::equals).isPresent())
-                .max(Comparator.comparingLong(SenderTypes::snippetNumber))
+                .max(LATER)
                 .flatMap(this::load);
     }
 
@@ -44,8 +47,13 @@ final class SenderTypes implements DeclaredTypes {
         }
     }
 
-    private static long snippetNumber(String binaryName) {
-        Matcher number = SNIPPET_NUMBER.matcher(binaryName);
-        return number.lookingAt() ? Long.parseLong(number.group(1)) : -1;
+    private static long index(String binaryName) {
+        Matcher version = SNIPPET_VERSION.matcher(binaryName);
+        return version.lookingAt() ? Long.parseLong(version.group(1)) : -1;
+    }
+
+    private static String letters(String binaryName) {
+        Matcher version = SNIPPET_VERSION.matcher(binaryName);
+        return version.lookingAt() ? version.group(2) : "";
     }
 }

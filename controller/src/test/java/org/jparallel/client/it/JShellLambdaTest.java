@@ -139,4 +139,23 @@ class JShellLambdaTest {
         assertEquals("Reading[sensor=a, value=1.0]", cells.eval("inCells.engine(0).applySync((List<Reading> rs) -> rs.get(0),"
                 + " Reference.to(\"readings\")).toString()"));
     }
+
+    @Test
+    void aRecordRedeclaredInTheCellsIsDeclaredAgainByTheNextPush() {
+        cells.eval("record Sample(double value) { }");
+        cells.eval("inCells.all().pushSync(Map.of(\"sample\", new Sample(1)));");
+        cells.eval("record Sample(double value, String unit) { }");
+        cells.eval("inCells.all().pushSync(Map.of(\"sample\", new Sample(2, \"kg\")));");
+        assertEquals(List.of("kg", "kg"), cells.eval("inCells.all().executeSync(\"String unit = sample.unit();\");"
+                + " inCells.all().pullSync(\"unit\")"));
+    }
+
+    @Test
+    void aRecordTheEnginesDeclaredThemselvesStaysTheirs() {
+        cells.eval("inCells.all().executeSync(\"record Gauge(int level) { String own() { return \\\"engine's\\\"; } }\");");
+        cells.eval("record Gauge(int level) { }");
+        cells.eval("inCells.all().pushSync(Map.of(\"gauge\", new Gauge(3)));");
+        assertEquals(List.of("engine's", "engine's"), cells.eval("inCells.all().executeSync(\"String whose = gauge.own();\");"
+                + " inCells.all().pullSync(\"whose\")"));
+    }
 }
