@@ -3,6 +3,8 @@ package org.jparallel.repl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.tools.Diagnostic;
 import jdk.jshell.Diag;
@@ -11,6 +13,8 @@ import org.jparallel.repl.CellOutcome.CompileError;
 /** Compile errors told by their line and column in the cell, with the source line and a caret. */
 final class CompileErrors {
     private static final String AMBIGUOUS_CALL = "compiler.err.ref.ambiguous";
+    /** javac's location line for a variable declared {@code Record}: a record of a session this one cannot name. */
+    private static final Pattern FOREIGN_RECORD = Pattern.compile("location: variable (\\w+) of type java\\.lang\\.Record");
 
     private final CellText text;
     private final RewrittenCell cell;
@@ -36,6 +40,8 @@ final class CompileErrors {
         shown.stream().filter(d -> AMBIGUOUS_CALL.equals(d.getCode())).findFirst()
                 .filter(d -> cell.original().contains("->"))
                 .ifPresent(d -> traceback.add(untypedLambdaHint(message(d))));
+        shown.stream().map(d -> FOREIGN_RECORD.matcher(message(d))).filter(Matcher::find).findFirst()
+                .ifPresent(m -> traceback.add(foreignRecordHint(m.group(1))));
         return new CompileError(message(shown.get(0)), traceback);
     }
 
@@ -50,6 +56,16 @@ final class CompileErrors {
         return "hint: " + method + " has overloads that a lambda without parameter types fits alike: give its"
                 + " parameters their types, e.g. (Integer x) -> x + 1 or (List<Integer> xs) -> xs.size(), so that"
                 + " javac can tell which " + method + " is meant";
+    }
+
+    /**
+     * A pushed or pulled record whose class these cells cannot name is declared {@code Record}, so its components
+     * and methods are out of reach: javac's "cannot find symbol" does not say why.
+     */
+    private static String foreignRecordHint(String variable) {
+        return "hint: " + variable + " holds a record of another session's cells, which this session does not declare"
+                + " (or declares differently): declare the same record here too, with what its methods use"
+                + " (%%px --local record … declares it on both sides), then push or pull it again";
     }
 
     /** Several declarations of the cell refer to what is not declared. */

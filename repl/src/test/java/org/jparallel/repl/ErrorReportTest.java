@@ -130,6 +130,18 @@ class ErrorReportTest {
         assertTrue(error.message().startsWith("class Cat cannot be cast to class Dog"), error.message());
     }
 
+    /** A record of the test's class path, standing for one whose class cells cannot name. */
+    public record Elsewhere(int x) {
+    }
+
+    @Test
+    void aRecordCellsCannotNameGetsAHintOnHowToDeclareIt() {
+        session.define("far", "Record", new Elsewhere(1));
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("far.x()"));
+        assertTrue(error.traceback().get(error.traceback().size() - 1).startsWith("hint: far holds a record of another"
+                + " session's cells"), String.join("\n", error.traceback()));
+    }
+
     @Test
     void callingAMethodWithAnUndeclaredDependencyIsReported() {
         session.eval("void outer() { inner(); }");
