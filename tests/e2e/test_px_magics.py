@@ -114,6 +114,15 @@ def test_results_show_in_engine_order_whichever_engine_ends_first(cluster):
     assert re.findall(r"Out\[(\d):\d+\]", ex.stdout) == ["0", "1"], ex.stdout
 
 
+def test_a_notebook_variable_used_in_px_gets_a_hint_to_push_it(cluster):
+    declared = execute(cluster, "int offsetHere = 3;")
+    assert declared.status == "ok", declared.describe()
+    ex = execute(cluster, "%px offsetHere + 1")
+    assert ex.status == "error", ex.describe()
+    assert "\nhint: the variable offsetHere is declared in this notebook, not on the engines" in ex.traceback, \
+        ex.traceback
+
+
 def test_verbose_names_the_engines(cluster):
     ex = execute(cluster, "%px --verbose -t 1 int unused = 0;")
     assert "Parallel execution on engines: [1]" in ex.stdout
@@ -151,7 +160,7 @@ def test_an_exception_class_of_the_notebook_is_named_as_the_notebook_names_it(cl
     assert local.error["ename"] == "OutOfStock", local.describe()
     remote = execute(cluster, 'Client.connect().engine(0).applySync(() -> { throw new OutOfStock("there"); })')
     assert "[0:apply] OutOfStock: there" in remote.error["evalue"], remote.describe()
-    assert "$JShell$" not in "\n".join(remote.traceback), remote.traceback
+    assert "$JShell$" not in remote.traceback and "OutOfStock: there" in remote.traceback, remote.traceback
 
 
 def test_task_flags_and_their_duration_need_no_import(cluster):

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -237,6 +238,13 @@ public final class JavaSession implements AutoCloseable {
         return withShell(() -> variables.all().stream()
                 .map(v -> new SessionVariable(v.name(), v.typeName(), variables.read(v)))
                 .toList());
+    }
+
+    /** Whether the cells declare a variable, method or type of this name now. */
+    public boolean declares(String name) {
+        return withShell(() -> Stream.of(shell.variables(), shell.methods(), shell.types())
+                .flatMap(snippets -> snippets)
+                .anyMatch(snippet -> snippet.name().equals(name) && shell.status(snippet).isActive()));
     }
 
     /** The current value of a JShell variable; empty if there is no such variable or it holds null. */

@@ -1,6 +1,7 @@
 package org.jparallel.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,13 @@ class EvaluationTest {
     private Optional<Value> valueOf(String cell) {
         CellOutcome outcome = session.eval(cell);
         return assertInstanceOf(Success.class, outcome, () -> outcome.toString()).value();
+    }
+
+    @Test
+    void theSessionKnowsTheNamesItsCellsDeclare() {
+        session.eval("int counted = 1;\nvoid tick() { }\nrecord Tock(int n) { }");
+        assertTrue(session.declares("counted") && session.declares("tick") && session.declares("Tock"));
+        assertFalse(session.declares("undeclared"));
     }
 
     @Test

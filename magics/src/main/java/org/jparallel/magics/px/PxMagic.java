@@ -122,7 +122,7 @@ public final class PxMagic implements Magic {
             result.get();
             return CellOutcome.nothing();
         } catch (RuntimeException failure) {
-            return RemoteErrorReport.of(failure);
+            return RemoteErrorReport.of(failure, context.session()::declares);
         }
     }
 }

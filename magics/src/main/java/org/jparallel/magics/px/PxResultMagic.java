@@ -60,7 +60,7 @@ public final class PxResultMagic implements Magic {
             last.get();
             return CellOutcome.nothing();
         } catch (RuntimeException failure) {
-            return RemoteErrorReport.of(failure);
+            return RemoteErrorReport.of(failure, context.session()::declares);
         }
     }
 }

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jparallel.client.CompositeError;
 import org.jparallel.client.RemoteError;
 import org.jparallel.repl.CellOutcome;
@@ -15,12 +18,17 @@ import org.jparallel.repl.CellOutcome;
  */
 final class RemoteErrorReport {
     static final int SHOWN = 4;
+    /** javac's "cannot find symbol" names what it missed: {@code symbol:   variable offset}. */
+    private static final Pattern MISSING_SYMBOL = Pattern.compile("symbol:\\s+(variable|method|class) (\\w+)");
 
     private RemoteErrorReport() {
     }
 
-    /** The cell outcome for what {@code AsyncResult.get()} threw. */
-    static CellOutcome of(RuntimeException failure) {
+    /**
+     * The cell outcome for what {@code AsyncResult.get()} threw; a compile error over a name that {@code local}
+     * declares gets a hint, since code sent to engines does not see the notebook's own variables and methods.
+     */
+    static CellOutcome of(RuntimeException failure, Predicate<String> local) {
         List<RemoteError> errors = failure instanceof CompositeError composite ? composite.errors()
                 : failure instanceof RemoteError single ? List.of(single) : List.of();
         if (errors.isEmpty()) {
@@ -44,11 +52,24 @@ final class RemoteErrorReport {
         if (groups.size() > SHOWN) {
             traceback.add("… " + (groups.size() - SHOWN) + " more");
         }
+        errors.stream().filter(error -> error.remoteClassName().equals("CompileError"))
+                .map(error -> MISSING_SYMBOL.matcher(error.remoteMessage())).filter(Matcher::find)
+                .filter(missing -> local.test(missing.group(2))).findFirst()
+                .ifPresent(missing -> traceback.add(notOnTheEngines(missing.group(1), missing.group(2))));
         RemoteError first = errors.get(0);
         String ename = groups.size() == 1 ? first.remoteClassName() : CompositeError.class.getSimpleName();
         String evalue = groups.size() == 1 ? first.remoteMessage()
                 : errors.size() + " engines failed; the first: " + describe(List.of(first));
         return new CellOutcome.RuntimeError(ename, evalue, traceback);
+    }
+
+    private static String notOnTheEngines(String kind, String name) {
+        String what = kind.equals("variable") ? "the variable " + name : kind + " " + name;
+        String how = kind.equals("variable")
+                ? "send its value with push (v.pushSync(Map.of(\"" + name + "\", " + name + "))) or declare it there"
+                : "declare it there too";
+        return "hint: " + what + " is declared in this notebook, not on the engines: " + how
+                + " (%%px --local runs a cell here and on the engines)";
     }
 
     /** Engines that failed the same way to compile share one report; runtime errors are per engine. */

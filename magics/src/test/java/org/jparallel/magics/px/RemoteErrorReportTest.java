@@ -1,0 +1,45 @@
+package org.jparallel.magics.px;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.util.List;
+import java.util.Set;
+import org.jparallel.client.RemoteError;
+import org.jparallel.repl.CellOutcome;
+import org.junit.jupiter.api.Test;
+
+class RemoteErrorReportTest {
+
+    private static RemoteError cannotFind(int engine, String symbol) {
+        return new RemoteError(engine, "execute", "CompileError", "cannot find symbol\n  symbol:   " + symbol,
+                List.of("CompileError: cannot find symbol", "In [2] line 1, column 1: cannot find symbol"));
+    }
+
+    private static List<String> traceback(RuntimeException failure, Set<String> notebook) {
+        CellOutcome outcome = RemoteErrorReport.of(failure, notebook::contains);
+        return assertInstanceOf(CellOutcome.RuntimeError.class, outcome).traceback();
+    }
+
+    @Test
+    void aVariableOfTheNotebookMissingOnTheEnginesGetsAHintToPushIt() {
+        List<String> lines = traceback(cannotFind(0, "variable offset"), Set.of("offset"));
+        assertEquals("hint: the variable offset is declared in this notebook, not on the engines: send its value with"
+                + " push (v.pushSync(Map.of(\"offset\", offset))) or declare it there (%%px --local runs a cell here"
+                + " and on the engines)", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aMethodOfTheNotebookMissingOnTheEnginesGetsAHintToDeclareItThere() {
+        List<String> lines = traceback(cannotFind(1, "method scale()"), Set.of("scale"));
+        assertEquals("hint: method scale is declared in this notebook, not on the engines: declare it there too"
+                + " (%%px --local runs a cell here and on the engines)", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void aNameTheNotebookLacksTooGetsNoHint() {
+        List<String> lines = traceback(cannotFind(0, "variable typo"), Set.of("offset"));
+        assertFalse(lines.get(lines.size() - 1).startsWith("hint:"), String.join("\n", lines));
+    }
+}
