@@ -94,6 +94,14 @@ public final class Parallel {
         return TaskFlags.NONE.withTimeout(timeout);
     }
 
+    /** {@link #timeout(Duration)} in seconds, as ipyparallel's {@code timeout=5}: {@code timeout(5)}, {@code timeout(0.5)}. */
+    public static TaskFlags timeout(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("timeout " + seconds + " s: give seconds, 0 or more (0: no limit)");
+        }
+        return timeout(Duration.ofNanos(Math.round(seconds * 1e9)));
+    }
+
     /** Flags for tasks that run again, on another engine, up to {@code retries} times after failing or losing theirs. */
     public static TaskFlags retries(int retries) {
         return TaskFlags.NONE.withRetries(retries);

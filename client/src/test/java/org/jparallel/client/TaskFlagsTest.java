@@ -104,6 +104,14 @@ class TaskFlagsTest {
     }
 
     @Test
+    void aTimeoutInSecondsIsADuration() {
+        assertEquals(Duration.ofMillis(2500), Parallel.timeout(2.5).timeout());
+        assertEquals(Duration.ofSeconds(5), Parallel.timeout(5).timeout());
+        assertThrows(IllegalArgumentException.class, () -> Parallel.timeout(-1));
+        assertThrows(IllegalArgumentException.class, () -> Parallel.timeout(Double.NaN));
+    }
+
+    @Test
     void mapOptionsRefuseEmptyChunks() {
         assertThrows(IllegalArgumentException.class, () -> MapOptions.chunksize(0));
         assertEquals(new MapOptions(5, false), MapOptions.chunksize(5).unordered());
