@@ -125,3 +125,9 @@ def test_unknown_magic_lists_the_known_ones(kc):
     assert "nosuchmagic" in text, text
     for name in ("lsmagic", "time", "jars"):
         assert name in text, f"{name} missing from:\n{text}"
+
+
+def test_a_cell_magic_used_as_a_line_magic_says_where_it_goes(kc):
+    ex = execute(kc, "%html <b>bold</b>")
+    assert ex.status == "error"
+    assert ex.error["evalue"].startswith("%%html is a cell magic: put it on the first line of its cell"), ex.describe()

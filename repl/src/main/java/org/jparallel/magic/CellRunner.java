@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jparallel.repl.CellOutcome;
@@ -169,13 +170,29 @@ public final class CellRunner {
         return -1;
     }
 
+    /**
+     * A cell magic written where only a line magic can be ({@code %%px} below the first line reads as a line magic
+     * named {@code %px}), or a line magic name that exists only as a cell magic ({@code %html}): as IPython does,
+     * say which it is and where it goes.
+     */
+    private Optional<String> misplaced(MagicKind kind, String name) {
+        if (kind != MagicKind.LINE) {
+            return Optional.empty();
+        }
+        String cellName = name.startsWith("%") ? name.substring(1) : name;
+        return registry.find(cellName).filter(magic -> magic.kinds().contains(MagicKind.CELL))
+                .map(magic -> "%%" + cellName + " is a cell magic: put it on the first line of its cell, where it takes"
+                        + " the whole cell below it" + (name.startsWith("%") ? "" : " (no line magic %" + name + ")"));
+    }
+
     private CellOutcome runMagic(MagicCall call, MagicContext context) {
         boolean help = call.name().endsWith("?");
         String name = help ? call.name().substring(0, call.name().length() - 1) : call.name();
         Magic magic = registry.find(name).orElse(null);
         if (magic == null || !magic.kinds().contains(call.kind())) {
-            return usageError("unknown magic " + call.kind().prefix() + name + ". Known magics:\n  line: "
-                    + registry.listing(MagicKind.LINE) + "\n  cell: " + registry.listing(MagicKind.CELL));
+            return usageError(misplaced(call.kind(), name).orElse("unknown magic " + call.kind().prefix() + name)
+                    + ". Known magics:\n  line: " + registry.listing(MagicKind.LINE)
+                    + "\n  cell: " + registry.listing(MagicKind.CELL));
         }
         if (help) {
             System.out.println(magic.usage());

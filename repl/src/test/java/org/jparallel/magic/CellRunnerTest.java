@@ -144,6 +144,13 @@ class CellRunnerTest {
     }
 
     @Test
+    void aCellMagicBelowTheFirstLineSaysWhereItGoes() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("int x = 1;\n%%time\nx + 1", context));
+        assertTrue(error.message().startsWith("%%time is a cell magic: put it on the first line of its cell"),
+                error.message());
+    }
+
+    @Test
     void lsmagicPrintsLineAndCellMagics() {
         runner.run("%lsmagic", context);
         assertTrue(printed().contains("%jars  %lsmagic  %time"), printed());
