@@ -15,10 +15,12 @@ import jdk.jshell.TypeDeclSnippet;
 final class SessionTypes implements DeclaredTypes {
     private final JShell shell;
     private final CellExecutionControl control;
-    /** A cell's type name to the binary name of its class, for the active declarations. */
-    private final Map<String, String> binaryNames = new ConcurrentHashMap<>();
-    /** A cell's type name to its declaration's source, for the active declarations. */
-    private final Map<String, String> sources = new ConcurrentHashMap<>();
+    /** A cell's type name to its active declaration: one entry, so a reader never sees half of it. */
+    private final Map<String, Declaration> active = new ConcurrentHashMap<>();
+
+    /** The binary name of a declaration's class, and the declaration as its cell wrote it. */
+    private record Declaration(String binaryName, String source) {
+    }
 
     SessionTypes(JShell shell, CellExecutionControl control) {
         this.shell = shell;
@@ -34,10 +36,11 @@ final class SessionTypes implements DeclaredTypes {
                     continue;
                 }
                 if (event.status().isActive()) {
-                    binaryNames.put(type.name(), binaryName.get());
-                    sources.put(type.name(), type.source());
-                } else if (binaryNames.remove(type.name(), binaryName.get())) {
-                    sources.remove(type.name());
+                    active.put(type.name(), new Declaration(binaryName.get(), type.source()));
+                } else {
+                    // only while it is still this snippet's: a redeclaration also reports the one it replaced
+                    active.computeIfPresent(type.name(),
+                            (name, declaration) -> declaration.binaryName().equals(binaryName.get()) ? null : declaration);
                 }
             }
         }
@@ -54,10 +57,11 @@ final class SessionTypes implements DeclaredTypes {
     @Override
     public Optional<Class<?>> declared(String name) {
         int dot = name.indexOf('.');
-        String outer = binaryNames.get(dot < 0 ? name : name.substring(0, dot));
-        if (outer == null) {
+        Declaration declaration = active.get(dot < 0 ? name : name.substring(0, dot));
+        if (declaration == null) {
             return Optional.empty();
         }
+        String outer = declaration.binaryName();
         try {
             return Optional.of(control.snippetClass(dot < 0 ? outer : outer + name.substring(dot).replace('.', '$')));
         } catch (ClassNotFoundException e) {
@@ -67,6 +71,6 @@ final class SessionTypes implements DeclaredTypes {
 
     @Override
     public Optional<String> source(String name) {
-        return Optional.ofNullable(sources.get(name));
+        return Optional.ofNullable(active.get(name)).map(Declaration::source);
     }
 }
