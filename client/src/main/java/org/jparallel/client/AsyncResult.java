@@ -400,9 +400,14 @@ public class AsyncResult<T> implements Future<T> {
 
     /** Asks the cluster to drop those of these tasks that have not started; they fail with {@link TaskAbortedError}. */
     public void abort() {
+        abort(false);
+    }
+
+    /** Aborts the tasks not started and, with {@code interruptRunning}, interrupts those running; they all answer. */
+    void abort(boolean interruptRunning) {
         List<String> unanswered = board.unanswered();
         if (!unanswered.isEmpty()) {
-            aborter.abort(unanswered, false);
+            aborter.abort(unanswered, interruptRunning);
         }
     }
 

@@ -198,6 +198,19 @@ public final class Client implements AutoCloseable {
     }
 
     /**
+     * A load-balanced view as an {@link java.util.concurrent.ExecutorService}: ipyparallel's {@code rc.executor()}.
+     *
+     * <pre>{@code
+     * try (var executor = rc.executor()) {
+     *     executor.execute(() -> System.out.println("on an engine"));
+     * }
+     * }</pre>
+     */
+    public ViewExecutor executor() {
+        return loadBalancedView().executor();
+    }
+
+    /**
      * Waits until at least {@code n} engines are registered.
      *
      * @throws TimeoutException when fewer are there after {@code timeout}

@@ -29,6 +29,18 @@ public final class EngineView {
         return engineId;
     }
 
+    /**
+     * This engine as an {@link java.util.concurrent.ExecutorService}, whose tasks all run here, one after another.
+     *
+     * <pre>{@code
+     * var onZero = rc.engine(0).executor();
+     * onZero.submit(() -> ProcessHandle.current().pid()).get();
+     * }</pre>
+     */
+    public ViewExecutor executor() {
+        return new ViewExecutor(requests::apply, toString());
+    }
+
     /** Runs JShell code on the engine; outputs stream to {@link AsyncResult#onOutput} listeners. */
     public AsyncResult<ExecuteReply> execute(String code) {
         return requests.execute(code, false);

@@ -1,5 +1,7 @@
 package org.jparallel.client;
 
+import java.util.concurrent.Callable;
+
 /**
  * A function of no argument that can run on an engine: a serializable {@code Callable}.
  *
@@ -10,7 +12,8 @@ package org.jparallel.client;
  * @param <R> what it returns
  */
 @FunctionalInterface
-public interface Fn0<R> extends RemoteFunction {
+public interface Fn0<R> extends RemoteFunction, Callable<R> {
+    @Override
     R call() throws Exception;
 
     @Override

@@ -59,6 +59,19 @@ public final class LoadBalancedView {
         return new TemporaryFlags(() -> flags = previous);
     }
 
+    /**
+     * This view as an {@link java.util.concurrent.ExecutorService}: ipyparallel's {@code view.executor}. Its tasks
+     * carry the flags this view has when each is submitted.
+     *
+     * <pre>{@code
+     * var executor = lv.executor();
+     * Future<Long> pid = executor.submit(() -> ProcessHandle.current().pid());
+     * }</pre>
+     */
+    public ViewExecutor executor() {
+        return new ViewExecutor(this::call, toString());
+    }
+
     private static TaskFlags combined(TaskFlags[] flags) {
         TaskFlags all = TaskFlags.NONE;
         for (TaskFlags some : flags) {

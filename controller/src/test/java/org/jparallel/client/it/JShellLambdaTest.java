@@ -92,6 +92,23 @@ class JShellLambdaTest {
     }
 
     @Test
+    void aLambdaSubmittedToTheExecutorRunsWithTheCellsMethods() {
+        cells.eval("long square(long x) { return x * x; }");
+        cells.eval("var executor = rc.executor();");
+        assertEquals(49L, cells.eval("executor.submit(() -> square(7)).get()"));
+        cells.eval("var squares = executor.invokeAll(List.<Fn0<Long>>of(() -> square(2), () -> square(3)));");
+        assertEquals(13L, cells.eval("squares.get(0).get() + squares.get(1).get()"));
+    }
+
+    @Test
+    void anExecutorTypedAsExecutorServiceSaysHowToTypeIt() {
+        cells.eval("java.util.concurrent.ExecutorService plain = rc.executor();");
+        CellOutcome.RuntimeError error = cells.evalFailing("plain.submit(() -> 1)");
+        assertEquals("java.lang.IllegalArgumentException", error.exceptionClass());
+        assertTrue(error.message().contains("not Serializable"), error.message());
+    }
+
+    @Test
     void aRecordOfTheCellsPushedToEnginesIsTheirsByName() {
         cells.eval("record Money(String currency, long cents) { Money twice() { return new Money(currency, 2 * cents); } }");
         cells.eval("record Basket(List<Money> items) { }");
