@@ -123,6 +123,24 @@ def test_a_notebook_variable_used_in_px_gets_a_hint_to_push_it(cluster):
         ex.traceback
 
 
+def test_a_notebook_lambda_over_a_variable_of_the_engines_gets_a_hint_to_pass_a_reference(cluster):
+    scattered = execute(cluster, 'var dvParts = Client.connect().all();\ndvParts.scatterSync("parts", range(6));')
+    assert scattered.status == "ok", scattered.describe()
+    ex = execute(cluster, "dvParts.applySync(() -> parts.size())")
+    assert ex.status == "error" and ex.error["ename"] == "CompileError", ex.describe()
+    assert "\nhint: parts lives on the engines (In [" in ex.traceback and 'Reference.to("parts")' in ex.traceback, \
+        ex.traceback
+    passed = execute(cluster, 'dvParts.applySync((List<Integer> parts) -> parts.size(), Reference.to("parts"))')
+    assert passed.result() == "[3, 3]", passed.describe()
+
+
+def test_a_method_declared_by_px_gets_a_hint_when_the_notebook_calls_it(cluster):
+    declared = execute(cluster, "%%px\nlong cubeThere(long x) { return x * x * x; }")
+    assert declared.status == "ok", declared.describe()
+    ex = execute(cluster, "cubeThere(3)")
+    assert "\nhint: cubeThere is a method of the engines" in ex.traceback, ex.traceback
+
+
 def test_verbose_names_the_engines(cluster):
     ex = execute(cluster, "%px --verbose -t 1 int unused = 0;")
     assert "Parallel execution on engines: [1]" in ex.stdout

@@ -1,6 +1,9 @@
 package org.jparallel.kernel;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jparallel.display.Display;
@@ -8,6 +11,7 @@ import org.jparallel.display.DisplaySink;
 import org.jparallel.magic.MagicContext;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magic.SessionContext;
+import org.jparallel.magics.px.EngineNames;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 
@@ -20,6 +24,8 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
     static final Set<String> OWN_VARIABLES = Set.of("Out");
 
     private final Map<Integer, Object> out = new ConcurrentSkipListMap<>();
+    private final EngineNames engineNames = new EngineNames();
+    private volatile boolean cellsOnEngines;
 
     private NotebookSession(JavaSession session, MagicRegistry registry, DisplaySink sink) {
         super(session, registry, new Display(sink));
@@ -38,7 +44,19 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
     }
 
     CellOutcome run(String cell, String cellName) {
-        return runner().run(cell, cellName, this);
+        boolean onEngines = cellsOnEngines;
+        CellOutcome outcome = runner().run(cell, cellName, this);
+        engineNames.ran(cell, cellName, onEngines);
+        if (outcome instanceof CellOutcome.CompileError error) {
+            // The notebook's javac cannot know a name the engines have: say where it lives and how to reach it.
+            Optional<String> hint = engineNames.hint(error.message());
+            if (hint.isPresent()) {
+                List<String> traceback = new ArrayList<>(error.traceback());
+                traceback.add(hint.get());
+                return new CellOutcome.CompileError(error.message(), traceback);
+            }
+        }
+        return outcome;
     }
 
     /** Keeps a displayed value as {@code Out[count]} and {@code _}. */
@@ -51,6 +69,7 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
 
     @Override
     public void redirectCells(String cellMagicName) {
+        cellsOnEngines = "px".equals(cellMagicName);
         runner().redirectCells(cellMagicName);
     }
 
