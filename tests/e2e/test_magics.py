@@ -34,8 +34,8 @@ def greeter_jar(tmp_path_factory):
 
 def test_lsmagic_lists_every_magic(kc):
     text = execute(kc, "%lsmagic").visible_text
-    for name in ("%lsmagic", "%time", "%%time", "%timeit", "%%timeit", "%jars", "%maven", "%load", "%who", "%whos",
-                 "%%html", "%%markdown", "%sh", "%%bash"):
+    for name in ("%lsmagic", "%time", "%%time", "%timeit", "%%timeit", "%jars", "%classpath", "%maven",
+                 "%addMavenDependencies", "%load", "%who", "%whos", "%%html", "%%markdown", "%sh", "%%bash"):
         assert name in text, f"{name} missing from:\n{text}"
 
 
@@ -83,6 +83,18 @@ def test_jars_magic_puts_a_jar_on_the_class_path(kc, greeter_jar):
     added = execute(kc, f"%jars {greeter_jar}")
     assert added.status == "ok", added.describe()
     assert value_of(kc, "e2e.Greeter.greet()") == '"hello from a jar"'
+
+
+def test_ijavas_classpath_magic_adds_a_folder_of_classes(kc, tmp_path):
+    source = tmp_path / "src" / "e2e" / "Farewell.java"
+    source.parent.mkdir(parents=True)
+    source.write_text('package e2e;\npublic class Farewell { public static String bye() { return "bye from a folder"; } }\n')
+    classes = tmp_path / "classes"
+    subprocess.run(["javac", "--release", "17", "-d", str(classes), str(source)], check=True, timeout=120)
+    added = execute(kc, f"%classpath {classes}")
+    assert added.status == "ok", added.describe()
+    assert value_of(kc, "e2e.Farewell.bye()") == '"bye from a folder"'
+    assert "The same as %jars (IJava's name for it)." in execute(kc, "%classpath?").visible_text
 
 
 def test_load_runs_a_file_of_snippets_in_the_session(kc, tmp_path):

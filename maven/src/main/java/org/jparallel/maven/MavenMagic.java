@@ -107,11 +107,15 @@ public final class MavenMagic implements Magic {
     }
 
     /**
-     * Registers {@code %maven}, and IJava's {@code %%loadFromPOM} and {@code %mavenRepo}, which share its
+     * Registers {@code %maven}, and IJava's {@code %%loadFromPOM}, {@code %mavenRepo} and the long names of both
+     * ({@code %addMavenDependencies}, {@code %addMavenDependency}, {@code %addMavenRepo}), which share its
      * repositories and what it added.
      */
     public MagicRegistry registerIn(MagicRegistry registry) {
-        return registry.register(this).register(loadFromPom()).register(mavenRepo());
+        Magic mavenRepo = mavenRepo();
+        return registry.register(this).register(Magic.alias("addMavenDependencies", this))
+                .register(Magic.alias("addMavenDependency", this)).register(loadFromPom()).register(mavenRepo)
+                .register(Magic.alias("addMavenRepo", mavenRepo));
     }
 
     /** {@code %mavenRepo ID URL}: IJava's way to add a repository, {@code %maven --repo ID::URL} here. */

@@ -46,6 +46,18 @@ public interface Magic {
     }
 
     /**
+     * The same magic under another name, as IJava names some ({@code %classpath} for {@code %jars}): its usage
+     * starts with this name's synopsis and says whose name it is.
+     */
+    static Magic alias(String name, Magic of) {
+        String usage = of.usage();
+        int firstLineEnd = usage.indexOf('\n') < 0 ? usage.length() : usage.indexOf('\n');
+        String synopsis = usage.substring(0, firstLineEnd).replace("%" + of.name(), "%" + name);
+        return of(name, of.kinds(), synopsis + "\n    The same as %" + of.name() + " (IJava's name for it)."
+                + usage.substring(firstLineEnd), of::run);
+    }
+
+    /**
      * A magic made of its parts, for small ones and for a second name of another:
      * {@code Magic.of("mavenRepo", Set.of(MagicKind.LINE), "%mavenRepo ID URL ...", (call, context) -> ...)}.
      */

@@ -28,14 +28,16 @@ public final class MagicRegistry {
 
     /**
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
-     * {@code %timeit}, {@code %jars}, {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells,
+     * {@code %timeit}, {@code %jars} (and IJava's {@code %classpath}), {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells,
      * {@code %sh}, {@code %%bash}.
      *
      * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
      */
     public static MagicRegistry builtins(Set<String> ownVariables) {
+        JarsMagic jars = new JarsMagic();
         MagicRegistry registry = new MagicRegistry().register(new LsMagic()).register(new TimeMagic())
-                .register(new TimeitMagic()).register(new JarsMagic()).register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
+                .register(new TimeitMagic()).register(jars).register(Magic.alias("classpath", jars))
+                .register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
                 .register(VariablesMagic.whos(ownVariables));
         MimeCellMagic.all().forEach(registry::register);
         ShellMagic.all().forEach(registry::register);

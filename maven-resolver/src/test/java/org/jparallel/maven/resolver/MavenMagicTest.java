@@ -117,6 +117,14 @@ class MavenMagicTest {
     }
 
     @Test
+    void ijavasLongNamesAddARepositoryAndAnArtifact() throws Exception {
+        publishGreeting("eight");
+        notebook.succeed("%addMavenRepo folder " + remote.url());
+        notebook.succeed("%addMavenDependencies eight:greeting:1.0");
+        assertEquals("hello, eight", notebook.value("eight.Greeting.greet(\"eight\")"));
+    }
+
+    @Test
     void anArtifactNoRepositoryHasIsAMavenError() {
         CellOutcome missing = notebook.run("%maven --repo " + remote.url() + " three:nothing:1.0");
         CellOutcome.RuntimeError error = assertInstanceOf(CellOutcome.RuntimeError.class, missing);
