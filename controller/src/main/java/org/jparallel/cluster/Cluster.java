@@ -10,6 +10,7 @@ import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.EngineHosts;
 import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.controller.profile.ProfileDir;
 
@@ -78,9 +79,19 @@ public final class Cluster implements AutoCloseable {
         if (engines < 1) {
             throw new IllegalArgumentException("a cluster needs 1 or more engines, not " + engines);
         }
+        return start(home, profile, engineHost == null ? EngineHosts.local(engines)
+                : EngineHosts.spread(engines, List.of(engineHost)), options);
+    }
+
+    /**
+     * Like {@link #start(Path, String, int, ClusterOptions)}, the engines on several hosts, as many on each as
+     * {@code engines} says: {@code EngineHosts.spread(8, List.of(SshTarget.of("a"), SshTarget.of("b")))} puts 4 on
+     * each. The controller runs here, owned by this JVM.
+     */
+    public static Cluster start(Path home, String profile, EngineHosts engines, ClusterOptions options) {
         ClusterLauncher launcher = new ClusterLauncher(home);
         ClusterOptions owned = options.ownerPid() == 0 ? options.withOwner(ProcessHandle.current().pid()) : options;
-        return new Cluster(launcher, launcher.start(profile, engines, owned, engineHost));
+        return new Cluster(launcher, launcher.start(profile, engines, owned));
     }
 
     /** A client of this cluster, connected on the first call and closed with the cluster. */
@@ -115,6 +126,12 @@ public final class Cluster implements AutoCloseable {
     public int addEngines(int n, Duration timeout, SshTarget host) {
         requireOpen();
         return launcher.addEngines(handle.profile(), n, timeout, host);
+    }
+
+    /** Like {@link #addEngines(int, Duration)}, where {@code engines} puts them: on other hosts, over ssh. */
+    public int addEngines(EngineHosts engines, Duration timeout) {
+        requireOpen();
+        return launcher.addEngines(handle.profile(), engines, timeout);
     }
 
     public String profile() {

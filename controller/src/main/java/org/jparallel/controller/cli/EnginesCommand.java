@@ -9,11 +9,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "engines", mixinStandardHelpOptions = true,
-        description = "Adds K engines to a running cluster, on its host or, with --ssh, on another.")
+        description = "Adds K engines to a running cluster, on its host or, with --ssh, on others.")
 final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
-            required = true, description = "number of engines to add")
-    int engines;
+            description = "number of engines to add (with --ssh HOST=N for every host, it may be left out)")
+    Integer engines;
 
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
     String profile;
@@ -27,7 +27,7 @@ final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int now = launcher.addEngines(profile, engines, Duration.ofSeconds(60), ssh.target());
+        int now = launcher.addEngines(profile, ssh.engineHosts(engines), Duration.ofSeconds(60));
         System.out.println("cluster '" + profile + "' has " + now + " engines");
         return 0;
     }

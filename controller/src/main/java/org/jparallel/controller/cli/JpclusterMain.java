@@ -41,6 +41,14 @@ public final class JpclusterMain implements Runnable {
                 return CommandLine.defaultFactory().create(type);
             }
         });
+        // picocli prints either "did you mean" suggestions or the usage; a wrong option gets both here.
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            CommandLine cmd = e.getCommandLine();
+            cmd.getErr().println(e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr());
+            cmd.usage(cmd.getErr());
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("jpcluster: " + e.getMessage());
             return 1;

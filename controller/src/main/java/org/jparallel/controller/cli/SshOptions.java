@@ -1,39 +1,44 @@
 package org.jparallel.controller.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.jparallel.controller.launch.EngineHosts;
 import org.jparallel.controller.launch.OptionWords;
-import org.jparallel.controller.launch.SshTarget;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options of {@code jpcluster start} and {@code engines} that put engines on another host, over ssh. */
+/** The options of {@code jpcluster start} and {@code engines} that put engines on other hosts, over ssh. */
 final class SshOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
-    @Option(names = "--ssh", description = "start the engines on this host over ssh (host, user@host, or a Host of"
-            + " ~/.ssh/config); the controller must listen where that host reaches it (--ip '*')")
-    String host;
+    @Option(names = "--ssh", paramLabel = "HOST[=N]", description = "start engines on this host over ssh (host,"
+            + " user@host, or a Host of ~/.ssh/config), N of them or -n spread over the hosts without a count; repeat"
+            + " for several hosts. The controller must listen where they reach it (--ip '*')")
+    List<String> hosts = new ArrayList<>();
 
-    // No picocli defaults below: SshTarget.fromOptions refuses these without --ssh, so it must see which were given.
+    // No picocli defaults below: EngineHosts.fromOptions refuses these without --ssh, so it must see which were given.
     @Option(names = "--ssh-command", description = "the ssh command and its options (default: ssh -o BatchMode=yes)")
     String sshCommand;
 
-    @Option(names = "--remote-java", description = "java on that host (default: java)")
+    @Option(names = "--remote-java", description = "java on those hosts (default: java)")
     String java;
 
-    @Option(names = "--remote-jar", description = "jparallel's jar on that host (default: the path of this host's)")
+    @Option(names = "--remote-jar", description = "jparallel's jar on those hosts (default: the path of this host's)")
     String jar;
 
     /**
-     * The host the options name, or null for engines on the controller's own host.
+     * Where the engines go: {@code n} on the controller's host, or on the hosts {@code --ssh} names.
      *
-     * @throws ParameterException when the other options come without {@code --ssh} (picocli prints the usage)
+     * @param n {@code -n}, or null when it was not given
+     * @throws ParameterException when the options do not add up (picocli prints the usage)
      */
-    SshTarget target() {
+    EngineHosts engineHosts(Integer n) {
         try {
-            return SshTarget.fromOptions(host, sshCommand == null ? null : OptionWords.split(sshCommand), java, jar);
+            return EngineHosts.fromOptions(n, hosts, sshCommand == null ? null : OptionWords.split(sshCommand), java,
+                    jar);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }

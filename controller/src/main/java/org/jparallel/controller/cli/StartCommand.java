@@ -5,6 +5,7 @@ import org.jparallel.controller.launch.ClusterAlreadyRunningException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.EngineHosts;
 import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.profile.ProfileDir;
 import picocli.CommandLine.Command;
@@ -15,8 +16,8 @@ import picocli.CommandLine.Option;
         description = "Starts a controller and N engines. In the foreground until Ctrl-C, unless --daemonize.")
 final class StartCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
-            required = true, description = "number of engines")
-    int engines;
+            description = "number of engines (with --ssh HOST=N for every host, it may be left out)")
+    Integer engines;
 
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
     String profile;
@@ -67,9 +68,10 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
             System.err.println("jpcluster: " + e.getMessage());
             return 2;
         }
+        EngineHosts hosts = ssh.engineHosts(engines);
         ClusterHandle cluster;
         try {
-            cluster = launcher.start(profile, engines, options, ssh.target());
+            cluster = launcher.start(profile, hosts, options);
         } catch (ClusterAlreadyRunningException e) {
             System.err.println("jpcluster: " + e.getMessage());
             return 1;

@@ -74,6 +74,15 @@ public final class ClusterLauncher {
      * over ssh (null: on this host).
      */
     public ClusterHandle start(String profile, int engines, ClusterOptions options, SshTarget engineHost) {
+        return start(profile, engineHost == null ? EngineHosts.local(engines)
+                : EngineHosts.spread(engines, List.of(engineHost)), options);
+    }
+
+    /**
+     * Like {@link #start(String, int, ClusterOptions)}, the engines where {@code engines} puts them: on this host,
+     * or on others, which the controller reaches over ssh.
+     */
+    public ClusterHandle start(String profile, EngineHosts engines, ClusterOptions options) {
         ProfileDir dir = ProfileDir.of(home, profile);
         dir.liveController().ifPresent(controller -> {
             throw new ClusterAlreadyRunningException(profile, controller.pid());
@@ -91,7 +100,7 @@ public final class ClusterLauncher {
             }
             command.addAll(JavaCommand.of(jvmOptions, ControllerMain.class.getName(), List.of(
                     "--profile", profile, "--home", home.toString(), "--ip", options.ip(),
-                    "-n", String.valueOf(engineHost == null ? engines : 0), "--scheme", options.scheme(),
+                    "-n", String.valueOf(engines.local()), "--scheme", options.scheme(),
                     "--hwm", String.valueOf(options.highWaterMark()),
                     "--engine-jvm-options", OptionWords.join(options.engineJvmOptions()),
                     "--exit-with", String.valueOf(options.ownerPid()))));
@@ -104,7 +113,7 @@ public final class ClusterLauncher {
             throw new ClusterException("cannot start a controller for profile " + profile + ": " + e.getMessage(), e);
         }
         try {
-            int registered = awaitEngines(dir, controller, engines, engineHost, Instant.now().plus(options.timeout()));
+            int registered = awaitEngines(dir, controller, engines, Instant.now().plus(options.timeout()));
             return new ClusterHandle(profile, controller.pid(), dir.clientFile(), registered);
         } catch (ClusterException e) {
             stop(dir, controller.toHandle());
@@ -112,18 +121,11 @@ public final class ClusterLauncher {
         }
     }
 
-    private static int awaitEngines(ProfileDir dir, Process controller, int engines, SshTarget engineHost,
-                                    Instant deadline) {
+    private static int awaitEngines(ProfileDir dir, Process controller, EngineHosts hosts, Instant deadline) {
         ClientConnection connection = awaitClientFile(dir, controller, deadline);
+        int engines = hosts.total();
         try (ControllerLink link = ControllerLink.connect(connection)) {
-            if (engineHost != null) {
-                try {
-                    requestEngines(link, engines, engineHost);
-                } catch (TimeoutException e) {
-                    throw new ClusterException("the controller did not answer the request for engines on "
-                            + engineHost.host() + ": " + e.getMessage(), e);
-                }
-            }
+            requestRemoteEngines(link, hosts);
             while (true) {
                 Registrations now;
                 try {
@@ -280,6 +282,15 @@ public final class ClusterLauncher {
      * over ssh (null: on the controller's host).
      */
     public int addEngines(String profile, int n, Duration timeout, SshTarget host) {
+        return addEngines(profile, host == null ? EngineHosts.local(n) : EngineHosts.spread(n, List.of(host)), timeout);
+    }
+
+    /**
+     * Like {@link #addEngines(String, int, Duration)}, the engines where {@code hosts} puts them: on the
+     * controller's host, or on others over ssh.
+     */
+    public int addEngines(String profile, EngineHosts hosts, Duration timeout) {
+        int n = hosts.total();
         ProfileDir dir = ProfileDir.of(home, profile);
         if (dir.liveController().isEmpty()) {
             throw new ClusterException("no cluster of profile " + profile + " is running; start one with: "
@@ -287,7 +298,10 @@ public final class ClusterLauncher {
         }
         try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
             Registrations before = registrations(link);
-            requestEngines(link, n, host);
+            if (hosts.local() > 0) {
+                requestEngines(link, hosts.local(), null);
+            }
+            requestRemoteEngines(link, hosts);
             Instant deadline = Instant.now().plus(timeout);
             while (true) {
                 Registrations now = registrations(link);
@@ -313,6 +327,18 @@ public final class ClusterLauncher {
             return link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT).content();
         } catch (ConnectionFileException | TimeoutException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Asks the controller for the engines {@code hosts} puts on other hosts. */
+    private static void requestRemoteEngines(ControllerLink link, EngineHosts hosts) {
+        for (EngineHosts.Share share : hosts.remote()) {
+            try {
+                requestEngines(link, share.engines(), share.host());
+            } catch (TimeoutException e) {
+                throw new ClusterException("the controller did not answer the request for engines on "
+                        + share.host().host() + ": " + e.getMessage(), e);
+            }
         }
     }
 

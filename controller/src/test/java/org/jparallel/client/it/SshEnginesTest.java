@@ -17,6 +17,7 @@ import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.EngineHosts;
 import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.launch.SshTarget;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,23 @@ class SshEnginesTest {
                 .withTimeout(Duration.ofSeconds(90)), testHost())) {
             assertEquals(2, cluster.addEngines(1, Duration.ofSeconds(90), testHost()));
             assertEquals(List.of(6, 6), cluster.client().all().applySync(() -> 2 * 3));
+        }
+        assertTrue(new ClusterLauncher(home).list().isEmpty());
+    }
+
+    @Test
+    @EnabledIfEnvironmentVariable(named = "JPARALLEL_TEST_SSH_HOST", matches = ".+")
+    void clusterOverSeveralHostsGetsEachHostsShare() throws Exception {
+        // The test has one ssh server; two shares on it still take two requests, one ssh launch per engine.
+        EngineHosts hosts = EngineHosts.spread(3, List.of(testHost(), testHost()));
+        assertEquals(List.of(2, 1), hosts.remote().stream().map(EngineHosts.Share::engines).toList());
+        try (Cluster cluster = Cluster.start(home, "hosts", hosts, ClusterOptions.defaults()
+                .withTimeout(Duration.ofSeconds(120)))) {
+            List<Long> pids = cluster.client().all().applySync(() -> ProcessHandle.current().pid());
+            assertEquals(3, pids.stream().distinct().count(), pids.toString());
+            assertEquals(4, cluster.addEngines(EngineHosts.fromOptions(null, List.of(
+                    System.getenv("JPARALLEL_TEST_SSH_HOST") + "=1"), testHost().command(), null, null),
+                    Duration.ofSeconds(90)));
         }
         assertTrue(new ClusterLauncher(home).list().isEmpty());
     }

@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.jparallel.controller.launch.ClusterLauncher;
+import org.jparallel.controller.launch.EngineHosts;
 import org.jparallel.controller.launch.SshTarget;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,14 +55,41 @@ class JpclusterOptionsTest {
         EnginesCommand engines = new EnginesCommand(new ClusterLauncher(home));
         new CommandLine(engines).parseArgs("-n", "2", "--ssh", "me@node7", "--ssh-command", "ssh -p 2222",
                 "--remote-java", "/opt/jdk/bin/java", "--remote-jar", "/opt/jp.jar");
-        assertEquals(new SshTarget("me@node7", List.of("ssh", "-p", "2222"), "/opt/jdk/bin/java", "/opt/jp.jar"),
-                engines.ssh.target());
+        SshTarget node7 = new SshTarget("me@node7", List.of("ssh", "-p", "2222"), "/opt/jdk/bin/java", "/opt/jp.jar");
+        assertEquals(new EngineHosts(0, List.of(new EngineHosts.Share(node7, 2))), engines.ssh.engineHosts(2));
     }
 
     @Test
     void sshAloneTakesTheDefaults() {
         EnginesCommand engines = new EnginesCommand(new ClusterLauncher(home));
         new CommandLine(engines).parseArgs("-n", "2", "--ssh", "node7");
-        assertEquals(SshTarget.of("node7"), engines.ssh.target());
+        assertEquals(List.of(new EngineHosts.Share(SshTarget.of("node7"), 2)), engines.ssh.engineHosts(2).remote());
+    }
+
+    @Test
+    void repeatedSshSpreadsTheEnginesOverTheHosts() {
+        StartCommand start = new StartCommand(new ClusterLauncher(home));
+        new CommandLine(start).parseArgs("-n", "5", "--ssh", "nodeA", "--ssh", "nodeB");
+        assertEquals("3 on nodeA, 2 on nodeB", start.ssh.engineHosts(start.engines).toString());
+    }
+
+    @Test
+    void countsPerHostNeedNoEngineCount() {
+        StartCommand start = new StartCommand(new ClusterLauncher(home));
+        new CommandLine(start).parseArgs("--ssh", "nodeA=2", "--ssh", "nodeB=6");
+        assertEquals("2 on nodeA, 6 on nodeB", start.ssh.engineHosts(start.engines).toString());
+    }
+
+    @Test
+    void countsThatDisagreeWithTheEngineCountAreRefused() {
+        assertEquals(2, jpcluster("start", "-n", "4", "--ssh", "nodeA=2", "--ssh", "nodeB=6"), err.toString());
+        assertTrue(err.toString().contains("-n 4 but the hosts' counts add up to 8"), err.toString());
+        assertTrue(err.toString().contains("Usage: jpcluster start"), err.toString());
+    }
+
+    @Test
+    void startWithoutAnEngineCountSaysItIsMissing() {
+        assertEquals(2, jpcluster("start"), err.toString());
+        assertTrue(err.toString().contains("-n is missing"), err.toString());
     }
 }

@@ -1,11 +1,13 @@
 package org.jparallel.magics.cluster;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.EngineHosts;
 import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.magic.MagicUsageException;
@@ -13,17 +15,17 @@ import org.jparallel.magic.MagicUsageException;
 /**
  * The arguments of {@code %cluster}: an action, then {@code -n N}, {@code --profile P} and, for {@code start},
  * the options {@code jpcluster start} takes: {@code --ip}, {@code --location}, {@code --engine-jvm-options "..."},
- * {@code --db}, {@code --scheme} and {@code --hwm}; for {@code start} and {@code engines}, {@code --ssh HOST} to
- * put the engines on another host, with {@code jpcluster}'s {@code --ssh-command "ssh -p 2222"},
- * {@code --remote-java} and {@code --remote-jar}.
+ * {@code --db}, {@code --scheme} and {@code --hwm}; for {@code start} and {@code engines}, {@code --ssh HOST[=N]}
+ * (repeated for several hosts) to put the engines on other hosts, with {@code jpcluster}'s
+ * {@code --ssh-command "ssh -p 2222"}, {@code --remote-java} and {@code --remote-jar}.
  *
  * @param action  start, engines, stop, list or status
- * @param engines the number of engines to start, or to add (0 when not given)
+ * @param engines where the engines to start or add go ({@code -n}, {@code --ssh} and its companions), or null
+ *                when neither {@code -n} nor {@code --ssh} was given
  * @param profile the cluster's profile
  * @param options how to start it (ownerless: the magic adds the kernel as its owner)
- * @param engineHost the host to start engines on over ssh ({@code --ssh} and its companions), or null for this one
  */
-record ClusterArguments(String action, int engines, String profile, ClusterOptions options, SshTarget engineHost) {
+record ClusterArguments(String action, EngineHosts engines, String profile, ClusterOptions options) {
     private static final Set<String> SSH = Set.of("--ssh", "--ssh-command", "--remote-java", "--remote-jar");
     private static final Set<String> COUNT = Set.of("-n", "--n", "--engines");
     /** The options each action takes: an option it would ignore is refused, so that nothing silently does nothing. */
@@ -51,10 +53,10 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
         if (accepted == null) {
             throw new MagicUsageException("unknown action '" + action + "'");
         }
-        int engines = 0;
+        Integer engines = null;
         String profile = currentProfile;
         ClusterOptions options = ClusterOptions.defaults();
-        String sshHost = null;
+        List<String> sshHosts = new ArrayList<>();
         List<String> sshCommand = null;
         String remoteJava = null;
         String remoteJar = null;
@@ -78,18 +80,26 @@ record ClusterArguments(String action, int engines, String profile, ClusterOptio
                     case "--db" -> options = options.withRecords(value);
                     case "--scheme" -> options = options.withScheme(value);
                     case "--hwm" -> options = options.withHighWaterMark(number(value, option));
-                    case "--ssh" -> sshHost = value;
+                    case "--ssh" -> sshHosts.add(value);
                     case "--ssh-command" -> sshCommand = OptionWords.split(value);
                     case "--remote-java" -> remoteJava = value;
                     case "--remote-jar" -> remoteJar = value;
                     default -> throw new MagicUsageException("unknown option " + word);
                 }
             }
-            return new ClusterArguments(action, engines, profile, options,
-                    SshTarget.fromOptions(sshHost, sshCommand, remoteJava, remoteJar));
+            EngineHosts hosts = engines == null && sshHosts.isEmpty()
+                    ? checkedCompanions(sshCommand, remoteJava, remoteJar)
+                    : EngineHosts.fromOptions(engines, sshHosts, sshCommand, remoteJava, remoteJar);
+            return new ClusterArguments(action, hosts, profile, options);
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage());
         }
+    }
+
+    /** No engines were asked for; {@code --ssh-command} and the others would be refused without a host. */
+    private static EngineHosts checkedCompanions(List<String> sshCommand, String java, String jar) {
+        SshTarget.fromOptions(null, sshCommand, java, jar);
+        return null;
     }
 
     @SafeVarargs

@@ -52,9 +52,9 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                 %cluster start -n N [--profile P]   start a controller and N engines on this machine; also
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
                     [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR]
-                    [--ssh HOST] (engines on another host), as jpcluster start
-                %cluster engines -n K [--profile P] [--ssh HOST]   add K engines to a running cluster (jpcluster engines)
-                    --ssh HOST also takes [--ssh-command "ssh -p 2222"] [--remote-java JAVA] [--remote-jar JAR]
+                    [--ssh HOST[=N]]... (engines on other hosts: N each, or -n spread), as jpcluster start
+                %cluster engines -n K [--profile P] [--ssh HOST[=N]]...   add K engines to a running cluster
+                    --ssh also takes [--ssh-command "ssh -p 2222"] [--remote-java JAVA] [--remote-jar JAR]
                 %cluster stop [--profile P]         stop a cluster and its engines
                 %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime, hosts
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";
@@ -79,13 +79,13 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     }
 
     private void start(ClusterArguments arguments) throws MagicUsageException, MagicException {
-        if (arguments.engines() < 1) {
+        if (arguments.engines() == null) {
             throw new MagicUsageException("%cluster start needs -n N, the number of engines (at least 1)");
         }
         ClusterHandle handle;
         try {
             handle = launcher.start(arguments.profile(), arguments.engines(),
-                    arguments.options().withOwner(ProcessHandle.current().pid()), arguments.engineHost());
+                    arguments.options().withOwner(ProcessHandle.current().pid()));
         } catch (ClusterAlreadyRunningException e) {
             String profile = arguments.profile().equals(ClusterProfile.DEFAULT) ? "" : " --profile " + arguments.profile();
             throw new MagicException("ClusterError", "a cluster of profile " + arguments.profile() + " is running"
@@ -109,11 +109,10 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     }
 
     private void addEngines(ClusterArguments arguments) throws MagicUsageException, MagicException {
-        if (arguments.engines() < 1) {
+        if (arguments.engines() == null) {
             throw new MagicUsageException("%cluster engines needs -n K, the number of engines to add (at least 1)");
         }
-        int now = launcher.addEngines(arguments.profile(), arguments.engines(), Duration.ofSeconds(60),
-                arguments.engineHost());
+        int now = launcher.addEngines(arguments.profile(), arguments.engines(), Duration.ofSeconds(60));
         if (arguments.profile().equals(parallel.profile())) {
             // so that the next %px reaches them: the session's client hears of new engines a moment later
             try {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.jparallel.controller.launch.ClusterOptions;
+import org.jparallel.controller.launch.EngineHosts;
+import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.magic.MagicUsageException;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +16,7 @@ class ClusterArgumentsTest {
     void startTakesEnginesAndProfile() throws Exception {
         ClusterArguments arguments = ClusterArguments.parse("start -n 4 --profile big", "default");
         assertEquals("start", arguments.action());
-        assertEquals(4, arguments.engines());
+        assertEquals(EngineHosts.local(4), arguments.engines());
         assertEquals("big", arguments.profile());
         assertEquals(ClusterOptions.defaults(), arguments.options());
     }
@@ -23,7 +25,7 @@ class ClusterArgumentsTest {
     void enginesTakesHowManyToAdd() throws Exception {
         ClusterArguments arguments = ClusterArguments.parse("engines -n 2", "default");
         assertEquals("engines", arguments.action());
-        assertEquals(2, arguments.engines());
+        assertEquals(EngineHosts.local(2), arguments.engines());
         assertEquals("default", arguments.profile());
     }
 
@@ -31,17 +33,31 @@ class ClusterArgumentsTest {
     void sshPutsTheEnginesOnAnotherHost() throws Exception {
         ClusterArguments arguments = ClusterArguments.parse("engines -n 2 --ssh me@node7 --ssh-command 'ssh -p 2222'",
                 "default");
-        assertEquals("me@node7", arguments.engineHost().host());
-        assertEquals(List.of("ssh", "-p", "2222"), arguments.engineHost().command());
-        assertNull(ClusterArguments.parse("engines -n 2", "default").engineHost());
+        SshTarget host = arguments.engines().remote().get(0).host();
+        assertEquals("me@node7", host.host());
+        assertEquals(List.of("ssh", "-p", "2222"), host.command());
+        assertEquals(List.of(), ClusterArguments.parse("engines -n 2", "default").engines().remote());
     }
 
     @Test
     void sshTakesTheRemoteJavaAndJar() throws Exception {
         var host = ClusterArguments.parse("start -n 2 --ssh node7 --remote-java /opt/jdk/bin/java --remote-jar=/opt/jp.jar",
-                "default").engineHost();
+                "default").engines().remote().get(0).host();
         assertEquals("/opt/jdk/bin/java", host.java());
         assertEquals("/opt/jp.jar", host.jar());
+    }
+
+    @Test
+    void severalSshHostsShareTheEngines() throws Exception {
+        assertEquals("2 on nodeA, 2 on nodeB",
+                ClusterArguments.parse("start -n 4 --ssh nodeA --ssh nodeB", "default").engines().toString());
+        assertEquals("1 on nodeA, 3 on nodeB",
+                ClusterArguments.parse("engines --ssh nodeA=1 --ssh nodeB=3", "default").engines().toString());
+    }
+
+    @Test
+    void noEngineCountLeavesItToTheAction() throws Exception {
+        assertNull(ClusterArguments.parse("start --profile big", "default").engines());
     }
 
     @Test

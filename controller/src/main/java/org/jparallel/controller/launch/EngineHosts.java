@@ -1,0 +1,144 @@
+package org.jparallel.controller.launch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a command's engines go: all on the controller's host, or over hosts reached by ssh, as many on each as
+ * it says ({@code --ssh nodeA=2 --ssh nodeB=6}, ipyparallel's {@code SSHEngineSetLauncher.engines =
+ * {'nodeA': 2, 'nodeB': 6}}) or {@code -n} spread evenly over them ({@code -n 8 --ssh nodeA --ssh nodeB}).
+ *
+ * <pre>{@code
+ * EngineHosts.local(4)                                          // 4 on the controller's host
+ * EngineHosts.spread(8, List.of(SshTarget.of("a"), SshTarget.of("b")))  // 4 on a, 4 on b
+ * }</pre>
+ *
+ * @param local  engines on the controller's host
+ * @param remote engines on other hosts, in the order given
+ */
+public record EngineHosts(int local, List<Share> remote) {
+
+    /** Some engines on one host. */
+    public record Share(SshTarget host, int engines) {
+        public Share {
+            if (engines < 1) {
+                throw new IllegalArgumentException("each host needs 1 or more engines, not " + engines + " on "
+                        + host.host());
+            }
+        }
+    }
+
+    public EngineHosts {
+        remote = List.copyOf(remote);
+        if (local < 0 || (local == 0 && remote.isEmpty())) {
+            throw new IllegalArgumentException("needs 1 or more engines, not " + local);
+        }
+    }
+
+    /** {@code n} engines on the controller's host. */
+    public static EngineHosts local(int n) {
+        return new EngineHosts(n, List.of());
+    }
+
+    /** {@code n} engines spread over {@code hosts}, the first ones taking one more when they do not divide. */
+    public static EngineHosts spread(int n, List<SshTarget> hosts) {
+        if (hosts.isEmpty()) {
+            return local(n);
+        }
+        if (n < hosts.size()) {
+            throw new IllegalArgumentException(n + (n == 1 ? " engine does" : " engines do") + " not spread over "
+                    + hosts.size() + " hosts: give -n " + hosts.size() + " or more, or a count per host (--ssh HOST=N)");
+        }
+        List<Share> shares = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            shares.add(new Share(hosts.get(i), n / hosts.size() + (i < n % hosts.size() ? 1 : 0)));
+        }
+        return new EngineHosts(0, shares);
+    }
+
+    /**
+     * What {@code -n} and {@code --ssh HOST[=N]} (repeated) with their companions name, as {@code jpcluster} and
+     * {@code %cluster} take them: hosts with a count get that many, {@code -n}'s remainder spreads over the others.
+     *
+     * @param n     {@code -n}, or null when it was not given (then every host needs its count)
+     * @param hosts the values of {@code --ssh}, possibly none
+     * @throws IllegalArgumentException when the counts do not add up, or the ssh options come without a host
+     */
+    public static EngineHosts fromOptions(Integer n, List<String> hosts, List<String> sshCommand, String java,
+                                          String jar) {
+        if (hosts.isEmpty()) {
+            SshTarget.fromOptions(null, sshCommand, java, jar); // refuses the companions alone
+            if (n == null) {
+                throw new IllegalArgumentException("-n is missing: how many engines?");
+            }
+            return local(n);
+        }
+        List<Share> counted = new ArrayList<>();
+        List<SshTarget> uncounted = new ArrayList<>();
+        int given = 0;
+        for (String spec : hosts) {
+            int equals = spec.lastIndexOf('=');
+            SshTarget target = SshTarget.fromOptions(equals < 0 ? spec : spec.substring(0, equals), sshCommand, java, jar);
+            if (equals < 0) {
+                uncounted.add(target);
+            } else {
+                int count = count(spec.substring(equals + 1), spec);
+                counted.add(new Share(target, count));
+                given += count;
+            }
+        }
+        if (uncounted.isEmpty()) {
+            if (n != null && n != given) {
+                throw new IllegalArgumentException("-n " + n + " but the hosts' counts add up to " + given
+                        + ": leave -n out, or make them agree");
+            }
+            return new EngineHosts(0, counted);
+        }
+        if (n == null) {
+            throw new IllegalArgumentException("-n is missing: how many engines go on " + uncounted.get(0).host()
+                    + "? Give -n to spread, or --ssh " + uncounted.get(0).host() + "=N");
+        }
+        if (counted.isEmpty()) {
+            return spread(n, uncounted);
+        }
+        if (n - given < uncounted.size()) {
+            throw new IllegalArgumentException("-n " + n + " leaves " + Math.max(0, n - given) + " for "
+                    + (uncounted.size() == 1 ? "the host" : "the " + uncounted.size() + " hosts") + " without a count,"
+                    + " after the " + given + " the others take: raise -n, or give every host its count");
+        }
+        List<Share> all = new ArrayList<>(counted);
+        all.addAll(spread(n - given, uncounted).remote());
+        return new EngineHosts(0, all);
+    }
+
+    private static int count(String text, String spec) {
+        try {
+            int count = Integer.parseInt(text.strip());
+            if (count >= 1) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--ssh " + spec + ": after = comes a number of engines, 1 or more");
+    }
+
+    /** How many engines in all. */
+    public int total() {
+        return local + remote.stream().mapToInt(Share::engines).sum();
+    }
+
+    /** {@code 4 engines}, or {@code 2 on nodeA, 6 on nodeB}, for messages. */
+    @Override
+    public String toString() {
+        if (remote.isEmpty()) {
+            return local + (local == 1 ? " engine" : " engines");
+        }
+        List<String> parts = new ArrayList<>();
+        if (local > 0) {
+            parts.add(local + " here");
+        }
+        remote.forEach(share -> parts.add(share.engines() + " on " + share.host().host()));
+        return String.join(", ", parts);
+    }
+}
