@@ -9,6 +9,9 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
@@ -102,8 +105,7 @@ public final class MavenMagic implements Magic {
             }
             throw new MagicUsageException("%maven needs the coordinates of at least one artifact");
         }
-        addToClassPath(resolve(coordinates), context.session());
-        return CellOutcome.nothing();
+        return add(coordinates, context);
     }
 
     /**
@@ -164,8 +166,7 @@ public final class MavenMagic implements Magic {
                         System.out.println("No dependencies to add.");
                         return CellOutcome.nothing();
                     }
-                    addToClassPath(resolve(coordinates), context.session());
-                    return CellOutcome.nothing();
+                    return add(coordinates, context);
                 });
     }
 
@@ -206,14 +207,61 @@ public final class MavenMagic implements Magic {
         }
     }
 
-    private List<Path> resolve(List<String> coordinates) throws MagicUsageException, MagicException {
-        try {
-            return resolver.resolve(coordinates, downloaded -> System.out.println("Downloaded " + downloaded));
-        } catch (IllegalArgumentException e) {
-            throw new MagicUsageException(e.getMessage());
-        } catch (ResolutionException e) {
-            throw new MagicException("MavenError", e.getMessage());
+    /**
+     * Resolves the artifacts and puts them on the class path, or stops at an interrupt. Maven's resolver does not
+     * heed interrupts mid-download, so it runs on a thread of its own that the cell stops waiting for; what it was
+     * downloading lands in the local repository, and nothing is added.
+     */
+    private CellOutcome add(List<String> coordinates, MagicContext context) throws MagicUsageException, MagicException {
+        CompletableFuture<List<Path>> resolution = new CompletableFuture<>();
+        Thread worker = new Thread(() -> {
+            synchronized (resolver) { // one resolution at a time, an interrupted one included
+                if (resolution.isDone()) {
+                    return;
+                }
+                try {
+                    resolution.complete(resolver.resolve(coordinates, downloaded -> {
+                        if (!resolution.isDone()) {
+                            System.out.println("Downloaded " + downloaded);
+                        }
+                    }));
+                } catch (ResolutionException | RuntimeException | Error e) {
+                    resolution.completeExceptionally(e);
+                }
+            }
+        }, "jparallel-maven-resolution");
+        worker.setDaemon(true);
+        worker.start();
+        List<Path> jars;
+        try (AutoCloseable stop = context.onInterrupt(() -> {
+            resolution.cancel(true);
+            worker.interrupt();
+        })) {
+            jars = resolution.get();
+        } catch (CancellationException | InterruptedException e) {
+            resolution.cancel(true);
+            worker.interrupt();
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            System.out.println("Interrupted: nothing added; a download under way finishes into the local repository.");
+            return new CellOutcome.Interrupted();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException wrong) {
+                throw new MagicUsageException(wrong.getMessage());
+            }
+            if (e.getCause() instanceof ResolutionException failed) {
+                throw new MagicException("MavenError", failed.getMessage());
+            }
+            if (e.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            throw (Error) e.getCause();
+        } catch (Exception e) { // from closing the interrupt hook
+            throw new IllegalStateException("unhooking %maven from the cell's interrupt failed", e);
         }
+        addToClassPath(jars, context.session());
+        return CellOutcome.nothing();
     }
 
     private void addToClassPath(List<Path> jars, JavaSession session) {

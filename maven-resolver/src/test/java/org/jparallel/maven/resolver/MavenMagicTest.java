@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.jparallel.maven.ArtifactResolver;
 import org.jparallel.maven.MavenMagic;
 import org.jparallel.magic.MagicRegistry;
@@ -122,6 +128,38 @@ class MavenMagicTest {
         notebook.succeed("%addMavenRepo folder " + remote.url());
         notebook.succeed("%addMavenDependencies eight:greeting:1.0");
         assertEquals("hello, eight", notebook.value("eight.Greeting.greet(\"eight\")"));
+    }
+
+    @Test
+    void anInterruptStopsADownloadThatHangs() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        HttpServer stalling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stalling.createContext("/", exchange -> {
+            asked.countDown();
+            try {
+                release.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        stalling.setExecutor(Executors.newCachedThreadPool());
+        stalling.start();
+        try {
+            CompletableFuture<CellOutcome> cell = CompletableFuture.supplyAsync(() -> notebook.run(
+                    "%maven --repo http://127.0.0.1:" + stalling.getAddress().getPort() + "/ stall:never:1.0"));
+            assertTrue(asked.await(30, TimeUnit.SECONDS), "the resolver never asked the repository");
+            notebook.interrupt();
+            assertInstanceOf(CellOutcome.Interrupted.class, cell.get(10, TimeUnit.SECONDS));
+        } finally {
+            release.countDown();
+            stalling.stop(0);
+        }
+        publishGreeting("nine");
+        notebook.succeed("%maven --repo " + remote.url() + " nine:greeting:1.0");
+        assertEquals("hello, nine", notebook.value("nine.Greeting.greet(\"nine\")"));
     }
 
     @Test
