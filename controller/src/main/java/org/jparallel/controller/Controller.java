@@ -22,9 +22,8 @@ import org.jparallel.controller.hub.ClusterControl;
 import org.jparallel.controller.hub.Hub;
 import org.jparallel.controller.hub.Links;
 import org.jparallel.controller.launch.EngineLauncher;
+import org.jparallel.controller.launch.EngineSite;
 import org.jparallel.controller.launch.LocalEngineLauncher;
-import org.jparallel.controller.launch.SshEngineLauncher;
-import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.controller.profile.ClientConnection;
 import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.engine.EngineConnection;
@@ -145,12 +144,12 @@ public final class Controller implements AutoCloseable {
             }
 
             @Override
-            public void launchEngines(int n, SshTarget host) {
+            public void launchEngines(int n, EngineSite site) {
                 background.execute(() -> {
                     try {
-                        Controller.this.launchEngines(n, host);
+                        Controller.this.launchEngines(n, site);
                     } catch (IOException e) {
-                        LOG.log(Level.SEVERE, "cannot launch engines on " + host.host(), e);
+                        LOG.log(Level.SEVERE, "cannot launch engines on " + site.name(), e);
                     }
                 });
             }
@@ -173,9 +172,9 @@ public final class Controller implements AutoCloseable {
         launchEngines(n, launcher);
     }
 
-    /** Launches {@code n} more engines on another host, over ssh; watched as local ones are. */
-    public void launchEngines(int n, SshTarget host) throws IOException {
-        launchEngines(n, new SshEngineLauncher(options.profile(), host, options.engineJvmOptions()));
+    /** Launches {@code n} more engines elsewhere (over ssh, through Slurm); watched as local ones are. */
+    public void launchEngines(int n, EngineSite site) throws IOException {
+        launchEngines(n, site.launcher(options.profile(), options.engineJvmOptions()));
     }
 
     private void launchEngines(int n, EngineLauncher by) throws IOException {

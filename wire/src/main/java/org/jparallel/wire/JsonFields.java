@@ -3,7 +3,9 @@ package org.jparallel.wire;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * Optional fields of JSON dicts (message content, headers, connection files), read with a fallback for a field
@@ -36,6 +38,18 @@ public final class JsonFields {
     public static JsonObject object(JsonObject o, String key) {
         JsonElement e = o.get(key);
         return e == null || !e.isJsonObject() ? new JsonObject() : e.getAsJsonObject();
+    }
+
+    /** The strings of an array field; empty when the field is absent or not an array. */
+    public static List<String> stringList(JsonObject o, String key) {
+        JsonElement e = o.get(key);
+        List<String> strings = new ArrayList<>();
+        if (e != null && e.isJsonArray()) {
+            for (JsonElement item : e.getAsJsonArray()) {
+                strings.add(item.getAsString());
+            }
+        }
+        return strings;
     }
 
     public static JsonArray strings(Collection<String> values) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "engines", mixinStandardHelpOptions = true,
-        description = "Adds K engines to a running cluster, on its host or, with --ssh, on others.")
+        description = "Adds K engines to a running cluster, on its host or, with --ssh or --slurm, elsewhere.")
 final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
             description = "number of engines to add (with --ssh HOST=N for every host, it may be left out)")
@@ -19,7 +19,7 @@ final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
     String profile;
 
     @Mixin
-    SshOptions ssh = new SshOptions();
+    EngineSiteOptions sites = new EngineSiteOptions();
 
     EnginesCommand(ClusterLauncher launcher) {
         super(launcher);
@@ -27,7 +27,7 @@ final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int now = launcher.addEngines(profile, ssh.engineHosts(engines), Duration.ofSeconds(60));
+        int now = launcher.addEngines(profile, sites.engineHosts(engines), Duration.ofSeconds(60));
         System.out.println("cluster '" + profile + "' has " + now + " engines");
         return 0;
     }

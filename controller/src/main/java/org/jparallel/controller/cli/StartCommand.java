@@ -48,7 +48,7 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
     int highWaterMark;
 
     @Mixin
-    SshOptions ssh = new SshOptions();
+    EngineSiteOptions sites = new EngineSiteOptions();
 
     StartCommand(ClusterLauncher launcher) {
         super(launcher);
@@ -68,7 +68,7 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
             System.err.println("jpcluster: " + e.getMessage());
             return 2;
         }
-        EngineHosts hosts = ssh.engineHosts(engines);
+        EngineHosts hosts = sites.engineHosts(engines);
         ClusterHandle cluster;
         try {
             cluster = launcher.start(profile, hosts, options);

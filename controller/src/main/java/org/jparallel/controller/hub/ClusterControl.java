@@ -1,6 +1,6 @@
 package org.jparallel.controller.hub;
 
-import org.jparallel.controller.launch.SshTarget;
+import org.jparallel.controller.launch.EngineSite;
 
 /**
  * What the hub asks of the controller around it. Called under the hub's lock: implementations
@@ -10,8 +10,8 @@ public interface ClusterControl {
     /** Launches {@code n} more local engines. */
     void launchEngines(int n);
 
-    /** Launches {@code n} more engines on another host, over ssh. */
-    void launchEngines(int n, SshTarget host);
+    /** Launches {@code n} more engines elsewhere: on another host over ssh, or through Slurm. */
+    void launchEngines(int n, EngineSite site);
 
     /** Stops every engine, and the controller too when {@code controllerToo}. */
     void shutdown(boolean controllerToo);

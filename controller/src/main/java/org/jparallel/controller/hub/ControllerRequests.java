@@ -1,10 +1,9 @@
 package org.jparallel.controller.hub;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.jparallel.controller.launch.SshTarget;
+import org.jparallel.controller.launch.EngineSite;
 import org.jparallel.wire.MalformedMessageException;
 
 /**
@@ -87,12 +86,8 @@ final class ControllerRequests {
         if (n < 1 || n > 256) {
             throw new IllegalArgumentException("engines_request asks for 1 to 256 engines, not " + n);
         }
-        JsonElement ssh = request.get("ssh");
-        if (ssh != null && ssh.isJsonObject()) {
-            hub.control().launchEngines(n, SshTarget.fromJson(ssh.getAsJsonObject()));
-        } else {
-            hub.control().launchEngines(n);
-        }
+        EngineSite.of(request).ifPresentOrElse(site -> hub.control().launchEngines(n, site),
+                () -> hub.control().launchEngines(n));
         return ok();
     }
 

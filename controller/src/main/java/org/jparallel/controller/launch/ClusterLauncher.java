@@ -334,20 +334,20 @@ public final class ClusterLauncher {
     private static void requestRemoteEngines(ControllerLink link, EngineHosts hosts) {
         for (EngineHosts.Share share : hosts.remote()) {
             try {
-                requestEngines(link, share.engines(), share.host());
+                requestEngines(link, share.engines(), share.site());
             } catch (TimeoutException e) {
                 throw new ClusterException("the controller did not answer the request for engines on "
-                        + share.host().host() + ": " + e.getMessage(), e);
+                        + share.site().name() + ": " + e.getMessage(), e);
             }
         }
     }
 
-    /** Asks the controller for {@code n} more engines, on {@code host} over ssh or (null) on its own host. */
-    private static void requestEngines(ControllerLink link, int n, SshTarget host) throws TimeoutException {
+    /** Asks the controller for {@code n} more engines, at {@code site} or (null) on its own host. */
+    private static void requestEngines(ControllerLink link, int n, EngineSite site) throws TimeoutException {
         JsonObject content = new JsonObject();
         content.addProperty("n", n);
-        if (host != null) {
-            content.add("ssh", host.toJson());
+        if (site != null) {
+            site.addTo(content);
         }
         Message reply = link.request("engines_request", content, REQUEST_TIMEOUT);
         if (!"ok".equals(reply.content().get("status").getAsString())) {

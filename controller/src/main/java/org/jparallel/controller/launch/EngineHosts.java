@@ -4,26 +4,28 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Where a command's engines go: all on the controller's host, or over hosts reached by ssh, as many on each as
- * it says ({@code --ssh nodeA=2 --ssh nodeB=6}, ipyparallel's {@code SSHEngineSetLauncher.engines =
- * {'nodeA': 2, 'nodeB': 6}}) or {@code -n} spread evenly over them ({@code -n 8 --ssh nodeA --ssh nodeB}).
+ * Where a command's engines go: all on the controller's host; over hosts reached by ssh, as many on each as it
+ * says ({@code --ssh nodeA=2 --ssh nodeB=6}, ipyparallel's {@code SSHEngineSetLauncher.engines =
+ * {'nodeA': 2, 'nodeB': 6}}) or {@code -n} spread evenly over them ({@code -n 8 --ssh nodeA --ssh nodeB}); or
+ * wherever Slurm places them ({@code -n 8 --slurm}).
  *
  * <pre>{@code
- * EngineHosts.local(4)                                          // 4 on the controller's host
+ * EngineHosts.local(4)                                                   // 4 on the controller's host
  * EngineHosts.spread(8, List.of(SshTarget.of("a"), SshTarget.of("b")))  // 4 on a, 4 on b
+ * EngineHosts.spread(8, List.of(SlurmTarget.defaults()))                 // 8 Slurm tasks
  * }</pre>
  *
  * @param local  engines on the controller's host
- * @param remote engines on other hosts, in the order given
+ * @param remote engines elsewhere, in the order given
  */
 public record EngineHosts(int local, List<Share> remote) {
 
-    /** Some engines on one host. */
-    public record Share(SshTarget host, int engines) {
+    /** Some engines at one site. */
+    public record Share(EngineSite site, int engines) {
         public Share {
             if (engines < 1) {
                 throw new IllegalArgumentException("each host needs 1 or more engines, not " + engines + " on "
-                        + host.host());
+                        + site.name());
             }
         }
     }
@@ -41,7 +43,7 @@ public record EngineHosts(int local, List<Share> remote) {
     }
 
     /** {@code n} engines spread over {@code hosts}, the first ones taking one more when they do not divide. */
-    public static EngineHosts spread(int n, List<SshTarget> hosts) {
+    public static EngineHosts spread(int n, List<? extends EngineSite> hosts) {
         if (hosts.isEmpty()) {
             return local(n);
         }
@@ -66,6 +68,30 @@ public record EngineHosts(int local, List<Share> remote) {
      */
     public static EngineHosts fromOptions(Integer n, List<String> hosts, List<String> sshCommand, String java,
                                           String jar) {
+        return fromOptions(n, hosts, null, sshCommand, java, jar);
+    }
+
+    /**
+     * Like {@link #fromOptions(Integer, List, List, String, String)}, with {@code --slurm} too: {@code srunOptions}
+     * (null without {@code --slurm}) puts all {@code -n} engines in Slurm's hands, with {@code --remote-java} and
+     * {@code --remote-jar} for its nodes.
+     *
+     * @throws IllegalArgumentException also when {@code --slurm} comes with {@code --ssh} or {@code --ssh-command}
+     */
+    public static EngineHosts fromOptions(Integer n, List<String> hosts, List<String> srunOptions,
+                                          List<String> sshCommand, String java, String jar) {
+        if (srunOptions != null) {
+            if (!hosts.isEmpty() || sshCommand != null) {
+                throw new IllegalArgumentException("--slurm places the engines itself: it takes no --ssh or"
+                        + " --ssh-command (start the ssh engines with another command: jpcluster engines --ssh)");
+            }
+            if (n == null) {
+                throw new IllegalArgumentException("-n is missing: how many engines should Slurm start?");
+            }
+            SlurmTarget slurm = SlurmTarget.defaults().withOptions(srunOptions);
+            slurm = java == null ? slurm : slurm.withJava(java);
+            return spread(n, List.of(jar == null ? slurm : slurm.withJar(jar)));
+        }
         if (hosts.isEmpty()) {
             SshTarget.fromOptions(null, sshCommand, java, jar); // refuses the companions alone
             if (n == null) {
@@ -95,8 +121,8 @@ public record EngineHosts(int local, List<Share> remote) {
             return new EngineHosts(0, counted);
         }
         if (n == null) {
-            throw new IllegalArgumentException("-n is missing: how many engines go on " + uncounted.get(0).host()
-                    + "? Give -n to spread, or --ssh " + uncounted.get(0).host() + "=N");
+            throw new IllegalArgumentException("-n is missing: how many engines go on " + uncounted.get(0).name()
+                    + "? Give -n to spread, or --ssh " + uncounted.get(0).name() + "=N");
         }
         if (counted.isEmpty()) {
             return spread(n, uncounted);
@@ -128,7 +154,7 @@ public record EngineHosts(int local, List<Share> remote) {
         return local + remote.stream().mapToInt(Share::engines).sum();
     }
 
-    /** {@code 4 engines}, or {@code 2 on nodeA, 6 on nodeB}, for messages. */
+    /** {@code 4 engines}, or {@code 2 on nodeA, 6 on nodeB}, or {@code 8 on Slurm}, for messages. */
     @Override
     public String toString() {
         if (remote.isEmpty()) {
@@ -138,7 +164,7 @@ public record EngineHosts(int local, List<Share> remote) {
         if (local > 0) {
             parts.add(local + " here");
         }
-        remote.forEach(share -> parts.add(share.engines() + " on " + share.host().host()));
+        remote.forEach(share -> parts.add(share.engines() + " on " + share.site().name()));
         return String.join(", ", parts);
     }
 }

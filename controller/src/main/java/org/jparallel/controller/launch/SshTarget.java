@@ -1,10 +1,8 @@
 package org.jparallel.controller.launch;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
+import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.wire.JsonFields;
 
 /**
@@ -22,7 +20,7 @@ import org.jparallel.wire.JsonFields;
  * @param java    the java command there
  * @param jar     jparallel's class path there; empty for the controller's own (hosts with the same layout)
  */
-public record SshTarget(String host, List<String> command, String java, String jar) {
+public record SshTarget(String host, List<String> command, String java, String jar) implements EngineSite {
 
     public SshTarget {
         if (host.isBlank() || host.startsWith("-")) {
@@ -72,25 +70,29 @@ public record SshTarget(String host, List<String> command, String java, String j
         return new SshTarget(host, command, java, classPath);
     }
 
-    JsonObject toJson() {
+    @Override
+    public String name() {
+        return host;
+    }
+
+    @Override
+    public EngineLauncher launcher(ProfileDir dir, List<String> jvmOptions) {
+        return new SshEngineLauncher(dir, this, jvmOptions);
+    }
+
+    @Override
+    public void addTo(JsonObject request) {
         JsonObject json = new JsonObject();
         json.addProperty("host", host);
         json.add("command", JsonFields.strings(command));
         json.addProperty("java", java);
         json.addProperty("jar", jar);
-        return json;
+        request.add("ssh", json);
     }
 
-    /** The target an {@code engines_request} names, as {@link #toJson()} wrote it. */
-    public static SshTarget fromJson(JsonObject json) {
-        List<String> command = new ArrayList<>();
-        JsonElement words = json.get("command");
-        if (words != null && words.isJsonArray()) {
-            for (JsonElement word : (JsonArray) words) {
-                command.add(word.getAsString());
-            }
-        }
-        return new SshTarget(JsonFields.string(json, "host", ""), command, JsonFields.string(json, "java", "java"),
-                JsonFields.string(json, "jar", ""));
+    /** The target an {@code engines_request} names, as {@link #addTo} wrote it. */
+    static SshTarget fromJson(JsonObject json) {
+        return new SshTarget(JsonFields.string(json, "host", ""), JsonFields.stringList(json, "command"),
+                JsonFields.string(json, "java", "java"), JsonFields.string(json, "jar", ""));
     }
 }

@@ -56,28 +56,28 @@ class JpclusterOptionsTest {
         new CommandLine(engines).parseArgs("-n", "2", "--ssh", "me@node7", "--ssh-command", "ssh -p 2222",
                 "--remote-java", "/opt/jdk/bin/java", "--remote-jar", "/opt/jp.jar");
         SshTarget node7 = new SshTarget("me@node7", List.of("ssh", "-p", "2222"), "/opt/jdk/bin/java", "/opt/jp.jar");
-        assertEquals(new EngineHosts(0, List.of(new EngineHosts.Share(node7, 2))), engines.ssh.engineHosts(2));
+        assertEquals(new EngineHosts(0, List.of(new EngineHosts.Share(node7, 2))), engines.sites.engineHosts(2));
     }
 
     @Test
     void sshAloneTakesTheDefaults() {
         EnginesCommand engines = new EnginesCommand(new ClusterLauncher(home));
         new CommandLine(engines).parseArgs("-n", "2", "--ssh", "node7");
-        assertEquals(List.of(new EngineHosts.Share(SshTarget.of("node7"), 2)), engines.ssh.engineHosts(2).remote());
+        assertEquals(List.of(new EngineHosts.Share(SshTarget.of("node7"), 2)), engines.sites.engineHosts(2).remote());
     }
 
     @Test
     void repeatedSshSpreadsTheEnginesOverTheHosts() {
         StartCommand start = new StartCommand(new ClusterLauncher(home));
         new CommandLine(start).parseArgs("-n", "5", "--ssh", "nodeA", "--ssh", "nodeB");
-        assertEquals("3 on nodeA, 2 on nodeB", start.ssh.engineHosts(start.engines).toString());
+        assertEquals("3 on nodeA, 2 on nodeB", start.sites.engineHosts(start.engines).toString());
     }
 
     @Test
     void countsPerHostNeedNoEngineCount() {
         StartCommand start = new StartCommand(new ClusterLauncher(home));
         new CommandLine(start).parseArgs("--ssh", "nodeA=2", "--ssh", "nodeB=6");
-        assertEquals("2 on nodeA, 6 on nodeB", start.ssh.engineHosts(start.engines).toString());
+        assertEquals("2 on nodeA, 6 on nodeB", start.sites.engineHosts(start.engines).toString());
     }
 
     @Test

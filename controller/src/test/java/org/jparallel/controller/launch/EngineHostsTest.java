@@ -55,10 +55,24 @@ class EngineHostsTest {
     }
 
     @Test
+    void slurmTakesEveryEngineWithItsOptionsAndTheNodesJava() {
+        EngineHosts slurm = EngineHosts.fromOptions(3, List.of(), List.of("-p", "batch"), null, "/opt/java", null);
+        assertEquals(new EngineHosts(0, List.of(new EngineHosts.Share(
+                new SlurmTarget(List.of("-p", "batch"), "/opt/java", ""), 3))), slurm);
+        assertEquals("3 on Slurm (srun -p batch)", slurm.toString());
+    }
+
+    @Test
+    void slurmWithSshIsRefused() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> EngineHosts.fromOptions(2, List.of("a"),
+                List.of(), null, null, null)).getMessage().startsWith("--slurm places the engines itself"));
+    }
+
+    @Test
     void sshCompanionsApplyToEveryHostAndNeedOne() {
         EngineHosts hosts = EngineHosts.fromOptions(2, List.of("a", "b"), List.of("ssh", "-p", "2222"), "/opt/java", null);
-        assertTrue(hosts.remote().stream().allMatch(share -> share.host().command().equals(List.of("ssh", "-p", "2222"))
-                && share.host().java().equals("/opt/java")));
+        assertTrue(hosts.remote().stream().map(share -> (SshTarget) share.site()).allMatch(host ->
+                host.command().equals(List.of("ssh", "-p", "2222")) && host.java().equals("/opt/java")));
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> EngineHosts.fromOptions(2, List.of(), null, null, "/opt/jp.jar")).getMessage()
                 .contains("go with --ssh HOST"));

@@ -17,7 +17,8 @@ import org.jparallel.magic.MagicUsageException;
  * the options {@code jpcluster start} takes: {@code --ip}, {@code --location}, {@code --engine-jvm-options "..."},
  * {@code --db}, {@code --scheme} and {@code --hwm}; for {@code start} and {@code engines}, {@code --ssh HOST[=N]}
  * (repeated for several hosts) to put the engines on other hosts, with {@code jpcluster}'s
- * {@code --ssh-command "ssh -p 2222"}, {@code --remote-java} and {@code --remote-jar}.
+ * {@code --ssh-command "ssh -p 2222"}, {@code --remote-java} and {@code --remote-jar}, or {@code --slurm} (with
+ * {@code --slurm-options "-p batch"}) to let Slurm place them.
  *
  * @param action  start, engines, stop, list or status
  * @param engines where the engines to start or add go ({@code -n}, {@code --ssh} and its companions), or null
@@ -26,7 +27,8 @@ import org.jparallel.magic.MagicUsageException;
  * @param options how to start it (ownerless: the magic adds the kernel as its owner)
  */
 record ClusterArguments(String action, EngineHosts engines, String profile, ClusterOptions options) {
-    private static final Set<String> SSH = Set.of("--ssh", "--ssh-command", "--remote-java", "--remote-jar");
+    private static final Set<String> SSH = Set.of("--ssh", "--ssh-command", "--remote-java", "--remote-jar", "--slurm",
+            "--slurm-options");
     private static final Set<String> COUNT = Set.of("-n", "--n", "--engines");
     /** The options each action takes: an option it would ignore is refused, so that nothing silently does nothing. */
     private static final Map<String, Set<String>> ACCEPTED = Map.of(
@@ -57,6 +59,8 @@ record ClusterArguments(String action, EngineHosts engines, String profile, Clus
         String profile = currentProfile;
         ClusterOptions options = ClusterOptions.defaults();
         List<String> sshHosts = new ArrayList<>();
+        boolean slurm = false;
+        List<String> slurmOptions = null;
         List<String> sshCommand = null;
         String remoteJava = null;
         String remoteJar = null;
@@ -67,6 +71,10 @@ record ClusterArguments(String action, EngineHosts engines, String profile, Clus
                 String option = value == null ? word : word.substring(0, word.indexOf('='));
                 if (!accepted.contains(option) && KNOWN.contains(option)) {
                     throw new MagicUsageException("%cluster " + action + " takes no " + option);
+                }
+                if (option.equals("--slurm")) { // a flag: no value
+                    slurm = true;
+                    continue;
                 }
                 if (value == null) {
                     value = next(words, ++i, option);
@@ -84,12 +92,17 @@ record ClusterArguments(String action, EngineHosts engines, String profile, Clus
                     case "--ssh-command" -> sshCommand = OptionWords.split(value);
                     case "--remote-java" -> remoteJava = value;
                     case "--remote-jar" -> remoteJar = value;
+                    case "--slurm-options" -> slurmOptions = OptionWords.split(value);
                     default -> throw new MagicUsageException("unknown option " + word);
                 }
             }
-            EngineHosts hosts = engines == null && sshHosts.isEmpty()
+            if (slurmOptions != null && !slurm) {
+                throw new MagicUsageException("--slurm-options go with --slurm");
+            }
+            List<String> srunOptions = slurm ? (slurmOptions == null ? List.of() : slurmOptions) : null;
+            EngineHosts hosts = engines == null && sshHosts.isEmpty() && !slurm
                     ? checkedCompanions(sshCommand, remoteJava, remoteJar)
-                    : EngineHosts.fromOptions(engines, sshHosts, sshCommand, remoteJava, remoteJar);
+                    : EngineHosts.fromOptions(engines, sshHosts, srunOptions, sshCommand, remoteJava, remoteJar);
             return new ClusterArguments(action, hosts, profile, options);
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage());

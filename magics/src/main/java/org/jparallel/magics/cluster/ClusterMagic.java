@@ -52,9 +52,10 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                 %cluster start -n N [--profile P]   start a controller and N engines on this machine; also
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
                     [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR]
-                    [--ssh HOST[=N]]... (engines on other hosts: N each, or -n spread), as jpcluster start
-                %cluster engines -n K [--profile P] [--ssh HOST[=N]]...   add K engines to a running cluster
-                    --ssh also takes [--ssh-command "ssh -p 2222"] [--remote-java JAVA] [--remote-jar JAR]
+                    [--ssh HOST[=N]]... (engines on other hosts: N each, or -n spread), or --slurm
+                    [--slurm-options "-p batch -t 60"] (Slurm places them), as jpcluster start
+                %cluster engines -n K [--profile P] [--ssh HOST[=N]]... [--slurm]   add K engines to a running cluster
+                    --ssh also takes [--ssh-command "ssh -p 2222"]; --ssh and --slurm [--remote-java JAVA] [--remote-jar JAR]
                 %cluster stop [--profile P]         stop a cluster and its engines
                 %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime, hosts
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";

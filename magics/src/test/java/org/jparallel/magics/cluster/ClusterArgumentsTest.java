@@ -33,7 +33,7 @@ class ClusterArgumentsTest {
     void sshPutsTheEnginesOnAnotherHost() throws Exception {
         ClusterArguments arguments = ClusterArguments.parse("engines -n 2 --ssh me@node7 --ssh-command 'ssh -p 2222'",
                 "default");
-        SshTarget host = arguments.engines().remote().get(0).host();
+        SshTarget host = (SshTarget) arguments.engines().remote().get(0).site();
         assertEquals("me@node7", host.host());
         assertEquals(List.of("ssh", "-p", "2222"), host.command());
         assertEquals(List.of(), ClusterArguments.parse("engines -n 2", "default").engines().remote());
@@ -41,8 +41,8 @@ class ClusterArgumentsTest {
 
     @Test
     void sshTakesTheRemoteJavaAndJar() throws Exception {
-        var host = ClusterArguments.parse("start -n 2 --ssh node7 --remote-java /opt/jdk/bin/java --remote-jar=/opt/jp.jar",
-                "default").engines().remote().get(0).host();
+        var host = (SshTarget) ClusterArguments.parse("start -n 2 --ssh node7 --remote-java /opt/jdk/bin/java"
+                + " --remote-jar=/opt/jp.jar", "default").engines().remote().get(0).site();
         assertEquals("/opt/jdk/bin/java", host.java());
         assertEquals("/opt/jp.jar", host.jar());
     }
@@ -53,6 +53,14 @@ class ClusterArgumentsTest {
                 ClusterArguments.parse("start -n 4 --ssh nodeA --ssh nodeB", "default").engines().toString());
         assertEquals("1 on nodeA, 3 on nodeB",
                 ClusterArguments.parse("engines --ssh nodeA=1 --ssh nodeB=3", "default").engines().toString());
+    }
+
+    @Test
+    void slurmTakesTheEnginesWithItsOptions() throws Exception {
+        assertEquals("4 on Slurm (srun -p batch -t 60)", ClusterArguments.parse(
+                "start -n 4 --slurm --slurm-options '-p batch -t 60'", "default").engines().toString());
+        assertEquals("2 on Slurm", ClusterArguments.parse("engines --slurm -n 2", "default").engines().toString());
+        assertThrows(MagicUsageException.class, () -> ClusterArguments.parse("start -n 2 --slurm-options -p", "default"));
     }
 
     @Test

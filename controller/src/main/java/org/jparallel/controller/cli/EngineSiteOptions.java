@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options of {@code jpcluster start} and {@code engines} that put engines on other hosts, over ssh. */
-final class SshOptions {
+/** The options of {@code jpcluster start} and {@code engines} that put engines elsewhere: over ssh, or through Slurm. */
+final class EngineSiteOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
 
@@ -19,14 +19,22 @@ final class SshOptions {
             + " for several hosts. The controller must listen where they reach it (--ip '*')")
     List<String> hosts = new ArrayList<>();
 
-    // No picocli defaults below: EngineHosts.fromOptions refuses these without --ssh, so it must see which were given.
+    @Option(names = "--slurm", description = "let Slurm place the engines: one srun task each, launched from this"
+            + " host (the nodes need java and the jar; the controller must listen where they reach it: --ip '*')")
+    boolean slurm;
+
+    // No picocli defaults below: EngineHosts.fromOptions refuses these without --ssh or --slurm, so it must see
+    // which were given.
+    @Option(names = "--slurm-options", description = "srun's options for each engine, e.g. \"-p batch -t 60 --mem=4G\"")
+    String slurmOptions;
+
     @Option(names = "--ssh-command", description = "the ssh command and its options (default: ssh -o BatchMode=yes)")
     String sshCommand;
 
-    @Option(names = "--remote-java", description = "java on those hosts (default: java)")
+    @Option(names = "--remote-java", description = "java on those hosts or Slurm nodes (default: java)")
     String java;
 
-    @Option(names = "--remote-jar", description = "jparallel's jar on those hosts (default: the path of this host's)")
+    @Option(names = "--remote-jar", description = "jparallel's jar on those hosts or Slurm nodes (default: the path of this host's)")
     String jar;
 
     /**
@@ -37,8 +45,11 @@ final class SshOptions {
      */
     EngineHosts engineHosts(Integer n) {
         try {
-            return EngineHosts.fromOptions(n, hosts, sshCommand == null ? null : OptionWords.split(sshCommand), java,
-                    jar);
+            if (slurmOptions != null && !slurm) {
+                throw new IllegalArgumentException("--slurm-options go with --slurm");
+            }
+            return EngineHosts.fromOptions(n, hosts, slurm ? OptionWords.split(slurmOptions == null ? "" : slurmOptions)
+                    : null, sshCommand == null ? null : OptionWords.split(sshCommand), java, jar);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }
