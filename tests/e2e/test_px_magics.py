@@ -141,6 +141,22 @@ def test_a_method_declared_by_px_gets_a_hint_when_the_notebook_calls_it(cluster)
     assert "\nhint: cubeThere is a method of the engines" in ex.traceback, ex.traceback
 
 
+def test_an_activated_view_gets_px_magics_of_its_own(cluster):
+    activated = execute(cluster, 'Client.connect().view(1).activate("_one");')
+    assert "%px_one, %%px_one, %pxresult_one, %pxconfig_one and %autopx_one run on engines [1]" in activated.stdout, \
+        activated.describe()
+    ex = execute(cluster, "%px_one 6 * 7")
+    assert re.findall(r"Out\[(\d):\d+\]: 42", ex.stdout) == ["1"], ex.describe()
+    assert re.findall(r"Out\[(\d):\d+\]: 42", execute(cluster, "%px 6 * 7").stdout) == ["0", "1"], \
+        "plain %px still runs on every engine"
+    assert "The view activated with suffix _one: engines [1]." in execute(cluster, "%px_one?").visible_text
+
+
+def test_activating_with_a_suffix_that_is_no_name_says_what_a_suffix_is(cluster):
+    ex = execute(cluster, 'Client.connect().all().activate("no good")')
+    assert ex.status == "error" and "a suffix of %px is letters, digits and '_'" in ex.error["evalue"], ex.describe()
+
+
 def test_verbose_names_the_engines(cluster):
     ex = execute(cluster, "%px --verbose -t 1 int unused = 0;")
     assert "Parallel execution on engines: [1]" in ex.stdout

@@ -37,13 +37,17 @@ public final class Client implements AutoCloseable {
     /** Where the cluster's processes log, on the controller's host: beside the connection file it was read from. */
     private final Path logDirectory;
     private final ClientOptions options;
+    /** The connection file it was made from, which {@link DirectView#activate} hands to the notebook. */
+    private final Path connectionFile;
     private final EngineRegistry registry = new EngineRegistry();
     private final ClientChannel channel;
     private final TaskSender sender;
     private final BulkChannel bulk;
     private final TaskRecords records;
 
-    private Client(ClusterConnection connection, String profile, Path logDirectory, ClientOptions options) {
+    private Client(ClusterConnection connection, Path connectionFile, String profile, Path logDirectory,
+                   ClientOptions options) {
+        this.connectionFile = connectionFile.toAbsolutePath();
         this.profile = profile;
         this.logDirectory = logDirectory;
         this.options = options;
@@ -78,7 +82,7 @@ public final class Client implements AutoCloseable {
 
     public static Client connect(String profile, ClientOptions options) {
         ClusterProfile p = ClusterProfile.named(profile);
-        return open(ClusterConnection.read(p.clientFile(), profile), profile, p.logDirectory(), options);
+        return open(ClusterConnection.read(p.clientFile(), profile), p.clientFile(), profile, p.logDirectory(), options);
     }
 
     /** Connects with a client connection file ({@code security/client.json}). */
@@ -88,7 +92,8 @@ public final class Client implements AutoCloseable {
 
     public static Client connect(Path connectionFile, ClientOptions options) {
         ClusterConnection connection = ClusterConnection.read(connectionFile, profileOf(connectionFile));
-        return open(connection, connection.profile(), logDirectoryOf(connectionFile, connection.profile()), options);
+        return open(connection, connectionFile, connection.profile(), logDirectoryOf(connectionFile, connection.profile()),
+                options);
     }
 
     /** {@code …/profile_<name>/log} beside {@code …/profile_<name>/security/client.json}; else the profile's own. */
@@ -109,13 +114,13 @@ public final class Client implements AutoCloseable {
         return dir.startsWith("profile_") ? dir.substring("profile_".length()) : ClusterProfile.DEFAULT;
     }
 
-    private static Client open(ClusterConnection connection, String profile, Path logDirectory,
+    private static Client open(ClusterConnection connection, Path connectionFile, String profile, Path logDirectory,
                                ClientOptions options) {
         if (connection.controllerGone()) {
             throw new NoClusterException(profile, "its controller, pid " + connection.controllerPid()
                     + ", is not running: the connection file is stale");
         }
-        Client client = new Client(connection, profile, logDirectory, options);
+        Client client = new Client(connection, connectionFile, profile, logDirectory, options);
         try {
             client.refresh();
             return client;
@@ -163,7 +168,7 @@ public final class Client implements AutoCloseable {
 
     /** A view on every engine registered when a call is made, including engines that join later. */
     public DirectView all() {
-        return new DirectView(new DirectRequests(sender, registry::ids, false), "all");
+        return new DirectView(new DirectRequests(sender, registry::ids, false), "all", connectionFile, null);
     }
 
     /** A view on these engines, in this order. */
@@ -177,13 +182,14 @@ public final class Client implements AutoCloseable {
     public DirectView view(List<Integer> ids) {
         List<Integer> targets = List.copyOf(ids);
         targets.forEach(this::checkEngine);
-        return new DirectView(new DirectRequests(sender, () -> targets, false), targets.toString());
+        return new DirectView(new DirectRequests(sender, () -> targets, false), targets.toString(), connectionFile,
+                targets);
     }
 
     /** A view on one engine, whose values are that engine's own (not lists). */
     public EngineView engine(int id) {
         checkEngine(id);
-        return new EngineView(id, new DirectRequests(sender, () -> List.of(id), true));
+        return new EngineView(id, new DirectRequests(sender, () -> List.of(id), true), connectionFile);
     }
 
     private void checkEngine(int id) {

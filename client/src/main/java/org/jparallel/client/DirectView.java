@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jparallel.repl.ViewActivation;
 
 /**
  * Runs code on chosen engines, each its own copy: ipyparallel's {@code rc[:]}. Every call sends one request
@@ -25,10 +26,41 @@ import java.util.Map;
 public final class DirectView {
     private final DirectRequests requests;
     private final String description;
+    private final Path connectionFile;
+    /** The engines it was made for, or null for every engine registered when a call is made. */
+    private final List<Integer> fixedTargets;
 
-    DirectView(DirectRequests requests, String description) {
+    DirectView(DirectRequests requests, String description, Path connectionFile, List<Integer> fixedTargets) {
         this.requests = requests;
         this.description = description;
+        this.connectionFile = connectionFile;
+        this.fixedTargets = fixedTargets;
+    }
+
+    /**
+     * Makes {@code %px} run on this view's engines, as ipyparallel's {@code view.activate()}; in a notebook cell.
+     *
+     * @throws IllegalStateException outside a jparallel notebook, where no {@code %px} is
+     */
+    public void activate() {
+        activate("");
+    }
+
+    /**
+     * Makes {@code %px}{@code suffix}, {@code %%px}{@code suffix}, {@code %pxresult}{@code suffix},
+     * {@code %pxconfig}{@code suffix} and {@code %autopx}{@code suffix} run on this view's engines beside the plain
+     * ones, as ipyparallel's {@code view.activate(suffix)}; in a notebook cell.
+     *
+     * <pre>{@code
+     * rc.view(0, 2).activate("_even");
+     * %px_even System.out.println("only on engines 0 and 2");
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the suffix is not letters, digits and underscores
+     * @throws IllegalStateException    outside a jparallel notebook, where no {@code %px} is
+     */
+    public void activate(String suffix) {
+        ViewActivation.inThisCell(connectionFile, fixedTargets, suffix);
     }
 
     /** The engines a call made now goes to, in order. */

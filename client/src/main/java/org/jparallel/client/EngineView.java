@@ -3,6 +3,7 @@ package org.jparallel.client;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.jparallel.repl.ViewActivation;
 
 /**
  * Runs code on one engine: ipyparallel's {@code rc[2]}. Values are that engine's own, not lists, and a
@@ -19,10 +20,25 @@ import java.util.Map;
 public final class EngineView {
     private final int engineId;
     private final DirectRequests requests;
+    private final Path connectionFile;
 
-    EngineView(int engineId, DirectRequests requests) {
+    EngineView(int engineId, DirectRequests requests, Path connectionFile) {
         this.engineId = engineId;
         this.requests = requests;
+        this.connectionFile = connectionFile;
+    }
+
+    /** Makes {@code %px} run on this engine, as ipyparallel's {@code rc[3].activate()}; in a notebook cell. */
+    public void activate() {
+        activate("");
+    }
+
+    /**
+     * Makes {@code %px}{@code suffix} and its companions run on this engine, as {@link DirectView#activate(String)}
+     * does for several: {@code rc.engine(3).activate("3")} gives {@code %px3}.
+     */
+    public void activate(String suffix) {
+        ViewActivation.inThisCell(connectionFile, List.of(engineId), suffix);
     }
 
     public int engineId() {

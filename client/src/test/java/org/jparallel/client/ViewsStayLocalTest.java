@@ -14,7 +14,7 @@ class ViewsStayLocalTest {
 
     @Test
     void aViewIsNotSentToEngines() {
-        DirectView view = new DirectView(null, "all");
+        DirectView view = new DirectView(null, "all", java.nio.file.Path.of("client.json"), null);
         var e = assertThrows(UnserializableValueException.class, () -> encoder.encodeCall((Fn0<Object>) () -> view));
         assertEquals(DirectView.class.getName(), e.className());
     }

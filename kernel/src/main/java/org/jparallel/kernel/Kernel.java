@@ -193,6 +193,8 @@ public final class Kernel implements AutoCloseable {
                         .withHostClassPath()
                         .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + CLIENT_IMPORTS)));
                 NotebookSession opened = NotebookSession.open(java, magics, this::publishDisplay);
+                java.onViewActivation((clientFile, targets, suffix) ->
+                        parallel.activate(clientFile, targets, suffix, magics));
                 notebook.complete(opened);
                 java.warmUp(); // completion and analysis; a first cell that comes meanwhile just waits its turn
             } catch (RuntimeException | Error e) {

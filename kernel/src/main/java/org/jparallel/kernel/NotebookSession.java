@@ -69,7 +69,7 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
 
     @Override
     public void redirectCells(String cellMagicName) {
-        cellsOnEngines = "px".equals(cellMagicName);
+        cellsOnEngines = cellMagicName != null && cellMagicName.startsWith("px"); // %autopx, or an activated view's
         runner().redirectCells(cellMagicName);
     }
 

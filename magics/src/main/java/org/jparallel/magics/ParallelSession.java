@@ -1,5 +1,6 @@
 package org.jparallel.magics;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
@@ -17,6 +18,8 @@ import org.jparallel.magics.px.PxOptions;
 public final class ParallelSession implements AutoCloseable {
     private Client client;
     private String profile = "default";
+    /** The client connection file to connect with instead of the profile's, for an activated view; or null. */
+    private Path clientFile;
     private volatile PxOptions defaults = PxOptions.defaults();
     private volatile AsyncResult<?> last;
 
@@ -24,7 +27,7 @@ public final class ParallelSession implements AutoCloseable {
     public synchronized Client client() throws MagicException {
         if (client == null) {
             try {
-                client = Client.connect(profile);
+                client = clientFile != null ? Client.connect(clientFile) : Client.connect(profile);
             } catch (NoClusterException e) {
                 throw new MagicException("ClusterError", "no cluster is running: start one with %cluster start -n 4"
                         + (profile.equals("default") ? "" : " --profile " + profile));
@@ -35,9 +38,18 @@ public final class ParallelSession implements AutoCloseable {
 
     /** Switches to a profile's cluster, e.g. after {@code %cluster start --profile P}. */
     public synchronized void use(String newProfile) {
-        if (!newProfile.equals(profile)) {
+        if (!newProfile.equals(profile) || clientFile != null) {
             disconnect();
             profile = newProfile;
+            clientFile = null;
+        }
+    }
+
+    /** Switches to the cluster of this client connection file, e.g. for {@code view.activate()}. */
+    public synchronized void use(Path newClientFile) {
+        if (!newClientFile.equals(clientFile)) {
+            disconnect();
+            clientFile = newClientFile;
         }
     }
 

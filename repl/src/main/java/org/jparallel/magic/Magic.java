@@ -50,11 +50,15 @@ public interface Magic {
      * starts with this name's synopsis and says whose name it is.
      */
     static Magic alias(String name, Magic of) {
+        return renamed(name, of, "The same as %" + of.name() + " (IJava's name for it).");
+    }
+
+    /** The same magic under another name: its usage with that name's synopsis, and {@code note} at the end. */
+    static Magic renamed(String name, Magic of, String note) {
         String usage = of.usage();
         int firstLineEnd = usage.indexOf('\n') < 0 ? usage.length() : usage.indexOf('\n');
         String synopsis = usage.substring(0, firstLineEnd).replace("%" + of.name(), "%" + name);
-        return of(name, of.kinds(), synopsis + "\n    The same as %" + of.name() + " (IJava's name for it)."
-                + usage.substring(firstLineEnd), of::run);
+        return of(name, of.kinds(), synopsis + usage.substring(firstLineEnd) + "\n    " + note, of::run);
     }
 
     /**

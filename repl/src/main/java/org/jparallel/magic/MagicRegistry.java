@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LoadMagic;
 import org.jparallel.magic.builtin.LsMagic;
@@ -24,7 +24,8 @@ import org.jparallel.magic.builtin.VariablesMagic;
  * }</pre>
  */
 public final class MagicRegistry {
-    private final Map<String, Magic> byName = new TreeMap<>();
+    // Sorted for listings; concurrent since an activated view adds magics while completion may list them.
+    private final Map<String, Magic> byName = new ConcurrentSkipListMap<>();
 
     /**
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},

@@ -2,16 +2,19 @@ package org.jparallel.repl;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The context class loader of user code: JShell's loader of snippet classes, which it delegates everything to (so
  * {@code ServiceLoader} and {@code Class.forName} with the context loader see snippet classes and added jars, and its
  * URLs are the ones JShell's loader has); the session's {@link DeclaredTypes}, so that a cluster client made in a
- * cell decodes values of records typed on both sides into the cells' own records; and {@link CellInterrupts}, so
- * that interrupting a cell that waits for a cluster's tasks stops those tasks.
+ * cell decodes values of records typed on both sides into the cells' own records; {@link CellInterrupts}, so
+ * that interrupting a cell that waits for a cluster's tasks stops those tasks; and {@link ViewActivation}, so that
+ * {@code view.activate("_even")} in a cell makes {@code %px_even}.
  */
-final class CellContextLoader extends URLClassLoader implements DeclaredTypes, CellInterrupts {
+final class CellContextLoader extends URLClassLoader implements DeclaredTypes, CellInterrupts, ViewActivation {
 
     static {
         registerAsParallelCapable();
@@ -19,11 +22,13 @@ final class CellContextLoader extends URLClassLoader implements DeclaredTypes, C
 
     private final DeclaredTypes types;
     private final CellInterrupts interrupts;
+    private final ViewActivation views;
 
-    CellContextLoader(ClassLoader snippets, DeclaredTypes types, CellInterrupts interrupts) {
+    CellContextLoader(ClassLoader snippets, DeclaredTypes types, CellInterrupts interrupts, ViewActivation views) {
         super("jparallel-cells", new URL[0], snippets);
         this.types = types;
         this.interrupts = interrupts;
+        this.views = views;
     }
 
     @Override
@@ -44,5 +49,10 @@ final class CellContextLoader extends URLClassLoader implements DeclaredTypes, C
     @Override
     public AutoCloseable onInterrupt(Runnable action) {
         return interrupts.onInterrupt(action);
+    }
+
+    @Override
+    public void activate(Path clientFile, List<Integer> targets, String suffix) {
+        views.activate(clientFile, targets, suffix);
     }
 }

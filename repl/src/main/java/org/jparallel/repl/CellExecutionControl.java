@@ -24,6 +24,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private Field addressedVariable;
     private String invokedClass;
     private volatile DeclaredTypes declaredTypes = DeclaredTypes.NONE;
+    private volatile ViewActivation views = ViewActivation.NONE;
     private CellContextLoader contextLoader;
     /** What the running cell's code waits for elsewhere: stopped with it (see CellInterrupts). */
     private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
@@ -111,6 +112,10 @@ final class CellExecutionControl extends LocalExecutionControl {
         this.declaredTypes = types;
     }
 
+    void views(ViewActivation activation) {
+        this.views = activation;
+    }
+
     /** A class of a snippet, or of a jar the cells added, by binary name. */
     Class<?> snippetClass(String binaryName) throws ClassNotFoundException {
         return findClass(binaryName);
@@ -118,7 +123,8 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     private synchronized ClassLoader contextLoader(ClassLoader snippets) {
         if (contextLoader == null || contextLoader.getParent() != snippets) {
-            contextLoader = new CellContextLoader(snippets, declaredTypes, this::onStop);
+            contextLoader = new CellContextLoader(snippets, declaredTypes, this::onStop,
+                    (clientFile, targets, suffix) -> views.activate(clientFile, targets, suffix));
         }
         return contextLoader;
     }

@@ -107,6 +107,11 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /** The types this session's cells declare, by name; safe from any thread, and while a cell runs. */
+    /** What {@code view.activate(...)} in a cell does: the kernel makes {@code %px} magics (see {@link ViewActivation}). */
+    public void onViewActivation(ViewActivation activation) {
+        control.views(activation);
+    }
+
     public DeclaredTypes declaredTypes() {
         return types;
     }

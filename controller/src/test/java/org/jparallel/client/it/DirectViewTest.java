@@ -37,6 +37,13 @@ class DirectViewTest {
     final DirectView all = rc.all();
 
     @Test
+    void activatingAViewOutsideANotebookSaysThereIsNoPx() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> rc.view(0).activate("_zero"));
+        assertTrue(e.getMessage().startsWith("activate() makes %px magics, which exist in a jparallel notebook only"),
+                e.getMessage());
+    }
+
+    @Test
     void theClientFindsTheEngines() {
         assertEquals(List.of(0, 1), rc.ids());
         assertEquals(List.of(0, 1), all.targets());

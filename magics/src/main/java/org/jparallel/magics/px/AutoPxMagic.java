@@ -10,7 +10,18 @@ import org.jparallel.repl.CellOutcome;
 
 /** {@code %autopx}: every following cell runs as {@code %%px}, until {@code %autopx} again. */
 public final class AutoPxMagic implements Magic {
+    private final String cellMagic;
     private boolean enabled;
+
+    /** {@code %autopx}, which sends cells to {@code %%px}. */
+    public AutoPxMagic() {
+        this("px");
+    }
+
+    /** The {@code %autopx} of an activated view, which sends cells to its {@code %%px_SUFFIX}. */
+    public AutoPxMagic(String cellMagic) {
+        this.cellMagic = cellMagic;
+    }
 
     @Override
     public String name() {
@@ -36,8 +47,9 @@ public final class AutoPxMagic implements Magic {
             throw new MagicUsageException("%autopx takes no arguments");
         }
         enabled = !enabled;
-        context.redirectCells(enabled ? "px" : null);
-        System.out.println(enabled ? "%autopx enabled: cells run on the engines" : "%autopx disabled");
+        context.redirectCells(enabled ? cellMagic : null);
+        System.out.println(enabled ? "%auto" + cellMagic + " enabled: cells run on the engines" : "%auto" + cellMagic
+                + " disabled");
         return CellOutcome.nothing();
     }
 }

@@ -22,7 +22,7 @@ public record PxOptions(Targets targets, boolean block, boolean stream, OutputGr
         return new PxOptions(Targets.all(), true, true, OutputGrouping.TYPE, Optional.empty(), false, false, 2.0);
     }
 
-    PxOptions withTargets(Targets t) {
+    public PxOptions withTargets(Targets t) {
         return new PxOptions(t, block, stream, grouping, out, local, verbose, progressAfter);
     }
 

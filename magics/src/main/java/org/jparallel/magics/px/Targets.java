@@ -86,7 +86,7 @@ public sealed interface Targets {
      */
     List<Integer> resolve(List<Integer> engines) throws MagicException;
 
-    static Targets all() {
+    public static Targets all() {
         return new All();
     }
 
