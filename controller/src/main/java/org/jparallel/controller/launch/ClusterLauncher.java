@@ -80,7 +80,7 @@ public final class ClusterLauncher {
 
     /**
      * Like {@link #start(String, int, ClusterOptions)}, the engines where {@code engines} puts them: on this host,
-     * or on others, which the controller reaches over ssh.
+     * on others that the controller reaches over ssh, or where Slurm places them.
      */
     public ClusterHandle start(String profile, EngineHosts engines, ClusterOptions options) {
         ProfileDir dir = ProfileDir.of(home, profile);
@@ -287,7 +287,7 @@ public final class ClusterLauncher {
 
     /**
      * Like {@link #addEngines(String, int, Duration)}, the engines where {@code hosts} puts them: on the
-     * controller's host, or on others over ssh.
+     * controller's host, on others over ssh, or where Slurm places them.
      */
     public int addEngines(String profile, EngineHosts hosts, Duration timeout) {
         int n = hosts.total();
@@ -330,7 +330,7 @@ public final class ClusterLauncher {
         }
     }
 
-    /** Asks the controller for the engines {@code hosts} puts on other hosts. */
+    /** Asks the controller for the engines {@code hosts} puts elsewhere than its own host. */
     private static void requestRemoteEngines(ControllerLink link, EngineHosts hosts) {
         for (EngineHosts.Share share : hosts.remote()) {
             try {

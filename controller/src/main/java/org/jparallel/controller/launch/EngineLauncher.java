@@ -3,7 +3,7 @@ package org.jparallel.controller.launch;
 import java.io.IOException;
 
 /**
- * Starts engine processes for a controller. Local processes now; ssh or batch systems later.
+ * Starts engine processes for a controller: on its host, on another over ssh, or as Slurm tasks.
  *
  * <pre>{@code
  * EngineLauncher launcher = new LocalEngineLauncher(dir, List.of("-Xmx1g"));
