@@ -389,6 +389,19 @@ def test_cluster_engines_adds_engines_that_px_then_reaches(cluster):
 
 
 @pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_cluster_restart_gives_fresh_engines_that_px_reaches(cluster):
+    declared = execute(cluster, "%px int beforeRestart = 1;")
+    assert declared.status == "ok", declared.describe()
+    ex = execute(cluster, "%cluster restart", timeout=CLUSTER_TIMEOUT)
+    assert ex.status == "ok", ex.describe()
+    assert "restarted its engines: 3 engines, fresh JVMs with new ids." in ex.stdout, ex.describe()
+    ex = execute(cluster, "%px beforeRestart")
+    assert ex.status == "error", "the engines' state is new"
+    ex = execute(cluster, '%px System.out.println("again");')
+    assert sorted(lines(ex.stdout)) == ["[stdout:3] again", "[stdout:4] again", "[stdout:5] again"], ex.describe()
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
 def test_cluster_stop_stops_every_process(cluster, home):
     ex = execute(cluster, "%cluster stop", timeout=60)
     assert "stopped" in ex.stdout

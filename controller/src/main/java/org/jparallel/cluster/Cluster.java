@@ -134,6 +134,17 @@ public final class Cluster implements AutoCloseable {
         return launcher.addEngines(handle.profile(), engines, timeout);
     }
 
+    /**
+     * Restarts the engines as fresh JVMs (new sessions, class paths and ids), each where it ran, and waits up to
+     * {@code timeout} for them: ipyparallel's {@code cluster.restart_engines()}. Clients stay connected.
+     *
+     * @return how many engines are registered now
+     */
+    public int restartEngines(Duration timeout) {
+        requireOpen();
+        return launcher.restartEngines(handle.profile(), timeout);
+    }
+
     public String profile() {
         return handle.profile();
     }

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,7 +51,8 @@ public final class Controller implements AutoCloseable {
 
     private final ControllerOptions options;
     private final EngineLauncher launcher;
-    private final Set<ProcessHandle> launched = ConcurrentHashMap.newKeySet();
+    /** The engine processes this controller launched, each with what launched it (to start it again). */
+    private final Map<ProcessHandle, EngineLauncher> launched = new ConcurrentHashMap<>();
     private final AtomicInteger launches = new AtomicInteger();
     private final ExecutorService background = Executors.newSingleThreadExecutor(BackgroundThreads.factory("jparallel-controller-tasks"));
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
@@ -155,6 +156,23 @@ public final class Controller implements AutoCloseable {
             }
 
             @Override
+            public int restartEngines() {
+                Map<ProcessHandle, EngineLauncher> before = Map.copyOf(launched);
+                hub.shutdownEngines();
+                background.execute(() -> {
+                    stopProcesses(List.copyOf(before.keySet()));
+                    for (EngineLauncher by : before.values()) {
+                        try {
+                            Controller.this.launchEngines(1, by);
+                        } catch (IOException e) {
+                            LOG.log(Level.SEVERE, "cannot launch an engine again", e);
+                        }
+                    }
+                });
+                return before.size();
+            }
+
+            @Override
             public void shutdown(boolean controllerToo) {
                 background.execute(() -> {
                     if (controllerToo) {
@@ -189,7 +207,7 @@ public final class Controller implements AutoCloseable {
                 }
                 throw e;
             }
-            launched.add(engine);
+            launched.put(engine, by);
             engine.onExit().thenRun(() -> {
                 launched.remove(engine);
                 hub.engineProcessEnded(engine.pid(), index, by.logOf(index));
@@ -217,7 +235,7 @@ public final class Controller implements AutoCloseable {
         if (hub != null) {
             hub.shutdownEngines();
         }
-        stopProcesses(List.copyOf(launched));
+        stopProcesses(List.copyOf(launched.keySet()));
         timers.shutdownNow();
         background.shutdownNow();
         if (clientLink != null) {

@@ -46,6 +46,26 @@ class ClusterTest {
     }
 
     @Test
+    void restartedEnginesAreFreshJvmsWithNewIdsAndTheClientGoesOn() throws Exception {
+        try (Cluster cluster = Cluster.start(home, "restart", 2, OPTIONS)) {
+            Client rc = cluster.client();
+            rc.all().executeSync("int remembered = 7;");
+            List<Long> before = rc.all().applySync(() -> ProcessHandle.current().pid());
+
+            assertEquals(2, cluster.restartEngines(Duration.ofSeconds(90)));
+
+            rc.waitForEngines(2, Duration.ofSeconds(30));
+            assertEquals(List.of(2, 3), rc.ids());
+            List<Long> after = rc.all().applySync(() -> ProcessHandle.current().pid());
+            assertTrue(after.stream().noneMatch(before::contains), before + " then " + after);
+            for (long pid : before) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "engine " + pid + " lives on");
+            }
+            assertThrows(RuntimeException.class, () -> rc.all().pullSync("remembered"), "a fresh session");
+        }
+    }
+
+    @Test
     void clusterStopsWhenTheProgramThatStartedItIsKilled() throws Exception {
         Path program = Files.writeString(home.resolve("Owner.java"), """
                 public class Owner {

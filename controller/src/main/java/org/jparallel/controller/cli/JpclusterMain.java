@@ -20,8 +20,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "jpcluster", mixinStandardHelpOptions = true, version = "jpcluster 0.1.0",
         description = "Starts, lists and stops jparallel clusters (a controller and its engines).",
-        subcommands = {StartCommand.class, StopCommand.class, ListCommand.class, EnginesCommand.class,
-                EngineCommand.class})
+        subcommands = {StartCommand.class, StopCommand.class, RestartCommand.class, ListCommand.class,
+                EnginesCommand.class, EngineCommand.class})
 public final class JpclusterMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

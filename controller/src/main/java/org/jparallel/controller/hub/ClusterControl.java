@@ -13,6 +13,14 @@ public interface ClusterControl {
     /** Launches {@code n} more engines elsewhere: on another host over ssh, or through Slurm. */
     void launchEngines(int n, EngineSite site);
 
+    /**
+     * Stops every engine and starts again, the same way, those this controller launched: fresh JVMs, their
+     * sessions and class paths new. Engines started elsewhere ({@code jpcluster engine}) stop for good.
+     *
+     * @return how many engines come back
+     */
+    int restartEngines();
+
     /** Stops every engine, and the controller too when {@code controllerToo}. */
     void shutdown(boolean controllerToo);
 }

@@ -8,8 +8,8 @@ import org.jparallel.wire.MalformedMessageException;
 
 /**
  * The requests clients address to the controller itself: {@code connection_request},
- * {@code queue_request}, {@code result_request}, {@code purge_request}, {@code shutdown_request} and
- * {@code engines_request}.
+ * {@code queue_request}, {@code result_request}, {@code purge_request}, {@code shutdown_request},
+ * {@code engines_request} and {@code restart_request}.
  * Runs under the hub's lock.
  */
 final class ControllerRequests {
@@ -33,6 +33,7 @@ final class ControllerRequests {
             case "purge_request" -> new TaskResults(hub).purge(content);
             case "shutdown_request" -> shutdown(content);
             case "engines_request" -> engines(content);
+            case "restart_request" -> restart();
             default -> throw new IllegalArgumentException("not a controller request: " + route.msgType());
         };
         hub.replies().reply(client, RoutingHeader.object(route.headerFrame()), ClientReplies.replyType(route.msgType()), reply,
@@ -89,6 +90,12 @@ final class ControllerRequests {
         EngineSite.of(request).ifPresentOrElse(site -> hub.control().launchEngines(n, site),
                 () -> hub.control().launchEngines(n));
         return ok();
+    }
+
+    private JsonObject restart() {
+        JsonObject reply = ok();
+        reply.addProperty("engines", hub.control().restartEngines());
+        return reply;
     }
 
     static JsonObject ok() {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -319,6 +320,55 @@ public final class ClusterLauncher {
         } catch (ConnectionFileException | TimeoutException e) {
             throw new ClusterException("cannot reach the controller of profile " + profile + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Stops every engine of the cluster and starts again those its controller launched, each the way it was (here,
+     * over ssh, through Slurm), as ipyparallel's {@code cluster.restart_engines()}: fresh JVMs whose sessions and
+     * class paths are new, with new ids. Waits until they have registered.
+     *
+     * @return the number of registered engines
+     * @throws ClusterException when no cluster runs for the profile, or engines did not come back in time
+     */
+    public int restartEngines(String profile, Duration timeout) {
+        ProfileDir dir = ProfileDir.of(home, profile);
+        if (dir.liveController().isEmpty()) {
+            throw new ClusterException("no cluster of profile " + profile + " is running");
+        }
+        try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
+            Set<String> before = engineIds(link);
+            int lostBefore = registrations(link).lostLaunches();
+            JsonObject reply = link.request("restart_request", new JsonObject(), REQUEST_TIMEOUT).content();
+            if (!reply.has("engines")) {
+                throw new ClusterException("the controller refused to restart its engines: " + reply);
+            }
+            int coming = reply.get("engines").getAsInt();
+            Instant deadline = Instant.now().plus(timeout);
+            while (true) {
+                Set<String> now = engineIds(link);
+                int lost = registrations(link).lostLaunches() - lostBefore;
+                boolean oldGone = now.stream().noneMatch(before::contains);
+                if (oldGone && now.size() + lost >= coming) {
+                    if (lost > 0) {
+                        throw new ClusterException(lost + " of " + coming + " restarted engine processes exited"
+                                + " before they registered; see the logs in " + dir.logDir() + logTails(dir));
+                    }
+                    return now.size();
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new ClusterException("the engines did not come back within " + timeout.toSeconds()
+                            + " s: " + now.size() + " of " + coming + " registered; see the logs in " + dir.logDir());
+                }
+                pause(100);
+            }
+        } catch (ConnectionFileException | TimeoutException e) {
+            throw new ClusterException("cannot reach the controller of profile " + profile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Set<String> engineIds(ControllerLink link) throws TimeoutException {
+        return link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT).content()
+                .getAsJsonObject("engines").keySet();
     }
 
     /** The controller's {@code connection_reply}, or null when it does not answer. */

@@ -115,6 +115,21 @@ class JpclusterTest {
     }
 
     @Test
+    @Order(5)
+    void restartReplacesTheEnginesWithFreshOnes() throws Exception {
+        List<ProcessHandle> oldEngines = List.copyOf(cluster.subList(1, cluster.size()));
+        Run restart = jpcluster("restart", "--profile", "cli");
+        assertEquals(0, restart.exit(), restart.out());
+        assertTrue(restart.out().contains("cluster 'cli' restarted its engines: 2 engines"), restart.out());
+        for (ProcessHandle engine : oldEngines) {
+            assertFalse(engine.isAlive(), "engine " + engine.pid() + " outlived the restart");
+        }
+        List<ProcessHandle> newEngines = cluster.get(0).children().toList();
+        assertEquals(2, newEngines.size(), newEngines.toString());
+        cluster.addAll(newEngines); // stop must end them too
+    }
+
+    @Test
     @Order(6)
     void stopEndsTheControllerAndEveryEngine() throws Exception {
         Run stop = jpcluster("stop", "--profile", "cli");

@@ -20,7 +20,7 @@ import org.jparallel.magic.MagicUsageException;
  * {@code --ssh-command "ssh -p 2222"}, {@code --remote-java} and {@code --remote-jar}, or {@code --slurm} (with
  * {@code --slurm-options "-p batch"}) to let Slurm place them.
  *
- * @param action  start, engines, stop, list or status
+ * @param action  start, engines, stop, restart, list or status
  * @param engines where the engines to start or add go ({@code -n}, {@code --ssh} and its companions), or null
  *                when neither {@code -n} nor {@code --ssh} was given
  * @param profile the cluster's profile
@@ -36,6 +36,7 @@ record ClusterArguments(String action, EngineHosts engines, String profile, Clus
                     "--scheme", "--hwm")),
             "engines", union(COUNT, SSH, Set.of("--profile")),
             "stop", Set.of("--profile"),
+            "restart", Set.of("--profile"),
             "status", Set.of("--profile"),
             "list", Set.of());
     private static final Set<String> KNOWN = ACCEPTED.get("start");
@@ -48,7 +49,7 @@ record ClusterArguments(String action, EngineHosts engines, String profile, Clus
             throw new MagicUsageException(e.getMessage());
         }
         if (words.isEmpty()) {
-            throw new MagicUsageException("%cluster needs an action: start, engines, stop, list or status");
+            throw new MagicUsageException("%cluster needs an action: start, engines, stop, restart, list or status");
         }
         String action = words.get(0);
         Set<String> accepted = ACCEPTED.get(action);

@@ -57,6 +57,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                 %cluster engines -n K [--profile P] [--ssh HOST[=N]]... [--slurm]   add K engines to a running cluster
                     --ssh also takes [--ssh-command "ssh -p 2222"]; --ssh and --slurm [--remote-java JAVA] [--remote-jar JAR]
                 %cluster stop [--profile P]         stop a cluster and its engines
+                %cluster restart [--profile P]      restart its engines as fresh JVMs (new state, class path, ids)
                 %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime, hosts
                 %cluster status [--profile P]       the engines of the cluster %px talks to""";
     }
@@ -69,6 +70,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                 case "start" -> start(arguments);
                 case "engines" -> addEngines(arguments);
                 case "stop" -> stop(arguments.profile());
+                case "restart" -> restart(arguments.profile());
                 case "list" -> list();
                 case "status" -> status(arguments.profile());
                 default -> throw new MagicUsageException("unknown action '" + arguments.action() + "'");
@@ -124,6 +126,21 @@ public final class ClusterMagic implements Magic, AutoCloseable {
             }
         }
         System.out.println("Cluster '" + arguments.profile() + "' has " + now + (now == 1 ? " engine." : " engines."));
+    }
+
+    private void restart(String profile) throws MagicException {
+        int now = launcher.restartEngines(profile, Duration.ofSeconds(120));
+        if (profile.equals(parallel.profile())) {
+            // so that the next %px reaches the new engines: the session's client hears of them a moment later
+            try {
+                parallel.client().waitForEngines(now, Duration.ofSeconds(30));
+            } catch (TimeoutException e) {
+                throw new MagicException("ClusterError", "the engines restarted but did not reach this kernel"
+                        + " within 30 s: " + e.getMessage());
+            }
+        }
+        System.out.println("Cluster '" + profile + "' restarted its engines: " + now + (now == 1 ? " engine" : " engines")
+                + ", fresh JVMs with new ids.");
     }
 
     private void stop(String profile) throws MagicException {
