@@ -14,6 +14,7 @@ import org.jparallel.magic.builtin.ShellMagic;
 import org.jparallel.magic.builtin.TimeMagic;
 import org.jparallel.magic.builtin.TimeitMagic;
 import org.jparallel.magic.builtin.VariablesMagic;
+import org.jparallel.magic.builtin.WriteFileMagic;
 
 /**
  * The magics a kernel knows, by name: the one visible place where they are registered.
@@ -29,8 +30,8 @@ public final class MagicRegistry {
 
     /**
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
-     * {@code %timeit}, {@code %jars} (and IJava's {@code %classpath}), {@code %load}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells,
-     * {@code %sh}, {@code %%bash}.
+     * {@code %timeit}, {@code %jars} (and IJava's {@code %classpath}), {@code %load}, {@code %%writefile},
+     * {@code %who}, {@code %whos}, {@code %%html} and the other display cells, {@code %sh}, {@code %%bash}.
      *
      * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
      */
@@ -38,7 +39,7 @@ public final class MagicRegistry {
         JarsMagic jars = new JarsMagic();
         MagicRegistry registry = new MagicRegistry().register(new LsMagic()).register(new TimeMagic())
                 .register(new TimeitMagic()).register(jars).register(Magic.alias("classpath", jars))
-                .register(new LoadMagic()).register(VariablesMagic.who(ownVariables))
+                .register(new LoadMagic()).register(new WriteFileMagic()).register(VariablesMagic.who(ownVariables))
                 .register(VariablesMagic.whos(ownVariables));
         MimeCellMagic.all().forEach(registry::register);
         ShellMagic.all().forEach(registry::register);
