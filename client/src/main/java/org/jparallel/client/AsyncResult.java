@@ -287,7 +287,7 @@ public class AsyncResult<T> implements Future<T> {
 
     /** Like {@link #waitInteractive()}, rewriting the line every {@code interval}. */
     public void waitInteractive(Duration interval) {
-        new WaitProgress(this, System.out).await(interval);
+        WaitProgress.of(this, System.out).await(interval);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -294,6 +295,51 @@ public final class Client implements AutoCloseable {
      */
     public Set<String> outstanding() {
         return Set.copyOf(channel.pendingIds());
+    }
+
+    /**
+     * Waits for every request this client has sent so far, printing on {@code System.out} how many have been
+     * answered, on one line rewritten each second, then {@code done}: ipyparallel's {@code rc.wait_interactive()}.
+     * What the tasks threw is their results' {@code get()} to throw.
+     *
+     * <pre>{@code
+     * for (int i = 0; i < 40; i++) lv.apply(() -> work());
+     * rc.waitInteractive();   //   40/40 tasks finished after   12 s
+     * }</pre>
+     *
+     * @throws CancellationException when the waiting thread is interrupted
+     */
+    public void waitInteractive() {
+        List<String> pending = channel.pendingIds();
+        long start = System.nanoTime();
+        new WaitProgress(new WaitProgress.Tasks() {
+            @Override
+            public boolean waitFor(Duration interval) {
+                try {
+                    return channel.awaitReplies(pending, System.nanoTime() + interval.toNanos());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancellationException("interrupted while waiting for this client's requests; they go"
+                            + " on: stop them with abort()");
+                }
+            }
+
+            @Override
+            public int finished() {
+                Set<String> now = new HashSet<>(channel.pendingIds());
+                return (int) pending.stream().filter(id -> !now.contains(id)).count();
+            }
+
+            @Override
+            public int size() {
+                return pending.size();
+            }
+
+            @Override
+            public double elapsedSeconds() {
+                return (System.nanoTime() - start) / 1e9;
+            }
+        }, System.out).await(Duration.ofSeconds(1));
     }
 
     /**

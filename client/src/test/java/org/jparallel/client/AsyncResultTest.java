@@ -274,7 +274,7 @@ class AsyncResultTest {
         });
         late.start();
         java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        new WaitProgress(ar, new java.io.PrintStream(printed, true)).await(Duration.ofMillis(30));
+        WaitProgress.of(ar, new java.io.PrintStream(printed, true)).await(Duration.ofMillis(30));
         late.join();
         String text = printed.toString();
         assertTrue(text.startsWith("\r   1/2 tasks finished after"), text);

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
@@ -54,5 +59,27 @@ class OutstandingRequestsTest {
         assertFalse(rc.waitForAll(Duration.ofMillis(200)));
         assertFalse(slow.ready());
         assertEquals(1, slow.get());
+    }
+
+    @Test
+    void waitInteractiveCountsTheRequestsAnsweredThenSaysDone() {
+        List<AsyncResult<Integer>> naps = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            naps.add(lv.apply(() -> {
+                Thread.sleep(300);
+                return 1;
+            }));
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            rc.waitInteractive();
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("   4/4 tasks finished after") && text.endsWith("done\n"), text);
+        assertTrue(naps.stream().allMatch(AsyncResult::ready));
     }
 }
