@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.jparallel.magic.builtin.CaptureMagic;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LoadMagic;
 import org.jparallel.magic.builtin.LsMagic;
@@ -31,7 +32,8 @@ public final class MagicRegistry {
     /**
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
      * {@code %timeit}, {@code %jars} (and IJava's {@code %classpath}), {@code %load}, {@code %%writefile},
-     * {@code %who}, {@code %whos}, {@code %%html} and the other display cells, {@code %sh}, {@code %%bash}.
+     * {@code %%capture}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells, {@code %sh},
+     * {@code %%bash}.
      *
      * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
      */
@@ -39,7 +41,8 @@ public final class MagicRegistry {
         JarsMagic jars = new JarsMagic();
         MagicRegistry registry = new MagicRegistry().register(new LsMagic()).register(new TimeMagic())
                 .register(new TimeitMagic()).register(jars).register(Magic.alias("classpath", jars))
-                .register(new LoadMagic()).register(new WriteFileMagic()).register(VariablesMagic.who(ownVariables))
+                .register(new LoadMagic()).register(new WriteFileMagic()).register(new CaptureMagic())
+                .register(VariablesMagic.who(ownVariables))
                 .register(VariablesMagic.whos(ownVariables));
         MimeCellMagic.all().forEach(registry::register);
         ShellMagic.all().forEach(registry::register);
