@@ -258,6 +258,20 @@ public final class Client implements AutoCloseable {
         return records.result(msgId);
     }
 
+    /**
+     * The msg_ids of every task the controller knows, by any client, finished or not, oldest submission first
+     * (ipyparallel's {@code rc.hub_history()}): how a restarted kernel finds the tasks it had submitted, to fetch
+     * their results with {@link #getResult}. Purged and bounded-out records are not there.
+     *
+     * <pre>{@code
+     * List<String> ids = Client.connect().hubHistory();
+     * Object last = rc.getResult(ids.get(ids.size() - 1)).get();
+     * }</pre>
+     */
+    public List<String> hubHistory() {
+        return records.history();
+    }
+
     /** Which of these tasks are pending, completed, or unknown to the controller. */
     public ResultStatus resultStatus(List<String> msgIds) {
         return records.status(msgIds);

@@ -127,6 +127,10 @@ final class TaskRecords {
         return new ResultStatus(strings(content, "pending"), strings(content, "completed"), strings(content, "unknown"));
     }
 
+    List<String> history() {
+        return strings(channel.call("history_request", new JsonObject(), timeout).content(), "history");
+    }
+
     QueueStatus queue() {
         JsonObject content = channel.call("queue_request", new JsonObject(), timeout).content();
         Map<Integer, QueueStatus.Engine> engines = new HashMap<>();

@@ -1,6 +1,10 @@
 package org.jparallel.controller.hub;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jparallel.controller.launch.EngineSite;
@@ -9,7 +13,7 @@ import org.jparallel.wire.MalformedMessageException;
 /**
  * The requests clients address to the controller itself: {@code connection_request},
  * {@code queue_request}, {@code result_request}, {@code purge_request}, {@code shutdown_request},
- * {@code engines_request} and {@code restart_request}.
+ * {@code engines_request}, {@code restart_request} and {@code history_request}.
  * Runs under the hub's lock.
  */
 final class ControllerRequests {
@@ -34,6 +38,7 @@ final class ControllerRequests {
             case "shutdown_request" -> shutdown(content);
             case "engines_request" -> engines(content);
             case "restart_request" -> restart();
+            case "history_request" -> history();
             default -> throw new IllegalArgumentException("not a controller request: " + route.msgType());
         };
         hub.replies().reply(client, RoutingHeader.object(route.headerFrame()), ClientReplies.replyType(route.msgType()), reply,
@@ -90,6 +95,31 @@ final class ControllerRequests {
         EngineSite.of(request).ifPresentOrElse(site -> hub.control().launchEngines(n, site),
                 () -> hub.control().launchEngines(n));
         return ok();
+    }
+
+    /**
+     * The msg_ids of every task the controller knows, finished (its records) or not, oldest submission first:
+     * ipyparallel's {@code hub_history}.
+     */
+    private JsonObject history() {
+        Map<String, String> submitted = new HashMap<>(hub.log().store().submissions());
+        hub.tasks().forEach((msgId, task) -> submitted.putIfAbsent(msgId, task.submitted));
+        JsonArray history = new JsonArray();
+        submitted.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> instant(e.getValue()))
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> history.add(e.getKey()));
+        JsonObject reply = ok();
+        reply.add("history", history);
+        return reply;
+    }
+
+    private static Instant instant(String iso) {
+        try {
+            return Instant.parse(iso);
+        } catch (RuntimeException e) {
+            return Instant.EPOCH; // a record without a time sorts first
+        }
     }
 
     private JsonObject restart() {

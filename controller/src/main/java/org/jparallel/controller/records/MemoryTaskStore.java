@@ -2,6 +2,7 @@ package org.jparallel.controller.records;
 
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +70,13 @@ public final class MemoryTaskStore implements TaskStore {
         records.clear();
         bytes = 0;
         return purged;
+    }
+
+    @Override
+    public Map<String, String> submissions() {
+        Map<String, String> submitted = new HashMap<>();
+        records.values().forEach(record -> submitted.put(record.msgId(), record.submitted()));
+        return submitted;
     }
 
     @Override

@@ -15,7 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -121,6 +123,19 @@ public final class SqliteTaskStore implements TaskStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot purge task records: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public Map<String, String> submissions() {
+        Map<String, String> submitted = new HashMap<>();
+        try (Statement s = db.createStatement(); ResultSet row = s.executeQuery("SELECT msg_id, submitted FROM tasks")) {
+            while (row.next()) {
+                submitted.put(row.getString(1), row.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list task records: " + e.getMessage(), e);
+        }
+        return submitted;
     }
 
     @Override

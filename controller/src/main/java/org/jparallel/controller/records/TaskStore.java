@@ -1,6 +1,7 @@
 package org.jparallel.controller.records;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,9 @@ public interface TaskStore extends AutoCloseable {
 
     /** Forgets every record; returns how many there were. */
     int purgeAll();
+
+    /** Every record's msg_id and when its task was submitted (an ISO-8601 instant), in no particular order. */
+    Map<String, String> submissions();
 
     /** How many records it holds. */
     int size();

@@ -35,6 +35,7 @@ class SqliteRecordsTest {
             assertEquals("kept", result.label());
             assertEquals(List.of("before the restart\n"), result.stdout());
             assertEquals(List.of(id), rc.resultStatus(List.of(id)).completed());
+            assertTrue(rc.hubHistory().contains(id), "a restarted kernel finds it in the history");
         }
     }
 }

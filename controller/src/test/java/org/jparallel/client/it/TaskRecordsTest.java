@@ -46,6 +46,22 @@ class TaskRecordsTest {
     }
 
     @Test
+    void hubHistoryListsEveryClientsTasksInTheOrderSubmittedRunningOnesToo() throws Exception {
+        AsyncResult<Integer> first = lv.apply(() -> 1);
+        first.get();
+        AsyncResult<Integer> running;
+        try (Client other = cluster.connect()) {
+            running = other.loadBalancedView().apply(() -> { Thread.sleep(1000); return 2; });
+            List<String> history = rc.hubHistory();
+            int firstAt = history.indexOf(first.msgIds().get(0));
+            int runningAt = history.indexOf(running.msgIds().get(0));
+            assertTrue(firstAt >= 0 && runningAt > firstAt, history.toString());
+            assertEquals(running.msgIds().get(0), history.get(history.size() - 1), "the latest submitted is last");
+            assertEquals(2, running.get());
+        }
+    }
+
+    @Test
     void getResultOfARunningTaskWaitsForIt() throws Exception {
         AsyncResult<String> ar = lv.apply(() -> { Thread.sleep(1000); return "late"; });
         AsyncResult<Object> other = rc.getResult(ar.msgIds().get(0));
