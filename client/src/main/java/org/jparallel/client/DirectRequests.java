@@ -156,6 +156,10 @@ final class DirectRequests {
         sender.interrupt(targets());
     }
 
+    void shutdown() {
+        sender.shutdown(targets());
+    }
+
     private <T> AsyncResult<T> send(String method, List<TaskRequest> requests, ReplyReader reader) {
         Function<List<Object>, T> combine = single ? DirectRequests::only : DirectRequests::asList;
         return sender.submit(requests, TaskFlags.NONE, (ids, where, aborter) -> new AsyncResult<>(method, ids, where,

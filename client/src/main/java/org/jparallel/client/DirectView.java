@@ -267,6 +267,20 @@ public final class DirectView {
         requests.interrupt();
     }
 
+    /**
+     * Shuts these engines down, the rest of the cluster going on (ipyparallel's {@code rc.shutdown(targets)}); they
+     * leave {@link Client#ids()} once their processes have ended. {@link Client#shutdown()} stops the whole cluster.
+     *
+     * <pre>{@code
+     * rc.view(2, 3).shutdown();   // a cluster of 4 goes down to 2
+     * }</pre>
+     *
+     * @throws ClusterException when the cluster has no such engine
+     */
+    public void shutdown() {
+        requests.shutdown();
+    }
+
     /** {@code <DirectView [0, 1, 2, 3]>}, or {@code <DirectView all>} for {@code rc.all()}. */
     @Override
     public String toString() {

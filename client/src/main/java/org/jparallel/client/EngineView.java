@@ -208,6 +208,11 @@ public final class EngineView {
         requests.interrupt();
     }
 
+    /** Shuts this engine down, the rest of the cluster going on, as {@link DirectView#shutdown()} does. */
+    public void shutdown() {
+        requests.shutdown();
+    }
+
     @Override
     public String toString() {
         return "<EngineView " + engineId + ">";

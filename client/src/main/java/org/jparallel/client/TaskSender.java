@@ -2,6 +2,7 @@ package org.jparallel.client;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.client.values.VariableRef;
 import org.jparallel.repl.DeclaredTypes;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
 
@@ -43,6 +45,8 @@ final class TaskSender {
     private final DeclaredTypes cells;
 
     /** @param cells the types of the cells this client was made in, which records of the same shape decode to */
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
     TaskSender(ClientChannel channel, ValueEncoder encoder, ValueDecoder decoder, BulkChannel bulk,
                DeclaredTypes cells) {
         this.channel = channel;
@@ -113,6 +117,24 @@ final class TaskSender {
             content.addProperty("interrupt", true);
         }
         channel.sendAndForget(channel.newRequest("abort_request", content));
+    }
+
+    /**
+     * Asks the controller to shut these engines down (ipyparallel's {@code rc.shutdown(targets)}); they leave the
+     * cluster once their processes have ended.
+     *
+     * @throws ClusterException when the controller refuses (an engine it does not have) or does not answer
+     */
+    void shutdown(List<Integer> engines) {
+        JsonObject content = new JsonObject();
+        JsonArray targets = new JsonArray();
+        engines.forEach(targets::add);
+        content.add("targets", targets);
+        Message reply = channel.call("shutdown_request", content, SHUTDOWN_TIMEOUT);
+        if (!"ok".equals(JsonFields.string(reply.content(), "status", ""))) {
+            throw new ClusterException("the controller did not shut down engines " + engines + ": "
+                    + JsonFields.string(reply.content(), "evalue", reply.content().toString()));
+        }
     }
 
     /** Asks these engines to stop what they are running. */

@@ -66,6 +66,24 @@ class ClusterTest {
     }
 
     @Test
+    void shuttingSomeEnginesDownLeavesTheOthersServing() throws Exception {
+        try (Cluster cluster = Cluster.start(home, "shrink", 3, OPTIONS)) {
+            Client rc = cluster.client();
+            List<Long> pids = rc.view(1, 2).applySync(() -> ProcessHandle.current().pid());
+            rc.view(1, 2).shutdown();
+            for (long pid : pids) {
+                ProcessHandle.of(pid).ifPresent(engine -> engine.onExit().join());
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!rc.ids().equals(List.of(0)) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(List.of(0), rc.ids());
+            assertEquals(List.of(6), rc.all().applySync(() -> 2 * 3));
+        }
+    }
+
+    @Test
     void clusterStopsWhenTheProgramThatStartedItIsKilled() throws Exception {
         Path program = Files.writeString(home.resolve("Owner.java"), """
                 public class Owner {

@@ -3,6 +3,7 @@ package org.jparallel.controller.hub;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -82,6 +83,18 @@ final class ControllerRequests {
     }
 
     private JsonObject shutdown(JsonObject request) {
+        if (request.has("targets")) { // some engines only: ipyparallel's rc.shutdown(targets)
+            List<Integer> targets = new ArrayList<>();
+            request.getAsJsonArray("targets").forEach(id -> targets.add(id.getAsInt()));
+            for (int id : targets) {
+                if (!hub.engines().containsKey(id)) {
+                    throw new IllegalArgumentException("there is no engine " + id + ": the cluster has engines "
+                            + hub.engines().keySet());
+                }
+            }
+            hub.shutdownEngines(targets);
+            return ok();
+        }
         boolean controllerToo = request.has("controller") && request.get("controller").getAsBoolean();
         hub.control().shutdown(controllerToo);
         return ok();

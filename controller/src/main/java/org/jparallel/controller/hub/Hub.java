@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -588,8 +589,16 @@ public final class Hub {
 
     /** Asks every engine to shut down; their processes end on their own. */
     public synchronized void shutdownEngines() {
-        for (EngineEntry engine : engines.values()) {
-            toEngine(engine, Message.create("shutdown_request", session, new JsonObject()));
+        shutdownEngines(List.copyOf(engines.keySet()));
+    }
+
+    /** Asks these engines to shut down; their processes end on their own, and they are unregistered then. */
+    public synchronized void shutdownEngines(Collection<Integer> ids) {
+        for (int id : ids) {
+            EngineEntry engine = engines.get(id);
+            if (engine != null) {
+                toEngine(engine, Message.create("shutdown_request", session, new JsonObject()));
+            }
         }
     }
 
