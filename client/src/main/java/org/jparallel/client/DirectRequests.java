@@ -90,10 +90,14 @@ final class DirectRequests {
         return send("push", requests, ReplyReader.NOTHING);
     }
 
-    /** Pushes one chunk of {@code sequence} to each engine, as the variable {@code name}. */
-    <T> AsyncResult<T> scatter(String name, Object sequence) {
+    /**
+     * Pushes one chunk of {@code sequence} to each engine, as the variable {@code name}; with {@code flatten}, one
+     * element each.
+     */
+    <T> AsyncResult<T> scatter(String name, Object sequence, boolean flatten) {
         List<Integer> engines = targets();
-        List<Object> chunks = Sequences.split(sequence, engines.size());
+        List<Object> chunks = flatten ? Sequences.elements(sequence, engines.size())
+                : Sequences.split(sequence, engines.size());
         List<TaskRequest> requests = new ArrayList<>();
         for (int i = 0; i < engines.size(); i++) {
             Map<String, Object> one = new LinkedHashMap<>();

@@ -237,11 +237,29 @@ public final class DirectView {
      * engine and defines each chunk as {@code name} on its engine.
      */
     public AsyncResult<List<Void>> scatter(String name, Object sequence) {
-        return requests.scatter(name, sequence);
+        return requests.scatter(name, sequence, false);
     }
 
     public void scatterSync(String name, Object sequence) {
         scatter(name, sequence).get();
+    }
+
+    /**
+     * With {@code flatten}, gives each engine one element of {@code sequence} itself rather than a list of one
+     * (ipyparallel's {@code scatter(..., flatten=True)}): a seed, an id, a file per engine.
+     *
+     * <pre>{@code
+     * rc.all().scatterSync("seed", List.of(11L, 22L, 33L, 44L), true);   // seed is a Long on each engine
+     * }</pre>
+     *
+     * @throws IllegalArgumentException with {@code flatten}, when there is not one element per engine
+     */
+    public AsyncResult<List<Void>> scatter(String name, Object sequence, boolean flatten) {
+        return requests.scatter(name, sequence, flatten);
+    }
+
+    public void scatterSync(String name, Object sequence, boolean flatten) {
+        scatter(name, sequence, flatten).get();
     }
 
     /** The chunks of {@code name} from each engine, put back together: one list, or one array for arrays. */

@@ -38,6 +38,25 @@ final class Sequences {
         return chunks;
     }
 
+    /**
+     * The elements themselves, one per part (primitives boxed), for a scatter that flattens.
+     *
+     * @throws IllegalArgumentException when there are not exactly {@code parts} of them
+     */
+    static List<Object> elements(Object sequence, int parts) {
+        int length = length(sequence);
+        if (length != parts) {
+            throw new IllegalArgumentException("a flattened scatter gives each engine one element: " + length
+                    + (length == 1 ? " element" : " elements") + " for " + parts + (parts == 1 ? " engine" : " engines")
+                    + " (without flatten, each engine gets a list)");
+        }
+        List<Object> elements = new ArrayList<>(parts);
+        for (int i = 0; i < parts; i++) {
+            elements.add(sequence instanceof List<?> list ? list.get(i) : Array.get(sequence, i));
+        }
+        return elements;
+    }
+
     /** Chunks of at most {@code size} elements, in order. */
     static List<Object> chunksOf(Object sequence, int size) {
         int length = length(sequence);

@@ -37,6 +37,20 @@ class DirectViewTest {
     final DirectView all = rc.all();
 
     @Test
+    void aFlattenedScatterGivesEachEngineOneElementItself() {
+        DirectView all = rc.all();
+        all.scatterSync("seed", List.of(11L, 22L), true);
+        all.executeSync("long doubledSeed = seed * 2;");
+        assertEquals(List.of(22L, 44L), all.pullSync("doubledSeed"));
+        all.scatterSync("slot", new int[] {5, 6}, true);
+        assertEquals(List.of(5, 6), all.pullSync("slot"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> all.scatter("seed", List.of(1L, 2L, 3L), true));
+        assertTrue(e.getMessage().startsWith("a flattened scatter gives each engine one element: 3 elements for 2"
+                + " engines"), e.getMessage());
+    }
+
+    @Test
     void activatingAViewOutsideANotebookSaysThereIsNoPx() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> rc.view(0).activate("_zero"));
         assertTrue(e.getMessage().startsWith("activate() makes %px magics, which exist in a jparallel notebook only"),
