@@ -411,3 +411,14 @@ def test_cluster_stop_stops_every_process(cluster, home):
             break
         time.sleep(0.2)
     assert subprocess.run(["pgrep", "-f", str(home)], capture_output=True).stdout == b""
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_an_activated_views_magics_reach_a_cluster_started_again(cluster, home):
+    started = execute(cluster, "%cluster start -n 2", timeout=CLUSTER_TIMEOUT)
+    assert started.status == "ok", started.describe()
+    try:
+        ex = execute(cluster, "%px_one 6 * 7")
+        assert re.findall(r"Out\[(\d):\d+\]: 42", ex.stdout) == ["1"], ex.describe()
+    finally:
+        execute(cluster, "%cluster stop", timeout=60)

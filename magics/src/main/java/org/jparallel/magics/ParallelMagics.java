@@ -33,7 +33,9 @@ public final class ParallelMagics implements AutoCloseable {
     private final Map<String, ParallelSession> activated = new ConcurrentHashMap<>();
 
     public ParallelMagics(ClusterLauncher launcher) {
-        this.cluster = new ClusterMagic(session, launcher);
+        // an activated view's magics reconnect (by their connection file) to a cluster %cluster started again
+        this.cluster = new ClusterMagic(session, launcher,
+                () -> activated.values().forEach(ParallelSession::disconnect));
     }
 
     public MagicRegistry registerIn(MagicRegistry registry) {

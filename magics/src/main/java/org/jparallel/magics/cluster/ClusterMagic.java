@@ -30,10 +30,17 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     private final ParallelSession parallel;
     private final ClusterLauncher launcher;
     private final Set<String> started = new LinkedHashSet<>();
+    private final Runnable clustersChanged;
 
     public ClusterMagic(ParallelSession parallel, ClusterLauncher launcher) {
+        this(parallel, launcher, () -> { });
+    }
+
+    /** @param clustersChanged runs when this magic starts or stops a cluster: other clients reconnect then */
+    public ClusterMagic(ParallelSession parallel, ClusterLauncher launcher, Runnable clustersChanged) {
         this.parallel = parallel;
         this.launcher = launcher;
+        this.clustersChanged = clustersChanged;
     }
 
     @Override
@@ -101,6 +108,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         }
         parallel.use(arguments.profile());
         parallel.disconnect();
+        clustersChanged.run();
         try {
             parallel.client().waitForEngines(handle.engines(), Duration.ofSeconds(30));
         } catch (TimeoutException e) {
@@ -147,6 +155,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         if (profile.equals(parallel.profile())) {
             parallel.disconnect();
         }
+        clustersChanged.run();
         boolean stopped = launcher.stop(profile);
         synchronized (started) {
             started.remove(profile);
