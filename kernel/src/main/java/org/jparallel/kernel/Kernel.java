@@ -33,6 +33,7 @@ import org.jparallel.kernel.handler.KernelInfoHandler;
 import org.jparallel.kernel.handler.RequestDispatcher;
 import org.jparallel.kernel.handler.ShutdownHandler;
 import org.jparallel.kernel.history.History;
+import org.jparallel.kernel.history.HistoryMagic;
 import org.jparallel.kernel.io.IoPub;
 import org.jparallel.kernel.io.RequestScope;
 import org.jparallel.kernel.io.StdinBridge;
@@ -85,7 +86,7 @@ public final class Kernel implements AutoCloseable {
     private final History history = new History();
     private final ParallelMagics parallel = new ParallelMagics(ClusterLauncher.fromEnvironment());
     private final MagicRegistry magics = parallel.registerIn(new MavenMagic().registerIn(
-            MagicRegistry.builtins(NotebookSession.OWN_VARIABLES)));
+            MagicRegistry.builtins(NotebookSession.OWN_VARIABLES))).register(new HistoryMagic(history));
     private final CompletableFuture<NotebookSession> notebook = new CompletableFuture<>();
     private final ScheduledExecutorService streamTimer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "jparallel-stream-flush");
