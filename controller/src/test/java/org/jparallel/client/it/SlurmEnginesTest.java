@@ -66,6 +66,11 @@ class SlurmEnginesTest {
             rc.waitForEngines(2, Duration.ofSeconds(30));
             assertEquals("jparallel-joined", rc.engine(1).applySync(() -> System.getenv("SLURM_JOB_NAME")));
             assertEquals(List.of(1, 1), rc.all().applySync(() -> 1));
+
+            assertEquals(2, cluster.launcher().restartEngines(ItCluster.PROFILE, Duration.ofSeconds(90)));
+            rc.waitForEngines(2, Duration.ofSeconds(30));
+            assertEquals("[null, jparallel-joined]", rc.all().applySync(() -> System.getenv("SLURM_JOB_NAME"))
+                    .toString(), "one local engine and one Slurm task again, with their options");
         }
     }
 

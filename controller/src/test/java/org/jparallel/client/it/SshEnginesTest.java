@@ -84,6 +84,7 @@ class SshEnginesTest {
             assertEquals(4, cluster.addEngines(EngineHosts.fromOptions(null, List.of(
                     System.getenv("JPARALLEL_TEST_SSH_HOST") + "=1"), testHost().command(), null, null),
                     Duration.ofSeconds(90)));
+            assertEquals(4, cluster.restartEngines(Duration.ofSeconds(120)), "each started again over ssh");
         }
         assertTrue(new ClusterLauncher(home).list().isEmpty());
     }
