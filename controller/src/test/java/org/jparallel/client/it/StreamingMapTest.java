@@ -54,7 +54,12 @@ class StreamingMapTest {
     @Test
     void resultsComeInInputOrderWhileInputIsTakenOnlyAsFarAsTheLimit() {
         CountedInput input = new CountedInput(20);
-        try (StreamingMap<Integer> squares = lv.imap((Integer x) -> x * x, input, 3)) {
+        // Slow enough that no task ends while the first three are sent: the limit counts unfinished tasks, so one
+        // that ended at once would rightly let a fourth input in.
+        try (StreamingMap<Integer> squares = lv.imap((Integer x) -> {
+            Thread.sleep(200);
+            return x * x;
+        }, input, 3)) {
             assertEquals(0, squares.next());
             assertEquals(3, input.taken.get(), "three tasks outstanding before the first result was handed out");
             List<Integer> rest = new ArrayList<>();
