@@ -83,7 +83,8 @@ public final class Client implements AutoCloseable {
 
     public static Client connect(String profile, ClientOptions options) {
         ClusterProfile p = ClusterProfile.named(profile);
-        return open(ClusterConnection.read(p.clientFile(), profile), p.clientFile(), profile, p.logDirectory(), options);
+        return open(ClusterConnection.read(p.clientFile(), profile), p.clientFile(), profile, p.logDirectory(),
+                options);
     }
 
     /** Connects with a client connection file ({@code security/client.json}). */
@@ -93,8 +94,8 @@ public final class Client implements AutoCloseable {
 
     public static Client connect(Path connectionFile, ClientOptions options) {
         ClusterConnection connection = ClusterConnection.read(connectionFile, profileOf(connectionFile));
-        return open(connection, connectionFile, connection.profile(), logDirectoryOf(connectionFile, connection.profile()),
-                options);
+        String profile = connection.profile();
+        return open(connection, connectionFile, profile, logDirectoryOf(connectionFile, profile), options);
     }
 
     /** {@code …/profile_<name>/log} beside {@code …/profile_<name>/security/client.json}; else the profile's own. */

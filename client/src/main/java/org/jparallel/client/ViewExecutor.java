@@ -178,8 +178,8 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
             for (int answered = 0; answered < results.size(); answered++) {
                 AsyncResult<T> next = done.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 if (next == null) {
-                    throw new TimeoutException("no task of invokeAny succeeded within " + unit.toMillis(timeout) / 1000.0
-                            + " s; all are cancelled");
+                    throw new TimeoutException("no task of invokeAny succeeded within "
+                            + unit.toMillis(timeout) / 1000.0 + " s; all are cancelled");
                 }
                 if (next.isCancelled()) {
                     throw new CancellationException("the tasks of invokeAny were cancelled");

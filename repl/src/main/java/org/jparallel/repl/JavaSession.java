@@ -107,7 +107,7 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /** The types this session's cells declare, by name; safe from any thread, and while a cell runs. */
-    /** What {@code view.activate(...)} in a cell does: the kernel makes {@code %px} magics (see {@link ViewActivation}). */
+    /** What {@code view.activate(...)} in a cell does: the kernel makes {@code %px} magics ({@link ViewActivation}). */
     public void onViewActivation(ViewActivation activation) {
         control.views(activation);
     }

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The options of {@code jpcluster start} and {@code engines} that put engines elsewhere: over ssh, or through Slurm. */
+/**
+ * The options of {@code jpcluster start} and {@code engines} that put engines elsewhere: over ssh, or through Slurm.
+ */
 final class EngineSiteOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -34,7 +36,8 @@ final class EngineSiteOptions {
     @Option(names = "--remote-java", description = "java on those hosts or Slurm nodes (default: java)")
     String java;
 
-    @Option(names = "--remote-jar", description = "jparallel's jar on those hosts or Slurm nodes (default: the path of this host's)")
+    @Option(names = "--remote-jar",
+            description = "jparallel's jar on those hosts or Slurm nodes (default: the path of this host's)")
     String jar;
 
     /**

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
         description = "Restarts a cluster's engines as fresh JVMs (new sessions, class paths and ids); the controller"
                 + " and its clients stay.")
 final class RestartCommand extends ClusterCommand implements Callable<Integer> {
-    @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")
+    @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE,
+            description = "cluster profile (default: ${DEFAULT-VALUE})")
     String profile;
 
     RestartCommand(ClusterLauncher launcher) {

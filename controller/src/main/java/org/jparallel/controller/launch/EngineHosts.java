@@ -49,7 +49,8 @@ public record EngineHosts(int local, List<Share> remote) {
         }
         if (n < hosts.size()) {
             throw new IllegalArgumentException(n + (n == 1 ? " engine does" : " engines do") + " not spread over "
-                    + hosts.size() + " hosts: give -n " + hosts.size() + " or more, or a count per host (--ssh HOST=N)");
+                    + hosts.size() + " hosts: give -n " + hosts.size()
+                    + " or more, or a count per host (--ssh HOST=N)");
         }
         List<Share> shares = new ArrayList<>();
         for (int i = 0; i < hosts.size(); i++) {
@@ -104,7 +105,8 @@ public record EngineHosts(int local, List<Share> remote) {
         int given = 0;
         for (String spec : hosts) {
             int equals = spec.lastIndexOf('=');
-            SshTarget target = SshTarget.fromOptions(equals < 0 ? spec : spec.substring(0, equals), sshCommand, java, jar);
+            String host = equals < 0 ? spec : spec.substring(0, equals);
+            SshTarget target = SshTarget.fromOptions(host, sshCommand, java, jar);
             if (equals < 0) {
                 uncounted.add(target);
             } else {

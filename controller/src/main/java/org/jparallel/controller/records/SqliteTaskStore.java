@@ -128,7 +128,8 @@ public final class SqliteTaskStore implements TaskStore {
     @Override
     public Map<String, String> submissions() {
         Map<String, String> submitted = new HashMap<>();
-        try (Statement s = db.createStatement(); ResultSet row = s.executeQuery("SELECT msg_id, submitted FROM tasks")) {
+        try (Statement s = db.createStatement();
+             ResultSet row = s.executeQuery("SELECT msg_id, submitted FROM tasks")) {
             while (row.next()) {
                 submitted.put(row.getString(1), row.getString(2));
             }

@@ -92,7 +92,8 @@ class SlurmEnginesTest {
     }
 
     private static String squeue(String jobName) throws IOException, InterruptedException {
-        Process squeue = new ProcessBuilder("squeue", "--noheader", "--name=" + jobName).redirectErrorStream(true).start();
+        Process squeue = new ProcessBuilder("squeue", "--noheader", "--name=" + jobName).redirectErrorStream(true)
+                .start();
         String out = new String(squeue.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         squeue.waitFor();
         return out;

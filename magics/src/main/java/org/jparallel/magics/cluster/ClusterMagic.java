@@ -62,7 +62,8 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                     [--ssh HOST[=N]]... (engines on other hosts: N each, or -n spread), or --slurm
                     [--slurm-options "-p batch -t 60"] (Slurm places them), as jpcluster start
                 %cluster engines -n K [--profile P] [--ssh HOST[=N]]... [--slurm]   add K engines to a running cluster
-                    --ssh also takes [--ssh-command "ssh -p 2222"]; --ssh and --slurm [--remote-java JAVA] [--remote-jar JAR]
+                    --ssh also takes [--ssh-command "ssh -p 2222"]; --ssh and --slurm take
+                    [--remote-java JAVA] [--remote-jar JAR]
                 %cluster stop [--profile P]         stop a cluster and its engines
                 %cluster restart [--profile P]      restart its engines as fresh JVMs (new state, class path, ids)
                 %cluster list                       the running clusters: profile, controller pid, engines, scheme, hwm, uptime, hosts
@@ -147,8 +148,8 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                         + " within 30 s: " + e.getMessage());
             }
         }
-        System.out.println("Cluster '" + profile + "' restarted its engines: " + now + (now == 1 ? " engine" : " engines")
-                + ", fresh JVMs with new ids.");
+        System.out.println("Cluster '" + profile + "' restarted its engines: " + now
+                + (now == 1 ? " engine" : " engines") + ", fresh JVMs with new ids.");
     }
 
     private void stop(String profile) throws MagicException {

@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 /**
  * The names earlier cells put on the engines and not in the notebook: variables and methods declared by code run
  * there ({@code %px}, {@code %%px}, any cell under {@code %autopx}), and values sent there by name
- * ({@code push(Map.of(…))}, {@code scatter}). A notebook cell that names one does not compile, since code typed in the notebook
- * compiles against the notebook's own session, as ipyparallel's lambdas never do; the error then says where the name
- * lives and how to reach it.
+ * ({@code push(Map.of(…))}, {@code scatter}). A notebook cell that names one does not compile, since code typed in
+ * the notebook compiles against the notebook's own session, as ipyparallel's lambdas never do; the error then says
+ * where the name lives and how to reach it.
  *
  * <pre>{@code
  * EngineNames names = new EngineNames();

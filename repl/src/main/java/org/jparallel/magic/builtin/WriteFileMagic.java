@@ -51,8 +51,9 @@ public final class WriteFileMagic implements Magic {
         boolean existed = Files.exists(file);
         String text = call.body().endsWith("\n") ? call.body() : call.body() + "\n";
         try {
-            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+            StandardOpenOption mode = append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING;
+            Files.writeString(file, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE, mode,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new MagicException("WriteError", "cannot write " + file + ": " + e.getMessage());
         }
