@@ -132,7 +132,7 @@ public final class ClusterLauncher {
                 try {
                     now = registrations(link);
                 } catch (ClusterException slow) {
-                    now = new Registrations(-1, 0); // a controller that is still starting up may answer late
+                    now = new Registrations(Set.of(), 0); // a controller still starting up may answer late
                 }
                 int registered = now.registered();
                 if (registered >= engines) {
@@ -336,8 +336,7 @@ public final class ClusterLauncher {
             throw new ClusterException("no cluster of profile " + profile + " is running");
         }
         try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
-            Set<String> before = engineIds(link);
-            int lostBefore = registrations(link).lostLaunches();
+            Registrations before = registrations(link);
             JsonObject reply = link.request("restart_request", new JsonObject(), REQUEST_TIMEOUT).content();
             if (!reply.has("engines")) {
                 throw new ClusterException("the controller refused to restart its engines: " + reply);
@@ -345,30 +344,26 @@ public final class ClusterLauncher {
             int coming = reply.get("engines").getAsInt();
             Instant deadline = Instant.now().plus(timeout);
             while (true) {
-                Set<String> now = engineIds(link);
-                int lost = registrations(link).lostLaunches() - lostBefore;
-                boolean oldGone = now.stream().noneMatch(before::contains);
-                if (oldGone && now.size() + lost >= coming) {
+                Registrations now = registrations(link);
+                int lost = now.lostLaunches() - before.lostLaunches();
+                boolean oldGone = now.ids().stream().noneMatch(before.ids()::contains);
+                if (oldGone && now.registered() + lost >= coming) {
                     if (lost > 0) {
                         throw new ClusterException(lost + " of " + coming + " restarted engine processes exited"
                                 + " before they registered; see the logs in " + dir.logDir() + logTails(dir));
                     }
-                    return now.size();
+                    return now.registered();
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new ClusterException("the engines did not come back within " + timeout.toSeconds()
-                            + " s: " + now.size() + " of " + coming + " registered; see the logs in " + dir.logDir());
+                            + " s: " + now.registered() + " of " + coming + " registered; see the logs in "
+                            + dir.logDir());
                 }
                 pause(100);
             }
         } catch (ConnectionFileException | TimeoutException e) {
             throw new ClusterException("cannot reach the controller of profile " + profile + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Set<String> engineIds(ControllerLink link) throws TimeoutException {
-        return link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT).content()
-                .getAsJsonObject("engines").keySet();
     }
 
     /** The controller's {@code connection_reply}, or null when it does not answer. */
@@ -405,15 +400,19 @@ public final class ClusterLauncher {
         }
     }
 
-    /** Engines registered, and launched engine processes that exited before they registered. */
-    private record Registrations(int registered, int lostLaunches) {
+    /** The ids of the engines registered, and launched engine processes that exited before they registered. */
+    private record Registrations(Set<String> ids, int lostLaunches) {
+        int registered() {
+            return ids.size();
+        }
     }
 
     private static Registrations registrations(ControllerLink link) {
         try {
             JsonObject reply = link.request("connection_request", new JsonObject(), REQUEST_TIMEOUT).content();
             JsonElement lost = reply.get("lost_launches");
-            return new Registrations(reply.getAsJsonObject("engines").size(), lost == null ? 0 : lost.getAsInt());
+            return new Registrations(Set.copyOf(reply.getAsJsonObject("engines").keySet()),
+                    lost == null ? 0 : lost.getAsInt());
         } catch (TimeoutException e) {
             throw new ClusterException("the controller does not answer: " + e.getMessage(), e);
         }

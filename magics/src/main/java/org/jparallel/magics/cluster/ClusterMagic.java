@@ -125,31 +125,31 @@ public final class ClusterMagic implements Magic, AutoCloseable {
             throw new MagicUsageException("%cluster engines needs -n K, the number of engines to add (at least 1)");
         }
         int now = launcher.addEngines(arguments.profile(), arguments.engines(), Duration.ofSeconds(60));
-        if (arguments.profile().equals(parallel.profile())) {
-            // so that the next %px reaches them: the session's client hears of new engines a moment later
-            try {
-                parallel.client().waitForEngines(now, Duration.ofSeconds(30));
-            } catch (TimeoutException e) {
-                throw new MagicException("ClusterError", "the new engines registered but did not reach this kernel"
-                        + " within 30 s: " + e.getMessage());
-            }
-        }
+        awaitInKernel(arguments.profile(), now, "the new engines registered");
         System.out.println("Cluster '" + arguments.profile() + "' has " + now + (now == 1 ? " engine." : " engines."));
     }
 
     private void restart(String profile) throws MagicException {
         int now = launcher.restartEngines(profile, Duration.ofSeconds(120));
-        if (profile.equals(parallel.profile())) {
-            // so that the next %px reaches the new engines: the session's client hears of them a moment later
-            try {
-                parallel.client().waitForEngines(now, Duration.ofSeconds(30));
-            } catch (TimeoutException e) {
-                throw new MagicException("ClusterError", "the engines restarted but did not reach this kernel"
-                        + " within 30 s: " + e.getMessage());
-            }
-        }
+        awaitInKernel(profile, now, "the engines restarted");
         System.out.println("Cluster '" + profile + "' restarted its engines: " + now
                 + (now == 1 ? " engine" : " engines") + ", fresh JVMs with new ids.");
+    }
+
+    /**
+     * Waits until this kernel's client sees {@code engines} engines of {@code profile}, when %px talks to it, so
+     * that the next %px reaches them: the client hears of engines a moment after the controller does.
+     */
+    private void awaitInKernel(String profile, int engines, String what) throws MagicException {
+        if (!profile.equals(parallel.profile())) {
+            return;
+        }
+        try {
+            parallel.client().waitForEngines(engines, Duration.ofSeconds(30));
+        } catch (TimeoutException e) {
+            throw new MagicException("ClusterError", what + " but did not reach this kernel within 30 s: "
+                    + e.getMessage());
+        }
     }
 
     private void stop(String profile) throws MagicException {
