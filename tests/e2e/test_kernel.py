@@ -218,6 +218,12 @@ def test_store_history_false_does_not_advance_the_count(kc):
     assert after == before + 1, f"counts {before}, then {after}: the unstored cell was counted"
 
 
+def test_store_history_false_leaves_the_previous_cells_out_entry(kc):
+    count = execute(kc, '"kept"').content["execution_count"]
+    execute(kc, '"not kept"', store_history=False)
+    assert value_of(kc, f"Out.get({count})") == '"kept"'
+
+
 def test_silent_cell_publishes_no_input_and_no_result(kc):
     ex = execute(kc, "40 + 2", silent=True)
     assert ex.status == "ok"
@@ -358,6 +364,27 @@ def test_runtime_traceback_hides_jshell_internals(kc):
     ex = execute(kc, 'throw new IllegalStateException("boom");')
     assert "jdk.jshell" not in ex.traceback, ex.traceback
     assert "jdk.internal" not in ex.traceback, ex.traceback
+
+
+def test_value_whose_tostring_throws_is_the_cells_error_with_the_users_frame(kc):
+    execute(kc, 'record Fussy(int a) { public String toString() { throw new IllegalStateException("no text"); } }')
+    ex = execute(kc, "new Fussy(1)")
+    assert ex.status == "error", ex.describe()
+    assert (ex.error["ename"], ex.error["evalue"]) == ("java.lang.IllegalStateException", "no text")
+    assert "Fussy.toString" in ex.traceback, ex.traceback
+    assert "org.jparallel" not in ex.traceback, ex.traceback
+
+
+def test_value_whose_tostring_throws_fails_the_same_way_when_run_again(kc):
+    execute(kc, 'record Fussy2(int a) { public String toString() { throw new IllegalStateException("no text"); } }')
+    execute(kc, "new Fussy2(2)")
+    again = execute(kc, "new Fussy2(2)")
+    assert (again.error["ename"], again.error["evalue"]) == ("java.lang.IllegalStateException", "no text")
+
+
+def test_value_whose_tostring_returns_null_shows_null(kc):
+    execute(kc, "record Blank(int a) { public String toString() { return null; } }")
+    assert value_of(kc, "new Blank(1)") == "null"
 
 
 def test_state_survives_an_error(kc):

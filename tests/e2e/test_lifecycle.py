@@ -211,6 +211,20 @@ def test_shutdown_leaves_no_java_process(shut_down):
     assert shut_down["ps"] == [], shut_down["ps"]
 
 
+@pytest.mark.parametrize("jdk", list(JDKS), ids=JDK_IDS)
+def test_system_exit_in_a_cell_ends_the_kernel_process(installation, jdk):
+    """As in IJava: the process exits with the cell's status, so the frontend sees it die and restarts it
+    (a kernel that half-exited, alive but deaf, would leave the notebook busy for good)."""
+    with running_kernel(jdk) as kernel:
+        execute(kernel.kc, 'System.out.println("bye");')
+        kernel.kc.execute("System.exit(3);")
+        try:
+            exit_code = kernel.km.provisioner.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            exit_code = None
+        assert exit_code == 3, "kernel still running 15 s after System.exit(3)"
+
+
 # --- restart -------------------------------------------------------------------------------
 
 

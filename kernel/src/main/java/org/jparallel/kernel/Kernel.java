@@ -240,6 +240,11 @@ public final class Kernel implements AutoCloseable {
                 public MimeRenderer renderer() {
                     return new MimeRenderer();
                 }
+
+                @Override
+                public CellOutcome.RuntimeError errorOf(Throwable thrown) {
+                    throw new IllegalStateException("no cell ran", thrown);
+                }
             };
         }
         NotebookSession opened = notebook();
@@ -257,6 +262,11 @@ public final class Kernel implements AutoCloseable {
             @Override
             public MimeRenderer renderer() {
                 return opened.display().renderer();
+            }
+
+            @Override
+            public CellOutcome.RuntimeError errorOf(Throwable thrown) {
+                return opened.session().errorOf(thrown);
             }
         };
     }
@@ -324,18 +334,35 @@ public final class Kernel implements AutoCloseable {
      */
     @Override
     public void close() {
+        close(true);
+    }
+
+    /**
+     * What the JVM's shutdown hook runs: {@link #close()} without stopping the running cell or JShell. A cell
+     * that calls {@code System.exit} runs the hooks on its own thread, and stopping that thread would abort
+     * the exit halfway, leaving a process with its sockets closed that no frontend would restart.
+     */
+    public void closeForExit() {
+        close(false);
+    }
+
+    private void close(boolean stopCell) {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         running = false;
         // Each step on its own: one that fails must not leave a cluster or a socket behind.
-        quietly("interrupt", this::interrupt);
+        if (stopCell) {
+            quietly("interrupt", this::interrupt);
+        }
         shellQueue.add(STOP);
         controlQueue.add(STOP);
         streamTimer.shutdownNow();
         quietly("drain output", this::drainOutput);
         quietly("stop the clusters %cluster started", parallel::close);
-        quietly("close JShell", () -> notebook.thenAccept(NotebookSession::close));
+        if (stopCell) {
+            quietly("close JShell", () -> notebook.thenAccept(NotebookSession::close));
+        }
         quietly("close the sockets", sockets::close);
         System.setOut(originalOut);
         System.setErr(originalErr);

@@ -36,8 +36,8 @@ public final class KernelMain {
         }
         logTo(System.err);
         Kernel kernel = Kernel.start(info);
-        // On SIGTERM too, clusters started with %cluster stop with the kernel.
-        Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "jparallel-shutdown"));
+        // On SIGTERM and System.exit in a cell too, clusters started with %cluster stop with the kernel.
+        Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeForExit, "jparallel-shutdown"));
         exitWithParent(kernel);
         kernel.awaitShutdown();
         kernel.close();

@@ -41,7 +41,8 @@ final class PlainText {
         if (isJdkContainer(value)) {
             return container(value, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
-        return value.toString();
+        String text = value.toString();
+        return text == null ? "null" : text; // as String.valueOf prints such a value inside a list
     }
 
     private static boolean isJdkContainer(Object value) {

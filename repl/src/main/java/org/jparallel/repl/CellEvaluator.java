@@ -106,6 +106,14 @@ final class CellEvaluator {
         return new Success(last == null ? Optional.empty() : valueOf(last));
     }
 
+    /** What user code threw outside a snippet, with its snippet frames named as a cell's error names them. */
+    CellOutcome.RuntimeError errorOf(Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            t.setStackTrace(wrapperFrames.translate(t.getStackTrace()));
+        }
+        return runtimeErrors.of(thrown);
+    }
+
     /** Runs a statement or expression compiled before; empty when it completed normally. */
     private Optional<CellOutcome> runAgain(CompiledSnippets.Compiled known) {
         try {

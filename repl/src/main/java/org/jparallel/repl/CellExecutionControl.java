@@ -1,6 +1,7 @@
 package org.jparallel.repl;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,17 @@ final class CellExecutionControl extends LocalExecutionControl {
             throw e;
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** See {@link ValuelessInvocation}: JShell must not make the value's string. */
+    @Override
+    protected String invoke(Method doitMethod) throws Exception {
+        try {
+            super.invoke(ValuelessInvocation.of(doitMethod));
+            return "";
+        } finally {
+            ValuelessInvocation.done();
         }
     }
 

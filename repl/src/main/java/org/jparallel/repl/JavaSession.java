@@ -202,6 +202,14 @@ public final class JavaSession implements AutoCloseable {
         });
     }
 
+    /**
+     * What user code threw outside a snippet (a value's {@code toString} as the kernel renders it), as the error
+     * of a cell: its snippet frames named by cell and line, as for an exception thrown in a cell.
+     */
+    public CellOutcome.RuntimeError errorOf(Throwable thrown) {
+        return evaluator.errorOf(thrown);
+    }
+
     /** Like {@link #define} with a fresh hidden name: a value produced outside JShell that cells may refer to. */
     public Value bind(Object value, String type) {
         // A fresh name replaces nothing, so compiled snippets stay valid.

@@ -105,6 +105,7 @@ final class RuntimeErrors {
 
     private static boolean isJShellMachinery(String className) {
         return className.startsWith("jdk.jshell.") || className.startsWith("REPL.")
+                || className.equals(ValuelessInvocation.class.getName())
                 || className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.");
     }
 }

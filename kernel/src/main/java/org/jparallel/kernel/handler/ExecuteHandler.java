@@ -2,6 +2,7 @@ package org.jparallel.kernel.handler;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -34,7 +35,12 @@ public final class ExecuteHandler implements RequestHandler {
         void remember(int executionCount, Value value);
 
         MimeRenderer renderer();
+
+        /** What user code threw while the kernel rendered a value, as the cell's error. */
+        CellOutcome.RuntimeError errorOf(Throwable thrown);
     }
+
+    private static final String DISPLAY_PACKAGE = MimeRenderer.class.getPackageName() + ".";
 
     private final Supplier<Cells> cells;
     private final IoPub iopub;
@@ -94,11 +100,14 @@ public final class ExecuteHandler implements RequestHandler {
 
     private JsonObject report(Message request, ExecuteRequest execute, Cells notebook, CellOutcome outcome) {
         if (outcome instanceof CellOutcome.Success success) {
-            success.value().ifPresent(value -> {
-                if (!execute.silent()) {
-                    publishResult(request, notebook, value);
+            if (success.value().isPresent() && !execute.silent()) {
+                try {
+                    publishResult(request, execute, notebook, success.value().get());
+                } catch (RuntimeException | StackOverflowError e) {
+                    // The value's own toString failed: the user's error, as if the cell had thrown it.
+                    return report(request, execute, notebook, notebook.errorOf(withoutRendererFrames(e)));
                 }
-            });
+            }
             JsonObject reply = JsonFields.ok();
             reply.addProperty("execution_count", executionCount);
             reply.add("user_expressions", userExpressions(execute, notebook));
@@ -115,7 +124,22 @@ public final class ExecuteHandler implements RequestHandler {
         return reply;
     }
 
-    private void publishResult(Message request, Cells notebook, Value value) {
+    /** The frames of a failed rendering down to the user's code: none of the renderer's, nor the kernel's below. */
+    private static Throwable withoutRendererFrames(Throwable thrown) {
+        StackTraceElement[] frames = thrown.getStackTrace();
+        int outermost = frames.length - 1;
+        while (outermost >= 0 && !frames[outermost].getClassName().startsWith(DISPLAY_PACKAGE)) {
+            outermost--;
+        }
+        if (outermost >= 0) {
+            thrown.setStackTrace(Arrays.stream(frames, 0, outermost)
+                    .filter(frame -> !frame.getClassName().startsWith(DISPLAY_PACKAGE))
+                    .toArray(StackTraceElement[]::new));
+        }
+        return thrown;
+    }
+
+    private void publishResult(Message request, ExecuteRequest execute, Cells notebook, Value value) {
         MimeBundle bundle = notebook.renderer().render(value.object());
         if (bundle.isEmpty()) {
             return; // e.g. the handle display(...) returns: the display itself was the output
@@ -125,9 +149,12 @@ public final class ExecuteHandler implements RequestHandler {
         result.add("data", bundle.dataJson());
         result.add("metadata", bundle.metadataJson());
         iopub.publish(request, "execute_result", result);
-        notebook.remember(executionCount, value);
-        history.output(executionCount, bundle.dataJson().has("text/plain")
-                ? bundle.dataJson().get("text/plain").getAsString() : null);
+        if (execute.storeHistory()) {
+            // A cell kept out of the history shows the count of the one before: it must not take its Out[n].
+            notebook.remember(executionCount, value);
+            history.output(executionCount, bundle.dataJson().has("text/plain")
+                    ? bundle.dataJson().get("text/plain").getAsString() : null);
+        }
     }
 
     private JsonObject userExpressions(ExecuteRequest execute, Cells notebook) {
@@ -135,9 +162,16 @@ public final class ExecuteHandler implements RequestHandler {
         for (Map.Entry<String, ?> entry : execute.userExpressions().entrySet()) {
             String expression = execute.userExpressions().get(entry.getKey()).getAsString();
             CellOutcome outcome = notebook.run(expression, JavaSession.DEFAULT_CELL_NAME);
-            JsonObject result;
+            MimeBundle bundle = null;
             if (outcome instanceof CellOutcome.Success success) {
-                MimeBundle bundle = notebook.renderer().render(success.value().map(Value::object).orElse(null));
+                try {
+                    bundle = notebook.renderer().render(success.value().map(Value::object).orElse(null));
+                } catch (RuntimeException | StackOverflowError e) {
+                    outcome = notebook.errorOf(withoutRendererFrames(e));
+                }
+            }
+            JsonObject result;
+            if (bundle != null) {
                 result = JsonFields.ok();
                 result.add("data", bundle.dataJson());
                 result.add("metadata", bundle.metadataJson());
