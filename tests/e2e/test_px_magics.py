@@ -331,6 +331,49 @@ def test_interrupting_a_cell_that_waits_for_tasks_stops_those_tasks(cluster):
     assert time.monotonic() - started < 20, "the engines still ran the tasks of the interrupted cell"
 
 
+def _interrupt_after(kc, code: str, seconds: float = 2):
+    """Send a cell, interrupt it after `seconds`, and return what it produced."""
+    request = send(kc, "execute_request", {"code": code, "silent": False, "store_history": True,
+                                           "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+    time.sleep(seconds)
+    send(kc, "interrupt_request", {}, channel="control")
+    return gather(kc, request, timeout=30)
+
+
+@pytest.mark.e2e_timeout(90)
+def test_interrupting_a_wait_stops_a_lambda_that_never_heeds_interrupts(cluster):
+    kc = cluster
+    assert execute(kc, "var spinning = Client.connect();").status == "ok"
+    ex = _interrupt_after(kc, "spinning.all().map((Integer i) -> { while (true) { } }, range(2)).get()")
+    assert ex.status == "error" and ex.error["ename"] == "Interrupted", ex.describe()
+    started = time.monotonic()
+    after = execute(kc, "spinning.all().applySync(() -> 1)", timeout=60)
+    assert after.result() == "[1, 1]", after.describe()
+    assert time.monotonic() - started < 20, "the engines still spun in the interrupted cell's lambda"
+
+
+@pytest.mark.e2e_timeout(90)
+def test_interrupting_a_px_leaves_other_work_on_its_engine_alone(cluster):
+    kc = cluster
+    assert execute(kc, "var other = Client.connect().engine(1)"
+                       '.applyAsync(() -> { Thread.sleep(6_000); return "other done"; });').status == "ok"
+    ex = _interrupt_after(kc, "%px -t 1 2 + 2")
+    assert ex.status == "error" and ex.error["ename"] == "Interrupted", ex.describe()
+    assert "Out[1:" not in ex.stdout, "the interrupted %px ran after all: " + ex.stdout
+    assert execute(kc, "other.get()", timeout=30).result() == '"other done"'
+
+
+@pytest.mark.e2e_timeout(90)
+def test_interrupting_pxresult_stops_the_wait_and_the_engines(cluster):
+    kc = cluster
+    assert execute(kc, "%px -a while (true) { }").status == "ok"
+    started = time.monotonic()
+    ex = _interrupt_after(kc, "%pxresult")
+    assert time.monotonic() - started < 10
+    assert ex.status == "error" and ex.error["ename"] == "Interrupted", ex.describe()
+    assert execute(kc, "%px 2 + 2", timeout=30).status == "ok", "the engines serve again after the interrupt"
+
+
 @pytest.fixture(scope="module")
 def library(tmp_path_factory) -> Path:
     """A jar that neither the kernel nor the engines have at start: a static method and a record."""

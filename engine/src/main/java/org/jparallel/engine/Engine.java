@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jparallel.client.values.TaskStop;
 import org.jparallel.display.DisplayEvent;
 import org.jparallel.repl.DrainableOutputStream;
 import org.jparallel.wire.BackgroundThreads;
@@ -128,6 +129,7 @@ public final class Engine implements AutoCloseable {
             } finally {
                 synchronized (applyingLock) {
                     applying = false;
+                    TaskStop.resume();
                     Thread.interrupted(); // an interrupt that came as the function returned must not hit the next read
                 }
             }
@@ -246,14 +248,18 @@ public final class Engine implements AutoCloseable {
         outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
     }
 
-    /** Stops the running request: a cell's code, or a client's function if it heeds interrupts. */
+    /**
+     * Stops the running request: a cell's code, or a client's function. The function stops at the next stop
+     * check of its shipped classes, or when it heeds the interrupt (in a jar's code, a sleep, a wait).
+     */
     private void stopRunning() {
         session.stop();
         // Under the lock: an interrupt landing once the function has returned would stay set, and a selector
         // returns at once on an interrupted thread: the task link's every wait would end at once, a busy loop.
         synchronized (applyingLock) {
             if (applying) {
-                executor.interrupt(); // a function from a client is not instrumented: it stops only if it heeds this
+                TaskStop.stopShippedCode();
+                executor.interrupt();
             }
         }
     }

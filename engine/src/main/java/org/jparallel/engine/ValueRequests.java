@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.jparallel.client.values.ClassBytes;
+import org.jparallel.client.values.TaskStop;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
@@ -66,6 +67,9 @@ final class ValueRequests {
         } catch (Exception | LinkageError | StackOverflowError e) {
             CallerFrames.trim(e);
             return Reply.error(ErrorContent.of(e));
+        } catch (TaskStop.Stopped e) {
+            // As an execute's code stopped by an interrupt is reported.
+            return Reply.error(ErrorContent.of("Interrupted", e.getMessage(), List.of("Interrupted: " + e.getMessage())));
         }
         BulkLease lease = bulk.forResult();
         try {

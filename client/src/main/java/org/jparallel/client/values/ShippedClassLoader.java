@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the same bytecode, are the parent's: values of them then mix with this JVM's own code, as when the
  * engines were started with the program's class folder on their class path. A class of that name with other
  * bytecode there is another class, and the shipped one is defined here.
+ *
+ * <p>Classes defined here carry stop checks ({@link StopChecks}), so that an engine can stop a function a client
+ * sent; {@link #bytecode} keeps the bytes as shipped, which go on from here as they came.
  */
 final class ShippedClassLoader extends ClassLoader {
 
@@ -76,7 +79,8 @@ final class ShippedClassLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> type = findLoadedClass(name);
             if (type == null) {
-                type = defineClass(name, bytes, 0, bytes.length);
+                byte[] woven = StopChecks.woven(bytes);
+                type = defineClass(name, woven, 0, woven.length);
             }
             if (resolve) {
                 resolveClass(type);

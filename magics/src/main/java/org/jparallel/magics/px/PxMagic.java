@@ -86,13 +86,16 @@ public final class PxMagic implements Magic {
             Value value = context.session().bind(result, RESULT_TYPE);
             return new CellOutcome.Success(java.util.Optional.of(value));
         }
-        CellOutcome remote = await(result, view, options, context);
+        CellOutcome remote = await(result, options, context);
         return remote instanceof CellOutcome.Success ? local : remote;
     }
 
-    /** Waits for the engines, showing output as configured; an interrupt stops the engines' code. */
-    static CellOutcome await(AsyncResult<List<ExecuteReply>> result, DirectView view, PxOptions options,
-                             MagicContext context) {
+    /**
+     * Waits for the engines, showing output as configured. An interrupt stops this cell's code on the engines,
+     * queued or running, and nothing else they run (another client's task, an earlier {@code %px -a}), and
+     * ends the wait at once: an engine stuck in code that ignores interrupts must not hold the notebook.
+     */
+    static CellOutcome await(AsyncResult<List<ExecuteReply>> result, PxOptions options, MagicContext context) {
         OutputPrinter printer = new OutputPrinter(context.display());
         if (options.stream()) {
             // Streams and displays as they come; results once all engines are done, in engine order, as
@@ -103,10 +106,13 @@ public final class PxMagic implements Magic {
                 }
             });
         }
-        try (AutoCloseable interrupt = context.onInterrupt(view::interrupt);
+        try (AutoCloseable interrupt = context.onInterrupt(() -> result.cancel(true));
              ProgressBar progress = new ProgressBar(result, context.display(), options.progressAfter())) {
             while (!result.waitFor(Duration.ofMillis(100))) {
                 progress.update();
+            }
+            if (result.isCancelled()) {
+                return new CellOutcome.Interrupted();
             }
         } catch (Exception e) {
             return new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()),

@@ -47,9 +47,13 @@ public final class PxResultMagic implements Magic {
         AsyncResult<?> last = parallel.last().orElseThrow(() ->
                 new MagicException("UsageError", "no %px has run yet in this kernel: run one first, e.g. %px -a CODE"));
         OutputPrinter printer = new OutputPrinter(context.display());
-        try (AutoCloseable interrupt = context.onInterrupt(last::abort)) {
+        // Interrupted, the wait ends at once and the tasks stop, queued or running, as for a blocking %px.
+        try (AutoCloseable interrupt = context.onInterrupt(() -> last.cancel(true))) {
             while (!last.waitFor(java.time.Duration.ofMillis(100))) {
-                // waiting; the interrupt button aborts what has not started
+                // waiting
+            }
+            if (last.isCancelled()) {
+                return new CellOutcome.Interrupted();
             }
         } catch (Exception e) {
             throw new MagicException(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));

@@ -1,0 +1,45 @@
+package org.jparallel.client.values;
+
+/**
+ * What the stop checks woven into shipped classes ask ({@link StopChecks}): whether the engine was asked to stop
+ * the function it runs. Public because woven code, defined by other class loaders, calls {@link #check()}.
+ *
+ * <p>The flag is the JVM's, as JShell's own stop flag for snippets is: woven code reaches it through a static
+ * call, from whichever loader defined it. An engine runs one function at a time and lowers the flag once that
+ * function has ended.
+ */
+public final class TaskStop {
+    private static volatile boolean stopping;
+
+    private TaskStop() {
+    }
+
+    /** Called by woven code at every method's start and before every backward branch. */
+    public static void check() {
+        if (stopping) {
+            throw new Stopped();
+        }
+    }
+
+    /** Makes shipped code, wherever it runs in this JVM, throw {@link Stopped} at its next check. */
+    public static void stopShippedCode() {
+        stopping = true;
+    }
+
+    /** Lets shipped code run again: once the function that was stopped has ended. */
+    public static void resume() {
+        stopping = false;
+    }
+
+    /**
+     * Thrown into shipped code that was stopped. An {@code Error}, as JShell's {@code ThreadDeath} was, so that a
+     * function's {@code catch (Exception e)} does not swallow it.
+     */
+    public static final class Stopped extends Error {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super("the function was stopped by an interrupt", null, false, false);
+        }
+    }
+}
