@@ -74,6 +74,15 @@ def test_cluster_start_reports_its_engines(cluster):
     assert "engines [0, 1]" in ex.stdout
 
 
+def test_status_of_a_profile_without_a_cluster_leaves_px_on_its_cluster(cluster):
+    ex = execute(cluster, "%cluster status --profile nosuchprofile")
+    assert ex.status == "error"
+    assert ex.error["evalue"] == ("no cluster is running for profile 'nosuchprofile': start one with"
+                                  " %cluster start -n 4 --profile nosuchprofile")
+    assert execute(cluster, "%px 3 + 3").status == "ok"
+    assert "engines [0, 1]" in execute(cluster, "%cluster status").stdout
+
+
 def test_starting_the_running_cluster_again_says_how_to_use_or_stop_it(cluster):
     ex = execute(cluster, "%cluster start -n 1")
     assert ex.status == "error"

@@ -57,6 +57,11 @@ public final class ParallelSession implements AutoCloseable {
         return profile;
     }
 
+    /** Whether {@code %px} talks to the cluster of this profile (and not to an activated view's connection file). */
+    public synchronized boolean talksTo(String someProfile) {
+        return clientFile == null && profile.equals(someProfile);
+    }
+
     /** Closes the client, e.g. because its cluster was stopped. */
     public synchronized void disconnect() {
         if (client != null) {

@@ -70,8 +70,9 @@ record ClusterArguments(String action, EngineHosts engines, String profile, Clus
                 String word = words.get(i);
                 String value = word.startsWith("-") && word.contains("=") ? word.substring(word.indexOf('=') + 1) : null;
                 String option = value == null ? word : word.substring(0, word.indexOf('='));
-                if (!accepted.contains(option) && KNOWN.contains(option)) {
-                    throw new MagicUsageException("%cluster " + action + " takes no " + option);
+                if (!accepted.contains(option)) {
+                    throw new MagicUsageException(KNOWN.contains(option) ? "%cluster " + action + " takes no " + option
+                            : option.startsWith("-") ? "unknown option " + option : "unexpected '" + word + "'");
                 }
                 if (option.equals("--slurm")) { // a flag: no value
                     slurm = true;

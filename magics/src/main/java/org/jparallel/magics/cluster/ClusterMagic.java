@@ -5,7 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.jparallel.client.Client;
 import org.jparallel.client.ClusterProfile;
+import org.jparallel.client.NoClusterException;
 import org.jparallel.controller.launch.ClusterAlreadyRunningException;
 import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
@@ -98,7 +100,7 @@ public final class ClusterMagic implements Magic, AutoCloseable {
             handle = launcher.start(arguments.profile(), arguments.engines(),
                     arguments.options().withOwner(ProcessHandle.current().pid()));
         } catch (ClusterAlreadyRunningException e) {
-            String profile = arguments.profile().equals(ClusterProfile.DEFAULT) ? "" : " --profile " + arguments.profile();
+            String profile = profileOption(arguments.profile());
             throw new MagicException("ClusterError", "a cluster of profile " + arguments.profile() + " is running"
                     + " already (controller pid " + e.controllerPid() + "): %px and Client.connect() use it;"
                     + " %cluster stop" + profile + " stops it, %cluster engines -n K" + profile + " adds engines,"
@@ -153,7 +155,11 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     }
 
     private void stop(String profile) throws MagicException {
-        if (profile.equals(parallel.profile())) {
+        if (parallel.talksTo(profile)) {
+            // %px goes back to the default profile's cluster (if one runs), not on to a cluster that is gone.
+            parallel.disconnect();
+            parallel.use(ClusterProfile.DEFAULT);
+        } else if (profile.equals(parallel.profile())) {
             parallel.disconnect();
         }
         clustersChanged.run();
@@ -176,9 +182,31 @@ public final class ClusterMagic implements Magic, AutoCloseable {
         System.out.print(ClusterTable.of(clusters));
     }
 
+    /** Reports a cluster without making it the one {@code %px} talks to (only {@code %cluster start} does). */
     private void status(String profile) throws MagicException {
-        parallel.use(profile);
-        System.out.println("Cluster '" + profile + "': engines " + parallel.client().ids());
+        boolean running = launcher.list().stream().anyMatch(cluster -> cluster.profile().equals(profile));
+        boolean pxTalksToIt = parallel.talksTo(profile);
+        if (!running) {
+            if (pxTalksToIt) {
+                parallel.disconnect(); // stopped from elsewhere (jpcluster stop): forget its engines
+            }
+            throw new MagicException("ClusterError", "no cluster is running for profile '" + profile
+                    + "': start one with %cluster start -n 4" + profileOption(profile));
+        }
+        if (pxTalksToIt) {
+            System.out.println("Cluster '" + profile + "': engines " + parallel.client().ids());
+            return;
+        }
+        try (Client other = Client.connect(profile)) {
+            System.out.println("Cluster '" + profile + "': engines " + other.ids()
+                    + " (%px talks to another cluster; %cluster start starts one it talks to)");
+        } catch (NoClusterException e) {
+            throw new MagicException("ClusterError", "the cluster of profile '" + profile + "' stopped just now");
+        }
+    }
+
+    private static String profileOption(String profile) {
+        return profile.equals(ClusterProfile.DEFAULT) ? "" : " --profile " + profile;
     }
 
     /** Stops the clusters this kernel started, so none outlives it. */

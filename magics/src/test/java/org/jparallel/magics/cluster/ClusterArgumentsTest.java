@@ -128,4 +128,18 @@ class ClusterArgumentsTest {
                 () -> ClusterArguments.parse("start -n 2 --turbo on", "default"));
         assertEquals("unknown option --turbo", e.getMessage());
     }
+
+    @Test
+    void unknownFlagIsNamedAsUnknownNotAsMissingItsValue() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("stop --bogus", "default"));
+        assertEquals("unknown option --bogus", e.getMessage());
+    }
+
+    @Test
+    void strayWordAfterAnActionIsUnexpected() {
+        MagicUsageException e = assertThrows(MagicUsageException.class,
+                () -> ClusterArguments.parse("list extra", "default"));
+        assertEquals("unexpected 'extra'", e.getMessage());
+    }
 }
