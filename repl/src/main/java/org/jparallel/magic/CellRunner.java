@@ -28,6 +28,8 @@ public final class CellRunner {
     private static final Pattern MAGIC_AS_VALUE = Pattern.compile(
             "^(.*?[^=!<>+\\-*/%&|^]=)\\s*%([A-Za-z]\\w*)((?:\\s.*)?)$");
     private static final String VALUES_VARIABLE = "$magics";
+    /** A type name as a cell may write it in a cast: names, type arguments, arrays; no intersection, no anonymous. */
+    private static final Pattern WRITABLE_TYPE = Pattern.compile("[A-Za-z_][\\w.]*(<[\\w.<>, ?\\[\\]]*>)?(\\[])*");
 
     private final JavaSession session;
     private final MagicRegistry registry;
@@ -113,14 +115,25 @@ public final class CellRunner {
                 int slot = values.put(success.value().map(Value::object).orElse(null));
                 java.setLength(0);
                 javaStartLine = i;
-                java.append(used.group(1)).append(' ').append(valuesVariable()).append(".value(").append(slot)
-                        .append(");\n");
+                java.append(used.group(1)).append(' ').append(castTo(success.value())).append(valuesVariable())
+                        .append(".value(").append(slot).append(");\n");
             } else {
                 java.append(lines[i]).append('\n');
             }
         }
         CellOutcome tail = runJava(java, javaStartLine, cellName);
         return java.toString().isBlank() ? last : tail;
+    }
+
+    /**
+     * A cast to the type of the magic's value, so that {@code var t = %timeit -o …} has the timing's type and
+     * {@code long n = %time 6 * 7} converts the int as Java would ({@code $magics.value} alone would take the
+     * declared type and fail to cast an Integer to a Long); none for a type a cell cannot write.
+     */
+    private static String castTo(Optional<Value> value) {
+        String type = value.map(Value::typeName).orElse(null);
+        return type != null && WRITABLE_TYPE.matcher(type).matches() && !type.contains("capture#")
+                ? "(" + type + ") " : "";
     }
 
     /** The match of a line that uses a line magic as a value, or null (a {@code %} of a format string, say). */

@@ -115,6 +115,26 @@ class CellRunnerTest {
     }
 
     @Test
+    void aLineMagicsValueConvertsToTheDeclaredTypeAsJavaWould() {
+        assertEquals(42L, value(runner.run("long widened = %time 6 * 7;\nwidened", context)));
+        assertEquals(3, value(runner.run("var text = %time \"abc\";\ntext.length()", context)));
+    }
+
+    @Test
+    void jarsTakesAQuotedPathWithSpaces(@TempDir Path dir) throws Exception {
+        Path jar = Files.createDirectories(dir.resolve("my libs")).resolve("a.jar");
+        new java.util.jar.JarOutputStream(Files.newOutputStream(jar)).close();
+        assertInstanceOf(CellOutcome.Success.class, runner.run("%jars \"" + jar + "\"", context));
+    }
+
+    @Test
+    void jarsGlobInAFolderThatDoesNotExistIsAUsageError() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("%jars /no/such/folder/*.jar", context));
+        assertEquals("UsageError", error.exceptionClass());
+        assertTrue(error.message().startsWith("no such folder: /no/such/folder"), error.message());
+    }
+
+    @Test
     void aPercentInAStringOrAnOperatorIsJava() {
         assertEquals("x=%time", value(runner.run("String format = \"x=%time\";\nformat", context)));
         assertEquals(1, value(runner.run("int r = 7 %2;\nr", context)));

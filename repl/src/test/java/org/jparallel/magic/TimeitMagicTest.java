@@ -65,13 +65,35 @@ class TimeitMagicTest {
     }
 
     @Test
+    void aThrowStatementFailsTheCellWithItsException() {
+        CellOutcome outcome = notebook.run("%timeit -n 1 -r 1 throw new IllegalStateException(\"t\")");
+        assertEquals("java.lang.IllegalStateException",
+                assertInstanceOf(CellOutcome.RuntimeError.class, outcome).exceptionClass());
+    }
+
+    @Test
     void codeThatDoesNotCompileSaysWhy() {
         assertInstanceOf(CellOutcome.CompileError.class, notebook.run("%timeit noSuchMethod()"));
     }
 
     @Test
+    void anUnknownNameIsReportedAsSuchAndOnTheUsersOwnLine() {
+        var error = assertInstanceOf(CellOutcome.CompileError.class, notebook.run("%timeit undefinedName"));
+        assertTrue(error.message().contains("cannot find symbol"), error.message());
+        assertTrue(!String.join("\n", error.traceback()).contains("Timeit.measure"), error.traceback().toString());
+    }
+
+    @Test
+    void attachedOptionValuesAreTakenAsIPythonTakesThem() {
+        Timeit.Timing timing = timing("%timeit -o -n7 -r2 Math.sqrt(2.0)");
+        assertEquals(7, timing.loops());
+        assertEquals(2, timing.runNanos().length);
+    }
+
+    @Test
     void wrongOptionsAreAUsageError() {
-        for (String wrong : new String[] {"%timeit -n 0 1 + 1", "%timeit -r x 1 + 1", "%timeit -n 5"}) {
+        for (String wrong : new String[] {"%timeit -n 0 1 + 1", "%timeit -r x 1 + 1", "%timeit -n 5",
+                "%timeit -x 1", "%timeit --help", "%%timeit -n 1\n%sh echo inner"}) {
             CellOutcome outcome = notebook.run(wrong);
             assertEquals("UsageError", assertInstanceOf(CellOutcome.RuntimeError.class, outcome, wrong).exceptionClass());
         }

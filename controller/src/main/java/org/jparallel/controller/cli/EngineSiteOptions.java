@@ -3,7 +3,7 @@ package org.jparallel.controller.cli;
 import java.util.ArrayList;
 import java.util.List;
 import org.jparallel.controller.launch.EngineHosts;
-import org.jparallel.controller.launch.OptionWords;
+import org.jparallel.magic.OptionWords;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import org.jparallel.controller.ControllerMain;
 import org.jparallel.controller.profile.ClientConnection;
 import org.jparallel.controller.profile.ProfileDir;
+import org.jparallel.magic.OptionWords;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.Message;
 

@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jparallel.controller.launch.ClusterOptions;
 import org.jparallel.controller.launch.EngineHosts;
-import org.jparallel.controller.launch.OptionWords;
 import org.jparallel.controller.launch.SshTarget;
 import org.jparallel.magic.MagicUsageException;
+import org.jparallel.magic.OptionWords;
 
 /**
  * The arguments of {@code %cluster}: an action, then {@code -n N}, {@code --profile P} and, for {@code start},

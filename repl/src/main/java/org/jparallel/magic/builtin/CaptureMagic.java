@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
@@ -50,7 +51,7 @@ public final class CaptureMagic implements Magic {
                 case "--no-stdout" -> captureOut = false;
                 case "--no-stderr" -> captureErr = false;
                 default -> {
-                    if (!word.matches("[A-Za-z_$][\\w$]*")) {
+                    if (!word.matches("[A-Za-z_$][\\w$]*") || !SourceVersion.isName(word)) { // not class, not _
                         throw new MagicUsageException("%%capture takes --no-stdout, --no-stderr and a variable name,"
                                 + " not '" + word + "'");
                     }

@@ -16,6 +16,7 @@ import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
 import org.jparallel.magic.MagicKind;
 import org.jparallel.magic.MagicUsageException;
+import org.jparallel.magic.OptionWords;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.repl.Value;
@@ -40,17 +41,18 @@ public final class JarsMagic implements Magic {
         return """
                 %jars PATH...
                     Add to the class path of the following cells: a jar, a folder of .class files
-                    (and every jar directly in it), or a glob such as lib/*.jar.
+                    (and every jar directly in it), or a glob such as lib/*.jar. Quote a path with
+                    spaces ("my libs/a.jar"); ~ is the home folder.
                     Engines of a cluster need it too: %px %jars PATH (the path as the engines see it).""";
     }
 
     @Override
     public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, IOException {
         if (call.arguments().isBlank()) {
-            throw new MagicUsageException("%jars needs at least one path");
+            throw new MagicUsageException("%" + call.name() + " needs at least one path");
         }
         List<Path> paths = new ArrayList<>();
-        for (String argument : call.arguments().trim().split("\\s+")) {
+        for (String argument : words(call.arguments())) {
             paths.addAll(expand(argument));
         }
         for (Path path : paths) {
@@ -63,7 +65,7 @@ public final class JarsMagic implements Magic {
         reportAdded(paths, cellsOnly);
         if (call.asValue()) { // IJava's List<String> added = %jars lib/*.jar
             List<String> added = paths.stream().map(Path::toString).toList();
-            return new CellOutcome.Success(Optional.of(new Value(added, "List<String>", null)));
+            return new CellOutcome.Success(Optional.of(new Value(added, "java.util.List<String>", null)));
         }
         return CellOutcome.nothing();
     }
@@ -97,10 +99,26 @@ public final class JarsMagic implements Magic {
         }
     }
 
+    /** The paths as a shell would take them: quotes keep a path with spaces whole, {@code ~} is the home folder. */
+    private static List<String> words(String arguments) throws MagicUsageException {
+        try {
+            return OptionWords.split(arguments).stream()
+                    .map(word -> word.equals("~") || word.startsWith("~/")
+                            ? System.getProperty("user.home") + word.substring(1) : word)
+                    .toList();
+        } catch (IllegalArgumentException e) {
+            throw new MagicUsageException(e.getMessage());
+        }
+    }
+
     private static List<Path> expand(String argument) throws MagicUsageException, IOException {
         if (argument.contains("*") || argument.contains("?")) {
             Path glob = Path.of(argument).toAbsolutePath();
             Path dir = glob.getParent();
+            if (!Files.isDirectory(dir)) {
+                throw new MagicUsageException("no such folder: " + dir + " (a glob may be only the last part of a"
+                        + " path, as in lib/*.jar)");
+            }
             PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.getFileName());
             try (Stream<Path> files = Files.list(dir)) {
                 List<Path> matches = files.filter(p -> matcher.matches(p.getFileName())).sorted().toList();

@@ -41,9 +41,10 @@ public final class TimeitMagic implements Magic {
                                                              CODE...
                     Time CODE (an expression or statements): R runs (7) of N loops each (by default as
                     many as make a run last 0.2 s), printed as mean ± standard deviation per loop.
-                    %%timeit runs SETUP (the rest of its line) once first. -o makes the timing (a
-                    Timeit.Timing) the cell's value. Variables of earlier cells can be used and changed;
-                    local variables of CODE start afresh each loop.""";
+                    %%timeit runs SETUP (the rest of its line) once first. -o makes the timing the cell's
+                    value (var t = %timeit -o CODE; then t.meanNanosPerLoop(), t.bestNanosPerLoop()…).
+                    Variables of earlier cells can be used and changed; local variables of CODE start
+                    afresh each loop. Code that throws fails the cell with its exception.""";
     }
 
     @Override
@@ -52,6 +53,9 @@ public final class TimeitMagic implements Magic {
         String code = call.kind() == MagicKind.CELL ? call.body() : options.rest();
         if (code.isBlank()) {
             throw new MagicUsageException("%timeit needs code to time");
+        }
+        if (code.lines().anyMatch(line -> line.stripLeading().startsWith("%"))) {
+            throw new MagicUsageException("%timeit times Java, not magics: %%time times a cell with magics once");
         }
         if (call.kind() == MagicKind.CELL && !options.rest().isBlank()) {
             CellOutcome setup = context.runCell(options.rest());
@@ -75,13 +79,20 @@ public final class TimeitMagic implements Magic {
         String call = MEASURE + "(" + options.loops() + ", " + options.runs() + ", ";
         String trimmed = code.strip();
         boolean oneExpression = !trimmed.contains(";") && !trimmed.contains("\n");
+        CellOutcome asExpression = null;
         if (oneExpression) {
-            CellOutcome asExpression = context.runCell(call + "() -> (" + trimmed + "\n))");
+            // The code on a line of its own: a compile error then shows the user's line, not this wrapper.
+            asExpression = context.runCell(call + "() -> (\n" + trimmed + "\n))");
             if (!(asExpression instanceof CellOutcome.CompileError)) {
                 return asExpression;
             }
         }
-        return context.runCell(call + "() -> {\n" + code + "\n;\nreturn null; })");
+        // In an if (true) block, code that cannot complete (a throw, a loop without end) leaves the return after
+        // it reachable, as javac's rules for if statements have it.
+        String terminated = trimmed.endsWith(";") || trimmed.endsWith("}") ? code : code + "\n;";
+        CellOutcome asStatements = context.runCell(call + "() -> { if (true) {\n" + terminated + "\n}\nreturn null; })");
+        // Code meant as an expression that does not compile: its own error, not the statements' "not a statement".
+        return asStatements instanceof CellOutcome.CompileError && asExpression != null ? asExpression : asStatements;
     }
 
     /** The options before the code: {@code -n}, {@code -r}, {@code -o}. */
@@ -95,6 +106,10 @@ public final class TimeitMagic implements Magic {
                 String[] parts = rest.split("\\s+", 2);
                 String option = parts[0];
                 String after = parts.length > 1 ? parts[1] : "";
+                if (option.matches("-[nr]\\d+")) { // IPython's -n100
+                    after = option.substring(2) + " " + after;
+                    option = option.substring(0, 2);
+                }
                 switch (option) {
                     case "-o" -> returnTiming = true;
                     case "-n", "-r" -> {
@@ -108,7 +123,10 @@ public final class TimeitMagic implements Magic {
                         after = value.length > 1 ? value[1] : "";
                     }
                     default -> {
-                        return new Options(loops, runs, returnTiming, rest); // code that begins with -, e.g. -x * 2
+                        if (option.matches("--?[A-Za-z][\\w-]*")) {
+                            throw new MagicUsageException("unknown option " + option);
+                        }
+                        return new Options(loops, runs, returnTiming, rest); // code that begins with -, e.g. -x*2
                     }
                 }
                 rest = after.strip();

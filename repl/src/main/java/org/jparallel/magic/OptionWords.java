@@ -1,11 +1,12 @@
-package org.jparallel.controller.launch;
+package org.jparallel.magic;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * JVM options written as one string, as {@code --engine-jvm-options "-Xmx2g -Dname='a b'"} takes them, and
- * back: the launcher passes engine options to the controller's command line in one argument.
+ * Words written as one string, as a shell splits them: JVM options as {@code --engine-jvm-options "-Xmx2g
+ * -Dname='a b'"} takes them, and back (the launcher passes engine options to the controller's command line in one
+ * argument); and the arguments of magics ({@code %jars "/opt/my libs/a.jar"}).
  *
  * <pre>{@code
  * OptionWords.split("-Xmx2g -Dname='a b'");      // [-Xmx2g, -Dname=a b]

@@ -1,4 +1,4 @@
-package org.jparallel.controller.launch;
+package org.jparallel.magic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
