@@ -387,6 +387,17 @@ def test_value_whose_tostring_returns_null_shows_null(kc):
     assert value_of(kc, "new Blank(1)") == "null"
 
 
+def test_object_of_a_cell_class_shows_the_class_as_the_cell_named_it(kc):
+    execute(kc, "class Plain { }")
+    assert re.fullmatch(r"Plain@[0-9a-f]+", value_of(kc, "new Plain()"))
+
+
+def test_null_pointer_message_names_the_cells_variable(kc):
+    execute(kc, "Object nothingHere = null;")
+    ex = execute(kc, "nothingHere.toString()")
+    assert ex.error["evalue"].endswith('because "nothingHere" is null'), ex.error["evalue"]
+
+
 def test_state_survives_an_error(kc):
     value_of(kc, "int survivor = 31;")
     execute(kc, 'throw new RuntimeException("in between");')

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jparallel.repl.SnippetNames;
 
 /**
  * The {@code text/plain} of a value, written the way JShell writes a snippet's value
@@ -42,7 +43,9 @@ final class PlainText {
             return container(value, Collections.newSetFromMap(new IdentityHashMap<>()));
         }
         String text = value.toString();
-        return text == null ? "null" : text; // as String.valueOf prints such a value inside a list
+        // null as String.valueOf prints such a value inside a list; Object's own toString names a cell's class
+        // as JShell compiled it (REPL.$JShell$59$Pub@1b2c), which says Pub@1b2c to the user.
+        return text == null ? "null" : SnippetNames.readable(text);
     }
 
     private static boolean isJdkContainer(Object value) {
@@ -88,7 +91,7 @@ final class PlainText {
         if (isJdkContainer(item) && !open.contains(item)) {
             return container(item, open);
         }
-        return String.valueOf(item);
+        return SnippetNames.readable(String.valueOf(item));
     }
 
     private static String quoted(String string) {

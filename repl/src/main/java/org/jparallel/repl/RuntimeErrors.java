@@ -82,14 +82,52 @@ final class RuntimeErrors {
     }
 
     private void addFrames(Throwable t, List<String> traceback) {
+        List<String> frames = new ArrayList<>();
         for (StackTraceElement frame : t.getStackTrace()) {
             String file = frame.getFileName();
             if (file != null && file.startsWith("#")) {
-                traceback.add(INDENT + snippetFrame(frame, file.substring(1)));
+                frames.add(INDENT + snippetFrame(frame, file.substring(1)));
             } else if (!isJShellMachinery(frame.getClassName())) {
-                traceback.add(INDENT + frame);
+                frames.add(INDENT + frame);
             }
         }
+        traceback.addAll(withoutRepeats(frames));
+    }
+
+    /** Longest cycle of frames looked for: mutual recursion of a few methods. */
+    private static final int LONGEST_CYCLE = 8;
+
+    /**
+     * The frames with a run of recursion written once, as Python writes "[Previous line repeated 996 more
+     * times]": a StackOverflowError would otherwise fill the notebook with a thousand identical lines.
+     */
+    static List<String> withoutRepeats(List<String> frames) {
+        List<String> kept = new ArrayList<>();
+        int i = 0;
+        while (i < frames.size()) {
+            int cycle = 0;
+            int repeats = 0;
+            for (int length = 1; length <= LONGEST_CYCLE && i + 2 * length <= frames.size(); length++) {
+                int n = 0;
+                while (i + (n + 2) * length <= frames.size() && frames.subList(i, i + length)
+                        .equals(frames.subList(i + (n + 1) * length, i + (n + 2) * length))) {
+                    n++;
+                }
+                if (n * length > repeats * cycle) {
+                    cycle = length;
+                    repeats = n;
+                }
+            }
+            if (repeats >= 2) {
+                kept.addAll(frames.subList(i, i + cycle));
+                kept.add("    ... " + (cycle == 1 ? "the frame above" : "the " + cycle + " frames above")
+                        + " repeated " + repeats + " more times");
+                i += cycle * (repeats + 1);
+            } else {
+                kept.add(frames.get(i++));
+            }
+        }
+        return kept;
     }
 
     private String snippetFrame(StackTraceElement frame, String snippetId) {

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  * SnippetNames.declaredName("REPL.$JShell$35");              // empty: the wrapper of a snippet
  * SnippetNames.isWrapper("REPL.$JShell$35");                 // true: it holds the cells' variables
  * SnippetNames.readable("REPL.$JShell$36$MyErr: boom");      // "MyErr: boom"
+ * SnippetNames.readable("\"REPL.$JShell$48.o\" is null");   // "\"o\" is null"
  * }</pre>
  */
 public final class SnippetNames {
@@ -20,6 +21,9 @@ public final class SnippetNames {
     private static final Pattern WRAPPER = Pattern.compile("REPL\\.\\$JShell\\$\\w+");
     private static final Pattern DECLARED_IN_TEXT = Pattern.compile(
             "REPL\\.\\$JShell\\$\\w+\\$([\\p{javaJavaIdentifierStart}&&[^$]]\\p{javaJavaIdentifierPart}*)");
+    /** A variable of a wrapper, as a helpful NullPointerException names a cell's: REPL.$JShell$48.o (not a method). */
+    private static final Pattern WRAPPER_MEMBER_IN_TEXT = Pattern.compile(
+            "REPL\\.\\$JShell\\$\\w+\\.(?=[\\p{javaJavaIdentifierStart}&&[^$]]\\p{javaJavaIdentifierPart}*+(?!\\())");
 
     private SnippetNames() {
     }
@@ -43,6 +47,8 @@ public final class SnippetNames {
         if (text == null || !text.contains("REPL.$JShell$")) {
             return text;
         }
-        return DECLARED_IN_TEXT.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1).replace('$', '.')));
+        String declared = DECLARED_IN_TEXT.matcher(text)
+                .replaceAll(m -> Matcher.quoteReplacement(m.group(1).replace('$', '.')));
+        return WRAPPER_MEMBER_IN_TEXT.matcher(declared).replaceAll("");
     }
 }

@@ -106,6 +106,23 @@ class ErrorReportTest {
     }
 
     @Test
+    void deepRecursionIsWrittenOnceWithHowOftenItRepeated() {
+        session.eval("int down(int n) { return down(n + 1) + 1; }", "In [5]");
+        RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("down(0)", "In [6]"));
+        assertEquals("java.lang.StackOverflowError", error.exceptionClass());
+        assertTrue(error.traceback().size() < 10, String.join("\n", error.traceback()));
+        assertTrue(error.traceback().stream().anyMatch(line -> line.matches(
+                "    \\.\\.\\. the frame above repeated \\d+ more times")), String.join("\n", error.traceback()));
+    }
+
+    @Test
+    void mutualRecursionRepeatsAreWrittenAsACycle() {
+        List<String> frames = List.of("a", "b", "a", "b", "a", "b", "c");
+        assertEquals(List.of("a", "b", "    ... the 2 frames above repeated 2 more times", "c"),
+                RuntimeErrors.withoutRepeats(frames));
+    }
+
+    @Test
     void frameOfAMethodFromAnEarlierCellNamesThatCell() {
         session.eval("void fail() {\n  throw new UnsupportedOperationException();\n}", "In [1]");
         RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval("fail();", "In [2]"));

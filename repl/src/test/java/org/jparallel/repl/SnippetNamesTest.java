@@ -38,6 +38,12 @@ class SnippetNamesTest {
     }
 
     @Test
+    void readableTextNamesACellVariableAsTheCellDoes() {
+        assertEquals("Cannot invoke \"Object.toString()\" because \"o\" is null",
+                SnippetNames.readable("Cannot invoke \"Object.toString()\" because \"REPL.$JShell$48.o\" is null"));
+    }
+
+    @Test
     void readableTextKeepsFramesOfAMethodAndOtherNames() {
         assertEquals("at MyErr.<init>(#12:1)", SnippetNames.readable("at REPL.$JShell$12$MyErr.<init>(#12:1)"));
         assertEquals("at REPL.$JShell$35.do_it$(#35:1)", SnippetNames.readable("at REPL.$JShell$35.do_it$(#35:1)"));
