@@ -299,6 +299,15 @@ def test_pxconfig_changes_the_default_targets(cluster):
         execute(cluster, "%pxconfig -t all")
 
 
+def test_a_rich_result_of_px_shows_as_its_type_under_its_label(cluster):
+    ex = execute(cluster, '%px markdown("**bold**")')
+    assert ex.status == "ok", ex.describe()
+    rich = [d["data"]["text/markdown"] for d in ex.displays if "text/markdown" in d["data"]]
+    assert rich == ["**bold**", "**bold**"], ex.describe()
+    labels = [line for line in lines(ex.stdout) if line.startswith("Out[")]
+    assert [re.sub(r":\d+\]", ":N]", label) for label in labels] == ["Out[0:N]:", "Out[1:N]:"], ex.stdout
+
+
 def test_autopx_sends_every_cell_to_the_engines_until_turned_off(cluster):
     assert "enabled" in execute(cluster, "%autopx").stdout
     try:

@@ -1,5 +1,6 @@
 package org.jparallel.controller.cli;
 
+import java.util.List;
 import org.jparallel.controller.launch.ClusterLauncher;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -58,6 +59,8 @@ public final class JpclusterMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: start, stop, list, engines or engine");
+        List<String> names = List.copyOf(spec.subcommands().keySet()); // from the commands, so that none is left out
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1));
     }
 }

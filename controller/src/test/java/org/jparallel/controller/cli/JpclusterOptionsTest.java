@@ -38,6 +38,13 @@ class JpclusterOptionsTest {
     }
 
     @Test
+    void withoutACommandEveryCommandIsNamed() {
+        assertEquals(2, jpcluster());
+        assertTrue(err.toString().contains("name a command: start, stop, restart, list, engines or engine"),
+                err.toString());
+    }
+
+    @Test
     void aWordForTheEngineCountSaysItIsNotANumber() {
         assertEquals(2, jpcluster("start", "-n", "four"));
         assertTrue(err.toString().contains("'four' is not a number of engines"), err.toString());

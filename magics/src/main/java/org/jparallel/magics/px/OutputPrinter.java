@@ -9,7 +9,8 @@ import org.jparallel.display.MimeBundle;
 /**
  * Prints engine output in the notebook as ipyparallel does: each chunk an engine sent labelled once,
  * {@code [stdout:0] Process 10784.}, a chunk of several lines starting on the line after its label;
- * results as {@code Out[0:3]: 42}; rich display after an {@code [output:N]} line.
+ * results as {@code Out[0:3]: 42} (a rich one, HTML say, shown as such below its {@code Out[0:3]:}); rich display
+ * after an {@code [output:N]} line.
  */
 final class OutputPrinter {
     private final Display display;
@@ -22,7 +23,14 @@ final class OutputPrinter {
         switch (output.kind()) {
             case STDOUT -> stream(output, System.out);
             case STDERR -> stream(output, System.err);
-            case RESULT -> line(output.toString());
+            case RESULT -> {
+                if (output.data().keySet().stream().allMatch("text/plain"::equals)) {
+                    line(output.toString());
+                } else { // html(..), markdown(..), an image: shown as such under its label, as ipyparallel shows them
+                    line("Out[" + output.engineId() + ":" + output.executionCount() + "]:");
+                    display.display((org.jparallel.display.Displayable) () -> bundle(output.data()));
+                }
+            }
             case DISPLAY -> {
                 line("[output:" + output.engineId() + "]");
                 display.display((org.jparallel.display.Displayable) () -> bundle(output.data()));

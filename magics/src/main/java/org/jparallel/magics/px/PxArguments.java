@@ -114,6 +114,18 @@ public record PxArguments(PxOptions options, String code) {
             if (position >= line.length()) {
                 throw new MagicUsageException(option + " needs a value");
             }
+            char first = line.charAt(position);
+            if (first == '"' || first == '\'') { // -t "[0, 3]": the quotes keep its spaces
+                int close = line.indexOf(first, position + 1);
+                if (close < 0) {
+                    throw new MagicUsageException("the value of " + option + " opens a quote (" + first
+                            + ") that is not closed");
+                }
+                String quoted = line.substring(position + 1, close);
+                position = close + 1;
+                skipSpaces();
+                return quoted;
+            }
             String saved = inlineValue;
             String value = word();
             inlineValue = saved;

@@ -8,8 +8,8 @@ import org.jparallel.magic.MagicException;
 import org.jparallel.magic.MagicUsageException;
 
 /**
- * Which engines a {@code %px} runs on, as typed after {@code -t}: {@code all}, an id ({@code 3}), a list
- * ({@code 1,2} or {@code [0,3]}) or a Python slice over the sorted ids ({@code ::2}, {@code 1:3},
+ * Which engines a {@code %px} runs on, as typed after {@code -t}: {@code all}, an id ({@code 3}; {@code -1}
+ * the last), a list ({@code 1,2} or {@code [0,3]}) or a Python slice over the sorted ids ({@code ::2}, {@code 1:3},
  * {@code -1:}). Parsed by a small grammar, never evaluated.
  *
  * <pre>{@code
@@ -26,16 +26,19 @@ public sealed interface Targets {
         }
     }
 
-    /** Engines by id. */
+    /** Engines by id; a negative one counts from the last of the sorted ids, as ipyparallel's {@code rc[-1]}. */
     record Ids(List<Integer> ids) implements Targets {
         @Override
         public List<Integer> resolve(List<Integer> engines) throws MagicException {
+            Set<Integer> picked = new LinkedHashSet<>();
             for (int id : ids) {
-                if (!engines.contains(id)) {
+                int engine = id < 0 && -id <= engines.size() ? engines.get(engines.size() + id) : id;
+                if (!engines.contains(engine)) {
                     throw new MagicException("NoSuchEngine", "no engine " + id + ": the engines are " + engines);
                 }
+                picked.add(engine);
             }
-            return List.copyOf(ids);
+            return List.copyOf(picked);
         }
     }
 

@@ -23,6 +23,14 @@ class PxArgumentsTest {
     }
 
     @Test
+    void aQuotedValueKeepsItsSpaces() throws Exception {
+        PxArguments parsed = parse("-t \"[0, 3]\" x++;");
+        assertEquals(List.of(0, 3), parsed.options().targets().resolve(List.of(0, 1, 2, 3)));
+        assertEquals("x++;", parsed.code());
+        assertThrows(MagicUsageException.class, () -> parse("-t '[0, 3] x++;"));
+    }
+
+    @Test
     void noOptionsMeansDefaults() throws Exception {
         PxArguments parsed = parse("x++;");
         assertEquals(PxOptions.defaults(), parsed.options());

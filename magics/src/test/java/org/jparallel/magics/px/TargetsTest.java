@@ -27,6 +27,14 @@ class TargetsTest {
     }
 
     @Test
+    void aNegativeIdCountsFromTheLastEngine() throws Exception {
+        assertEquals(List.of(3), pick("-1"));
+        assertEquals(List.of(0, 2), pick("0,-2"));
+        assertEquals(List.of(5), Targets.parse("-1").resolve(List.of(2, 5)));
+        assertThrows(MagicException.class, () -> pick("-5"));
+    }
+
+    @Test
     void listsWithOrWithoutBrackets() throws Exception {
         assertEquals(List.of(1, 2), pick("1,2"));
         assertEquals(List.of(0, 3), pick("[0,3]"));
