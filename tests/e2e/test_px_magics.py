@@ -282,6 +282,12 @@ def test_local_runs_the_code_in_the_kernel_too(cluster):
     assert execute(cluster, "both + 1").result() == "6"
 
 
+def test_local_error_shows_even_when_the_engines_fail_too(cluster):
+    ex = execute(cluster, '%px --local throw new IllegalStateException("everywhere");')
+    assert ex.status == "error"
+    assert "--local, in this kernel: java.lang.IllegalStateException: everywhere" in ex.stderr, ex.describe()
+
+
 def test_no_stream_groups_outputs_by_engine(cluster):
     ex = execute(cluster, '%%px --no-stream --group-outputs engine\n'
                           'System.out.println("a"); System.err.println("b");')

@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * latex("$x^2$")
  * svg("<svg ...>...</svg>")
  * json("{\"a\": [1, 2]}")
- * image(Path.of("plot.png"))
+ * json(Map.of("a", List.of(1, 2)))
+ * image("plot.png")
  * }</pre>
  */
 public final class RichOutput {
@@ -44,6 +45,11 @@ public final class RichOutput {
         return Json.parse(text);
     }
 
+    /** Maps, lists, numbers, records… as JSON ({@code json(Map.of("a", List.of(1, 2)))}). */
+    public static Json json(Object value) {
+        return Json.of(value);
+    }
+
     /** A PNG, JPEG or GIF image, told apart by its first bytes. */
     public static Image image(byte[] bytes) {
         return Image.of(bytes);
@@ -57,5 +63,10 @@ public final class RichOutput {
     /** The PNG, JPEG or GIF image in {@code file}. */
     public static Image image(Path file) {
         return Image.file(file);
+    }
+
+    /** The PNG, JPEG or GIF image in the file at {@code path} ({@code image("plot.png")}). */
+    public static Image image(String path) {
+        return Image.file(Path.of(path));
     }
 }

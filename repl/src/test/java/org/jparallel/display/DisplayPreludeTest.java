@@ -102,6 +102,16 @@ class DisplayPreludeTest {
     }
 
     @Test
+    void jsonTakesAMapAndImageAPathAsText(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path png = dir.resolve("dot.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(1, 1, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png.toFile());
+        evalAll("display(json(java.util.Map.of(\"a\", java.util.List.of(1, 2))));\ndisplay(image(\"" + png + "\"));");
+        assertEquals("[application/json, image/png]",
+                valueOf("events.stream().map(e -> e.bundle().data().keySet().toArray()[1]).toList()"));
+    }
+
+    @Test
     void textPlainReadsAsJShellShowsTheSameValue() {
         for (String expression : List.of("\"tab\\there \\\"quoted\\\" \\u00e9\\u0001\"", "'\\''",
                 "new int[][] { {1, 2}, {} }", "new Object[] { null, \"s\", 'c' }", "3.5")) {

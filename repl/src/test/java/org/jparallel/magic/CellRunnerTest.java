@@ -190,6 +190,12 @@ class CellRunnerTest {
     }
 
     @Test
+    void cellTimeWithCodeOnItsOwnLineIsAUsageError() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("%%time 1\n2", context));
+        assertEquals("UsageError", error.exceptionClass());
+    }
+
+    @Test
     void questionMarkPrintsUsage() {
         runner.run("%jars?", context);
         assertTrue(printed().startsWith("%jars PATH..."), printed());

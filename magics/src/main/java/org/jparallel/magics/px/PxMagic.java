@@ -87,7 +87,24 @@ public final class PxMagic implements Magic {
             return new CellOutcome.Success(java.util.Optional.of(value));
         }
         CellOutcome remote = await(result, options, context);
-        return remote instanceof CellOutcome.Success ? local : remote;
+        if (remote instanceof CellOutcome.Success) {
+            return local;
+        }
+        if (!(local instanceof CellOutcome.Success)) {
+            // One error is the cell's; the kernel's own would be lost, so it is printed before it.
+            System.err.println("--local, in this kernel: " + String.join("\n", errorLines(local)));
+        }
+        return remote;
+    }
+
+    private static List<String> errorLines(CellOutcome failed) {
+        if (failed instanceof CellOutcome.CompileError compile) {
+            return compile.traceback();
+        }
+        if (failed instanceof CellOutcome.RuntimeError runtime) {
+            return runtime.traceback();
+        }
+        return List.of("interrupted");
     }
 
     /**

@@ -36,6 +36,11 @@ public final class TimeMagic implements Magic {
 
     @Override
     public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException {
+        if (call.kind() == MagicKind.CELL && !call.arguments().isBlank()) {
+            // As IPython says it: the line's code would otherwise be silently left out.
+            throw new MagicUsageException("%%time takes no code on its own line: put '" + call.arguments().strip()
+                    + "' on the lines below it");
+        }
         String code = call.kind() == MagicKind.CELL ? call.body() : call.arguments();
         if (code.isBlank()) {
             throw new MagicUsageException("%time needs code to run");
