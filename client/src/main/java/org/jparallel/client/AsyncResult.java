@@ -291,17 +291,18 @@ public class AsyncResult<T> implements Future<T> {
     }
 
     /**
-     * Prints what the tasks have printed and shown so far, in the order it came, as {@code %px} does (ipyparallel's
-     * {@code display_outputs}): {@code [stdout:0] hi} on {@code System.out}, {@code [stderr:1] …} on
-     * {@code System.err}, results as {@code Out[0:3]: 42}, displays as their text after {@code [output:0]}.
-     * Errors are {@link #get()}'s to throw. In a notebook, {@code %pxresult} shows displays in their rich form.
+     * Prints what the tasks have printed and shown so far, task after task in the order they were submitted (as
+     * ipyparallel's {@code display_outputs} does; {@link #outputs()} has them in the order they came):
+     * {@code [stdout:0] hi} on {@code System.out}, {@code [stderr:1] …} on {@code System.err}, results as
+     * {@code Out[0:3]: 42}, displays as their text after {@code [output:0]}. Errors are {@link #get()}'s to throw.
+     * In a notebook, {@code %pxresult} shows displays in their rich form.
      */
     public void displayOutputs() {
         displayOutputs(System.out, System.err);
     }
 
     void displayOutputs(PrintStream out, PrintStream err) {
-        for (EngineOutput output : outputs()) {
+        for (EngineOutput output : board.outputsByTask()) {
             if (output.kind() != EngineOutput.Kind.ERROR) {
                 (output.kind() == EngineOutput.Kind.STDERR ? err : out).print(output.labelled());
             }

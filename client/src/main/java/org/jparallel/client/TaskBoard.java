@@ -221,6 +221,13 @@ final class TaskBoard {
         return tasks.stream().allMatch(t -> "ok".equals(t.status()));
     }
 
+    /** Every task's outputs, task after task, each task's in the order they came. */
+    synchronized List<EngineOutput> outputsByTask() {
+        List<EngineOutput> all = new ArrayList<>();
+        tasks.forEach(task -> all.addAll(task.outputs));
+        return all;
+    }
+
     synchronized List<String> streamText(EngineOutput.Kind kind) {
         List<String> texts = new ArrayList<>(tasks.size());
         for (TaskState task : tasks) {

@@ -296,6 +296,16 @@ class AsyncResultTest {
         assertEquals("[stderr:1] oops\n", err.toString());
     }
 
+    @Test
+    void displayOutputsGoesTaskByTaskWhateverOrderTheyCameIn() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.stream(ar, 1, 1, "stdout", "second task\n");
+        ReplyStream.stream(ar, 0, 0, "stdout", "first task\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ar.displayOutputs(new java.io.PrintStream(out, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        assertEquals("[stdout:0] first task\n[stdout:1] second task\n", out.toString());
+    }
+
     private static JsonObject ok() {
         JsonObject content = new JsonObject();
         content.addProperty("status", "ok");

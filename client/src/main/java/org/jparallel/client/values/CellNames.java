@@ -1,5 +1,6 @@
 package org.jparallel.client.values;
 
+import java.util.regex.Pattern;
 import org.jparallel.repl.SnippetNames;
 
 /**
@@ -12,9 +13,23 @@ final class CellNames {
     private CellNames() {
     }
 
-    /** {@code Point} for {@code REPL.$JShell$11$Point}, {@code Point.Inner} for a nested one; others as given. */
+    /** What JShell names an anonymous class written in a cell's top-level code. */
+    private static final Pattern CELL_ANONYMOUS = Pattern.compile("REPL\\.\\$JShell\\$\\w+\\$\\$JShell\\$anonymous\\$\\$\\d+");
+
+    /**
+     * {@code Point} for {@code REPL.$JShell$11$Point}, {@code Point.Inner} for a nested one, {@code an anonymous
+     * class of a cell} for {@code REPL.$JShell$232$$JShell$anonymous$$0} or {@code REPL.$JShell$23$1}; others as
+     * given.
+     */
     static String type(String binaryName) {
-        return SnippetNames.declaredName(binaryName).orElse(binaryName);
+        String declared = SnippetNames.declaredName(binaryName).orElse(null);
+        if (CELL_ANONYMOUS.matcher(binaryName).matches() || declared != null && declared.matches("\\d+")) {
+            return "an anonymous class of a cell";
+        }
+        if (declared != null && declared.matches(".*\\.\\d+")) { // Outer.1
+            return "an anonymous class in " + declared.substring(0, declared.lastIndexOf('.'));
+        }
+        return declared == null ? binaryName : declared;
     }
 
     /** {@code the cell variable o} for a field of a snippet's wrapper; {@code Point.ORIGIN} for a type's field. */

@@ -84,6 +84,15 @@ class LambdaShippingTest {
     }
 
     @Test
+    void unserializableAnonymousClassOfACellIsNamedAsSuch() {
+        kernel.run("SerialFn<Integer, Integer> hashOfAnon(Object o) { return x -> o.hashCode(); }")
+                .run("SerialFn<Integer, Integer> anonymous = hashOfAnon(new Object() { });");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("anonymous"), 1));
+        assertTrue(e.getMessage().contains("an anonymous class of a cell is not serializable"), e.getMessage());
+    }
+
+    @Test
     void cellVariableChangedInTheSenderArrivesWithTheNextCall() throws Exception {
         ValueDecoder engine = otherSide();
         kernel.run("int offset = 1;").run("SerialFn<Integer, Integer> shift = x -> x + offset;");
