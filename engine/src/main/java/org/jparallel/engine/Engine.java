@@ -121,17 +121,20 @@ public final class Engine implements AutoCloseable {
         ValueRequests valueRequests = new ValueRequests(session, values, held, inputs, bulk);
         handlers.put("execute_request", execute::execute);
         handlers.put("apply_request", request -> {
-            synchronized (applyingLock) {
-                applying = true;
-            }
             try {
-                return valueRequests.apply(request);
-            } finally {
                 synchronized (applyingLock) {
-                    applying = false;
-                    TaskStop.resume();
-                    Thread.interrupted(); // an interrupt that came as the function returned must not hit the next read
+                    applying = true;
                 }
+                try {
+                    return valueRequests.apply(request);
+                } finally {
+                    doneApplying();
+                }
+            } catch (ThreadDeath stopped) {
+                // JDK 17's Thread.stop (see stopRunning): wherever it landed, the function is over.
+                doneApplying();
+                return Reply.error(ErrorContent.of("Interrupted", "the function was stopped by an interrupt",
+                        List.of("Interrupted: the function was stopped by an interrupt")));
             }
         });
         handlers.put("push_request", valueRequests::push);
@@ -248,17 +251,29 @@ public final class Engine implements AutoCloseable {
         outbound.reply(request, Reply.ok().content(), List.of(), Header.now());
     }
 
+    private void doneApplying() {
+        synchronized (applyingLock) {
+            applying = false;
+            TaskStop.resume();
+            Thread.interrupted(); // an interrupt that came as the function returned must not hit the next read
+        }
+    }
+
     /**
-     * Stops the running request: a cell's code, or a client's function. The function stops at the next stop
-     * check of its shipped classes, or when it heeds the interrupt (in a jar's code, a sleep, a wait).
+     * Stops the running request: a cell's code, or a client's function. On JDK 20 and later the function stops
+     * at the next stop check woven into its shipped classes; before, {@code Thread.stop} stops it, as JShell stops
+     * cells there; and a function in a jar's code stops when it heeds the interrupt (a sleep, a wait).
      */
+    @SuppressWarnings({"deprecation", "removal"})
     private void stopRunning() {
         session.stop();
         // Under the lock: an interrupt landing once the function has returned would stay set, and a selector
         // returns at once on an interrupted thread: the task link's every wait would end at once, a busy loop.
         synchronized (applyingLock) {
             if (applying) {
-                TaskStop.stopShippedCode();
+                if (!TaskStop.stopShippedCode()) {
+                    executor.stop(); // caught by the apply handler, even if it lands as the function returns
+                }
                 executor.interrupt();
             }
         }

@@ -14,8 +14,13 @@ import org.objectweb.asm.Type;
  * Weaves stop checks into a shipped class, as JShell weaves them into snippets on JDK 20 and later: a call to
  * {@link TaskStop#check()} at the start of every method and before every backward branch. A function a client
  * sent (a lambda typed in a cell with a {@code while (true) {}} in it) then stops when its engine is asked to,
- * on every JDK and whether or not it heeds interrupts. Classes of jars on the class path are not shipped, and
- * their code stops only if it heeds interrupts.
+ * whether or not it heeds interrupts. Classes of jars on the class path are not shipped, and their code stops
+ * only if it heeds interrupts.
+ *
+ * <p>Only where {@code Thread.stop} no longer stops a thread ({@link TaskStop#WOVEN}, JDK 20 and later): on
+ * earlier JDKs an engine stops its function that way, as JShell stops snippets there. Weaving costs each engine
+ * 2–3 MB (ASM's classes are of a class file version that class data sharing cannot archive), which JDK 17's
+ * engines keep: nothing of ASM loads there.
  *
  * <p>The call takes nothing from the operand stack and declares no local, so the class's stack map frames
  * stay valid as they are.

@@ -9,6 +9,9 @@ package org.jparallel.client.values;
  * function has ended.
  */
 public final class TaskStop {
+    /** Whether shipped classes carry stop checks here: {@code Thread.stop} throws from JDK 20 on. */
+    static final boolean WOVEN = Runtime.version().feature() >= 20;
+
     private static volatile boolean stopping;
 
     private TaskStop() {
@@ -21,9 +24,13 @@ public final class TaskStop {
         }
     }
 
-    /** Makes shipped code, wherever it runs in this JVM, throw {@link Stopped} at its next check. */
-    public static void stopShippedCode() {
+    /**
+     * Makes shipped code, wherever it runs in this JVM, throw {@link Stopped} at its next check; false where
+     * shipped code carries no checks (before JDK 20, where {@code Thread.stop} is the way).
+     */
+    public static boolean stopShippedCode() {
         stopping = true;
+        return WOVEN;
     }
 
     /** Lets shipped code run again: once the function that was stopped has ended. */

@@ -1,31 +1,59 @@
 package org.jparallel.client.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
-/** Shipped functions that never heed an interrupt stop anyway: their classes carry stop checks. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+/**
+ * Woven classes stop when asked, whether or not their code heeds interrupts. Weaving is tested on this JVM
+ * whatever its version; engines weave shipped classes on JDK 20 and later ({@link TaskStop#WOVEN}).
+ */
 class StopChecksTest {
 
-    private JShellSender kernel;
+    /** Code that never heeds an interrupt, woven below as a shipped class would be. */
+    public static final class Spinner {
+        public static Object spin() {
+            while (true) {
+                Thread.onSpinWait();
+            }
+        }
 
-    @BeforeAll
-    void open() {
-        kernel = new JShellSender();
-    }
+        public static Object count() {
+            long c = 0;
+            for (long i = 0; i < Long.MAX_VALUE; i++) {
+                c += i % 7;
+            }
+            return c;
+        }
 
-    @AfterAll
-    void close() {
-        kernel.close();
+        public static Object stubborn() {
+            while (true) {
+                try {
+                    Thread.onSpinWait();
+                } catch (Exception swallowed) {
+                    // a catch of Exception must not swallow the stop
+                }
+            }
+        }
+
+        public static Object sumTo(int n) {
+            int s = 0;
+            for (int i = 1; i <= n; i++) {
+                s += i;
+            }
+            return switch (s % 3) {
+                case 0 -> s;
+                case 1 -> -s;
+                default -> 0;
+            };
+        }
     }
 
     @AfterEach
@@ -33,56 +61,60 @@ class StopChecksTest {
         TaskStop.resume();
     }
 
-    /** Runs the session's function {@code name} on the other side, on a thread of its own. */
-    @SuppressWarnings("unchecked")
-    private CompletableFuture<Object> startOnTheOtherSide(String name) {
-        DecodedCall call = new ValueDecoder(getClass().getClassLoader())
-                .decodeCall(kernel.encoder().encodeCall(kernel.variable(name), 1));
+    private static Class<?> woven() throws IOException {
+        String name = Spinner.class.getName();
+        byte[] bytes;
+        try (InputStream in = StopChecksTest.class.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
+            bytes = StopChecks.woven(in.readAllBytes());
+        }
+        return new ClassLoader(StopChecksTest.class.getClassLoader()) {
+            Class<?> define() {
+                return defineClass(name, bytes, 0, bytes.length);
+            }
+        }.define();
+    }
+
+    private static CompletableFuture<Object> start(String method) throws IOException {
+        Class<?> spinner = woven();
         CompletableFuture<Object> outcome = new CompletableFuture<>();
         Thread runner = new Thread(() -> {
             try {
-                outcome.complete(((SerialFn<Object, Object>) call.function()).apply(call.args().get(0)));
-            } catch (Throwable t) {
-                outcome.complete(t);
+                outcome.complete(spinner.getMethod(method).invoke(null));
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                outcome.complete(e.getCause());
+            } catch (ReflectiveOperationException e) {
+                outcome.completeExceptionally(e);
             }
         });
-        runner.setDaemon(true);
+        runner.setDaemon(true); // left spinning if the test fails
         runner.start();
         return outcome;
     }
 
     private static Object stopAfterAWhile(CompletableFuture<Object> running) throws Exception {
         Thread.sleep(200);
-        assertTrue(!running.isDone(), "the function should still be spinning");
+        assertFalse(running.isDone(), "the code should still be spinning");
         TaskStop.stopShippedCode();
         return running.get(10, TimeUnit.SECONDS);
     }
 
     @Test
-    void busyLoopInALambdaStops() throws Exception {
-        kernel.run("SerialFn<Integer, Integer> spin = x -> { while (true) { } };");
-        assertInstanceOf(TaskStop.Stopped.class, stopAfterAWhile(startOnTheOtherSide("spin")));
+    void busyLoopStops() throws Exception {
+        assertInstanceOf(TaskStop.Stopped.class, stopAfterAWhile(start("spin")));
     }
 
     @Test
-    void busyLoopInAMethodOfAnEarlierCellStops() throws Exception {
-        kernel.run("long count(long n) { long c = 0; for (long i = 0; i < n; i++) { c += i % 7; } return c; }")
-                .run("SerialFn<Integer, Long> longCount = x -> count(Long.MAX_VALUE);");
-        assertInstanceOf(TaskStop.Stopped.class, stopAfterAWhile(startOnTheOtherSide("longCount")));
+    void countingLoopStops() throws Exception {
+        assertInstanceOf(TaskStop.Stopped.class, stopAfterAWhile(start("count")));
     }
 
     @Test
     void catchingExceptionDoesNotSwallowTheStop() throws Exception {
-        kernel.run("SerialFn<Integer, Integer> stubborn = x -> { while (true) { try { Thread.onSpinWait(); }"
-                + " catch (Exception e) { } } };");
-        assertInstanceOf(TaskStop.Stopped.class, stopAfterAWhile(startOnTheOtherSide("stubborn")));
+        assertInstanceOf(TaskStop.Stopped.class, stopAfterAWhile(start("stubborn")));
     }
 
     @Test
-    void wovenFunctionComputesWhatItDidBefore() throws Exception {
-        kernel.run("SerialFn<Integer, Integer> sumTo = n -> { int s = 0; for (int i = 1; i <= 100 * n; i++) s += i;"
-                + " return switch (s % 3) { case 0 -> s; case 1 -> -s; default -> 0; }; };");
-        assertEquals(5050 % 3 == 0 ? 5050 : 5050 % 3 == 1 ? -5050 : 0,
-                startOnTheOtherSide("sumTo").get(10, TimeUnit.SECONDS));
+    void wovenCodeComputesWhatItDidBefore() throws Exception {
+        assertEquals(Spinner.sumTo(100), woven().getMethod("sumTo", int.class).invoke(null, 100));
     }
 }
