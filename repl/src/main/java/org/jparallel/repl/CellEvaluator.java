@@ -6,6 +6,7 @@ import java.util.Optional;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
+import jdk.jshell.PersistentSnippet;
 import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.SnippetEvent;
@@ -76,7 +77,8 @@ final class CellEvaluator {
             last = null;
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
-                    continue; // a dependent snippet JShell updated
+                    resetNote(event).ifPresent(System.err::println); // a dependent snippet JShell updated
+                    continue;
                 }
                 Snippet snippet = event.snippet();
                 origins.record(snippet.id(), cellName, firstLine);
@@ -104,6 +106,25 @@ final class CellEvaluator {
                 .filter(d -> shell.status(d.snippet()).isActive() && shell.status(d.snippet()) != Status.VALID)
                 .forEach(d -> System.err.println("note: " + UnresolvedReferences.explain(shell, d.snippet())));
         return new Success(last == null ? Optional.empty() : valueOf(last));
+    }
+
+    /**
+     * The jshell tool's "update replaced variable e, reset to null": a redefinition (of the variable's type, say)
+     * made JShell compile the variable's declaration again, and its value is the type's default now.
+     */
+    private static Optional<String> resetNote(SnippetEvent event) {
+        if (!(event.snippet() instanceof VarSnippet variable) || event.previousStatus() != Status.VALID
+                || event.status() != Status.VALID) {
+            return Optional.empty();
+        }
+        String cause = event.causeSnippet() instanceof PersistentSnippet changed ? changed.name() : "a declaration";
+        String value = switch (variable.typeName()) {
+            case "boolean" -> "false";
+            case "byte", "short", "char", "int", "long", "float", "double" -> "0";
+            default -> "null";
+        };
+        return Optional.of("note: " + variable.name() + " was reset to " + value + ": " + cause
+                + " changed, so its declaration was compiled again");
     }
 
     /** What user code threw outside a snippet, with its snippet frames named as a cell's error names them. */

@@ -16,6 +16,9 @@ final class CompileErrors {
     /** javac's location line for a variable declared {@code Record}: a record of a session this one cannot name. */
     private static final Pattern FOREIGN_RECORD = Pattern.compile("location: variable (\\w+) of type java\\.lang\\.Record");
 
+    /** javac's word for {@code __} or {@code ___} used before two or three values were displayed. */
+    private static final Pattern EARLIER_VALUE = Pattern.compile("symbol:\\s+variable (___?)\\b");
+
     private final CellText text;
     private final RewrittenCell cell;
 
@@ -42,6 +45,8 @@ final class CompileErrors {
                 .ifPresent(d -> traceback.add(untypedLambdaHint(message(d))));
         shown.stream().map(d -> FOREIGN_RECORD.matcher(message(d))).filter(Matcher::find).findFirst()
                 .ifPresent(m -> traceback.add(foreignRecordHint(m.group(1))));
+        shown.stream().map(d -> EARLIER_VALUE.matcher(message(d))).filter(Matcher::find).findFirst()
+                .ifPresent(m -> traceback.add(earlierValueHint(m.group(1))));
         return new CompileError(message(shown.get(0)), traceback);
     }
 
@@ -66,6 +71,12 @@ final class CompileErrors {
         return "hint: " + variable + " holds a record of another session's cells, which this session does not declare"
                 + " (or declares differently): declare the same record here too, with what its methods use"
                 + " (%%px --local record … declares it on both sides), then push or pull it again";
+    }
+
+    /** As {@code _}'s own message says it: these names stand for values once that many have been displayed. */
+    private static String earlierValueHint(String name) {
+        return "hint: " + name + " holds the value displayed " + (name.length() == 2 ? "before the last" : "two before"
+                + " the last") + "; fewer values than that have been displayed yet";
     }
 
     /** Several declarations of the cell refer to what is not declared. */

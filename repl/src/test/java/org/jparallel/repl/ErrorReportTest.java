@@ -61,6 +61,22 @@ class ErrorReportTest {
     }
 
     @Test
+    void variableResetByARedefinitionOfItsTypeGetsANote() {
+        session.eval("enum Suit { HEARTS, SPADES }");
+        session.eval("Suit trump = Suit.SPADES;");
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            assertInstanceOf(CellOutcome.Success.class, session.eval("enum Suit { HEARTS, SPADES, CLUBS }"));
+        } finally {
+            System.setErr(original);
+        }
+        assertEquals("note: trump was reset to null: Suit changed, so its declaration was compiled again\n",
+                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void methodDeclaredBeforeWhatItCallsWorksOnceThatIsDeclared() {
         session.eval("int first() { return second() + 1; }");
         session.eval("int second() { return 41; }");

@@ -87,6 +87,13 @@ class HostObjectTest {
     }
 
     @Test
+    void twoUnderscoresBeforeTwoValuesWereDisplayedSayWhy() {
+        CellOutcome.CompileError error = assertInstanceOf(CellOutcome.CompileError.class, session.eval("__"));
+        assertTrue(error.traceback().get(error.traceback().size() - 1)
+                .startsWith("hint: __ holds the value displayed before the last"), error.traceback().toString());
+    }
+
+    @Test
     void boundValueBecomesUnderscore() {
         session.remember(session.bind(new AtomicInteger(7), "java.util.concurrent.atomic.AtomicInteger"));
         assertEquals(8, valueOf("_.incrementAndGet()"));
