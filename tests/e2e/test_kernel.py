@@ -466,3 +466,4 @@ def test_reading_stdin_when_the_frontend_does_not_allow_it_is_a_clear_error(kc):
     assert ex.status == "error", ex.describe()
     said = f"{ex.error['ename']}: {ex.error['evalue']}"
     assert re.search(r"(?i)stdin|standard input", said), said
+    assert "at org.jparallel" not in ex.traceback, "the kernel's own frames: " + ex.traceback

@@ -87,7 +87,7 @@ final class RuntimeErrors {
             String file = frame.getFileName();
             if (file != null && file.startsWith("#")) {
                 frames.add(INDENT + snippetFrame(frame, file.substring(1)));
-            } else if (!isJShellMachinery(frame.getClassName())) {
+            } else if (!isMachinery(frame.getClassName())) {
                 frames.add(INDENT + frame);
             }
         }
@@ -141,9 +141,11 @@ final class RuntimeErrors {
         return (owner.isEmpty() ? readable : owner + "." + readable) + "(" + where + ")";
     }
 
-    private static boolean isJShellMachinery(String className) {
+    private static boolean isMachinery(String className) {
         return className.startsWith("jdk.jshell.") || className.startsWith("REPL.")
                 || className.equals(ValuelessInvocation.class.getName())
+                // the kernel's own workings under display(..) and System.in: not the user's to read
+                || className.startsWith("org.jparallel.kernel.") || className.startsWith("org.jparallel.display.")
                 || className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.");
     }
 }
