@@ -36,6 +36,9 @@ public final class CellRunner {
     private final MagicValues values = new MagicValues();
     private boolean valuesDefined;
     private volatile String redirect;
+    /** The cell being run and the magic running in it: what names the code a magic runs (one cell at a time). */
+    private String outerCell = JavaSession.DEFAULT_CELL_NAME;
+    private String runningMagic;
 
     public CellRunner(JavaSession session, MagicRegistry registry) {
         this.session = session;
@@ -57,19 +60,31 @@ public final class CellRunner {
      * compile errors and stack frames.
      */
     public CellOutcome run(String cell, String cellName, MagicContext context) {
-        String target = redirect;
-        if (target != null && !cell.stripLeading().startsWith("%")) {
-            return runMagic(new MagicCall(target, MagicKind.CELL, "", cell), context);
+        String outer = outerCell;
+        outerCell = cellName;
+        try {
+            String target = redirect;
+            if (target != null && !cell.stripLeading().startsWith("%")) {
+                return runMagic(new MagicCall(target, MagicKind.CELL, "", cell), context);
+            }
+            return runNested(cell, cellName, context);
+        } finally {
+            outerCell = outer;
         }
-        return runNested(cell, cellName, context);
     }
 
-    /** Runs cell text on behalf of a magic (e.g. the body of {@code %%time}): never redirected again. */
+    /**
+     * Runs cell text on behalf of a magic (e.g. the body of {@code %%time}): never redirected again. Errors name
+     * it as that magic's code in the cell ({@code In [5] (%%time) line 2}).
+     */
     public CellOutcome runNested(String cell, MagicContext context) {
-        return runNested(cell, JavaSession.DEFAULT_CELL_NAME, context);
+        String name = outerCell.equals(JavaSession.DEFAULT_CELL_NAME) || runningMagic == null
+                ? JavaSession.DEFAULT_CELL_NAME : outerCell + " (" + runningMagic + ")";
+        return runNested(cell, name, context);
     }
 
-    private CellOutcome runNested(String cell, String cellName, MagicContext context) {
+    /** Like {@link #runNested(String, MagicContext)}, errors naming the code {@code cellName}. */
+    public CellOutcome runNested(String cell, String cellName, MagicContext context) {
         String stripped = cell.stripLeading();
         if (stripped.startsWith("%%")) {
             return runCellMagic(stripped, context);
@@ -211,6 +226,8 @@ public final class CellRunner {
             System.out.println(magic.usage());
             return CellOutcome.nothing();
         }
+        String outerMagic = runningMagic;
+        runningMagic = call.kind().prefix() + name;
         try {
             return magic.run(new MagicCall(name, call.kind(), call.arguments(), call.body(), call.asValue()), context);
         } catch (MagicUsageException e) {
@@ -219,6 +236,8 @@ public final class CellRunner {
             return new CellOutcome.RuntimeError(e.ename(), e.getMessage(), List.of(e.ename() + ": " + e.getMessage()));
         } catch (Exception e) {
             return failure(e);
+        } finally {
+            runningMagic = outerMagic;
         }
     }
 

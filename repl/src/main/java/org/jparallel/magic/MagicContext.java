@@ -21,8 +21,16 @@ public interface MagicContext {
     /** The magics of this kernel. */
     MagicRegistry registry();
 
-    /** Runs cell text as the kernel would (magics and Java), in this cell's output. */
+    /**
+     * Runs cell text as the kernel would (magics and Java), in this cell's output; errors name it as this magic's
+     * code in the cell ({@code In [5] (%%time) line 2}).
+     */
     CellOutcome runCell(String code);
+
+    /** Like {@link #runCell(String)}, errors naming the code {@code name} ({@code %load}'s file, say). */
+    default CellOutcome runCell(String code, String name) {
+        return runCell(code);
+    }
 
     /**
      * Runs {@code onInterrupt} if the user interrupts the kernel before the registration is closed,

@@ -64,6 +64,11 @@ public abstract class SessionContext implements MagicContext {
     }
 
     @Override
+    public CellOutcome runCell(String code, String name) {
+        return runner.runNested(code, name, this);
+    }
+
+    @Override
     public AutoCloseable onInterrupt(Runnable onInterrupt) {
         interruptHooks.add(onInterrupt);
         return () -> interruptHooks.remove(onInterrupt);

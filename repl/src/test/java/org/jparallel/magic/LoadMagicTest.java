@@ -53,4 +53,18 @@ class LoadMagicTest {
         Path script = Files.writeString(dir.resolve("broken.jsh"), "int ok = 1;\nint broken = \"text\";\n");
         assertInstanceOf(CellOutcome.CompileError.class, notebook.run("%load " + script));
     }
+
+    @Test
+    void anErrorInTheFileNamesTheFileAndItsLine() throws Exception {
+        Path script = Files.writeString(dir.resolve("named.jsh"), "int fine = 1;\nint wrong = \"text\";\n");
+        var error = assertInstanceOf(CellOutcome.CompileError.class, notebook.run("%load " + script, "In [4]"));
+        assertTrue(error.traceback().get(0).startsWith(script + " line 2"), error.traceback().toString());
+    }
+
+    @Test
+    void anErrorInTheCodeOfAMagicNamesTheCellAndTheMagic() {
+        var error = assertInstanceOf(CellOutcome.RuntimeError.class,
+                notebook.run("%%time\nthrow new IllegalStateException(\"inside\");", "In [7]"));
+        assertTrue(String.join("\n", error.traceback()).contains("In [7] (%%time) line 1"), error.traceback().toString());
+    }
 }

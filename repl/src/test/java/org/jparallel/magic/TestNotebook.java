@@ -27,12 +27,23 @@ import org.jparallel.repl.SessionOptions;
 public final class TestNotebook implements AutoCloseable {
     private final JavaSession session = JavaSession.open(SessionOptions.defaults());
     private final List<DisplayEvent> shown = new ArrayList<>();
-    private final SessionContext context;
+    private final Context context;
+
+    /** The notebook's context, which runs a named cell as the kernel does. */
+    private abstract static class Context extends SessionContext {
+        Context(JavaSession session, MagicRegistry magics, Display display) {
+            super(session, magics, display);
+        }
+
+        CellOutcome runNamed(String cell, String cellName) {
+            return runner().run(cell, cellName, this);
+        }
+    }
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final PrintStream originalOut = System.out;
 
     private TestNotebook(MagicRegistry magics) {
-        context = new SessionContext(session, magics, new Display(shown::add)) {
+        context = new Context(session, magics, new Display(shown::add)) {
             @Override
             public void redirectCells(String cellMagicName) {
             }
@@ -52,6 +63,12 @@ public final class TestNotebook implements AutoCloseable {
     public CellOutcome run(String cell) {
         out.reset();
         return context.runCell(cell);
+    }
+
+    /** Runs a cell named as the kernel names it ({@code In [5]}), as the kernel runs one. */
+    public CellOutcome run(String cell, String cellName) {
+        out.reset();
+        return context.runNamed(cell, cellName);
     }
 
     /** Runs a cell that must succeed. */

@@ -55,6 +55,6 @@ public final class LoadMagic implements Magic {
         } catch (IOException e) {
             throw new MagicException("LoadError", "cannot read " + file + ": " + e.getMessage());
         }
-        return context.runCell(code);
+        return context.runCell(code, argument); // errors name the file: "setup.jsh line 3"
     }
 }
