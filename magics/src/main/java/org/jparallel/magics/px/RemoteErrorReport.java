@@ -46,7 +46,7 @@ final class RemoteErrorReport {
                 break;
             }
             traceback.add(describe(group));
-            traceback.addAll(withoutHeader(group.get(0)));
+            traceback.addAll(sharedTrace(group));
             shown++;
         }
         if (groups.size() > SHOWN) {
@@ -70,6 +70,19 @@ final class RemoteErrorReport {
                 : "declare it there too";
         return "hint: " + what + " is declared in this notebook, not on the engines: " + how
                 + " (%%px --local runs a cell here and on the engines)";
+    }
+
+    /** A cell's number on each engine: "In [6]". */
+    private static final Pattern CELL_NUMBER = Pattern.compile("In \\[\\d+\\] ");
+
+    /**
+     * The trace a group of engines shares: the first one's, without the cell numbers when the engines gave the
+     * cell different ones (each counts its own executions), so that no engine's number stands for all.
+     */
+    private static List<String> sharedTrace(List<RemoteError> group) {
+        List<String> trace = withoutHeader(group.get(0));
+        boolean sameNumbers = group.stream().map(RemoteErrorReport::withoutHeader).distinct().count() == 1;
+        return sameNumbers ? trace : trace.stream().map(line -> CELL_NUMBER.matcher(line).replaceAll("")).toList();
     }
 
     /** Engines that failed the same way to compile share one report; runtime errors are per engine. */

@@ -42,4 +42,22 @@ class RemoteErrorReportTest {
         List<String> lines = traceback(cannotFind(0, "variable typo"), Set.of("offset"));
         assertFalse(lines.get(lines.size() - 1).startsWith("hint:"), String.join("\n", lines));
     }
+
+    private static RemoteError incompatible(int engine, int cellNumber) {
+        return new RemoteError(engine, "execute", "CompileError", "incompatible types",
+                List.of("CompileError: incompatible types", "In [" + cellNumber + "] line 1, column 9: incompatible types"));
+    }
+
+    @Test
+    void engineCellNumbersThatDifferAreLeftOutOfTheSharedCompileError() {
+        List<String> lines = traceback(new org.jparallel.client.CompositeError("execute", List.of(incompatible(0, 3), incompatible(1, 1))), Set.of());
+        assertEquals(List.of("[0,1:execute] CompileError: incompatible types", "line 1, column 9: incompatible types"),
+                lines);
+    }
+
+    @Test
+    void sameCellNumbersStayInTheSharedCompileError() {
+        List<String> lines = traceback(new org.jparallel.client.CompositeError("execute", List.of(incompatible(0, 2), incompatible(1, 2))), Set.of());
+        assertEquals("In [2] line 1, column 9: incompatible types", lines.get(1));
+    }
 }
