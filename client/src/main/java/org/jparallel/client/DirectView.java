@@ -18,7 +18,7 @@ import org.jparallel.repl.ViewActivation;
  * var v = rc.all();
  * v.executeSync("int k = 3;");
  * v.map(x -> x * x, range(10)).get();       // [0, 1, 4, 9, 16, 25, 36, 49, 64, 81]
- * v.applySync(() -> k * 2);                  // [6, 6, 6, 6]
+ * v.applySync((Integer k) -> k * 2, Reference.to("k"));   // [6, 6, 6, 6]: each engine's own k
  * v.scatterSync("part", range(8));           // engine 0 gets [0, 1], engine 1 [2, 3], …
  * v.gatherSync("part");                      // [0, 1, 2, 3, 4, 5, 6, 7]
  * }</pre>

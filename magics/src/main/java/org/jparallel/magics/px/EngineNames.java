@@ -1,17 +1,19 @@
 package org.jparallel.magics.px;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The names earlier cells put on the engines and not in the notebook: variables and methods declared by code run
  * there ({@code %px}, {@code %%px}, any cell under {@code %autopx}), and values sent there by name
- * ({@code push(Map.of(…))}, {@code scatter}). A notebook cell that names one does not compile, since code typed in
- * the notebook compiles against the notebook's own session, as ipyparallel's lambdas never do; the error then says
- * where the name lives and how to reach it.
+ * ({@code push(Map.of(…))}, {@code scatter}, a view's {@code put}, code sent with {@code execute}). A notebook cell
+ * that names one does not compile, since code typed in the notebook compiles against the notebook's own session, as
+ * ipyparallel's lambdas never do; the error then says where the name lives and how to reach it.
  *
  * <pre>{@code
  * EngineNames names = new EngineNames();
@@ -25,6 +27,12 @@ public final class EngineNames {
     /** {@code push(Map.of("a", 1, "b", 2))}; a {@code put("a", …)} could as well be a map's. */
     private static final Pattern PUSHED = Pattern.compile("\\.push(?:Sync)?\\s*\\(\\s*Map\\.of\\s*\\(([^;]*)\\)");
     private static final Pattern MAP_KEY = Pattern.compile("(?:^|,)\\s*\"(\\w+)\"\\s*,");
+    /** Code sent as a string: {@code v.executeSync("int k = 3;")}. */
+    private static final Pattern EXECUTED = Pattern.compile("\\.execute(?:Sync)?\\s*\\(\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
+    /** A variable the notebook made a view: {@code var v = rc.all();}, {@code dv = rc.view(0, 1)}. */
+    private static final Pattern VIEW_MADE = Pattern.compile("(\\w+)\\s*=\\s*[\\w.()]*\\.(?:all|view|engine)\\s*\\(");
+    /** {@code v.put("k", 3)} where {@code v} is one of those views (a map's put is not). */
+    private static final Pattern PUT = Pattern.compile("(\\w+)\\.put\\s*\\(\\s*\"(\\w+)\"\\s*,");
     private static final Pattern VARIABLE = Pattern.compile("(?<![\\w$.])([A-Za-z_$][\\w$]*)\\s*=(?!=)");
     private static final Pattern UNINITIALISED = Pattern.compile("[\\w$>\\]]\\s+([A-Za-z_$][\\w$]*)\\s*;");
     private static final Pattern METHOD = Pattern.compile(
@@ -32,6 +40,8 @@ public final class EngineNames {
 
     /** Each name and the cell that last put it on the engines. */
     private final Map<String, Where> names = new LinkedHashMap<>();
+    /** The notebook's variables that hold views. */
+    private final Set<String> views = new HashSet<>();
 
     private record Where(String cellName, boolean method) {
     }
@@ -63,6 +73,20 @@ public final class EngineNames {
         Matcher scattered = SCATTERED.matcher(cell);
         while (scattered.find()) {
             names.put(scattered.group(1), new Where(cellName, false));
+        }
+        Matcher made = VIEW_MADE.matcher(cell);
+        while (made.find()) {
+            views.add(made.group(1));
+        }
+        Matcher put = PUT.matcher(cell);
+        while (put.find()) {
+            if (views.contains(put.group(1))) {
+                names.put(put.group(2), new Where(cellName, false));
+            }
+        }
+        Matcher executed = EXECUTED.matcher(cell);
+        while (executed.find()) {
+            declaredIn(executed.group(1).replace("\\\"", "\"").replace("\\n", "\n"), cellName);
         }
         Matcher pushed = PUSHED.matcher(cell);
         while (pushed.find()) {

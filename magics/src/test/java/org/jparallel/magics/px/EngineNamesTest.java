@@ -29,6 +29,19 @@ class EngineNamesTest {
     }
 
     @Test
+    void aNamePutThroughAViewOrDeclaredByExecutedCodeIsOnTheEngines() {
+        names.ran("var v = rc.all();\nv.put(\"k2\", 3);\nv.executeSync(\"int k = 3;\");", "In [6]", false);
+        assertTrue(names.hint(missingVariable("k2")).orElseThrow().contains("(In [6] put it there)"));
+        assertTrue(names.hint(missingVariable("k")).orElseThrow().contains("(In [6] put it there)"));
+    }
+
+    @Test
+    void aMapsPutIsNotTheEngines() {
+        names.ran("Map<String, Integer> counts = new HashMap<>();\ncounts.put(\"seen\", 1);", "In [7]", false);
+        assertEquals(Optional.empty(), names.hint(missingVariable("seen")));
+    }
+
+    @Test
     void aVariableDeclaredByPxIsOnTheEngines() {
         names.ran("%px int k = 5;", "In [3]", false);
         names.ran("%%px -t 1\nvar total = 0L;\nString label;", "In [5]", false);
