@@ -46,34 +46,31 @@ class ErrorReportTest {
                 error.traceback().get(0));
     }
 
-    @Test
-    void methodReferringToAnUndeclaredMethodIsDeclaredWithANote() {
+    /** What a cell that must succeed printed to System.err: its notes. */
+    private String notesOf(String cell) {
         java.io.PrintStream original = System.err;
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
-            assertInstanceOf(CellOutcome.Success.class, session.eval("int x = 1;\nvoid greet() { helper(); }"));
+            assertInstanceOf(CellOutcome.Success.class, session.eval(cell));
         } finally {
             System.setErr(original);
         }
+        return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void methodReferringToAnUndeclaredMethodIsDeclaredWithANote() {
         assertEquals("note: method greet() cannot be invoked until method helper() is declared\n",
-                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+                notesOf("int x = 1;\nvoid greet() { helper(); }"));
     }
 
     @Test
     void variableResetByARedefinitionOfItsTypeGetsANote() {
         session.eval("enum Suit { HEARTS, SPADES }");
         session.eval("Suit trump = Suit.SPADES;");
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            assertInstanceOf(CellOutcome.Success.class, session.eval("enum Suit { HEARTS, SPADES, CLUBS }"));
-        } finally {
-            System.setErr(original);
-        }
         assertEquals("note: trump was reset to null: Suit changed, so its declaration was compiled again\n",
-                err.toString(java.nio.charset.StandardCharsets.UTF_8));
+                notesOf("enum Suit { HEARTS, SPADES, CLUBS }"));
     }
 
     @Test
