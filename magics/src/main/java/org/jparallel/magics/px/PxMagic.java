@@ -145,7 +145,7 @@ public final class PxMagic implements Magic {
             result.get();
             return CellOutcome.nothing();
         } catch (RuntimeException failure) {
-            return RemoteErrorReport.of(failure, context.session()::declares);
+            return RemoteErrorReport.of(failure, context.session()::declares, name -> RemoteErrorReport.isClusterHandle(context, name));
         }
     }
 }

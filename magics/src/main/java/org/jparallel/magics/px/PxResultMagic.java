@@ -64,7 +64,7 @@ public final class PxResultMagic implements Magic {
             last.get();
             return CellOutcome.nothing();
         } catch (RuntimeException failure) {
-            return RemoteErrorReport.of(failure, context.session()::declares);
+            return RemoteErrorReport.of(failure, context.session()::declares, name -> RemoteErrorReport.isClusterHandle(context, name));
         }
     }
 }

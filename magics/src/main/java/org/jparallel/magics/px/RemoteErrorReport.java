@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jparallel.client.Client;
 import org.jparallel.client.CompositeError;
 import org.jparallel.client.RemoteError;
+import org.jparallel.magic.MagicContext;
 import org.jparallel.repl.CellOutcome;
 
 /**
@@ -29,6 +31,15 @@ final class RemoteErrorReport {
      * declares gets a hint, since code sent to engines does not see the notebook's own variables and methods.
      */
     static CellOutcome of(RuntimeException failure, Predicate<String> local) {
+        return of(failure, local, name -> false);
+    }
+
+    /**
+     * Like {@link #of(RuntimeException, Predicate)}; a name for which {@code clusterHandle} holds is the notebook's
+     * own connection to the cluster ({@code rc}, a view), which code on the engines has no use for: its hint says so
+     * rather than to push it.
+     */
+    static CellOutcome of(RuntimeException failure, Predicate<String> local, Predicate<String> clusterHandle) {
         List<RemoteError> errors = failure instanceof CompositeError composite ? composite.errors()
                 : failure instanceof RemoteError single ? List.of(single) : List.of();
         if (errors.isEmpty()) {
@@ -55,12 +66,24 @@ final class RemoteErrorReport {
         errors.stream().filter(error -> error.remoteClassName().equals("CompileError"))
                 .map(error -> MISSING_SYMBOL.matcher(error.remoteMessage())).filter(Matcher::find)
                 .filter(missing -> local.test(missing.group(2))).findFirst()
-                .ifPresent(missing -> traceback.add(notOnTheEngines(missing.group(1), missing.group(2))));
+                .ifPresent(missing -> traceback.add(clusterHandle.test(missing.group(2))
+                        ? clusterHandleHint(missing.group(2)) : notOnTheEngines(missing.group(1), missing.group(2))));
         RemoteError first = errors.get(0);
         String ename = groups.size() == 1 ? first.remoteClassName() : CompositeError.class.getSimpleName();
         String evalue = groups.size() == 1 ? first.remoteMessage()
                 : errors.size() + " engines failed; the first: " + describe(List.of(first));
         return new CellOutcome.RuntimeError(ename, evalue, traceback);
+    }
+
+    /** Whether the notebook's variable {@code name} holds a client, a view or a result: the cluster's API. */
+    static boolean isClusterHandle(MagicContext context, String name) {
+        return context.session().variable(name)
+                .map(value -> value.getClass().getPackageName().equals(Client.class.getPackageName())).orElse(false);
+    }
+
+    private static String clusterHandleHint(String name) {
+        return "hint: " + name + " is this notebook's handle on the cluster, which the engines do not have (nor need):"
+                + " run the code that uses it in the notebook, not with %px or under %autopx";
     }
 
     private static String notOnTheEngines(String kind, String name) {

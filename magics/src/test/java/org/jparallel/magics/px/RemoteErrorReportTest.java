@@ -38,6 +38,15 @@ class RemoteErrorReportTest {
     }
 
     @Test
+    void theNotebooksClientIsNotToBePushed() {
+        CellOutcome outcome = RemoteErrorReport.of(cannotFind(0, "variable rc"), Set.of("rc")::contains,
+                Set.of("rc")::contains);
+        List<String> lines = assertInstanceOf(CellOutcome.RuntimeError.class, outcome).traceback();
+        assertEquals("hint: rc is this notebook's handle on the cluster, which the engines do not have (nor need):"
+                + " run the code that uses it in the notebook, not with %px or under %autopx", lines.get(lines.size() - 1));
+    }
+
+    @Test
     void aNameTheNotebookLacksTooGetsNoHint() {
         List<String> lines = traceback(cannotFind(0, "variable typo"), Set.of("offset"));
         assertFalse(lines.get(lines.size() - 1).startsWith("hint:"), String.join("\n", lines));
