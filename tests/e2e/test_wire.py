@@ -14,11 +14,12 @@ from contextlib import contextmanager
 
 import pytest
 import zmq
+from jupyter_client.manager import KernelManager
 from jupyter_client.session import Session
 
 from conftest import KERNEL
 from kernel_messages import execute_content, inbox, value_of
-from kernel_process import is_running, running_kernel
+from kernel_process import Kernel, is_running, running_kernel, stop_kernel
 
 DELIMITER = b"<IDS|MSG>"
 
@@ -163,6 +164,25 @@ def test_forged_shutdown_on_control_is_ignored(installation):
             answered = replies(socket, within=2.0)
         assert answered == [] and is_running(kernel.pid)
         assert value_of(kernel.kc, "1 + 1") == "2"
+
+
+def test_a_forged_message_is_logged_on_the_kernels_stderr(installation, tmp_path):
+    log = tmp_path / "kernel.err"
+    km = KernelManager(kernel_name=KERNEL)
+    with open(log, "wb") as err:
+        km.start_kernel(stderr=err)
+    kernel = Kernel(km, km.client())
+    kernel.kc.start_channels()
+    try:
+        kernel.kc.wait_for_ready(timeout=60)
+        forger = session_of(kernel, key=b"not-the-kernel-key")
+        with raw_socket(kernel) as socket:
+            forger.send(socket, forger.msg("execute_request", execute_content("1 + 1")))
+            replies(socket, within=1.0)
+        assert value_of(kernel.kc, "2 + 2") == "4"
+    finally:
+        stop_kernel(kernel)
+    assert "dropped a message on shell" in log.read_text(), log.read_text()
 
 
 # --- replay -----------------------------------------------------------------------------

@@ -47,6 +47,8 @@ import org.jparallel.wire.link.LinkServer;
  */
 public final class Controller implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Controller.class.getName());
+    /** Longer than stopping engines takes (3 s, then they are killed). */
+    private static final long CLOSE_WAIT_SECONDS = 15;
     private static final String SIGNATURE_SCHEME = "hmac-sha256";
 
     private final ControllerOptions options;
@@ -59,6 +61,7 @@ public final class Controller implements AutoCloseable {
             BackgroundThreads.factory("jparallel-heartbeat"));
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch closeDone = new CountDownLatch(1);
     private LinkServer clientLink;
     private LinkServer engineLink;
     private Hub hub;
@@ -225,12 +228,33 @@ public final class Controller implements AutoCloseable {
         stopRequested.await();
     }
 
-    /** Stops the engines (asking first, then killing), closes the sockets, removes the profile's files. */
+    /**
+     * Stops the engines (asking first, then killing), closes the sockets, removes the profile's files. A second
+     * caller waits for the first to finish: main, woken by the stop, must not exit the JVM while the thread that
+     * follows the owner process is still removing the files.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            awaitClosed();
             return;
         }
+        try {
+            closeOnce();
+        } finally {
+            closeDone.countDown();
+        }
+    }
+
+    private void awaitClosed() {
+        try {
+            closeDone.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeOnce() {
         stopRequested.countDown();
         if (hub != null) {
             hub.shutdownEngines();

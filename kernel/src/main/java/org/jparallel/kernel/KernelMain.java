@@ -2,11 +2,12 @@ package org.jparallel.kernel;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.logging.ConsoleHandler;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
+import java.util.logging.StreamHandler;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.ConnectionInfo;
 
@@ -52,12 +53,15 @@ public final class KernelMain {
         }
         // Read by SimpleFormatter when it is created, so it must be set first.
         System.setProperty("java.util.logging.SimpleFormatter.format", "[jparallel %1$tT %4$s] %5$s%6$s%n");
-        Handler handler = new ConsoleHandler() {
-            {
-                setOutputStream(stream);
+        // Not a ConsoleHandler given this stream: its setOutputStream closes the stream it had, System.err itself,
+        // and every later warning (a badly signed message dropped, say) went nowhere.
+        Handler handler = new StreamHandler(stream, new SimpleFormatter()) {
+            @Override
+            public synchronized void publish(LogRecord record) {
+                super.publish(record);
+                flush();
             }
         };
-        handler.setFormatter(new SimpleFormatter());
         handler.setLevel(Level.INFO);
         root.addHandler(handler);
     }

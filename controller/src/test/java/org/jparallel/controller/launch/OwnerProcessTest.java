@@ -1,5 +1,6 @@
 package org.jparallel.controller.launch;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +33,12 @@ class OwnerProcessTest {
             }
             assertFalse(controller.isAlive());
             assertTrue(launcher.list().isEmpty(), "no cluster listed after its owner ended");
+            Path security = home.resolve("profile_owned").resolve("security");
+            try (var left = java.nio.file.Files.list(security)) {
+                assertEquals(List.of(), left.map(Path::getFileName).map(Path::toString).toList(),
+                        "connection and socket files left behind");
+            }
+            assertFalse(java.nio.file.Files.exists(home.resolve("profile_owned").resolve("controller.pid")));
         } finally {
             owner.destroyForcibly();
             launcher.stop("owned");

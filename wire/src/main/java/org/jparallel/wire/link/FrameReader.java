@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.jparallel.wire.FrameReceiver;
 
@@ -12,7 +13,9 @@ import org.jparallel.wire.FrameReceiver;
  * {@link FrameWriter} writes: the frame count, each frame's length, then the frames (big-endian ints).
  *
  * <p>Small messages are cut out of one staging buffer; the rest of a frame bigger than that buffer is
- * read straight into the frame's array, so a megabyte costs no extra copy.
+ * read straight into the frame's array. That array grows with the bytes that come, doubling, up to the length the
+ * frame declares: a peer that declares 2 GB and sends nothing costs nothing (allocating what it declared up front
+ * let eight bytes, unsigned, run a controller out of memory).
  */
 final class FrameReader {
     /** More frames than a jparallel message ever has: the peer speaks something else. */
@@ -27,6 +30,8 @@ final class FrameReader {
     /** The frame being filled, and how much of it is: an array, no buffer around it but while a read goes into it. */
     private byte[] frame;
     private int filled;
+    /** The length the frame being filled declared: its array's length once complete. */
+    private int declared;
 
     /** @param prefix a frame put before every message read (the sender's identity), or null */
     FrameReader(byte[] prefix) {
@@ -40,13 +45,14 @@ final class FrameReader {
      * @throws MalformedFramesException when the bytes are not this layout
      */
     boolean read(ReadableByteChannel channel, FrameReceiver receiver) throws IOException {
-        if (frame != null && frame.length - filled >= STAGING) {
+        if (frame != null && declared - filled >= STAGING) {
+            room(filled + 1);
             int read = channel.read(ByteBuffer.wrap(frame, filled, frame.length - filled));
             if (read < 0) {
                 return false;
             }
             filled += read;
-            if (filled < frame.length) {
+            if (filled < declared) {
                 return true;
             }
             frames.add(frame);
@@ -98,6 +104,13 @@ final class FrameReader {
         }
     }
 
+    /** Grows the frame's array, doubling up to its declared length, to hold at least {@code needed} bytes. */
+    private void room(int needed) {
+        if (frame.length < needed) {
+            frame = Arrays.copyOf(frame, (int) Math.min(declared, Math.max((long) frame.length * 2, needed)));
+        }
+    }
+
     /** Fills frames from the staging buffer; false when it ran dry before the message was complete. */
     private boolean fillFrames(FrameReceiver receiver) {
         while (true) {
@@ -110,13 +123,15 @@ final class FrameReader {
                     receiver.received(message);
                     return true;
                 }
-                frame = new byte[lengths[index]];
+                declared = lengths[index];
+                frame = new byte[Math.min(declared, STAGING)];
                 filled = 0;
             }
-            int take = Math.min(frame.length - filled, staging.remaining());
+            int take = Math.min(declared - filled, staging.remaining());
+            room(filled + take);
             staging.get(frame, filled, take);
             filled += take;
-            if (filled < frame.length) {
+            if (filled < declared) {
                 return false;
             }
             frames.add(frame);

@@ -161,6 +161,10 @@ final class LinkConnection implements LinkLoop.Ready {
             close(e);
         } catch (CancelledKeyException e) {
             close(null);
+        } catch (OutOfMemoryError e) {
+            // What one peer sent must not end the loop that serves every other connection.
+            LOG.severe("closed a link whose message did not fit in memory: " + e.getMessage());
+            close(null);
         }
     }
 

@@ -2,6 +2,7 @@ package org.jparallel.wire.link;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -26,7 +27,8 @@ class FrameLayoutTest {
             List.of(bytes(16 * 1024 + 1)),
             List.of(bytes(16 * 1024), bytes(3)),
             List.of(bytes(1), bytes(200_000), bytes(2), bytes(70_000), bytes(0)),
-            List.of(bytes(0)));
+            List.of(bytes(0)),
+            List.of(bytes(3 * 64 * 1024 + 5), bytes(1_000_000)));
 
     @Test
     void theLayoutIsTheCountTheLengthsThenTheFrames() {
@@ -61,6 +63,22 @@ class FrameLayoutTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aFrameThatDeclaresGigabytesCostsOnlyTheBytesThatCame() throws Exception {
+        ByteBuffer header = ByteBuffer.allocate(8 + 10).putInt(1).putInt(Integer.MAX_VALUE).put(bytes(10));
+        var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        FrameReader reader = new FrameReader(null);
+        List<List<byte[]>> received = new ArrayList<>();
+        ReadableByteChannel channel = new ChunkedChannel(header.array(), 1 << 20);
+        while (reader.read(channel, received::add)) {
+            // until the end of the stream
+        }
+        assertEquals(List.of(), received);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 1 << 20, allocated + " bytes allocated for 18 bytes sent");
     }
 
     private static byte[] concatenated(ByteBuffer[] buffers) {
