@@ -114,12 +114,22 @@ public final class ClusterLauncher {
         } catch (IOException e) {
             throw new ClusterException("cannot start a controller for profile " + profile + ": " + e.getMessage(), e);
         }
+        // A start this JVM does not finish (a SIGINT or SIGTERM to it alone, during the wait) must not leave the
+        // cluster running with no one to stop it: SIGTERM makes the controller stop its engines and itself.
+        Thread abandoned = new Thread(controller::destroy, "jparallel-abandoned-start");
+        Runtime.getRuntime().addShutdownHook(abandoned);
         try {
             int registered = awaitEngines(dir, controller, engines, Instant.now().plus(options.timeout()));
             return new ClusterHandle(profile, controller.pid(), dir.clientFile(), registered);
         } catch (ClusterException e) {
             stop(dir, controller.toHandle());
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(abandoned);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs: this JVM is exiting before the start finished
+            }
         }
     }
 

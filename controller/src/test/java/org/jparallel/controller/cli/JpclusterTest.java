@@ -140,4 +140,32 @@ class JpclusterTest {
         assertFalse(Files.exists(ProfileDir.of(home, "cli").pidFile()));
         assertTrue(jpcluster("list").out().contains("no cluster is running"));
     }
+
+    @Test
+    @Order(7)
+    void aStartSignalledBeforeItFinishesLeavesNothingRunning() throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), JpclusterMain.class.getName(),
+                "start", "-n", "2", "--profile", "signalled");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("JPARALLEL_HOME", home.toString());
+        Process start = builder.start();
+        Thread.sleep(600); // the controller is spawned, its engines are not registered yet
+        List<ProcessHandle> spawned = start.descendants().toList();
+        start.destroy(); // SIGTERM to jpcluster alone, as a kill or a supervisor sends it
+        assertTrue(start.waitFor(30, TimeUnit.SECONDS), "jpcluster did not exit on SIGTERM");
+        assertFalse(spawned.isEmpty(), "no controller was spawned in 600 ms");
+        try {
+            for (ProcessHandle process : spawned) {
+                process.onExit().completeOnTimeout(process, 20, TimeUnit.SECONDS).join();
+                assertFalse(process.isAlive(), "process " + process.pid() + " outlived the interrupted start");
+            }
+        } finally {
+            for (ProcessHandle process : spawned) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+            }
+        }
+    }
 }
