@@ -4,10 +4,14 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.File;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +41,8 @@ import org.jparallel.wire.Message;
  * }</pre>
  */
 public final class ClusterLauncher {
+    /** The file a start of a profile holds locked (in the profile's folder; left there, empty). */
+    private static final String START_LOCK = "start.lock";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
     /**
      * The controller runs no user code, only its own message paths, hot from the first task: C1 compiles them
@@ -86,6 +92,24 @@ public final class ClusterLauncher {
      */
     public ClusterHandle start(String profile, EngineHosts engines, ClusterOptions options) {
         ProfileDir dir = ProfileDir.of(home, profile);
+        // One start of a profile at a time, across processes: two at once both found none running, and both
+        // controllers wrote the profile's files (the engines joined whichever wrote last).
+        try {
+            Files.createDirectories(dir.dir());
+        } catch (IOException e) {
+            throw new ClusterException("cannot create the folder of profile " + profile + ": " + e.getMessage(), e);
+        }
+        try (FileChannel lockFile = FileChannel.open(dir.dir().resolve(START_LOCK), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
+            return startLocked(profile, dir, engines, options);
+        } catch (OverlappingFileLockException e) {
+            throw new ClusterException("a start of profile " + profile + " is in progress in this JVM", e);
+        } catch (IOException e) {
+            throw new ClusterException("cannot lock the profile " + profile + " to start it: " + e.getMessage(), e);
+        }
+    }
+
+    private ClusterHandle startLocked(String profile, ProfileDir dir, EngineHosts engines, ClusterOptions options) {
         dir.liveController().ifPresent(controller -> {
             throw new ClusterAlreadyRunningException(profile, controller.pid());
         });

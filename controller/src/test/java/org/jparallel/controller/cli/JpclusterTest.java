@@ -168,4 +168,29 @@ class JpclusterTest {
             }
         }
     }
+
+    @Test
+    @Order(8)
+    void twoStartsOfOneProfileAtOnceStartOneCluster() throws Exception {
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> quietly("start", "-n", "1", "--profile",
+                "twin", "--daemonize"));
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> quietly("start", "-n", "1", "--profile",
+                "twin", "--daemonize"));
+        try {
+            List<Run> runs = List.of(first.join(), second.join());
+            assertEquals(List.of(0, 1), runs.stream().map(Run::exit).sorted().toList(), runs.toString());
+            assertTrue(runs.stream().anyMatch(run -> run.out().contains("already running")), runs.toString());
+            assertTrue(jpcluster("list").out().contains("twin"));
+        } finally {
+            jpcluster("stop", "--profile", "twin");
+        }
+    }
+
+    private Run quietly(String... args) {
+        try {
+            return jpcluster(args);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
