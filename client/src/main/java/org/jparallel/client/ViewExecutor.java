@@ -305,7 +305,11 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
     @Override
     public List<Runnable> shutdownNow() {
         shutdown();
-        unfinished.forEach(result -> result.abort(true));
+        // Every queued task marked aborted before any running one is interrupted: an engine whose task ends at
+        // the interrupt takes the next one at once, which an abort sent after the interrupt would come too late for.
+        List<AsyncResult<?>> tasks = List.copyOf(unfinished);
+        tasks.forEach(result -> result.abort(false));
+        tasks.forEach(result -> result.abort(true));
         return List.of();
     }
 

@@ -55,6 +55,8 @@ import org.jparallel.wire.link.PullLink;
  */
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
+    /** How long a function has to heed an interrupt before an engine before JDK 20 stops it with Thread.stop. */
+    private static final long STOP_GRACE_MILLIS = 500;
     static final long HEARTBEAT_MILLIS = 1000;
     static final long CONTROLLER_SILENCE_MILLIS = 20_000;
     private static final long FLUSH_MILLIS = 20;
@@ -101,6 +103,8 @@ public final class Engine implements AutoCloseable {
     /** Guards {@link #applying} and the interrupts sent to the execution thread (see {@link #interrupt}). */
     private final Object applyingLock = new Object();
     private boolean applying;
+    /** Which apply is (or was last) running, so that a stop scheduled for one never hits the next. */
+    private long applyNumber;
 
     private Engine(EngineConnection connection, Values values, EngineBulk bulk) {
         this.connection = connection;
@@ -124,6 +128,7 @@ public final class Engine implements AutoCloseable {
             try {
                 synchronized (applyingLock) {
                     applying = true;
+                    applyNumber++;
                 }
                 try {
                     return valueRequests.apply(request);
@@ -260,21 +265,33 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Stops the running request: a cell's code, or a client's function. On JDK 20 and later the function stops
-     * at the next stop check woven into its shipped classes; before, {@code Thread.stop} stops it, as JShell stops
-     * cells there; and a function in a jar's code stops when it heeds the interrupt (a sleep, a wait).
+     * Stops the running request: a cell's code, or a client's function. The function is interrupted; on JDK 20
+     * and later it also stops at the next stop check woven into its shipped classes; before, {@code Thread.stop}
+     * stops it if it has not heeded the interrupt within {@value #STOP_GRACE_MILLIS} ms, as JShell stops cells
+     * there; a function in a jar's code on JDK 20+ stops only when it heeds the interrupt (a sleep, a wait).
      */
-    @SuppressWarnings({"deprecation", "removal"})
     private void stopRunning() {
         session.stop();
         // Under the lock: an interrupt landing once the function has returned would stay set, and a selector
         // returns at once on an interrupted thread: the task link's every wait would end at once, a busy loop.
         synchronized (applyingLock) {
             if (applying) {
-                if (!TaskStop.stopShippedCode()) {
-                    executor.stop(); // caught by the apply handler, even if it lands as the function returns
-                }
+                boolean woven = TaskStop.stopShippedCode();
                 executor.interrupt();
+                if (!woven) {
+                    // A function that heeds the interrupt (a sleep) ends with its InterruptedException first.
+                    long stopping = applyNumber;
+                    timers.schedule(() -> stopIfStillRunning(stopping), STOP_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stopIfStillRunning(long stopping) {
+        synchronized (applyingLock) {
+            if (applying && applyNumber == stopping) {
+                executor.stop(); // caught by the apply handler, even if it lands as the function returns
             }
         }
     }
