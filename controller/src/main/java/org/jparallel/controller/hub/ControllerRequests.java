@@ -117,11 +117,14 @@ final class ControllerRequests {
     private JsonObject history() {
         Map<String, String> submitted = new HashMap<>(hub.log().store().submissions());
         hub.tasks().forEach((msgId, task) -> submitted.putIfAbsent(msgId, task.submitted));
+        // Each time parsed once, not once per comparison.
+        record Submission(Instant at, String msgId) {
+        }
         JsonArray history = new JsonArray();
         submitted.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<String, String> e) -> instant(e.getValue()))
-                        .thenComparing(Map.Entry::getKey))
-                .forEach(e -> history.add(e.getKey()));
+                .map(e -> new Submission(instant(e.getValue()), e.getKey()))
+                .sorted(Comparator.comparing(Submission::at).thenComparing(Submission::msgId))
+                .forEach(submission -> history.add(submission.msgId()));
         JsonObject reply = ok();
         reply.add("history", history);
         return reply;
