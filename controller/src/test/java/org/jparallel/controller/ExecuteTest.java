@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.jparallel.wire.Message;
@@ -55,6 +56,18 @@ class ExecuteTest {
         assertEquals("error", TestClient.text(reply, "status"));
         assertEquals("java.lang.NumberFormatException", TestClient.text(reply, "ename"));
         assertTrue(outcome.stream().anyMatch(m -> m.msgType().equals("error")));
+    }
+
+    @Test
+    void aSignedRequestWhoseContentIsNotJsonIsAnsweredWithAnErrorAndTheEngineServesOn() {
+        Message request = client.sendWithContentFrame("execute_request",
+                "{\"code\": ".getBytes(StandardCharsets.UTF_8), 0);
+        Message reply = client.reply(request);
+        assertEquals("error", TestClient.text(reply, "status"));
+        assertEquals("MalformedMessage", TestClient.text(reply, "ename"));
+        assertTrue(TestClient.text(reply, "evalue").contains("content is not valid JSON"),
+                TestClient.text(reply, "evalue"));
+        assertEquals("ok", TestClient.text(client.reply(client.execute(0, "1 + 1")), "status"));
     }
 
     @Test

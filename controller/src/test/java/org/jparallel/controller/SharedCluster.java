@@ -26,7 +26,8 @@ final class SharedCluster implements ParameterResolver {
                 .getOrComputeIfAbsent("cluster", key -> Running.start(), Running.class).cluster();
     }
 
-    private record Running(TestCluster cluster, Path home) implements ExtensionContext.Store.CloseableResource {
+    private record Running(TestCluster cluster, Path home)
+            implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         static Running start() {
             try {
                 Path home = Files.createTempDirectory("jparallel-home");

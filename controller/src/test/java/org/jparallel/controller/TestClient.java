@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.jparallel.controller.launch.ControllerLink;
 import org.jparallel.controller.profile.ClientConnection;
+import org.jparallel.wire.HmacSigner;
+import org.jparallel.wire.JsonFrames;
 import org.jparallel.wire.Message;
+import org.jparallel.wire.MessageCodec;
 
 /**
  * A bare client for tests: sends requests to engines through the controller and collects what
@@ -20,11 +23,13 @@ import org.jparallel.wire.Message;
 final class TestClient implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private final ControllerLink link;
+    private final ClientConnection connection;
     private final Map<String, List<Message>> byParent = new HashMap<>();
     private final List<Message> notifications = new ArrayList<>();
 
     TestClient(Path clientFile) throws Exception {
-        this.link = ControllerLink.connect(ClientConnection.read(clientFile));
+        this.connection = ClientConnection.read(clientFile);
+        this.link = ControllerLink.connect(connection);
     }
 
     Message send(String msgType, JsonObject content, Integer target, List<byte[]> buffers) {
@@ -36,6 +41,23 @@ final class TestClient implements AutoCloseable {
         }
         Message request = link.message(msgType, content).withMetadata(metadata).withBuffers(buffers);
         link.send(request);
+        return request;
+    }
+
+    /** A request to {@code engine}, correctly signed, whose content frame is {@code content} as it is. */
+    Message sendWithContentFrame(String msgType, byte[] content, int engine) {
+        JsonObject metadata = new JsonObject();
+        JsonArray targets = new JsonArray();
+        targets.add(engine);
+        metadata.add("targets", targets);
+        Message request = link.message(msgType, new JsonObject()).withMetadata(metadata);
+        List<byte[]> body = List.of(JsonFrames.write(request.header().toJson()), JsonFrames.write(new JsonObject()),
+                JsonFrames.write(metadata), content);
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(MessageCodec.DELIMITER);
+        frames.add(HmacSigner.create(connection.signatureScheme(), connection.key()).sign(body));
+        frames.addAll(body);
+        link.sendFrames(frames);
         return request;
     }
 

@@ -417,6 +417,11 @@ public final class Engine implements AutoCloseable {
                 return request;
             } catch (MalformedMessageException e) {
                 LOG.warning("dropped a message from the controller: " + e.getMessage());
+                // Signed by a holder of the key: its sender waits for the reply, and the controller counts it
+                // in flight here until one comes.
+                e.answerable().ifPresent(request -> outbound.reply(request, ErrorContent.of("MalformedMessage",
+                        "the engine could not read this request: " + e.getMessage(), List.of()),
+                        List.of(), Header.now()));
             }
         }
         return null;

@@ -77,13 +77,18 @@ public final class MessageCodec {
             throw new MalformedMessageException("replayed signature");
         }
         Header header = Header.fromJson(object(body.get(0), "header"));
-        return new Message(
-                frames.subList(0, delimiter),
-                header,
-                object(body.get(1), "parent header"),
-                object(body.get(2), "metadata"),
-                object(body.get(3), "content"),
-                frames.subList(delimiter + 6, frames.size()));
+        List<byte[]> identities = frames.subList(0, delimiter);
+        try {
+            return new Message(
+                    identities,
+                    header,
+                    object(body.get(1), "parent header"),
+                    object(body.get(2), "metadata"),
+                    object(body.get(3), "content"),
+                    frames.subList(delimiter + 6, frames.size()));
+        } catch (MalformedMessageException e) {
+            throw e.answerableAs(new Message(identities, header, null, null, null, List.of()));
+        }
     }
 
     private static int indexOfDelimiter(List<byte[]> frames) {

@@ -79,6 +79,29 @@ class MessageCodecTest {
     }
 
     @Test
+    void aSignedMessageWithAValidHeaderButUnreadableContentCanBeAnswered() {
+        Message sent = request();
+        List<byte[]> body = List.of(JsonFrames.write(sent.header().toJson()), new byte[] {'{', '}'},
+                new byte[] {'{', '}'}, "{\"code\": ".getBytes(StandardCharsets.UTF_8));
+        List<byte[]> frames = new ArrayList<>(sent.identities());
+        frames.add(MessageCodec.DELIMITER);
+        frames.add(codec.signer().sign(body));
+        frames.addAll(body);
+        var e = assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
+        Message answerable = e.answerable().orElseThrow();
+        assertEquals(sent.header(), answerable.header());
+        assertArrayEquals(sent.identities().get(0), answerable.identities().get(0));
+    }
+
+    @Test
+    void aBadSignatureIsNeverAnswerable() {
+        List<byte[]> frames = new ArrayList<>(codec.encode(request()));
+        frames.set(6, "{\"code\": ".getBytes(StandardCharsets.UTF_8));
+        var e = assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
+        assertTrue(e.answerable().isEmpty());
+    }
+
+    @Test
     void invalidJsonIsRefusedEvenWhenSigned() {
         List<byte[]> body = List.of("{not json".getBytes(StandardCharsets.UTF_8), new byte[] {'{', '}'},
                 new byte[] {'{', '}'}, new byte[] {'{', '}'});

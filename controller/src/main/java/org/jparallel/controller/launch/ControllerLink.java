@@ -57,6 +57,11 @@ public final class ControllerLink implements AutoCloseable {
         link.send(codec.encode(message));
     }
 
+    /** Frames encoded and signed elsewhere, sent as they are. */
+    public void sendFrames(List<byte[]> frames) {
+        link.send(frames);
+    }
+
     /** The next message, or empty when none comes within {@code timeout}. */
     public Optional<Message> receive(Duration timeout) {
         List<byte[]> frames;
