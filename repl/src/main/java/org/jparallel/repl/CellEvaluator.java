@@ -32,6 +32,7 @@ final class CellEvaluator {
     private final CellSnippets snippets;
     private final WrapperFrames wrapperFrames;
     private final SessionTypes types;
+    private volatile long compileNanos;
 
     CellEvaluator(JShell shell, CellExecutionControl control, Variables variables, SnippetOrigins origins,
             CompiledSnippets compiled, CellSnippets snippets, SessionTypes types) {
@@ -68,7 +69,10 @@ final class CellEvaluator {
                 continue;
             }
             control.takeInvokedClass();
+            long evalStart = System.nanoTime();
+            long ranBefore = control.invokeNanos();
             List<SnippetEvent> events = shell.eval(part.source());
+            compileNanos += System.nanoTime() - evalStart - (control.invokeNanos() - ranBefore);
             compiled.learn(part.source(), events, control.takeInvokedClass());
             types.learn(events);
             if (control.stopRequested()) {
@@ -128,6 +132,11 @@ final class CellEvaluator {
     }
 
     /** What user code threw outside a snippet, with its snippet frames named as a cell's error names them. */
+    /** How long JShell has spent compiling cells (javac, and its own analysis), in all. */
+    long compileNanos() {
+        return compileNanos;
+    }
+
     CellOutcome.RuntimeError errorOf(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
             t.setStackTrace(wrapperFrames.translate(t.getStackTrace()));

@@ -24,6 +24,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     private long stops;
     private Field addressedVariable;
     private String invokedClass;
+    /** Time spent in {@link #invoke(String, String)}: the cells' code, not its compilation. */
+    private volatile long invokeNanos;
     private volatile DeclaredTypes declaredTypes = DeclaredTypes.NONE;
     private volatile ViewActivation views = ViewActivation.NONE;
     private CellContextLoader contextLoader;
@@ -75,6 +77,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         }
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
+        long start = System.nanoTime();
         try {
             // User code runs on a thread started from this one: it inherits this loader,
             // so ServiceLoader and Class.forName with the context loader see snippet classes and added jars.
@@ -87,7 +90,13 @@ final class CellExecutionControl extends LocalExecutionControl {
             throw e;
         } finally {
             thread.setContextClassLoader(previous);
+            invokeNanos += System.nanoTime() - start; // one evaluating thread at a time
         }
+    }
+
+    /** How long the cells' code has run, in all: time in {@link #invoke(String, String)}. */
+    long invokeNanos() {
+        return invokeNanos;
     }
 
     /** See {@link ValuelessInvocation}: JShell must not make the value's string. */

@@ -203,6 +203,14 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /**
+     * How long JShell has spent compiling this session's cells, in all (javac and JShell's own analysis, not the
+     * code's run): {@code %time} reports the part of a cell's wall time that went there, as IPython's "Compiler".
+     */
+    public long compileNanos() {
+        return evaluator.compileNanos();
+    }
+
+    /**
      * What user code threw outside a snippet (a value's {@code toString} as the kernel renders it), as the error
      * of a cell: its snippet frames named by cell and line, as for an exception thrown in a cell.
      */

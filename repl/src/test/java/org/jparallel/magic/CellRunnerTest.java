@@ -184,6 +184,28 @@ class CellRunnerTest {
     }
 
     @Test
+    void timeOfNewCodeSaysHowMuchOfTheWallTimeWasCompiling() {
+        runner.run("%time String.valueOf(41 + 1)", context);
+        assertTrue(printed().contains("Compiler : "), printed());
+    }
+
+    @Test
+    void timeOfCodeCompiledBeforeSaysNothingOfCompiling() {
+        runner.run("%time String.valueOf(40 + 2)", context);
+        out.reset();
+        runner.run("%time String.valueOf(40 + 2)", context);
+        assertTrue(printed().contains("Wall time:") && !printed().contains("Compiler"), printed());
+    }
+
+    @Test
+    void compileTimeLeavesTheCodesOwnRunOut() {
+        long before = session.compileNanos();
+        runner.run("Thread.sleep(2000);", context);
+        long compile = session.compileNanos() - before;
+        assertTrue(compile > 0 && compile < 2_000_000_000L, compile + " ns");
+    }
+
+    @Test
     void cellTimeRunsTheBody() {
         assertEquals(7, value(runner.run("%%time\nint seven = 7;\nseven", context)));
         assertTrue(printed().contains("CPU time:"), printed());

@@ -11,10 +11,12 @@ import org.jparallel.magic.MagicUsageException;
 import org.jparallel.repl.CellOutcome;
 
 /**
- * {@code %time CODE} and {@code %%time}: runs the code and prints the CPU and wall-clock time it took.
- * The code's own result is the cell's result.
+ * {@code %time CODE} and {@code %%time}: runs the code and prints the CPU and wall-clock time it took, and, as
+ * IPython does, the part of it spent compiling. The code's own result is the cell's result.
  */
 public final class TimeMagic implements Magic {
+    private static final long REPORTED_COMPILE_NANOS = 1_000_000;
+
     @Override
     public String name() {
         return "time";
@@ -31,7 +33,8 @@ public final class TimeMagic implements Magic {
                 %time CODE      or      %%time
                                         CODE...
                     Run CODE (Java or magics) and print the CPU and wall time it took.
-                    CPU time is the kernel process's, including threads the code started.""";
+                    CPU time is the kernel process's, including threads the code started.
+                    "Compiler" is the part of the wall time JShell spent compiling new code.""";
     }
 
     @Override
@@ -47,11 +50,17 @@ public final class TimeMagic implements Magic {
         }
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpuBefore = os.getProcessCpuTime();
+        long compileBefore = context.session().compileNanos();
         long wallBefore = System.nanoTime();
         CellOutcome outcome = context.runCell(code);
         long wall = System.nanoTime() - wallBefore;
         long cpu = os.getProcessCpuTime() - cpuBefore;
+        long compile = context.session().compileNanos() - compileBefore;
         System.out.println("CPU time: " + human(cpu) + "\nWall time: " + human(wall));
+        if (compile >= REPORTED_COMPILE_NANOS) {
+            // Part of the wall time: new code is compiled before it runs, and that is no measure of the code.
+            System.out.println("Compiler : " + human(compile));
+        }
         return outcome;
     }
 
