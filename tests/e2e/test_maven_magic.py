@@ -22,10 +22,10 @@ def _publish(repo: Path, work: Path, artifact: str, version: str, source: str, c
     folder = repo / GROUP.replace(".", "/") / artifact / version
     folder.mkdir(parents=True)
     name = source.split("public class ")[1].split()[0]
-    src = work / artifact / f"{name}.java"
+    src = work / artifact / version / f"{name}.java"
     src.parent.mkdir(parents=True)
     src.write_text(source)
-    classes = work / artifact / "classes"
+    classes = work / artifact / version / "classes"
     subprocess.run(["javac", "--release", "17", "-cp", class_path, "-d", str(classes), str(src)],
                    check=True, timeout=120)
     jar = folder / f"{artifact}-{version}.jar"
@@ -41,12 +41,14 @@ def _publish(repo: Path, work: Path, artifact: str, version: str, source: str, c
 
 @pytest.fixture(scope="module")
 def repository(tmp_path_factory) -> str:
-    """e2e.maven:greeting:1.0, whose Greeting calls Words of e2e.maven:words:2.0, its dependency."""
+    """e2e.maven:greeting:1.0, whose Greeting calls Words of e2e.maven:words:2.0, its dependency; and words 2.1."""
     root = tmp_path_factory.mktemp("maven")
     repo, work = root / "remote", root / "work"
     words = _publish(repo, work, "words", "2.0",
                      'package e2e.maven; public class Words { public static String hello() { return "hello"; } }',
                      "", "")
+    _publish(repo, work, "words", "2.1",
+             'package e2e.maven; public class Words { public static String hello() { return "hi"; } }', "", "")
     _publish(repo, work, "greeting", "1.0",
              "package e2e.maven; public class Greeting {"
              ' public static String greet(String who) { return Words.hello() + ", " + who; } }',
@@ -78,6 +80,16 @@ def test_maven_puts_an_artifact_and_its_dependencies_on_the_class_path(kc, repos
     assert "Added to the class path: [greeting-1.0.jar, words-2.0.jar]" in ex.stdout, ex.stdout
     assert value_of(kc, 'e2e.maven.Greeting.greet("notebook")') == '"hello, notebook"'
     assert (local_repository / "e2e/maven/words/2.0/words-2.0.jar").is_file()
+
+
+def test_another_version_of_an_artifact_on_the_class_path_is_left_out_with_a_note(kc, repository):
+    first = execute(kc, f"%maven --repo {repository} {GROUP}:words:2.0")
+    assert first.status == "ok", first.describe()
+    ex = execute(kc, f"%maven --repo {repository} {GROUP}:words:2.1")
+    assert ex.status == "ok", ex.describe()
+    assert "words 2.0 is on the class path already, so 2.1 was left out" in ex.stdout, ex.stdout
+    assert "Restart the kernel to use 2.1." in ex.stdout, ex.stdout
+    assert value_of(kc, "e2e.maven.Words.hello()") == '"hello"'
 
 
 def test_an_artifact_no_repository_has_is_a_maven_error(kc, repository):

@@ -5,9 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -37,6 +40,8 @@ public final class MavenMagic implements Magic {
     private final ArtifactResolver resolver;
     /** What this session's class path has from here, so that a jar two artifacts share is added once. */
     private final Set<Path> added = new HashSet<>();
+    /** The version of each artifact added, by its folder in the local repository. */
+    private final Map<Path, RepositoryJar> addedVersions = new HashMap<>();
 
     public MavenMagic(ArtifactResolver resolver) {
         this.resolver = resolver;
@@ -268,7 +273,18 @@ public final class MavenMagic implements Magic {
         List<String> names = new ArrayList<>();
         boolean cellsOnly = false;
         for (Path jar : jars) {
+            Optional<RepositoryJar> artifact = RepositoryJar.of(jar);
+            Optional<RepositoryJar> earlier = artifact.map(a -> addedVersions.get(a.artifactFolder()));
+            if (earlier.isPresent() && !earlier.get().version().equals(artifact.get().version())) {
+                // Both on the class path, the first would serve every class they share, and the second's new
+                // classes would call into the first: neither version works as its tests said.
+                System.out.println(artifact.get().artifact() + " " + earlier.get().version() + " is on the class"
+                        + " path already, so " + artifact.get().version() + " was left out: a JVM keeps the classes"
+                        + " it loaded. Restart the kernel to use " + artifact.get().version() + ".");
+                continue;
+            }
             if (added.add(jar)) {
+                artifact.ifPresent(a -> addedVersions.put(a.artifactFolder(), a));
                 cellsOnly |= !session.addToClasspath(jar);
                 names.add(jar.getFileName().toString());
             }
