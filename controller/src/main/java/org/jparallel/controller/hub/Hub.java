@@ -352,7 +352,7 @@ public final class Hub {
         task.status = "pending";
         task.completed = null;
         task.engineId = -1;
-        task.waitingFrames = request.frames();
+        task.waitingFrames = request.again(++task.resends, codec.signer());
         task.waitingMetadata = request.metadata();
         log.submitted(task, request.metadata());
         holdings.submitted(task, request.metadata()); // its own inputs are needed again
@@ -364,7 +364,7 @@ public final class Hub {
         SentRequest frames = sent.remove(task.msgId);
         scheduler.sentTo(task.msgId, -1);
         task.engineId = -1;
-        task.waitingFrames = frames.frames();
+        task.waitingFrames = frames.again(++task.resends, codec.signer());
         task.waitingMetadata = frames.metadata();
         waiting.addFirst(task);
     }

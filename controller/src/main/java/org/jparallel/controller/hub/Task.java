@@ -23,6 +23,8 @@ final class Task {
     boolean aside;
     int asideTurn;
     int engineId = -1;
+    /** How often it was sent again (retries, unmet requirements, a lost result remade): each a new signature. */
+    int resends;
     /** Whether it runs again to remake its result, lost with the engine that held it. */
     boolean remade;
     String started;

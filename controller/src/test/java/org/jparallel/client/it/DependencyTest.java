@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.Dependency;
@@ -170,6 +171,37 @@ class DependencyTest {
         });
         RemoteError e = assertThrows(RemoteError.class, () -> noRetry.get(WAIT));
         assertEquals("java.lang.IllegalStateException", e.remoteClassName());
+    }
+
+    @Test
+    void aTaskThatAlwaysFailsEndsWithItsLastErrorOnceItsRetriesAreSpent() throws Exception {
+        // Three runs on two engines: at least one goes back to an engine that ran it before.
+        var ar = lv.withFlags(TaskFlags.NONE.withRetries(2)).applyAsync(() -> {
+            throw new IllegalStateException("always");
+        });
+        RemoteError e = assertThrows(RemoteError.class, () -> ar.get(WAIT));
+        assertEquals("always", e.remoteMessage());
+        var spread = lv.map(x -> {
+            Thread.sleep(300);
+            return x;
+        }, List.of(1, 2, 3, 4));
+        spread.get(WAIT);
+        assertEquals(Set.of(0, 1), Set.copyOf(spread.engineIds()), "both engines serve load-balanced tasks on");
+    }
+
+    @Test
+    void aFollowingTaskIsRetriedOnTheEngineItFollows() throws Exception {
+        var first = lv.applyAsync(() -> ProcessHandle.current().pid());
+        long pid = first.get(WAIT);
+        String flag = "jparallel-retry-" + System.nanoTime();
+        var ar = lv.withFlags(follow(first), TaskFlags.NONE.withRetries(1)).applyAsync(() -> {
+            if (System.getProperty(flag) == null) {
+                System.setProperty(flag, "failed once");
+                throw new IllegalStateException("first run fails");
+            }
+            return ProcessHandle.current().pid();
+        });
+        assertEquals(pid, ar.get(WAIT));
     }
 
     @Test
