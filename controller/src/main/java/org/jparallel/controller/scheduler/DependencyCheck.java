@@ -109,7 +109,8 @@ final class DependencyCheck {
     }
 
     private static Verdict unknown(String msgId) {
-        return Verdict.invalid("it depends on task " + msgId + ", which this controller never received (or has"
-                + " forgotten): depend only on AsyncResults of tasks sent to this cluster");
+        return Verdict.invalid("it depends on task " + msgId + ", which this controller never received: a task of"
+                + " another cluster, of this profile's controller before a restart, or one that ended more than a"
+                + " million tasks ago; depend on tasks this controller ran");
     }
 }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * How each recent task ended, as dependencies need it: pending, or where it ran and whether it succeeded.
- * Keeps the last {@value #KEPT} tasks; a dependency on an older one is invalid.
+ * How each task ended, as dependencies need it: pending, or where it ran and whether it succeeded. The last
+ * {@value #KEPT} in full; older ones in an {@link OutcomeArchive}, without their error's text.
  */
 final class TaskOutcomes {
     static final int KEPT = 100_000;
@@ -23,10 +23,16 @@ final class TaskOutcomes {
         }
     }
 
+    private final OutcomeArchive archive = new OutcomeArchive();
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Outcome> eldest) {
-            return size() > KEPT && eldest.getValue().finished();
+            if (size() <= KEPT || !eldest.getValue().finished()) {
+                return false;
+            }
+            Outcome outcome = eldest.getValue();
+            archive.put(eldest.getKey(), outcome.engineId(), outcome.error() != null);
+            return true;
         }
     };
 
@@ -53,6 +59,12 @@ final class TaskOutcomes {
 
     /** Null for a task this controller never received (or forgot). */
     Outcome get(String msgId) {
-        return outcomes.get(msgId);
+        Outcome outcome = outcomes.get(msgId);
+        if (outcome != null) {
+            return outcome;
+        }
+        OutcomeArchive.Entry archived = archive.get(msgId);
+        return archived == null ? null : new Outcome(true, archived.engineId(),
+                archived.failed() ? "an error no longer kept (the task ended more than " + KEPT + " tasks ago)" : null);
     }
 }
