@@ -130,7 +130,7 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
             json.add("follow", array(follow));
         }
         if (!timeout.isZero()) {
-            json.addProperty("timeout", timeout.toMillis() / 1000.0);
+            json.addProperty("timeout", seconds(timeout)); // not whole milliseconds: 0.4 ms must not read as none
         }
         if (retries > 0) {
             json.addProperty("retries", retries);
@@ -139,6 +139,10 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
             json.addProperty("label", label);
         }
         return json;
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.getSeconds() + duration.getNano() / 1e9;
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {
@@ -163,7 +167,7 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
             parts.add("follow=" + follow);
         }
         if (!timeout.isZero()) {
-            parts.add("timeout=" + timeout.toMillis() / 1000.0 + "s");
+            parts.add("timeout=" + seconds(timeout) + "s");
         }
         if (retries > 0) {
             parts.add("retries=" + retries);

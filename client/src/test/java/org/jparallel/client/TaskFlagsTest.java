@@ -112,6 +112,12 @@ class TaskFlagsTest {
     }
 
     @Test
+    void aTimeoutUnderAMillisecondIsStillATimeout() {
+        assertEquals(0.0004, Parallel.timeout(0.0004).toMetadata().get("timeout").getAsDouble(), 1e-12);
+        assertEquals("TaskFlags[timeout=1.0E-9s]", Parallel.timeout(Duration.ofNanos(1)).toString());
+    }
+
+    @Test
     void mapOptionsRefuseEmptyChunks() {
         assertThrows(IllegalArgumentException.class, () -> MapOptions.chunksize(0));
         assertEquals(new MapOptions(5, false), MapOptions.chunksize(5).unordered());

@@ -111,12 +111,16 @@ final class ControllerRequests {
     }
 
     /**
-     * The msg_ids of every task the controller knows, finished (its records) or not, oldest submission first:
-     * ipyparallel's {@code hub_history}.
+     * The msg_ids of every task the controller knows, finished (its records, so not the purged) or not, oldest
+     * submission first: ipyparallel's {@code hub_history}.
      */
     private JsonObject history() {
         Map<String, String> submitted = new HashMap<>(hub.log().store().submissions());
-        hub.tasks().forEach((msgId, task) -> submitted.putIfAbsent(msgId, task.submitted));
+        hub.tasks().forEach((msgId, task) -> {
+            if (!task.finished()) { // a finished one is in the records, unless purged
+                submitted.putIfAbsent(msgId, task.submitted);
+            }
+        });
         // Each time parsed once, not once per comparison.
         record Submission(Instant at, String msgId) {
         }

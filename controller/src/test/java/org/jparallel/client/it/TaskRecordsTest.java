@@ -110,6 +110,7 @@ class TaskRecordsTest {
         assertEquals(1, rc.purgeResults(List.of(id)));
         assertThrows(UnknownTaskException.class, () -> rc.getResult(id));
         assertEquals(List.of(id), rc.resultStatus(List.of(id)).unknown());
+        assertFalse(rc.hubHistory().contains(id), "the hub's history lists a purged task");
     }
 
     @Test
