@@ -6,7 +6,10 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -54,8 +57,14 @@ public final class SqliteTaskStore implements TaskStore {
         delete = db.prepareStatement("DELETE FROM tasks WHERE msg_id = ?");
     }
 
-    /** Opens the file, creating it and its table when absent. */
+    /**
+     * Opens the file, creating it and its table when absent. A new file is mode 0600, as the connection files are:
+     * it holds what tasks returned and printed (SQLite gives its journal the file's mode).
+     */
     public static SqliteTaskStore open(Path file) throws IOException {
+        if (!Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         try {
             return new SqliteTaskStore(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath()));
         } catch (SQLException e) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.jparallel.client.AsyncResult;
@@ -28,7 +29,9 @@ class SqliteRecordsTest {
             assertEquals("still here", ar.get(Duration.ofSeconds(60)));
             id = ar.msgIds().get(0);
         }
-        assertTrue(Files.exists(home.resolve("profile_" + ItCluster.PROFILE).resolve("tasks.db")));
+        Path db = home.resolve("profile_" + ItCluster.PROFILE).resolve("tasks.db");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(db)),
+                "what tasks returned is for the cluster's owner only");
         try (ItCluster second = new ItCluster(home, 1, SQLITE); Client rc = second.connect()) {
             AsyncResult<Object> result = rc.getResult(id);
             assertEquals("still here", result.get(Duration.ofSeconds(10)));
