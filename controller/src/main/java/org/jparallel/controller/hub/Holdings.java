@@ -328,8 +328,7 @@ final class Holdings {
         EngineEntry holder = holding == null ? null : hub.engines().get(holding.engineId);
         if (holder == null) {
             String why = remaking.containsKey(msgId) ? "the result of task " + msgId + " is being made again:"
-                    + " its engine died" : lost.getOrDefault(msgId, "no engine holds the result of task " + msgId
-                    + ": it failed, was released, or never ran");
+                    + " its engine died" : lost.getOrDefault(msgId, noHolder(msgId));
             refuse(requester, toEngine, route.headerFrame(),
                     lost.containsKey(msgId) || remaking.containsKey(msgId) ? "EngineError" : "NoSuchValue", why);
             return;
@@ -341,6 +340,15 @@ final class Holdings {
         routed.add(requester);
         routed.addAll(frames.subList(route.delimiter(), frames.size()));
         hub.links().toEngine(routed);
+    }
+
+    private String noHolder(String msgId) {
+        boolean succeeded = hub.log().store().get(msgId).map(r -> r.status().equals("ok")).orElse(false);
+        return succeeded
+                ? "no engine holds the value of task " + msgId + " any more: a value over 1 MiB stays on the engine"
+                + " that made it, not in the task records, and is freed once the client that sent the task has"
+                + " released its AsyncResult (or with its cluster); keep that AsyncResult to use the value later"
+                : "no engine holds the result of task " + msgId + ": it failed, or never ran";
     }
 
     static boolean isRelay(List<byte[]> frames) {

@@ -1,6 +1,7 @@
 package org.jparallel.client.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.Reference;
@@ -9,6 +10,7 @@ import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.Fn0;
 import org.jparallel.client.QueueStatus;
+import org.jparallel.client.RemoteError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,6 +36,20 @@ class KeptResultsTest {
         assertEquals(before.held() + 1, after.held());
         assertTrue(after.heldBytes() - before.heldBytes() >= 8_000_000, after.toString());
         Reference.reachabilityFence(kept);
+    }
+
+    @Test
+    void aBigResultItsClientReleasedIsGoneWithAMessageThatSaysWhy() throws Exception {
+        String id;
+        try (Client first = cluster.connect()) {
+            AsyncResult<double[]> big = first.loadBalancedView().apply(EIGHT_MB);
+            assertEquals(1_000_000, big.get(Duration.ofSeconds(30)).length);
+            id = big.msgIds().get(0);
+        }
+        RemoteError e = assertThrows(RemoteError.class, () -> rc.getResult(id).get(Duration.ofSeconds(30)));
+        assertEquals("NoSuchValue", e.remoteClassName());
+        assertTrue(e.getMessage().contains("a value over 1 MiB stays on the engine that made it, not in the task"
+                + " records"), e.getMessage());
     }
 
     @Test
