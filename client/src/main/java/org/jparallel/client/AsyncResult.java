@@ -454,8 +454,8 @@ public class AsyncResult<T> implements Future<T> {
     /** {@code <AsyncResult(execute): pending>} or {@code <AsyncResult(execute): finished>}. */
     @Override
     public String toString() {
-        String state = board.isCancelled() ? "cancelled" : board.failure() != null ? "failed"
-                : board.isDone() ? "finished" : "pending";
+        String state = board.isCancelled() ? "cancelled" : !board.isDone() ? "pending"
+                : board.failure() != null || !board.allOk() ? "failed" : "finished";
         return "<" + getClass().getSimpleName() + "(" + label + "): " + state + ">";
     }
 

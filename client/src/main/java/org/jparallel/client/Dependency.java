@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A dependency of a task on other tasks: on {@link #all} or {@link #any} of them, met when they succeeded
@@ -73,7 +74,8 @@ public record Dependency(List<String> msgIds, boolean all, boolean success, bool
 
     static List<String> msgIds(AsyncResult<?>[] results) {
         List<String> ids = new ArrayList<>();
-        Arrays.stream(results).forEach(r -> ids.addAll(r.msgIds()));
+        Arrays.stream(results).forEach(r -> ids.addAll(Objects.requireNonNull(r,
+                "a dependency is on AsyncResults of tasks, and one of those given is null").msgIds()));
         return ids;
     }
 

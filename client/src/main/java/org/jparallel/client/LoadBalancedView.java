@@ -3,6 +3,7 @@ package org.jparallel.client;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntSupplier;
 import org.jparallel.client.TaskSender.TaskRequest;
 
@@ -45,17 +46,22 @@ public final class LoadBalancedView {
     }
 
     /**
-     * A view like this one whose tasks carry these flags, all of them ({@code withFlags(after(arB), retries(2))});
-     * they replace this view's flags, and this view is unchanged.
+     * A view like this one whose tasks carry these flags ({@code withFlags(after(arB), retries(2))}): each flag given
+     * replaces this view's, the others stay, as ipyparallel's {@code set_flags} (so {@code retries(0)} takes retries
+     * away). This view is unchanged.
      */
     public LoadBalancedView withFlags(TaskFlags... newFlags) {
-        return new LoadBalancedView(sender, engineCount, combined(newFlags));
+        return new LoadBalancedView(sender, engineCount, flags.updatedBy(combined(newFlags)));
     }
 
-    /** Uses these flags (all of them) on this view until the returned scope is closed. */
+    /**
+     * Sets these flags on this view until the returned scope is closed, as ipyparallel's {@code temp_flags}: each flag
+     * given replaces the view's, the others stay (an outer scope's {@code retries} survive an inner
+     * {@code tempFlags(timeout(3))}).
+     */
     public TemporaryFlags tempFlags(TaskFlags... newFlags) {
         TaskFlags previous = flags;
-        flags = combined(newFlags);
+        flags = previous.updatedBy(combined(newFlags));
         return new TemporaryFlags(() -> flags = previous);
     }
 
@@ -75,7 +81,7 @@ public final class LoadBalancedView {
     private static TaskFlags combined(TaskFlags[] flags) {
         TaskFlags all = TaskFlags.NONE;
         for (TaskFlags some : flags) {
-            all = all.and(some);
+            all = all.and(Objects.requireNonNull(some, "flags are TaskFlags (after(...), retries(2), ...), not null"));
         }
         return all;
     }
@@ -286,7 +292,8 @@ public final class LoadBalancedView {
     private <T> AsyncResult<T> call(RemoteFunction f, Object... args) {
         TaskFlags now = flags;
         TaskRequest request = sender.applyRequest(-1, GuardedFunction.wrap(f, now), args);
-        return sender.submit(List.of(request), now, (ids, targets, aborter) -> new AsyncResult<T>("apply", ids,
+        String label = now.label().isEmpty() ? "apply" : now.label(); // as getResult shows it, from the record
+        return sender.submit(List.of(request), now, (ids, targets, aborter) -> new AsyncResult<T>(label, ids,
                 targets, (reply, outputs) -> sender.appliedValue(reply), LoadBalancedView::only, false, aborter));
     }
 
@@ -315,7 +322,8 @@ public final class LoadBalancedView {
             }
             requests.add(new TaskRequest(-1, "apply_request", new JsonObject(), sender.encodeCall(chunkFunction, args)));
         }
-        return sender.submit(requests, now, (ids, targets, aborter) -> new AsyncMapResult<>("map", ids, targets,
+        String label = now.label().isEmpty() ? "map" : now.label();
+        return sender.submit(requests, now, (ids, targets, aborter) -> new AsyncMapResult<>(label, ids, targets,
                 (reply, outputs) -> sender.appliedValue(reply), options.ordered(), aborter));
     }
 

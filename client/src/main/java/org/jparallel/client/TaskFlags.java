@@ -5,8 +5,11 @@ import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * How the controller should schedule a load-balanced task: what it waits for ({@code after}), where it runs
@@ -32,14 +35,28 @@ import java.util.Objects;
  * @param label      a name for the task in the controller's records; empty for none
  * @param requires   classes (binary names) and resources (names with a {@code /}) the engine's class path must have
  * @param conditions predicates that must hold on the engine
+ * @param given      the flags these set, to their defaults or not: {@code retries(0)} gives retries, {@link #NONE}
+ *                   gives none; a view's {@code withFlags} and {@code tempFlags} change only the flags given
  */
 public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duration timeout, int retries, String label,
-                        List<String> requires, List<EngineCondition> conditions) {
+                        List<String> requires, List<EngineCondition> conditions, Set<Flag> given) {
+
+    /** The flags a {@code TaskFlags} may set; {@link #given()} says which it does, defaults included. */
+    public enum Flag { AFTER, FOLLOW, TIMEOUT, RETRIES, LABEL, REQUIRE, DEPEND }
 
     /** No dependencies, no timeout, no retries, no label, no requirements. */
-    public static final TaskFlags NONE = new TaskFlags(List.of(), List.of(), Duration.ZERO, 0, "", List.of(), List.of());
+    public static final TaskFlags NONE = new TaskFlags(List.of(), List.of(), Duration.ZERO, 0, "", List.of(), List.of(),
+            Set.of());
+
+    /** Flags that give every value that differs from {@link #NONE}'s. */
+    public TaskFlags(List<Dependency> after, List<Dependency> follow, Duration timeout, int retries, String label,
+                     List<String> requires, List<EngineCondition> conditions) {
+        this(after, follow, timeout, retries, label, requires, conditions, nonDefault(after, follow, timeout, retries,
+                label, requires, conditions));
+    }
 
     public TaskFlags {
+        given = given.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(given));
         after = List.copyOf(after);
         follow = List.copyOf(follow);
         requires = List.copyOf(requires);
@@ -61,7 +78,8 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
 
     /** These flags, also waiting for these dependencies to be met. */
     public TaskFlags withAfter(Dependency... dependencies) {
-        return new TaskFlags(concat(after, List.of(dependencies)), follow, timeout, retries, label, requires, conditions);
+        return new TaskFlags(concat(after, List.of(dependencies)), follow, timeout, retries, label, requires, conditions,
+                giving(Flag.AFTER));
     }
 
     /** These flags, also running on the engine that ran these results (and after them). */
@@ -71,19 +89,20 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
 
     /** These flags, also running on an engine where these dependencies were met. */
     public TaskFlags withFollow(Dependency... dependencies) {
-        return new TaskFlags(after, concat(follow, List.of(dependencies)), timeout, retries, label, requires, conditions);
+        return new TaskFlags(after, concat(follow, List.of(dependencies)), timeout, retries, label, requires, conditions,
+                giving(Flag.FOLLOW));
     }
 
     public TaskFlags withTimeout(Duration newTimeout) {
-        return new TaskFlags(after, follow, newTimeout, retries, label, requires, conditions);
+        return new TaskFlags(after, follow, newTimeout, retries, label, requires, conditions, giving(Flag.TIMEOUT));
     }
 
     public TaskFlags withRetries(int newRetries) {
-        return new TaskFlags(after, follow, timeout, newRetries, label, requires, conditions);
+        return new TaskFlags(after, follow, timeout, newRetries, label, requires, conditions, giving(Flag.RETRIES));
     }
 
     public TaskFlags withLabel(String newLabel) {
-        return new TaskFlags(after, follow, timeout, retries, newLabel, requires, conditions);
+        return new TaskFlags(after, follow, timeout, retries, newLabel, requires, conditions, giving(Flag.LABEL));
     }
 
     /** These flags, also requiring these classes ({@code com.example.Foo}) or resources ({@code data/x.csv}). */
@@ -94,13 +113,15 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
                         + " not an empty string");
             }
         }
-        return new TaskFlags(after, follow, timeout, retries, label, concat(requires, Arrays.asList(names)), conditions);
+        return new TaskFlags(after, follow, timeout, retries, label, concat(requires, Arrays.asList(names)), conditions,
+                giving(Flag.REQUIRE));
     }
 
     /** These flags, also requiring {@code condition} to hold on the engine. */
     public TaskFlags withDepend(EngineCondition condition) {
         Objects.requireNonNull(condition, "condition");
-        return new TaskFlags(after, follow, timeout, retries, label, requires, concat(conditions, List.of(condition)));
+        return new TaskFlags(after, follow, timeout, retries, label, requires, concat(conditions, List.of(condition)),
+                giving(Flag.DEPEND));
     }
 
     /** These flags, also requiring {@code condition}, named {@code description} in error messages. */
@@ -110,14 +131,72 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
 
     /**
      * These flags together with {@code other}'s: dependencies, requirements and conditions of both; the timeout,
-     * retries and label of {@code other} where it sets them, else these. How {@code lv.withFlags(after(arB),
+     * retries and label of {@code other} where it gives them, else these. How {@code lv.withFlags(after(arB),
      * retries(2))} reads as one set of flags.
      */
     public TaskFlags and(TaskFlags other) {
         return new TaskFlags(concat(after, other.after), concat(follow, other.follow),
-                other.timeout.isZero() ? timeout : other.timeout, other.retries > 0 ? other.retries : retries,
-                other.label.isEmpty() ? label : other.label, concat(requires, other.requires),
-                concat(conditions, other.conditions));
+                other.gives(Flag.TIMEOUT) ? other.timeout : timeout, other.gives(Flag.RETRIES) ? other.retries : retries,
+                other.gives(Flag.LABEL) ? other.label : label, concat(requires, other.requires),
+                concat(conditions, other.conditions), union(given, other.given));
+    }
+
+    /**
+     * These flags, with each flag {@code other} gives set to its value instead (dependencies too) and the others
+     * kept: ipyparallel's {@code view.set_flags(...)}, as a view's {@code withFlags} and {@code tempFlags} use it.
+     * {@code retries(0)} gives retries, so it takes them away.
+     */
+    public TaskFlags updatedBy(TaskFlags other) {
+        return new TaskFlags(other.gives(Flag.AFTER) ? other.after : after,
+                other.gives(Flag.FOLLOW) ? other.follow : follow,
+                other.gives(Flag.TIMEOUT) ? other.timeout : timeout,
+                other.gives(Flag.RETRIES) ? other.retries : retries,
+                other.gives(Flag.LABEL) ? other.label : label,
+                other.gives(Flag.REQUIRE) ? other.requires : requires,
+                other.gives(Flag.DEPEND) ? other.conditions : conditions, union(given, other.given));
+    }
+
+    /** Whether these flags set {@code flag}, to its default or not. */
+    public boolean gives(Flag flag) {
+        return given.contains(flag);
+    }
+
+    private Set<Flag> giving(Flag flag) {
+        return union(given, Set.of(flag));
+    }
+
+    private static Set<Flag> union(Set<Flag> a, Set<Flag> b) {
+        EnumSet<Flag> all = EnumSet.noneOf(Flag.class);
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static Set<Flag> nonDefault(List<Dependency> after, List<Dependency> follow, Duration timeout, int retries,
+                                        String label, List<String> requires, List<EngineCondition> conditions) {
+        EnumSet<Flag> given = EnumSet.noneOf(Flag.class);
+        if (!after.isEmpty()) {
+            given.add(Flag.AFTER);
+        }
+        if (!follow.isEmpty()) {
+            given.add(Flag.FOLLOW);
+        }
+        if (timeout != null && !timeout.isZero()) {
+            given.add(Flag.TIMEOUT);
+        }
+        if (retries != 0) {
+            given.add(Flag.RETRIES);
+        }
+        if (label != null && !label.isEmpty()) {
+            given.add(Flag.LABEL);
+        }
+        if (!requires.isEmpty()) {
+            given.add(Flag.REQUIRE);
+        }
+        if (!conditions.isEmpty()) {
+            given.add(Flag.DEPEND);
+        }
+        return given;
     }
 
     /** The metadata keys a request carries for these flags; defaults are left out. */

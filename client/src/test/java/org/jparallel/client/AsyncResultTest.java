@@ -38,6 +38,14 @@ class AsyncResultTest {
     }
 
     @Test
+    void showsFailedOnceATaskFailed() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.reply(ar, 0, 0, 1);
+        ReplyStream.error(ar, 1, 1, "java.lang.ArithmeticException", "/ by zero");
+        assertEquals("<AsyncResult(apply): failed>", ar.toString());
+    }
+
+    @Test
     void getListsValuesInTargetOrderWhateverTheOrderOfReplies() {
         AsyncResult<List<Object>> ar = onEngines(3, 1);
         ReplyStream.reply(ar, 1, 1, "from one");

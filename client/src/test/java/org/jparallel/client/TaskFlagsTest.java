@@ -104,6 +104,38 @@ class TaskFlagsTest {
     }
 
     @Test
+    void anInnerTempFlagsKeepsTheOuterScopesOtherFlags() {
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        try (TemporaryFlags outer = lv.tempFlags(Parallel.retries(1), Parallel.label("outer"))) {
+            try (TemporaryFlags inner = lv.tempFlags(Parallel.timeout(3))) {
+                assertEquals(1, lv.flags().retries());
+                assertEquals("outer", lv.flags().label());
+                assertEquals(Duration.ofSeconds(3), lv.flags().timeout());
+            }
+            assertEquals(Duration.ZERO, lv.flags().timeout());
+        }
+        assertSame(TaskFlags.NONE, lv.flags());
+    }
+
+    @Test
+    void withFlagsChangesOnlyTheFlagsItGives() {
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE)
+                .withFlags(Parallel.label("L2"), Parallel.retries(2));
+        TaskFlags relabelled = lv.withFlags(Parallel.label("L3")).flags();
+        assertEquals("L3", relabelled.label());
+        assertEquals(2, relabelled.retries());
+        assertEquals(0, lv.withFlags(Parallel.retries(0)).flags().retries(), "retries(0) takes retries away");
+    }
+
+    @Test
+    void withFlagsReplacesTheDependenciesItGives() {
+        AsyncResult<List<Object>> a = stream.result("apply", List.of(-1), ArrayList::new, false);
+        AsyncResult<List<Object>> b = stream.result("apply", List.of(-1), ArrayList::new, false);
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE).withFlags(Parallel.after(a));
+        assertEquals(List.of(Dependency.all(b)), lv.withFlags(Parallel.after(b)).flags().after());
+    }
+
+    @Test
     void aTimeoutInSecondsIsADuration() {
         assertEquals(Duration.ofMillis(2500), Parallel.timeout(2.5).timeout());
         assertEquals(Duration.ofSeconds(5), Parallel.timeout(5).timeout());

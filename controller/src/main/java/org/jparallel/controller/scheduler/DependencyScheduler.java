@@ -242,7 +242,7 @@ public final class DependencyScheduler implements TaskScheduler {
 
     private static Placement timedOut(TaskNeeds needs) {
         return new Placement.Fail("DependencyTimeout", "its dependencies were not met within its timeout of "
-                + needs.timeoutSeconds + " s, so it never ran: give a longer withTimeout(...), or look at the tasks"
+                + needs.timeoutSeconds + " s, so it never ran: give it a longer timeout(...), or look at the tasks"
                 + " it waits for");
     }
 

@@ -34,6 +34,7 @@ class TaskRecordsTest {
             AsyncResult<Integer> ar = first.loadBalancedView().withFlags(TaskFlags.NONE.withLabel("answer"))
                     .apply(() -> { System.out.println("computing"); return 42; });
             assertEquals(42, ar.get());
+            assertEquals("answer", ar.label(), "the submitting client's result shows the label too");
             id = ar.msgIds().get(0);
         }
         try (Client second = cluster.connect()) {
