@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeoutException;
+import org.jparallel.client.values.ClassBytes;
+import org.jparallel.client.values.UnserializableValueException;
+import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.wire.Message;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +38,16 @@ class AsyncResultTest {
         assertTrue(ar.ready());
         assertTrue(ar.successful());
         assertEquals("<AsyncResult(apply): finished>", ar.toString());
+    }
+
+    @Test
+    void anAsyncResultSentAsAValueSaysHowToUseItsValueOnAnEngine() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> new ValueEncoder(ClassBytes.none()).encodeCall((Fn<Object, Object>) x -> x, ar));
+        assertTrue(e.getMessage().startsWith("args[0]: an AsyncResult, which stands for tasks of this client"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("lv.applyAsync((Integer x) -> x + 1, ar)"), e.getMessage());
     }
 
     @Test

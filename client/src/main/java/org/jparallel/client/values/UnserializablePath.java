@@ -62,8 +62,30 @@ final class UnserializablePath {
                     + ", which is not Serializable (give it a Serializable functional type, such as"
                     + " org.jparallel.client.Fn)", failure);
         }
+        if (isResultHandle(type)) {
+            return new UnserializableValueException(path, type.getName(), "an " + type.getSimpleName() + ", which"
+                    + " stands for tasks of this client and cannot travel itself: to use its value on an engine, pass"
+                    + " it as an argument of a load-balanced apply (lv.applyAsync((Integer x) -> x + 1, ar)), and"
+                    + " the value goes engine to engine; or send ar.get()", failure);
+        }
+        if (type.getPackageName().equals(CLIENT_PACKAGE)) {
+            return new UnserializableValueException(path, type.getName(), "a " + type.getSimpleName() + " of the"
+                    + " client API, which works in this JVM only: use it here, and send the values it gives", failure);
+        }
         return new UnserializableValueException(path, type.getName(), CellNames.type(type.getName()) + " is not serializable ("
                 + "make it Serializable or transient, or send something else)", failure);
+    }
+
+    private static final String CLIENT_PACKAGE = "org.jparallel.client";
+
+    /** AsyncResult and its subclasses, by name: this package sits below the client's. */
+    private static boolean isResultHandle(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals(CLIENT_PACKAGE + ".AsyncResult")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void enqueueChildren(Step step, Deque<Step> queue) {
