@@ -96,6 +96,7 @@ public final class Hub {
         this.control = control;
         this.profile = profile;
         this.replies = new ClientReplies(codec, links, session);
+        scheduler.rememberFrom(msgId -> store.get(msgId).map(TaskResults::pastOutcome));
     }
 
     /** A message from a client: {@code [client identity, <IDS|MSG>, …]}. */

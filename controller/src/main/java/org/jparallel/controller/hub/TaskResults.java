@@ -7,6 +7,8 @@ import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.List;
 import org.jparallel.controller.records.TaskRecord;
+import org.jparallel.controller.scheduler.PastOutcomes;
+import org.jparallel.wire.JsonFields;
 
 /**
  * {@code result_request} and {@code purge_request}: what the controller knows of tasks by msg_id,
@@ -49,6 +51,16 @@ final class TaskResults {
         content.add("completed", completed);
         content.add("unknown", unknown);
         return new ResultAnswer(content, buffers);
+    }
+
+    /** How a recorded task ended, as dependencies on it need to know. */
+    static PastOutcomes.Past pastOutcome(TaskRecord record) {
+        if (record.status().equals("ok")) {
+            return new PastOutcomes.Past(null);
+        }
+        JsonObject content = JsonParser.parseString(record.content()).getAsJsonObject();
+        return new PastOutcomes.Past(JsonFields.string(content, "ename", record.status()) + ": "
+                + JsonFields.string(content, "evalue", ""));
     }
 
     private JsonObject running(Task task) {

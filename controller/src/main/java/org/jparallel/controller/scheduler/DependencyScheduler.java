@@ -65,6 +65,11 @@ public final class DependencyScheduler implements TaskScheduler {
     }
 
     @Override
+    public void rememberFrom(PastOutcomes past) {
+        outcomes.rememberFrom(past);
+    }
+
+    @Override
     public void recorded(String msgId) {
         outcomes.recorded(msgId);
     }

@@ -24,6 +24,7 @@ final class TaskOutcomes {
     }
 
     private final OutcomeArchive archive = new OutcomeArchive();
+    private PastOutcomes past = PastOutcomes.NONE;
     private final Map<String, Outcome> outcomes = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Outcome> eldest) {
@@ -64,7 +65,16 @@ final class TaskOutcomes {
             return outcome;
         }
         OutcomeArchive.Entry archived = archive.get(msgId);
-        return archived == null ? null : new Outcome(true, archived.engineId(),
-                archived.failed() ? "an error no longer kept (the task ended more than " + KEPT + " tasks ago)" : null);
+        if (archived != null) {
+            return new Outcome(true, archived.engineId(),
+                    archived.failed() ? "an error no longer kept (the task ended more than " + KEPT + " tasks ago)" : null);
+        }
+        // An engine id of an earlier controller names no engine of this one.
+        return past.of(msgId).map(p -> new Outcome(true, -1, p.error())).orElse(null);
+    }
+
+    /** Where to look for tasks ended before this controller started. */
+    void rememberFrom(PastOutcomes source) {
+        this.past = source;
     }
 }

@@ -27,6 +27,9 @@ public interface TaskScheduler {
     /** Load-balanced tasks in flight per engine before tasks wait in the controller; 0 for no limit. */
     int highWaterMark();
 
+    /** Where to look for tasks that ended before this controller started: depended on, they are finished. */
+    void rememberFrom(PastOutcomes past);
+
     /** A client sent this task (direct or load-balanced): it may now be depended on. */
     void recorded(String msgId);
 

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
+import org.jparallel.client.Parallel;
 import org.jparallel.client.TaskFlags;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,9 @@ class SqliteRecordsTest {
             assertEquals(List.of("before the restart\n"), result.stdout());
             assertEquals(List.of(id), rc.resultStatus(List.of(id)).completed());
             assertTrue(rc.hubHistory().contains(id), "a restarted kernel finds it in the history");
+            assertEquals("after it", rc.loadBalancedView().withFlags(Parallel.after(result))
+                    .apply(() -> "after it").get(Duration.ofSeconds(30)), "a task of the controller before may be"
+                    + " depended on");
         }
     }
 }
