@@ -101,12 +101,14 @@ public final class CellRunner {
 
     private CellOutcome runLines(String cell, String cellName, MagicContext context) {
         String[] lines = cell.split("\n", -1);
+        boolean[] code = MagicLines.startInCode(lines);
         CellOutcome last = CellOutcome.nothing();
         StringBuilder java = new StringBuilder();
         int javaStartLine = 0;
         for (int i = 0; i < lines.length; i++) {
-            Matcher used = lines[i].startsWith("%") ? null : magicAsValue(lines[i]);
-            if (lines[i].startsWith("%")) {
+            boolean magic = code[i] && MagicLines.isMagic(lines[i]);
+            Matcher used = magic || !code[i] ? null : magicAsValue(lines[i]);
+            if (magic) {
                 last = runJava(java, javaStartLine, cellName);
                 if (!(last instanceof CellOutcome.Success)) {
                     return last;

@@ -1,6 +1,7 @@
 package org.jparallel.magic;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -168,6 +169,24 @@ class CellRunnerTest {
         var error = assertInstanceOf(CellOutcome.RuntimeError.class, runner.run("int x = 1;\n%%time\nx + 1", context));
         assertTrue(error.message().startsWith("%%time is a cell magic: put it on the first line of its cell"),
                 error.message());
+    }
+
+    @Test
+    void aMagicInABlockCommentDoesNotRun() {
+        assertInstanceOf(CellOutcome.Success.class, runner.run("/*\n%lsmagic\n*/\nint q = 1;", context));
+        assertFalse(printed().contains("%jars"), printed());
+        assertTrue(session.variable("q").isPresent());
+    }
+
+    @Test
+    void aTextBlockLineThatStartsWithPercentIsText() {
+        assertEquals("Ann scored 7 points\n", value(runner.run(
+                "String report = \"\"\"\n%s scored %d points\n\"\"\".formatted(\"Ann\", 7);\nreport", context)));
+    }
+
+    @Test
+    void aRemainderOnAContinuedLineIsJava() {
+        assertEquals(1, value(runner.run("int r2 = 10\n% 3;\nr2", context)));
     }
 
     @Test
