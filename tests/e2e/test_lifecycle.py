@@ -29,6 +29,8 @@ RUNAWAY_CELLS = {
     "wait": "Object lock = new Object();\nsynchronized (lock) { lock.wait(); }",
     "timeit": "%timeit -n 2000000000 Math.sqrt(2.0)",
     "shell": "%%sh\nsleep 60",
+    # the kernel calls toString to show the value: user code too
+    "endless-toString": "class Endless { public String toString() { while (true) { } } }\nnew Endless()",
 }
 
 JDK_IDS = ["default-jdk", "jdk25"]
@@ -134,6 +136,19 @@ def test_interrupt_request_is_answered_ok(warm_kernel):
 def test_interrupted_cell_ends_in_an_error_the_user_sees(warm_kernel):
     _, cell, _ = run_and_interrupt(warm_kernel.kc, RUNAWAY_CELLS["sleep"])
     assert cell.status == "error" and cell.error is not None, cell.describe()
+
+
+def test_interrupting_a_values_rendering_ends_the_cell_as_interrupted(warm_kernel):
+    _, cell, _ = run_and_interrupt(warm_kernel.kc, RUNAWAY_CELLS["endless-toString"])
+    assert cell.status == "error" and cell.error["ename"] == "Interrupted", cell.describe()
+    assert value_of(warm_kernel.kc, "1 + 1") == "2"
+
+
+def test_what_a_values_tostring_prints_comes_before_the_value(warm_kernel):
+    ex = execute(warm_kernel.kc, 'class Loud { public String toString() { System.out.println("printing"); '
+                                 'return "Loud!"; } }\nnew Loud()')
+    kinds = [m["msg_type"] for m in ex.of_type("stream", "execute_result")]
+    assert kinds == ["stream", "execute_result"], ex.describe()
 
 
 def test_interrupt_keeps_what_earlier_cells_defined(warm_kernel):

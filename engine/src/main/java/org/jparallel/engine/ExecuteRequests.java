@@ -3,6 +3,7 @@ package org.jparallel.engine;
 import com.google.gson.JsonObject;
 import org.jparallel.display.MimeBundle;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.CellStoppedException;
 import org.jparallel.repl.Value;
 import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
@@ -29,9 +30,20 @@ final class ExecuteRequests {
         EngineSession engineSession = session.get();
         int count = silent ? executionCount : ++executionCount;
         CellOutcome outcome;
+        MimeBundle bundle = null;
         try {
             outcome = session.takeStopWhenOpen() ? new CellOutcome.Interrupted()
                     : engineSession.run(code, "In [" + count + "]");
+            if (outcome instanceof CellOutcome.Success success && success.value().isPresent() && !silent) {
+                Object value = success.value().get().object();
+                try {
+                    bundle = engineSession.java().callUserCode(() -> engineSession.renderer().render(value));
+                } catch (CellStoppedException e) {
+                    outcome = new CellOutcome.Interrupted();
+                } catch (RuntimeException | StackOverflowError e) {
+                    outcome = engineSession.java().errorOf(e); // the value's own toString failed
+                }
+            }
         } catch (RuntimeException e) {
             outcome = new CellOutcome.RuntimeError(e.getClass().getName(), e.getMessage(),
                     java.util.List.of(e.toString()));
@@ -40,8 +52,8 @@ final class ExecuteRequests {
         }
         JsonObject content;
         if (outcome instanceof CellOutcome.Success success) {
-            if (!silent) {
-                success.value().ifPresent(value -> publishResult(request, engineSession, value, count));
+            if (bundle != null) {
+                publishResult(request, engineSession, success.value().orElseThrow(), bundle, count);
             }
             content = new JsonObject();
             content.addProperty("status", "ok");
@@ -55,8 +67,8 @@ final class ExecuteRequests {
         return new Reply(content, java.util.List.of());
     }
 
-    private void publishResult(Message request, EngineSession engineSession, Value value, int count) {
-        MimeBundle bundle = engineSession.renderer().render(value.object());
+    private void publishResult(Message request, EngineSession engineSession, Value value, MimeBundle bundle,
+                               int count) {
         if (bundle.isEmpty()) {
             return; // e.g. the handle display(...) returns: the display itself was the output
         }

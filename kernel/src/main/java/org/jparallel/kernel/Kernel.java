@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.display.DisplayEvent;
+import org.jparallel.display.MimeBundle;
 import org.jparallel.display.MimeRenderer;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.KernelSockets;
@@ -237,8 +238,8 @@ public final class Kernel implements AutoCloseable {
                 }
 
                 @Override
-                public MimeRenderer renderer() {
-                    return new MimeRenderer();
+                public MimeBundle render(Object value) {
+                    return new MimeRenderer().render(value);
                 }
 
                 @Override
@@ -260,8 +261,8 @@ public final class Kernel implements AutoCloseable {
             }
 
             @Override
-            public MimeRenderer renderer() {
-                return opened.display().renderer();
+            public MimeBundle render(Object value) {
+                return opened.session().callUserCode(() -> opened.display().renderer().render(value));
             }
 
             @Override

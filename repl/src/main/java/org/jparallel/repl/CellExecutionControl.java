@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.execution.LocalExecutionControl;
@@ -29,6 +31,9 @@ final class CellExecutionControl extends LocalExecutionControl {
     private volatile DeclaredTypes declaredTypes = DeclaredTypes.NONE;
     private volatile ViewActivation views = ViewActivation.NONE;
     private CellContextLoader contextLoader;
+    /** A thread running user code outside a snippet ({@link #callOutsideSnippets}), which stop() stops too. */
+    private Thread outside;
+    private boolean outsideStopped;
     /** What the running cell's code waits for elsewhere: stopped with it (see CellInterrupts). */
     private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
 
@@ -110,8 +115,95 @@ final class CellExecutionControl extends LocalExecutionControl {
         }
     }
 
+    /**
+     * Runs {@code work}, which calls into user code outside a snippet (a value's {@code toString} as the kernel
+     * renders it), on a thread of its own that {@link #stop()} stops as JShell stops a snippet's: {@code Thread.stop}
+     * before JDK 20, JShell's stop checks (woven into snippet classes) from JDK 20 on. Rethrows what it threw.
+     *
+     * @throws CellStoppedException when stopped
+     */
+    <T> T callOutsideSnippets(Supplier<T> work) {
+        AtomicReference<T> result = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.set(work.get());
+            } catch (Throwable t) { // ThreadDeath from a stop included: reported to the caller
+                thrown.set(t);
+            }
+        }, "jparallel-user-code");
+        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        synchronized (this) {
+            outside = thread;
+            outsideStopped = false;
+        }
+        thread.start();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the work decides when it ends; stop() is how to end it
+            }
+        }
+        boolean stopped;
+        synchronized (this) {
+            outside = null;
+            stopped = outsideStopped;
+        }
+        if (stopped) {
+            cancelSnippetCode(false);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        Throwable failure = thrown.get();
+        if (stopped && (failure == null || failure instanceof ThreadDeath || failure instanceof InterruptedException
+                || failure.getCause() instanceof InterruptedException)) {
+            throw new CellStoppedException();
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
+        return result.get();
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stopOutside(Thread thread) {
+        thread.interrupt();
+        if (Runtime.version().feature() >= 20) {
+            cancelSnippetCode(true);
+        } else {
+            thread.stop(); // as JShell stops a snippet's thread up to JDK 19
+        }
+    }
+
+    /** Sets the flag JShell's stop checks read (REPL.$Cancel$.allStop, JDK 20+; absent before a snippet ran). */
+    private void cancelSnippetCode(boolean cancel) {
+        if (Runtime.version().feature() < 20) {
+            return;
+        }
+        try {
+            findClass("REPL.$Cancel$").getField("allStop").setBoolean(null, cancel);
+        } catch (ReflectiveOperationException e) {
+            // no snippet ran yet, so no snippet class can be running
+        }
+    }
+
     @Override
     public void stop() throws EngineTerminationException, InternalException {
+        synchronized (this) {
+            if (outside != null) {
+                outsideStopped = true;
+                stopOutside(outside);
+            }
+        }
         synchronized (this) {
             stops++;
             stopRequested = true; // before the hooks: a wait they end must find the cell stopped, not failed

@@ -203,6 +203,17 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work}, which calls into the cells' code outside a snippet (rendering a cell's value calls its
+     * {@code toString}), so that {@link #stop()} stops it as it stops a cell: a {@code toString} that never returns
+     * must not hold the session. Returns what it returned and rethrows what it threw.
+     *
+     * @throws CellStoppedException when stopped
+     */
+    public <T> T callUserCode(Supplier<T> work) {
+        return control.callOutsideSnippets(work);
+    }
+
+    /**
      * How long JShell has spent compiling this session's cells, in all (javac and JShell's own analysis, not the
      * code's run): {@code %time} reports the part of a cell's wall time that went there, as IPython's "Compiler".
      */

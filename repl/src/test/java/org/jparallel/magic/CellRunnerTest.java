@@ -209,6 +209,12 @@ class CellRunnerTest {
     }
 
     @Test
+    void timeOfCodeThatDoesNotCompilePrintsNoTimes() {
+        assertInstanceOf(CellOutcome.CompileError.class, runner.run("%time nosuch + 1", context));
+        assertFalse(printed().contains("Wall time"), printed());
+    }
+
+    @Test
     void timeOfCodeCompiledBeforeSaysNothingOfCompiling() {
         runner.run("%time String.valueOf(40 + 2)", context);
         out.reset();

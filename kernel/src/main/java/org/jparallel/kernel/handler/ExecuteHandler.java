@@ -14,10 +14,11 @@ import org.jparallel.kernel.history.History;
 import org.jparallel.kernel.io.IoPub;
 import org.jparallel.kernel.io.RequestScope;
 import org.jparallel.kernel.protocol.ExecuteRequest;
-import org.jparallel.wire.JsonFields;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.CellStoppedException;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.repl.Value;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 
 /**
@@ -34,7 +35,13 @@ public final class ExecuteHandler implements RequestHandler {
 
         void remember(int executionCount, Value value);
 
-        MimeRenderer renderer();
+        /**
+         * A cell's value in every representation the renderer knows: user code (its {@code toString}) that an
+         * interrupt stops as it stops the cell's.
+         *
+         * @throws CellStoppedException when interrupted
+         */
+        MimeBundle render(Object value);
 
         /** What user code threw while the kernel rendered a value, as the cell's error. */
         CellOutcome.RuntimeError errorOf(Throwable thrown);
@@ -82,8 +89,20 @@ public final class ExecuteHandler implements RequestHandler {
                 : "In [" + executionCount + "]";
         scope.enter(request, execute.allowStdin());
         CellOutcome outcome;
+        MimeBundle bundle = null;
         try {
             outcome = notebook.run(execute.code(), cellName);
+            if (outcome instanceof CellOutcome.Success success && success.value().isPresent() && !execute.silent()) {
+                // Within the request, so that what toString prints comes before the result, as it ran.
+                try {
+                    bundle = notebook.render(success.value().get().object());
+                } catch (CellStoppedException e) {
+                    outcome = new CellOutcome.Interrupted();
+                } catch (RuntimeException | StackOverflowError e) {
+                    // The value's own toString failed: the user's error, as if the cell had thrown it.
+                    outcome = notebook.errorOf(withoutRendererFrames(e));
+                }
+            }
         } catch (RuntimeException e) {
             outcome = new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.toString()));
@@ -91,22 +110,19 @@ public final class ExecuteHandler implements RequestHandler {
             drainOutput.run();
             scope.leave();
         }
-        JsonObject reply = report(request, execute, notebook, outcome);
+        JsonObject reply = report(request, execute, notebook, outcome, bundle);
         responder.reply(channel, request, reply);
         if (reply.get("status").getAsString().equals("error") && execute.stopOnError()) {
             abortQueued.run();
         }
     }
 
-    private JsonObject report(Message request, ExecuteRequest execute, Cells notebook, CellOutcome outcome) {
+    /** @param bundle the rendered value of a successful cell, or null */
+    private JsonObject report(Message request, ExecuteRequest execute, Cells notebook, CellOutcome outcome,
+                              MimeBundle bundle) {
         if (outcome instanceof CellOutcome.Success success) {
-            if (success.value().isPresent() && !execute.silent()) {
-                try {
-                    publishResult(request, execute, notebook, success.value().get());
-                } catch (RuntimeException | StackOverflowError e) {
-                    // The value's own toString failed: the user's error, as if the cell had thrown it.
-                    return report(request, execute, notebook, notebook.errorOf(withoutRendererFrames(e)));
-                }
+            if (bundle != null) {
+                publishResult(request, execute, notebook, success.value().orElseThrow(), bundle);
             }
             JsonObject reply = JsonFields.ok();
             reply.addProperty("execution_count", executionCount);
@@ -139,8 +155,8 @@ public final class ExecuteHandler implements RequestHandler {
         return thrown;
     }
 
-    private void publishResult(Message request, ExecuteRequest execute, Cells notebook, Value value) {
-        MimeBundle bundle = notebook.renderer().render(value.object());
+    private void publishResult(Message request, ExecuteRequest execute, Cells notebook, Value value,
+                               MimeBundle bundle) {
         if (bundle.isEmpty()) {
             return; // e.g. the handle display(...) returns: the display itself was the output
         }
@@ -165,7 +181,9 @@ public final class ExecuteHandler implements RequestHandler {
             MimeBundle bundle = null;
             if (outcome instanceof CellOutcome.Success success) {
                 try {
-                    bundle = notebook.renderer().render(success.value().map(Value::object).orElse(null));
+                    bundle = notebook.render(success.value().map(Value::object).orElse(null));
+                } catch (CellStoppedException e) {
+                    outcome = new CellOutcome.Interrupted();
                 } catch (RuntimeException | StackOverflowError e) {
                     outcome = notebook.errorOf(withoutRendererFrames(e));
                 }

@@ -56,6 +56,9 @@ public final class TimeMagic implements Magic {
         long wall = System.nanoTime() - wallBefore;
         long cpu = os.getProcessCpuTime() - cpuBefore;
         long compile = context.session().compileNanos() - compileBefore;
+        if (outcome instanceof CellOutcome.CompileError) {
+            return outcome; // nothing ran: no time to tell
+        }
         System.out.println("CPU time: " + human(cpu) + "\nWall time: " + human(wall));
         if (compile >= REPORTED_COMPILE_NANOS) {
             // Part of the wall time: new code is compiled before it runs, and that is no measure of the code.
