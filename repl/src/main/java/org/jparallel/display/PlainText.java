@@ -45,7 +45,7 @@ final class PlainText {
         String text = value.toString();
         // null as String.valueOf prints such a value inside a list; Object's own toString names a cell's class
         // as JShell compiled it (REPL.$JShell$59$Pub@1b2c), which says Pub@1b2c to the user.
-        return text == null ? "null" : SnippetNames.readable(text);
+        return text == null ? "null" : withoutLoneSurrogates(SnippetNames.readable(text));
     }
 
     private static boolean isJdkContainer(Object value) {
@@ -91,7 +91,7 @@ final class PlainText {
         if (isJdkContainer(item) && !open.contains(item)) {
             return container(item, open);
         }
-        return SnippetNames.readable(String.valueOf(item));
+        return withoutLoneSurrogates(SnippetNames.readable(String.valueOf(item)));
     }
 
     private static String quoted(String string) {
@@ -116,8 +116,28 @@ final class PlainText {
             case '\\' -> "\\\\";
             default -> codePoint < 256 && Character.isISOControl(codePoint)
                     ? String.format("\\%03o", codePoint)
+                    : codePoint <= 0xFFFF && Character.isSurrogate((char) codePoint) ? surrogateEscape(codePoint)
                     : Character.toString(codePoint);
         };
+    }
+
+    /**
+     * A lone surrogate (half of an emoji cut by {@code substring}) as Java writes it, {@code \uD83D}: it has no UTF-8
+     * form, and a notebook holding one cannot be saved.
+     */
+    private static String surrogateEscape(int codePoint) {
+        return String.format("\\u%04X", codePoint);
+    }
+
+    /** Text with its lone surrogates escaped, pairs kept. */
+    private static String withoutLoneSurrogates(String text) {
+        if (text.chars().noneMatch(c -> Character.isSurrogate((char) c))) {
+            return text;
+        }
+        StringBuilder kept = new StringBuilder(text.length() + 8);
+        text.codePoints().forEach(cp -> kept.append(Character.isSurrogate((char) cp) && cp <= 0xFFFF
+                ? surrogateEscape(cp) : Character.toString(cp)));
+        return kept.toString();
     }
 
     // "int[2][] { int[1] { 1 }, int[0] {  } }": element type, outer length, then one [] per

@@ -37,6 +37,15 @@ class MimeRendererTest {
     }
 
     @Test
+    void aLoneSurrogateIsEscapedAndAPairKept() {
+        String emoji = "\uD83D\uDE00";
+        assertEquals("\"\\uD83D\"", plain(emoji.substring(0, 1)));
+        assertEquals("\"" + emoji + "\"", plain(emoji));
+        assertEquals("[\\uDE00, " + emoji + "]", plain(java.util.List.of(emoji.substring(1), emoji)));
+        assertEquals("'\\uD83D'", plain(emoji.charAt(0)));
+    }
+
+    @Test
     void intArraysShowTypeLengthAndElements() {
         assertEquals("int[3] { 1, 2, 3 }", plain(new int[] {1, 2, 3}));
     }
