@@ -244,3 +244,22 @@ def test_malformed_message_is_dropped(malformed):
 def test_kernel_serves_its_client_after_a_malformed_message(malformed, kernel):
     assert is_running(kernel.pid)
     assert value_of(kernel.kc, "5 + 6") == "11"
+
+
+def test_a_client_that_reuses_an_identity_takes_its_place(installation):
+    # Two clients of one KernelManager share a session id, so their sockets share a ZMQ identity: as with ipykernel
+    # (ROUTER handover), the newer one is answered, and after the older one closes too.
+    with running_kernel(KERNEL) as kernel:
+        first = kernel.km.client()
+        first.start_channels()
+        second = kernel.km.client()
+        second.start_channels()
+        try:
+            for attempt in range(2):
+                msg_id = second.kernel_info()
+                reply = second.get_shell_msg(timeout=10)
+                assert reply["parent_header"]["msg_id"] == msg_id
+                assert reply["content"]["status"] == "ok"
+                first.stop_channels()
+        finally:
+            second.stop_channels()

@@ -67,6 +67,11 @@ public final class KernelSockets implements Outbox, AutoCloseable {
     private void open(Channel channel, SocketType type, String address, BiConsumer<Channel, Message> inbound) {
         ZMQ.Socket socket = context.createSocket(type);
         socket.setLinger(1000);
+        if (type == SocketType.ROUTER) {
+            // As ipykernel: a client that connects again with the identity of an earlier one (two clients of one
+            // jupyter_client KernelManager share their session) takes its place, instead of being ignored for good.
+            socket.setRouterHandover(true);
+        }
         bind(socket, address);
         FrameReceiver receiver = inbound == null ? null : frames -> decode(channel, frames, inbound);
         loops.put(channel, SocketLoop.start(context, socket, channel.name().toLowerCase(), receiver));
