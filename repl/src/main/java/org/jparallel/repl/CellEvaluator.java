@@ -18,6 +18,9 @@ import org.jparallel.repl.CellOutcome.Success;
 /** Evaluates the snippets of a cell in order, stopping at the first that fails. */
 final class CellEvaluator {
 
+    static final String TOO_LONG = "constant string too long: a string literal holds at most " + LongLiterals.MAX_BYTES
+            + " bytes (UTF-8) in a class file; read the text from a file, or build it at run time (a StringBuilder,"
+            + " String.join)";
     static final String NOTHING_DISPLAYED = "_ holds the last displayed value; nothing has been displayed yet";
 
     private record Declared(DeclarationSnippet snippet, String source, int offset) {
@@ -52,6 +55,10 @@ final class CellEvaluator {
         CompileErrors compileErrors = new CompileErrors(text, cell);
         if (cell.unboundAt() >= 0) {
             return compileErrors.atOriginal(cell.unboundAt(), NOTHING_DISPLAYED);
+        }
+        int tooLong = LongLiterals.find(cell.text());
+        if (tooLong >= 0) {
+            return compileErrors.atOriginal(cell.originalPosition(tooLong), TOO_LONG);
         }
         List<CellSnippets.Part> parts = snippets.split(cell.text());
         List<Declared> declared = new ArrayList<>();

@@ -40,6 +40,15 @@ class ErrorReportTest {
     }
 
     @Test
+    void aLiteralTooLongForAClassFileIsACompileErrorThatLeavesTheSessionWhole() {
+        CompileError error = assertInstanceOf(CompileError.class,
+                session.eval("String huge = \"" + "a".repeat(66_000) + "\";", "In [8]"));
+        assertTrue(error.message().startsWith("constant string too long"), error.message());
+        assertTrue(error.traceback().get(0).startsWith("In [8] line 1, column 15: "), error.traceback().get(0));
+        assertEquals(2, ((CellOutcome.Success) session.eval("1 + 1")).value().orElseThrow().object());
+    }
+
+    @Test
     void compileErrorNamesTheCellGivenToEval() {
         CompileError error = assertInstanceOf(CompileError.class, session.eval("int z = \"text\";", "In [7]"));
         assertTrue(error.traceback().get(0).startsWith("In [7] line 1, column 9: incompatible types"),

@@ -1,8 +1,10 @@
 package org.jparallel.magics.px;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +21,14 @@ class EngineNamesTest {
         String hint = names.hint(missingVariable("part")).orElseThrow();
         assertTrue(hint.startsWith("hint: part lives on the engines (In [4] put it there)"), hint);
         assertTrue(hint.contains("Reference.to(\"part\")") && hint.contains("v.pullSync(\"part\")"), hint);
+    }
+
+    @Test
+    void aCellWithAHugeLiteralIsReadInLinearTime() {
+        // Scanning backtracked over every letter from every letter: 20,000 letters took 5 s, these minutes.
+        String cell = "String big = \"" + "a".repeat(400_000) + "\";\nvar v = rc.all();\nv.put(\"k3\", 3);";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> names.ran(cell, "In [7]", false));
+        assertTrue(names.hint(missingVariable("k3")).isPresent());
     }
 
     @Test
