@@ -22,6 +22,7 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
+    private volatile boolean invoking;
     private volatile boolean stopped;
     private long stops;
     private Field addressedVariable;
@@ -87,6 +88,7 @@ final class CellExecutionControl extends LocalExecutionControl {
             // User code runs on a thread started from this one: it inherits this loader,
             // so ServiceLoader and Class.forName with the context loader see snippet classes and added jars.
             thread.setContextClassLoader(contextLoader(findClass(className).getClassLoader()));
+            invoking = true;
             return super.invoke(className, methodName);
         } catch (ClassNotFoundException e) {
             throw new InternalException("no class " + className);
@@ -94,6 +96,7 @@ final class CellExecutionControl extends LocalExecutionControl {
             stopped = true;
             throw e;
         } finally {
+            invoking = false;
             thread.setContextClassLoader(previous);
             invokeNanos += System.nanoTime() - start; // one evaluating thread at a time
         }
@@ -217,7 +220,34 @@ final class CellExecutionControl extends LocalExecutionControl {
                         "stopping what a cell waited for failed", e);
             }
         }
+        boolean cellRunning = invoking;
         super.stop();
+        if (cellRunning && Runtime.version().feature() < 20) {
+            stopOtherSnippetThreads();
+        }
+    }
+
+    /**
+     * Before JDK 20, JShell stops the threads of the snippet's thread group only: an executor's thread made by an
+     * earlier cell went on running the stopped cell's endless lambda. From JDK 20 its stop checks end snippet code
+     * in every thread; here, Thread.stop ends every other thread whose stack shows snippet code (a frame of a class
+     * of package REPL). A parallel stream's short lambdas are seldom on the stack when looked at: those go on.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    private static void stopOtherSnippetThreads() {
+        Thread self = Thread.currentThread();
+        for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+            Thread thread = entry.getKey();
+            if (thread == self || thread.getName().startsWith("jparallel-")) {
+                continue; // ours stop as they should
+            }
+            for (StackTraceElement frame : entry.getValue()) {
+                if (frame.getClassName().startsWith("REPL.")) {
+                    thread.stop();
+                    break;
+                }
+            }
+        }
     }
 
     /** The session's declared types, which the context class loader of user code offers (see CellContextLoader). */

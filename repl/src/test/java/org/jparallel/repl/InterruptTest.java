@@ -50,6 +50,25 @@ class InterruptTest {
     }
 
     @Test
+    void stopEndsTheCellsLambdaOnAThreadAnEarlierCellMade() throws Exception {
+        session.eval("int kept = 41;");
+        session.eval("var pool = java.util.concurrent.Executors.newFixedThreadPool(1);");
+        session.eval("pool.submit(() -> 1).get();"); // its thread now exists, in that cell's thread group
+        assertInstanceOf(Interrupted.class, stopped("pool.submit(() -> { while (true) { } }).get();"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (runningSnippetCode() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(false, runningSnippetCode(), "the pool's thread still runs the stopped cell's lambda");
+        assertSessionStillWorks();
+    }
+
+    private static boolean runningSnippetCode() {
+        return Thread.getAllStackTraces().values().stream().flatMap(java.util.Arrays::stream)
+                .anyMatch(frame -> frame.getClassName().startsWith("REPL."));
+    }
+
+    @Test
     void stopEndsASleep() {
         session.eval("int kept = 41;");
         assertInstanceOf(Interrupted.class, stopped("Thread.sleep(60000);"));
