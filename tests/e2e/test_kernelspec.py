@@ -80,6 +80,13 @@ def test_installing_again_over_an_installed_kernelspec_succeeds(tmp_path):
     assert (tmp_path / "share/jupyter/kernels/jparallel/kernel.json").is_file()
 
 
+def test_a_kernelspec_installed_under_another_name_is_listed_apart(tmp_path):
+    done = _run_install("--prefix", str(tmp_path), "--name", "jparallel-jdk25", "--no-cds")
+    assert done.returncode == 0, done.stderr
+    spec = json.loads((tmp_path / "share/jupyter/kernels/jparallel-jdk25/kernel.json").read_text())
+    assert spec["display_name"] == "Java (jparallel: jparallel-jdk25)"
+
+
 def test_user_install_goes_to_the_users_jupyter_data_dir(tmp_path):
     """--user with HOME and JUPYTER_DATA_DIR pointed into tmp_path: nothing real is touched."""
     real = Path.home() / ".local/share/jupyter/kernels/jparallel"

@@ -2,6 +2,8 @@
 the ipc transport, and what happens when it cannot start."""
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import time
 
@@ -13,6 +15,7 @@ from kernel_messages import exchange, execute, execute_content, gather, send, va
 from kernel_process import (
     Kernel,
     descendants,
+    is_running,
     running_kernel,
     start_kernel,
     stop_kernel,
@@ -333,3 +336,18 @@ def test_bad_connection_file_is_explained_in_one_line(java, kernel_jar, tmp_path
     assert len(said) == 1, "expected one line, got:\n" + "\n".join(said)
     assert str(path) in said[0], said[0]
 
+
+
+def test_sigint_to_the_kernel_process_interrupts_the_cell_as_in_ipykernel(warm_kernel):
+    kc = warm_kernel.kc
+    request = send(kc, "execute_request", execute_content("while (true) { }"))
+    wait_for(kc, request, lambda m: m["msg_type"] == "execute_input")
+    time.sleep(0.5)
+    os.kill(warm_kernel.pid, signal.SIGINT)
+    try:
+        cell = gather(kc, request, timeout=10)
+    except AssertionError:
+        pytest.fail("SIGINT did not stop the cell: no execute_reply 10 s later")
+    assert cell.status == "error" and cell.error["ename"] == "Interrupted", cell.describe()
+    assert is_running(warm_kernel.pid)
+    assert value_of(kc, "1 + 1") == "2"

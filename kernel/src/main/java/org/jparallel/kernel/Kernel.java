@@ -279,7 +279,8 @@ public final class Kernel implements AutoCloseable {
         stderr.drain();
     }
 
-    private void interrupt() {
+    /** Interrupts the running cell, as an interrupt_request does. */
+    void interrupt() {
         openingInterrupt.complete(null);
         stdin.cancel();
         // Not thenAccept: a stop delivered once JShell opens would hit the next cell instead.

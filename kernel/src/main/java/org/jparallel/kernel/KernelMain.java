@@ -40,9 +40,22 @@ public final class KernelMain {
         // On SIGTERM and System.exit in a cell too, clusters started with %cluster stop with the kernel.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeForExit, "jparallel-shutdown"));
         exitWithParent(kernel);
+        interruptOnSigint(kernel);
         kernel.awaitShutdown();
         kernel.close();
         System.exit(0);
+    }
+
+    /**
+     * SIGINT interrupts the running cell, as in ipykernel, rather than ending the JVM and the session with it: the
+     * kernelspec asks frontends for interrupt messages, but a terminal's Ctrl-C or a tool's signal sends SIGINT.
+     */
+    private static void interruptOnSigint(Kernel kernel) {
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+        } catch (IllegalArgumentException e) {
+            // no SIGINT here (or the JVM keeps it, -Xrs): it ends the kernel as before
+        }
     }
 
     /** Kernel logs go to the process's real stderr (the server's console), never into a cell. */

@@ -26,6 +26,7 @@ final class CodeAssist implements AutoCloseable {
         int[] anchor = new int[1];
         List<String> matches = analysis.completionSuggestions(snippet, snippet.length(), anchor).stream()
                 .map(Suggestion::continuation)
+                .filter(match -> !match.startsWith("$")) // the session's own ($display, $magics), not the user's
                 .distinct()
                 .toList();
         if (matches.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.jparallel.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +25,13 @@ class CodeAssistTest {
         assertEquals(java.util.List.of("length()"), completion.matches());
         assertEquals(code.indexOf("len"), completion.cursorStart());
         assertEquals(code.length(), completion.cursorEnd());
+    }
+
+    @Test
+    void completionLeavesTheSessionsOwnNamesOut() {
+        session.define("$hiddenHelper", "java.lang.String", "internal");
+        assertTrue(session.complete("$", 1).matches().isEmpty(), session.complete("$", 1).matches().toString());
+        assertFalse(session.complete("", 0).matches().contains("$hiddenHelper"));
     }
 
     @Test
