@@ -467,3 +467,12 @@ def test_reading_stdin_when_the_frontend_does_not_allow_it_is_a_clear_error(kc):
     said = f"{ex.error['ename']}: {ex.error['evalue']}"
     assert re.search(r"(?i)stdin|standard input", said), said
     assert "at org.jparallel" not in ex.traceback, "the kernel's own frames: " + ex.traceback
+
+
+@pytest.mark.parametrize("code", ["exit", "quit", "/exit"])
+def test_exit_asks_the_frontend_to_close_as_in_ipython(kc, code):
+    ex = execute(kc, code)
+    assert ex.status == "ok", ex.describe()
+    assert ex.content["payload"] == [{"source": "ask_exit", "keepkernel": False}], ex.content
+    assert ex.error is None
+    assert value_of(kc, "2 + 3") == "5"  # the kernel itself goes on: the frontend decides

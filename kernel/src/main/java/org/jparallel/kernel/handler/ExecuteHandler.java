@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.jparallel.display.MimeBundle;
 import org.jparallel.display.MimeRenderer;
 import org.jparallel.kernel.channel.Channel;
@@ -47,6 +48,8 @@ public final class ExecuteHandler implements RequestHandler {
         CellOutcome.RuntimeError errorOf(Throwable thrown);
     }
 
+    /** A cell that is only {@code exit}, {@code quit} (IPython's) or {@code /exit} (jshell's). */
+    private static final Pattern ASK_EXIT = Pattern.compile("\\s*(?:exit|quit|/exit)\\s*;?\\s*");
     private static final String DISPLAY_PACKAGE = MimeRenderer.class.getPackageName() + ".";
 
     private final Supplier<Cells> cells;
@@ -90,8 +93,10 @@ public final class ExecuteHandler implements RequestHandler {
         scope.enter(request, execute.allowStdin());
         CellOutcome outcome;
         MimeBundle bundle = null;
+        boolean askExit = ASK_EXIT.matcher(execute.code()).matches();
         try {
-            outcome = notebook.run(execute.code(), cellName);
+            // As IPython's exit and quit: the frontend closes (jupyter console asks first); not Java, so never a cell.
+            outcome = askExit ? CellOutcome.nothing() : notebook.run(execute.code(), cellName);
             if (outcome instanceof CellOutcome.Success success && success.value().isPresent() && !execute.silent()) {
                 // Within the request, so that what toString prints comes before the result, as it ran.
                 try {
@@ -111,6 +116,12 @@ public final class ExecuteHandler implements RequestHandler {
             scope.leave();
         }
         JsonObject reply = report(request, execute, notebook, outcome, bundle);
+        if (askExit) {
+            JsonObject exit = new JsonObject();
+            exit.addProperty("source", "ask_exit");
+            exit.addProperty("keepkernel", false);
+            reply.getAsJsonArray("payload").add(exit);
+        }
         responder.reply(channel, request, reply);
         if (reply.get("status").getAsString().equals("error") && execute.stopOnError()) {
             abortQueued.run();
