@@ -144,8 +144,9 @@ final class RuntimeErrors {
     private static boolean isMachinery(String className) {
         return className.startsWith("jdk.jshell.") || className.startsWith("REPL.")
                 || className.equals(ValuelessInvocation.class.getName())
-                // the kernel's own workings under display(..) and System.in: not the user's to read
+                // the kernel's own workings under display(..), System.in and %timeit's loops: not the user's to read
                 || className.startsWith("org.jparallel.kernel.") || className.startsWith("org.jparallel.display.")
+                || className.startsWith("org.jparallel.magic.") || className.startsWith("org.jparallel.repl.")
                 || className.startsWith("jdk.internal.reflect.") || className.startsWith("java.lang.reflect.");
     }
 }
