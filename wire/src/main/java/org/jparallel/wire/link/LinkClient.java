@@ -134,7 +134,8 @@ public final class LinkClient implements FrameSender, AutoCloseable {
 
     private void lost() {
         if (!closing) {
-            LOG.info("lost the connection to " + servers.get(attempt) + "; connecting again");
+            // Fine, not info: a cluster stopped before its clients closed (a kernel shutting down) says it too.
+            LOG.fine("lost the connection to " + servers.get(attempt) + "; connecting again");
             attempt = 0;
             loop.schedule(RETRY_MILLIS, this::dial);
         }
