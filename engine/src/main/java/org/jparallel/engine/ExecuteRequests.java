@@ -37,7 +37,9 @@ final class ExecuteRequests {
             if (outcome instanceof CellOutcome.Success success && success.value().isPresent() && !silent) {
                 Object value = success.value().get().object();
                 try {
-                    bundle = engineSession.java().callUserCode(() -> engineSession.renderer().render(value));
+                    bundle = engineSession.renderer().mayRunUserCode(value)
+                            ? engineSession.java().callUserCode(() -> engineSession.renderer().render(value))
+                            : engineSession.renderer().render(value);
                 } catch (CellStoppedException e) {
                     outcome = new CellOutcome.Interrupted();
                 } catch (RuntimeException | StackOverflowError e) {

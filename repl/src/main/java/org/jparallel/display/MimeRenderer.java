@@ -50,6 +50,19 @@ public final class MimeRenderer {
         return this;
     }
 
+    /**
+     * Whether rendering {@code value} may run code of the user's (a {@code toString}, a container's elements', a
+     * registered renderer): not for null, strings, boxed primitives, big numbers and primitive arrays while no
+     * renderer is registered, which callers may then render in place.
+     */
+    public boolean mayRunUserCode(Object value) {
+        return !rules.isEmpty() || !(value == null || value instanceof String || value instanceof Boolean || value instanceof Character
+                || value instanceof Integer || value instanceof Long || value instanceof Double
+                || value instanceof Float || value instanceof Short || value instanceof Byte
+                || value instanceof java.math.BigInteger || value instanceof java.math.BigDecimal
+                || value.getClass().isArray() && value.getClass().getComponentType().isPrimitive());
+    }
+
     /** Every representation this renderer knows for {@code value}, which may be null. */
     public MimeBundle render(Object value) {
         return richRendering(value)
