@@ -252,6 +252,8 @@ def test_a_client_that_reuses_an_identity_takes_its_place(installation):
     with running_kernel(KERNEL) as kernel:
         first = kernel.km.client()
         first.start_channels()
+        first.kernel_info()
+        first.get_shell_msg(timeout=10)  # connected: the second client comes after it, as in life
         second = kernel.km.client()
         second.start_channels()
         try:
