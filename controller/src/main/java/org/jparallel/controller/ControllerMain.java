@@ -89,8 +89,7 @@ public final class ControllerMain implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "jparallel-controller-stop"));
         if (ownerPid > 0) {
             // The kernel that ran %cluster start may be killed before it can stop us: follow it.
-            ProcessHandle.of(ownerPid).ifPresentOrElse(owner -> owner.onExit().thenRun(controller::close),
-                    controller::close);
+            OwnerProcess.whenEnded(ownerPid, controller::close);
         }
         controller.awaitStop();
         controller.close();
