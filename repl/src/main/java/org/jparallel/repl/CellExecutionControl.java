@@ -20,9 +20,14 @@ import jdk.jshell.execution.LocalExecutionControl;
  */
 final class CellExecutionControl extends LocalExecutionControl {
 
+    /** From JDK 20, JShell weaves stop checks into snippet classes (Thread.stop is gone); before, it stops threads. */
+    private static final boolean STOP_CHECKS = Runtime.version().feature() >= 20;
+
     private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private volatile boolean invoking;
+    /** The thread group of the running snippet's thread: JShell's stop ends its threads (before JDK 20). */
+    private volatile ThreadGroup snippetGroup;
     private volatile boolean stopped;
     private long stops;
     private Field addressedVariable;
@@ -111,7 +116,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         try {
-            super.invoke(ValuelessInvocation.of(doitMethod));
+            super.invoke(ValuelessInvocation.of(doitMethod, group -> snippetGroup = group));
             return "";
         } finally {
             ValuelessInvocation.done();
@@ -180,7 +185,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     @SuppressWarnings({"deprecation", "removal"})
     private void stopOutside(Thread thread) {
         thread.interrupt();
-        if (Runtime.version().feature() >= 20) {
+        if (STOP_CHECKS) {
             cancelSnippetCode(true);
         } else {
             thread.stop(); // as JShell stops a snippet's thread up to JDK 19
@@ -189,7 +194,7 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     /** Sets the flag JShell's stop checks read (REPL.$Cancel$.allStop, JDK 20+; absent before a snippet ran). */
     private void cancelSnippetCode(boolean cancel) {
-        if (Runtime.version().feature() < 20) {
+        if (!STOP_CHECKS) {
             return;
         }
         try {
@@ -206,8 +211,6 @@ final class CellExecutionControl extends LocalExecutionControl {
                 outsideStopped = true;
                 stopOutside(outside);
             }
-        }
-        synchronized (this) {
             stops++;
             stopRequested = true; // before the hooks: a wait they end must find the cell stopped, not failed
         }
@@ -221,9 +224,10 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
         }
         boolean cellRunning = invoking;
+        ThreadGroup stoppedByJShell = snippetGroup;
         super.stop();
-        if (cellRunning && Runtime.version().feature() < 20) {
-            stopOtherSnippetThreads();
+        if (cellRunning && !STOP_CHECKS) {
+            stopOtherSnippetThreads(stoppedByJShell);
         }
     }
 
@@ -234,12 +238,13 @@ final class CellExecutionControl extends LocalExecutionControl {
      * of package REPL). A parallel stream's short lambdas are seldom on the stack when looked at: those go on.
      */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stopOtherSnippetThreads() {
+    private static void stopOtherSnippetThreads(ThreadGroup stoppedByJShell) {
         Thread self = Thread.currentThread();
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread thread = entry.getKey();
-            if (thread == self || thread.getName().startsWith("jparallel-")) {
-                continue; // ours stop as they should
+            if (thread == self || thread.getName().startsWith("jparallel-")
+                    || thread.getThreadGroup() == stoppedByJShell) {
+                continue; // ours stop as they should; a second stop of JShell's could land in its ending
             }
             for (StackTraceElement frame : entry.getValue()) {
                 if (frame.getClassName().startsWith("REPL.")) {

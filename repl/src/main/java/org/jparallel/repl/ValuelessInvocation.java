@@ -2,6 +2,7 @@ package org.jparallel.repl;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.function.Consumer;
 
 /**
  * Runs a snippet's wrapper method for JShell's local execution and hides its value from JShell. JShell turns
@@ -13,7 +14,11 @@ import java.lang.reflect.Method;
  * travels there as an inheritable thread local, taken off again at once so that user threads do not inherit it.
  */
 final class ValuelessInvocation {
-    private static final InheritableThreadLocal<Method> WRAPPER = new InheritableThreadLocal<>();
+    /** The wrapper to call, and where to say which thread group JShell runs it in. */
+    private record Call(Method wrapper, Consumer<ThreadGroup> snippetGroup) {
+    }
+
+    private static final InheritableThreadLocal<Call> WRAPPER = new InheritableThreadLocal<>();
     private static final Method RUN;
 
     static {
@@ -28,9 +33,12 @@ final class ValuelessInvocation {
     private ValuelessInvocation() {
     }
 
-    /** What to give JShell's {@code invoke(Method)} in place of {@code wrapper}, until {@link #done()}. */
-    static Method of(Method wrapper) {
-        WRAPPER.set(wrapper);
+    /**
+     * What to give JShell's {@code invoke(Method)} in place of {@code wrapper}, until {@link #done()};
+     * {@code snippetGroup} hears the thread group of the thread JShell runs it on (the threads its stop ends).
+     */
+    static Method of(Method wrapper, Consumer<ThreadGroup> snippetGroup) {
+        WRAPPER.set(new Call(wrapper, snippetGroup));
         return RUN;
     }
 
@@ -41,10 +49,11 @@ final class ValuelessInvocation {
 
     /** Calls the wrapper on JShell's snippet thread; what it throws comes out as it was thrown. */
     private static Object run() throws Throwable {
-        Method wrapper = WRAPPER.get();
+        Call call = WRAPPER.get();
         WRAPPER.remove();
+        call.snippetGroup().accept(Thread.currentThread().getThreadGroup());
         try {
-            wrapper.invoke(null);
+            call.wrapper().invoke(null);
             return null;
         } catch (InvocationTargetException e) {
             throw e.getCause();
