@@ -6,7 +6,6 @@ import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
 import org.jparallel.display.DisplaySink;
-import org.jparallel.display.MimeRenderer;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magic.SessionContext;
 import org.jparallel.maven.MavenMagic;
@@ -70,10 +69,6 @@ final class EngineSession extends SessionContext implements AutoCloseable {
     /** Encodes values for clients, shipping the classes declared in this session's cells. */
     ValueEncoder encoder() {
         return encoder;
-    }
-
-    MimeRenderer renderer() {
-        return display().renderer();
     }
 
     /** The loader whose classes cells can name in declarations. */

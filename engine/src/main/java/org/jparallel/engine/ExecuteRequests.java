@@ -37,9 +37,7 @@ final class ExecuteRequests {
             if (outcome instanceof CellOutcome.Success success && success.value().isPresent() && !silent) {
                 Object value = success.value().get().object();
                 try {
-                    bundle = engineSession.renderer().mayRunUserCode(value)
-                            ? engineSession.java().callUserCode(() -> engineSession.renderer().render(value))
-                            : engineSession.renderer().render(value);
+                    bundle = engineSession.renderValue(value);
                 } catch (CellStoppedException e) {
                     outcome = new CellOutcome.Interrupted();
                 } catch (RuntimeException | StackOverflowError e) {

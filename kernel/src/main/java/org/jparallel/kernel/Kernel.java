@@ -262,10 +262,7 @@ public final class Kernel implements AutoCloseable {
 
             @Override
             public MimeBundle render(Object value) {
-                MimeRenderer renderer = opened.display().renderer();
-                // On a thread an interrupt can stop, unless the value's rendering runs none of the user's code.
-                return renderer.mayRunUserCode(value) ? opened.session().callUserCode(() -> renderer.render(value))
-                        : renderer.render(value);
+                return opened.renderValue(value);
             }
 
             @Override

@@ -3,7 +3,10 @@ package org.jparallel.magic;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jparallel.display.Display;
+import org.jparallel.display.MimeBundle;
+import org.jparallel.display.MimeRenderer;
 import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.CellStoppedException;
 import org.jparallel.repl.JavaSession;
 
 /**
@@ -51,6 +54,18 @@ public abstract class SessionContext implements MagicContext {
     @Override
     public Display display() {
         return display;
+    }
+
+    /**
+     * A cell's value in every representation the display's renderer knows. Rendering that may run the user's code
+     * (a {@code toString}) runs where an interrupt stops it as it stops a cell ({@link JavaSession#callUserCode}).
+     *
+     * @throws CellStoppedException when interrupted
+     */
+    public MimeBundle renderValue(Object value) {
+        MimeRenderer renderer = display.renderer();
+        return renderer.mayRunUserCode(value) ? session.callUserCode(() -> renderer.render(value))
+                : renderer.render(value);
     }
 
     @Override

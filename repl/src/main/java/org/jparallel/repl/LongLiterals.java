@@ -17,39 +17,33 @@ final class LongLiterals {
 
     /** Where the first literal too long for a class file starts, or -1. Comments are skipped. */
     static int find(String code) {
-        int n = code.length();
-        int i = 0;
-        while (i < n) {
-            char c = code.charAt(i);
-            if (code.startsWith("//", i)) {
-                int end = code.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (code.startsWith("/*", i)) {
-                int end = code.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else if (code.startsWith("\"\"\"", i) || c == '"' || c == '\'') {
-                boolean textBlock = c == '"' && code.startsWith("\"\"\"", i);
-                int start = i;
-                long bytes = 0;
-                i += textBlock ? 3 : 1;
-                while (i < n && !(textBlock ? code.startsWith("\"\"\"", i) : code.charAt(i) == c || code.charAt(i) == '\n')) {
-                    if (code.charAt(i) == '\\') {
-                        i = endOfEscape(code, i + 1);
-                        bytes++; // one character (a \\u one up to three bytes: counted as one, to be safe)
-                        continue;
-                    }
-                    char d = code.charAt(i++);
-                    bytes += d != 0 && d < 0x80 ? 1 : d < 0x800 ? 2 : 3;
+        for (SourceTokens.Token token : SourceTokens.of(code)) {
+            String text = token.text();
+            if (token.kind() == SourceTokens.Kind.LITERAL && text.startsWith("\"")) {
+                int quotes = text.startsWith("\"\"\"") ? 3 : 1;
+                int end = text.length() >= 2 * quotes && text.endsWith("\"".repeat(quotes))
+                        ? text.length() - quotes : text.length();
+                if (bytes(text.substring(quotes, end)) > MAX_BYTES) {
+                    return token.start();
                 }
-                if (bytes > MAX_BYTES) {
-                    return start;
-                }
-                i += textBlock ? 3 : 1;
-            } else {
-                i++;
             }
         }
         return -1;
+    }
+
+    /** The bytes of a literal's characters in the class file, escapes as what they stand for. */
+    private static long bytes(String literal) {
+        long bytes = 0;
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '\\') {
+                i = endOfEscape(literal, i + 1) - 1;
+                bytes++; // one character (a \\u one up to three bytes: counted as one, to be safe)
+            } else {
+                bytes += c != 0 && c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+            }
+        }
+        return bytes;
     }
 
     /** Just past an escape whose backslash is before {@code i}: {@code \\uuu00e9} is one. */
