@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -22,6 +23,8 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     /** From JDK 20, JShell weaves stop checks into snippet classes (Thread.stop is gone); before, it stops threads. */
     private static final boolean STOP_CHECKS = Runtime.version().feature() >= 20;
+    /** How long a cell whose wait a stop hook ended may take to end by itself before JShell's stop ends it. */
+    private static final long HOOKED_CELL_END_MILLIS = 200;
 
     private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
@@ -215,6 +218,7 @@ final class CellExecutionControl extends LocalExecutionControl {
             stopRequested = true; // before the hooks: a wait they end must find the cell stopped, not failed
         }
         // Before JShell's stop: on JDK 17 it unwinds the waiting code at once, and with it the hooks it registered.
+        boolean hooked = !onStop.isEmpty();
         for (Runnable action : onStop) {
             try {
                 action.run();
@@ -225,10 +229,27 @@ final class CellExecutionControl extends LocalExecutionControl {
         }
         boolean cellRunning = invoking;
         ThreadGroup stoppedByJShell = snippetGroup;
-        super.stop();
+        // A hook that ended the wait ends the cell: its thread is then on its way out, and JShell's Thread.stop
+        // could land in the thread's exit ("Cleaner terminated abnormally"), after which the kernel heard no more.
+        if (!(hooked && cellEndsWithin(HOOKED_CELL_END_MILLIS))) {
+            super.stop();
+        }
         if (cellRunning && !STOP_CHECKS) {
             stopOtherSnippetThreads(stoppedByJShell);
         }
+    }
+
+    private boolean cellEndsWithin(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (invoking && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !invoking;
     }
 
     /**
