@@ -154,6 +154,16 @@ def test_what_a_values_tostring_prints_comes_before_the_value(warm_kernel):
     assert kinds == ["stream", "execute_result"], ex.describe()
 
 
+def test_interrupt_ends_a_parallel_streams_work_on_the_pools_threads(warm_kernel):
+    # the stream's lambda runs on the common pool's threads too, which no stop of the cell's own thread reaches
+    run_and_interrupt(warm_kernel.kc, "java.util.stream.LongStream.range(0, Long.MAX_VALUE).parallel()"
+                                      ".map(x -> x * 31 % 7).sum()")
+    quiet = value_of(warm_kernel.kc, "var pool = java.util.concurrent.ForkJoinPool.commonPool();\n"
+                                     "for (int i = 0; i < 100 && !pool.isQuiescent(); i++) Thread.sleep(50);\n"
+                                     "pool.isQuiescent()")
+    assert quiet == "true", "the pool's threads still run the interrupted stream"
+
+
 def test_interrupt_keeps_what_earlier_cells_defined(warm_kernel):
     value_of(warm_kernel.kc, "int keptAcrossInterrupt = 41;")
     run_and_interrupt(warm_kernel.kc, RUNAWAY_CELLS["busy-loop"])

@@ -37,7 +37,10 @@ final class EngineSession extends SessionContext implements AutoCloseable {
     static EngineSession open(DisplaySink sink) {
         // Engines split cells but never complete code: JShell's class path index would be 17 MB of heap.
         ClassPathIndexing.disableInThisJvm();
+        // No stop checks woven into snippets on JDK 17: ASM would cost each idle engine 2-3 MB of PSS (StopChecks),
+        // so there a stopped %px cell's parallel stream may run on; JDK 20+ weaves its own.
         JavaSession java = JavaSession.open(SessionOptions.defaults()
+                .withoutStopChecks()
                 .withHostClassPath()
                 .withStartup(List.of(SessionOptions.JSHELL_IMPORTS
                         + "import java.time.Duration;\nimport org.jparallel.client.*;\n")));

@@ -23,13 +23,17 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     /** From JDK 20, JShell weaves stop checks into snippet classes (Thread.stop is gone); before, it stops threads. */
     private static final boolean STOP_CHECKS = Runtime.version().feature() >= 20;
+    /** The class the stop checks woven into snippet classes call before JDK 20 ({@link StopChecks#checksClass}). */
+    private static final String CHECKS_CLASS = "REPL.$Stop$";
     /** How long a cell whose wait a stop hook ended may take to end by itself before JShell's stop ends it. */
     private static final long HOOKED_CELL_END_MILLIS = 200;
 
     private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
     private volatile boolean invoking;
-    /** The thread group of the running snippet's thread: JShell's stop ends its threads (before JDK 20). */
+    /** The thread running the snippet, once it has started (JShell's stop ends its thread group, before JDK 20). */
+    private Thread snippetThread;
+    /** Its thread group, which JShell's stop ends (before JDK 20), and JShell keeps for every snippet. */
     private volatile ThreadGroup snippetGroup;
     private volatile boolean stopped;
     private long stops;
@@ -45,17 +49,23 @@ final class CellExecutionControl extends LocalExecutionControl {
     private boolean outsideStopped;
     /** What the running cell's code waits for elsewhere: stopped with it (see CellInterrupts). */
     private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
+    /** Whether snippet classes get stop checks of ours: before JDK 20, when the session asks for them. */
+    private final boolean weaving;
+    /** {@code REPL.$Stop$.stop}, once the checks class is loaded. */
+    private volatile Field checksStop;
 
-    private CellExecutionControl() {
+    private CellExecutionControl(boolean weaving) {
+        this.weaving = weaving;
     }
 
-    static CellExecutionControl create() {
+    /** @param stopChecks whether to weave stop checks into snippet classes where JShell does not (JDK 17-19) */
+    static CellExecutionControl create(boolean stopChecks) {
         // The default loader delegate makes its loader the context class loader of the thread
         // that builds it; the caller's thread is left alone and invoke sets it per snippet instead.
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try {
-            return new CellExecutionControl();
+            return new CellExecutionControl(stopChecks && !STOP_CHECKS);
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -64,8 +74,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     @Override
     public void load(ClassBytecodes[] classes)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.load(classes);
-        // The bytes as compiled: on JDK 20+ super.load weaves stop checks into a copy of its own.
+        super.load(woven(classes));
+        // The bytes as compiled: on JDK 20+ super.load weaves stop checks into a copy of its own, as woven does before.
         for (ClassBytecodes c : classes) {
             classBytes.put(c.name(), c.bytecodes());
         }
@@ -74,9 +84,49 @@ final class CellExecutionControl extends LocalExecutionControl {
     @Override
     public void redefine(ClassBytecodes[] classes)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        super.redefine(classes);
+        super.redefine(woven(classes));
         for (ClassBytecodes c : classes) {
             classBytes.put(c.name(), c.bytecodes());
+        }
+    }
+
+    /**
+     * Before JDK 20, JShell stops only the threads of its snippet thread group, and a parallel stream's workers (or
+     * an executor's threads) went on running the stopped cell's lambdas: those are seldom on a stack when looked at.
+     * With checks of ours woven in, as JShell weaves its own from JDK 20 on, a stop ends snippet code in every thread.
+     */
+    private ClassBytecodes[] woven(ClassBytecodes[] classes)
+            throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        if (!weaving) {
+            return classes;
+        }
+        if (checksStop == null) {
+            String checks = CHECKS_CLASS.replace('.', '/');
+            super.load(new ClassBytecodes[] {new ClassBytecodes(CHECKS_CLASS, StopChecks.checksClass(checks))});
+            try {
+                checksStop = findClass(CHECKS_CLASS).getField("stop");
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("the stop checks class did not load", e);
+            }
+        }
+        ClassBytecodes[] woven = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            woven[i] = new ClassBytecodes(classes[i].name(),
+                    StopChecks.woven(classes[i].bytecodes(), CHECKS_CLASS.replace('.', '/')));
+        }
+        return woven;
+    }
+
+    /** Makes the woven checks throw, or lets snippet code run again (as JShell's {@code allStop} from JDK 20 on). */
+    private void stopWovenCode(boolean stop) {
+        Field flag = checksStop;
+        if (flag == null) {
+            return; // nothing woven loaded yet
+        }
+        try {
+            flag.setBoolean(null, stop);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -89,6 +139,7 @@ final class CellExecutionControl extends LocalExecutionControl {
             stopped = true;
             throw new StoppedException();
         }
+        stopWovenCode(false); // a new cell: what an earlier stop ended may run again, as in JShell from JDK 20 on
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         long start = System.nanoTime();
@@ -119,10 +170,23 @@ final class CellExecutionControl extends LocalExecutionControl {
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         try {
-            super.invoke(ValuelessInvocation.of(doitMethod, group -> snippetGroup = group));
+            super.invoke(ValuelessInvocation.of(doitMethod, this::snippetStarts));
             return "";
         } finally {
             ValuelessInvocation.done();
+            synchronized (this) {
+                snippetThread = null;
+            }
+        }
+    }
+
+    /** On the snippet's thread as it starts: a stop that came since the cell's last check ends it here. */
+    @SuppressWarnings({"deprecation", "removal"})
+    private synchronized void snippetStarts(Thread thread) {
+        snippetThread = thread;
+        snippetGroup = thread.getThreadGroup();
+        if (weaving && stopRequested) {
+            throw new ThreadDeath(); // as JShell's stop would have thrown it, in a thread it had not started yet
         }
     }
 
@@ -148,6 +212,7 @@ final class CellExecutionControl extends LocalExecutionControl {
             outside = thread;
             outsideStopped = false;
         }
+        stopWovenCode(false); // a value's toString after a stopped cell is code the user wants run
         thread.start();
         boolean interrupted = false;
         while (thread.isAlive()) {
@@ -188,6 +253,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     @SuppressWarnings({"deprecation", "removal"})
     private void stopOutside(Thread thread) {
         thread.interrupt();
+        stopWovenCode(true);
         if (STOP_CHECKS) {
             cancelSnippetCode(true);
         } else {
@@ -208,7 +274,9 @@ final class CellExecutionControl extends LocalExecutionControl {
     }
 
     @Override
+    @SuppressWarnings({"deprecation", "removal"})
     public void stop() throws EngineTerminationException, InternalException {
+        Thread cellThread;
         synchronized (this) {
             if (outside != null) {
                 outsideStopped = true;
@@ -216,6 +284,7 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
             stops++;
             stopRequested = true; // before the hooks: a wait they end must find the cell stopped, not failed
+            cellThread = snippetThread; // null: not started, and snippetStarts will find the stop
         }
         // Before JShell's stop: on JDK 17 it unwinds the waiting code at once, and with it the hooks it registered.
         boolean hooked = !onStop.isEmpty();
@@ -228,14 +297,23 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
         }
         boolean cellRunning = invoking;
-        ThreadGroup stoppedByJShell = snippetGroup;
+        if (cellRunning) {
+            stopWovenCode(true);
+        }
         // A hook that ended the wait ends the cell: its thread is then on its way out, and JShell's Thread.stop
         // could land in the thread's exit ("Cleaner terminated abnormally"), after which the kernel heard no more.
         if (!(hooked && cellEndsWithin(HOOKED_CELL_END_MILLIS))) {
-            super.stop();
+            if (!weaving) {
+                super.stop();
+            } else if (cellThread != null) {
+                // Not JShell's stop of the snippet's whole thread group: a pool's threads that a cell started are in
+                // it, and a ThreadDeath landing in the pool's own code (not in a snippet's, which the woven checks
+                // end where a check is) left a parallel stream's pool with a task no thread would take.
+                cellThread.stop();
+            }
         }
         if (cellRunning && !STOP_CHECKS) {
-            stopOtherSnippetThreads(stoppedByJShell);
+            stopOtherSnippetThreads(cellThread, weaving ? null : snippetGroup);
         }
     }
 
@@ -255,16 +333,18 @@ final class CellExecutionControl extends LocalExecutionControl {
     /**
      * Before JDK 20, JShell stops the threads of the snippet's thread group only: an executor's thread made by an
      * earlier cell went on running the stopped cell's endless lambda. From JDK 20 its stop checks end snippet code
-     * in every thread; here, Thread.stop ends every other thread whose stack shows snippet code (a frame of a class
-     * of package REPL). A parallel stream's short lambdas are seldom on the stack when looked at: those go on.
+     * in every thread, and so do ours where woven ({@link #woven}); here, Thread.stop ends every other thread whose
+     * stack shows snippet code (a frame of a class of package REPL), which also ends such code waiting in the JDK's
+     * (a {@code Thread.sleep}), where no check comes. Without woven checks, a parallel stream's short lambdas are
+     * seldom on the stack when looked at: those go on.
      */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stopOtherSnippetThreads(ThreadGroup stoppedByJShell) {
+    private static void stopOtherSnippetThreads(Thread cellThread, ThreadGroup stoppedByJShell) {
         Thread self = Thread.currentThread();
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread thread = entry.getKey();
-            if (thread == self || thread.getName().startsWith("jparallel-")
-                    || thread.getThreadGroup() == stoppedByJShell) {
+            if (thread == self || thread == cellThread || thread.getName().startsWith("jparallel-")
+                    || stoppedByJShell != null && thread.getThreadGroup() == stoppedByJShell) {
                 continue; // ours stop as they should; a second stop of JShell's could land in its ending
             }
             for (StackTraceElement frame : entry.getValue()) {

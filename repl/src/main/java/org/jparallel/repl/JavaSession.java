@@ -62,7 +62,7 @@ public final class JavaSession implements AutoCloseable {
      * @throws IllegalArgumentException if a startup snippet fails
      */
     public static JavaSession open(SessionOptions options) {
-        CellExecutionControl control = CellExecutionControl.create();
+        CellExecutionControl control = CellExecutionControl.create(options.stopChecks());
         JShell shell = JShell.builder()
                 .executionEngine(new OwnControl(control), Map.of())
                 .compilerOptions(options.compilerOptions().toArray(String[]::new))

@@ -15,8 +15,12 @@ import java.util.List;
  * @param startup snippets evaluated when the session opens, in order (typically imports);
  *     an entry may hold several snippets
  * @param compilerOptions options for JShell's compiler, e.g. {@code -Xlint:unchecked}
+ * @param stopChecks whether snippet classes carry stop checks on JDK 17 to 19 (JShell weaves its own from JDK 20
+ *     on), so that a stop ends snippet code in every thread, a parallel stream's workers included, not only in
+ *     the cell's own threads; it costs the first cell ~50 ms and the JVM 2–3 MB ({@link StopChecks})
  */
-public record SessionOptions(List<Path> classPath, List<String> startup, List<String> compilerOptions) {
+public record SessionOptions(List<Path> classPath, List<String> startup, List<String> compilerOptions,
+                             boolean stopChecks) {
 
     /** JShell's own default imports, so cells read as they do in the jshell tool. */
     public static final String JSHELL_IMPORTS = """
@@ -37,9 +41,9 @@ public record SessionOptions(List<Path> classPath, List<String> startup, List<St
         compilerOptions = List.copyOf(compilerOptions);
     }
 
-    /** No extra class path, no startup snippets, default compiler options. */
+    /** No extra class path, no startup snippets, default compiler options, stop checks. */
     public static SessionOptions defaults() {
-        return new SessionOptions(List.of(), List.of(), List.of());
+        return new SessionOptions(List.of(), List.of(), List.of(), true);
     }
 
     /** This JVM's own class path, so cells see the host's classes (the display and client API). */
@@ -51,14 +55,19 @@ public record SessionOptions(List<Path> classPath, List<String> startup, List<St
     }
 
     public SessionOptions withClassPath(List<Path> entries) {
-        return new SessionOptions(entries, startup, compilerOptions);
+        return new SessionOptions(entries, startup, compilerOptions, stopChecks);
     }
 
     public SessionOptions withStartup(List<String> snippets) {
-        return new SessionOptions(classPath, snippets, compilerOptions);
+        return new SessionOptions(classPath, snippets, compilerOptions, stopChecks);
     }
 
     public SessionOptions withCompilerOptions(List<String> options) {
-        return new SessionOptions(classPath, startup, options);
+        return new SessionOptions(classPath, startup, options, stopChecks);
+    }
+
+    /** See {@code stopChecks}: without them on JDK 17 to 19, a stop ends the threads whose stacks show a snippet. */
+    public SessionOptions withoutStopChecks() {
+        return new SessionOptions(classPath, startup, compilerOptions, false);
     }
 }

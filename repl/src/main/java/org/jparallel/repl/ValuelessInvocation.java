@@ -14,8 +14,8 @@ import java.util.function.Consumer;
  * travels there as an inheritable thread local, taken off again at once so that user threads do not inherit it.
  */
 final class ValuelessInvocation {
-    /** The wrapper to call, and where to say which thread group JShell runs it in. */
-    private record Call(Method wrapper, Consumer<ThreadGroup> snippetGroup) {
+    /** The wrapper to call, and whom to tell which thread JShell runs it on (it may throw to stop it there). */
+    private record Call(Method wrapper, Consumer<Thread> snippetThread) {
     }
 
     private static final InheritableThreadLocal<Call> WRAPPER = new InheritableThreadLocal<>();
@@ -35,10 +35,11 @@ final class ValuelessInvocation {
 
     /**
      * What to give JShell's {@code invoke(Method)} in place of {@code wrapper}, until {@link #done()};
-     * {@code snippetGroup} hears the thread group of the thread JShell runs it on (the threads its stop ends).
+     * {@code snippetThread} hears the thread JShell runs it on before the wrapper runs, and may throw
+     * {@code ThreadDeath} there to stop the snippet before it starts.
      */
-    static Method of(Method wrapper, Consumer<ThreadGroup> snippetGroup) {
-        WRAPPER.set(new Call(wrapper, snippetGroup));
+    static Method of(Method wrapper, Consumer<Thread> snippetThread) {
+        WRAPPER.set(new Call(wrapper, snippetThread));
         return RUN;
     }
 
@@ -51,7 +52,7 @@ final class ValuelessInvocation {
     private static Object run() throws Throwable {
         Call call = WRAPPER.get();
         WRAPPER.remove();
-        call.snippetGroup().accept(Thread.currentThread().getThreadGroup());
+        call.snippetThread().accept(Thread.currentThread());
         try {
             call.wrapper().invoke(null);
             return null;

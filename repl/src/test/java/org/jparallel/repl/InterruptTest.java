@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.jparallel.repl.CellOutcome.Interrupted;
 import org.jparallel.repl.CellOutcome.Success;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InterruptTest {
+
+    /** As the kernel evaluates cells: on a thread of their own, not a thread of the pool the cells may use. */
+    private static final Executor ON_ITS_OWN_THREAD = task -> new Thread(task, "evaluating").start();
 
     private final JavaSession session = JavaSession.open(SessionOptions.defaults());
 
@@ -26,7 +31,7 @@ class InterruptTest {
     /** Starts the cell, stops it half a second later, and expects it to end within a second of the stop. */
     private CellOutcome stopped(String cell) {
         return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> session.eval(cell));
+            CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> session.eval(cell), ON_ITS_OWN_THREAD);
             Thread.sleep(500);
             long stoppedAt = System.nanoTime();
             session.stop();
@@ -63,6 +68,19 @@ class InterruptTest {
         assertSessionStillWorks();
     }
 
+    @Test
+    void stopEndsAParallelStreamOnThePoolsThreadsToo() throws Exception {
+        session.eval("int kept = 41;");
+        assertInstanceOf(Interrupted.class,
+                stopped("java.util.stream.LongStream.range(0, Long.MAX_VALUE).parallel().map(x -> x * 31 % 7).sum()"));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!ForkJoinPool.commonPool().isQuiescent() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertEquals(true, ForkJoinPool.commonPool().isQuiescent(), "the stream's workers still run its lambda");
+        assertSessionStillWorks();
+    }
+
     private static boolean runningSnippetCode() {
         return Thread.getAllStackTraces().values().stream().flatMap(java.util.Arrays::stream)
                 .anyMatch(frame -> frame.getClassName().startsWith("REPL."));
@@ -94,9 +112,9 @@ class InterruptTest {
     void aStopWhileTheCellWaitsForTheShellStopsTheCell() {
         session.eval("int kept = 41;");
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            CompletableFuture<CellOutcome> holding = CompletableFuture.supplyAsync(() -> session.eval("Thread.sleep(1500);"));
+            CompletableFuture<CellOutcome> holding = CompletableFuture.supplyAsync(() -> session.eval("Thread.sleep(1500);"), ON_ITS_OWN_THREAD);
             Thread.sleep(300);
-            CompletableFuture<CellOutcome> waiting = CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"));
+            CompletableFuture<CellOutcome> waiting = CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"), ON_ITS_OWN_THREAD);
             Thread.sleep(300);
             session.stop();
             holding.get(5, TimeUnit.SECONDS);

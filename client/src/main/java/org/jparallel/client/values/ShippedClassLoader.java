@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jparallel.repl.StopChecks;
 
 /**
  * Defines the classes one sender session shipped. Snippet class names ({@code REPL.$JShell$12})
@@ -79,7 +80,7 @@ final class ShippedClassLoader extends ClassLoader {
         synchronized (getClassLoadingLock(name)) {
             Class<?> type = findLoadedClass(name);
             if (type == null) {
-                byte[] defined = TaskStop.WOVEN ? StopChecks.woven(bytes) : bytes;
+                byte[] defined = TaskStop.WOVEN ? StopChecks.woven(bytes, TaskStop.CHECKS) : bytes;
                 type = defineClass(name, defined, 0, defined.length);
             }
             if (resolve) {

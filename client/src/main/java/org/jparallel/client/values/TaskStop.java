@@ -1,7 +1,7 @@
 package org.jparallel.client.values;
 
 /**
- * What the stop checks woven into shipped classes ask ({@link StopChecks}): whether the engine was asked to stop
+ * What the stop checks woven into shipped classes ask ({@code org.jparallel.repl.StopChecks}): whether the engine was asked to stop
  * the function it runs. Public because woven code, defined by other class loaders, calls {@link #check()}.
  *
  * <p>The flag is the JVM's, as JShell's own stop flag for snippets is: woven code reaches it through a static
@@ -11,6 +11,8 @@ package org.jparallel.client.values;
 public final class TaskStop {
     /** Whether shipped classes carry stop checks here: {@code Thread.stop} throws from JDK 20 on. */
     static final boolean WOVEN = Runtime.version().feature() >= 20;
+    /** The class woven code calls: this one. */
+    static final String CHECKS = TaskStop.class.getName().replace('.', '/');
 
     private static volatile boolean stopping;
 
