@@ -121,6 +121,21 @@ def test_system_err_streams_to_stderr(kc):
     assert (ex.status, ex.stderr, ex.stdout) == ("ok", "oops\n", "")
 
 
+def test_a_cells_log_record_shows_in_its_stderr_as_java_prints_it(kc):
+    ex = execute(kc, 'java.util.logging.Logger.getLogger("mylib").warning("disk almost full");')
+    assert ex.status == "ok" and "WARNING: disk almost full\n" in ex.stderr, ex.describe()
+
+
+def test_a_system_logger_record_shows_in_the_cells_stderr(kc):
+    ex = execute(kc, 'System.getLogger("mylib").log(System.Logger.Level.WARNING, "slow reply");')
+    assert ex.status == "ok" and "WARNING: slow reply\n" in ex.stderr, ex.describe()
+
+
+def test_log_records_below_info_stay_out_of_the_cell(kc):
+    ex = execute(kc, 'java.util.logging.Logger.getLogger("mylib").fine("details");')
+    assert (ex.status, ex.stderr) == ("ok", ""), ex.describe()
+
+
 def test_output_without_a_final_newline_is_shown(kc):
     ex = execute(kc, 'System.out.print("no newline");')
     assert ex.stdout == "no newline", ex.describe()

@@ -296,6 +296,13 @@ def test_no_stream_groups_outputs_by_engine(cluster):
     assert "[stderr:0]" in ex.stderr and "[stderr:1]" in ex.stderr
 
 
+def test_an_engines_log_record_shows_as_its_stderr(cluster):
+    ex = execute(cluster, '%px java.util.logging.Logger.getLogger("mylib").warning("engine disk almost full");')
+    assert ex.status == "ok", ex.describe()
+    assert "[stderr:0]" in ex.stderr and "[stderr:1]" in ex.stderr, ex.describe()
+    assert ex.stderr.count("WARNING: engine disk almost full") == 2, ex.describe()
+
+
 def test_pxconfig_changes_the_default_targets(cluster):
     try:
         assert execute(cluster, "%pxconfig -t 1").status == "ok"

@@ -1,11 +1,7 @@
 package org.jparallel.engine;
 
 import java.nio.file.Path;
-import java.util.logging.ConsoleHandler;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
+import org.jparallel.repl.UserLogRecords;
 import org.jparallel.wire.ConnectionFileException;
 
 /**
@@ -42,16 +38,11 @@ public final class EngineMain {
         Runtime.getRuntime().halt(0);
     }
 
-    /** Engine logs go to the process's real stderr (the engine's log file), never to a client. */
+    /**
+     * Engine logs go to the process's real stderr (the engine's log file), never to a client; the records of the
+     * code it runs for clients go to that request's stderr ({@link UserLogRecords}).
+     */
     private static void logToStandardError() {
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            root.removeHandler(handler);
-        }
-        System.setProperty("java.util.logging.SimpleFormatter.format", "[engine %1$tT %4$s] %5$s%6$s%n");
-        Handler handler = new ConsoleHandler(); // binds System.err now, before the engine redirects it
-        handler.setFormatter(new SimpleFormatter());
-        handler.setLevel(Level.INFO);
-        root.addHandler(handler);
+        UserLogRecords.install(System.err, "[engine %1$tT %4$s] %5$s%6$s%n");
     }
 }

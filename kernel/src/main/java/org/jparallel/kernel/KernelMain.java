@@ -2,12 +2,7 @@ package org.jparallel.kernel;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
-import java.util.logging.StreamHandler;
+import org.jparallel.repl.UserLogRecords;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.ConnectionInfo;
 
@@ -58,25 +53,12 @@ public final class KernelMain {
         }
     }
 
-    /** Kernel logs go to the process's real stderr (the server's console), never into a cell. */
+    /**
+     * Kernel logs go to the process's real stderr (the server's console), never into a cell; the cells' and their
+     * libraries' records go to the cell's stderr ({@link UserLogRecords}).
+     */
     private static void logTo(PrintStream stream) {
-        Logger root = Logger.getLogger("");
-        for (Handler handler : root.getHandlers()) {
-            root.removeHandler(handler);
-        }
-        // Read by SimpleFormatter when it is created, so it must be set first.
-        System.setProperty("java.util.logging.SimpleFormatter.format", "[jparallel %1$tT %4$s] %5$s%6$s%n");
-        // Not a ConsoleHandler given this stream: its setOutputStream closes the stream it had, System.err itself,
-        // and every later warning (a badly signed message dropped, say) went nowhere.
-        Handler handler = new StreamHandler(stream, new SimpleFormatter()) {
-            @Override
-            public synchronized void publish(LogRecord record) {
-                super.publish(record);
-                flush();
-            }
-        };
-        handler.setLevel(Level.INFO);
-        root.addHandler(handler);
+        UserLogRecords.install(stream, "[jparallel %1$tT %4$s] %5$s%6$s%n");
     }
 
     private static void exitWithParent(Kernel kernel) {
