@@ -25,6 +25,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private static final boolean STOP_CHECKS = Runtime.version().feature() >= 20;
     /** The class the stop checks woven into snippet classes call before JDK 20 ({@link StopChecks#checksClass}). */
     private static final String CHECKS_CLASS = "REPL.$Stop$";
+    private static final String CHECKS_INTERNAL_NAME = CHECKS_CLASS.replace('.', '/');
     /** How long a cell whose wait a stop hook ended may take to end by itself before JShell's stop ends it. */
     private static final long HOOKED_CELL_END_MILLIS = 200;
 
@@ -56,6 +57,14 @@ final class CellExecutionControl extends LocalExecutionControl {
 
     private CellExecutionControl(boolean weaving) {
         this.weaving = weaving;
+        if (weaving) {
+            // ASM's classes load and verify slowly (a class file version CDS cannot archive): ~100 ms at the first
+            // snippet class otherwise, while JShell is still starting on this thread.
+            Thread warmUp = new Thread(() -> StopChecks.woven(StopChecks.checksClass(CHECKS_INTERNAL_NAME),
+                    CHECKS_INTERNAL_NAME), "jparallel-stop-checks-warm-up");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
     }
 
     /** @param stopChecks whether to weave stop checks into snippet classes where JShell does not (JDK 17-19) */
@@ -101,8 +110,8 @@ final class CellExecutionControl extends LocalExecutionControl {
             return classes;
         }
         if (checksStop == null) {
-            String checks = CHECKS_CLASS.replace('.', '/');
-            super.load(new ClassBytecodes[] {new ClassBytecodes(CHECKS_CLASS, StopChecks.checksClass(checks))});
+            super.load(new ClassBytecodes[] {
+                new ClassBytecodes(CHECKS_CLASS, StopChecks.checksClass(CHECKS_INTERNAL_NAME))});
             try {
                 checksStop = findClass(CHECKS_CLASS).getField("stop");
             } catch (ReflectiveOperationException e) {
@@ -112,7 +121,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         ClassBytecodes[] woven = new ClassBytecodes[classes.length];
         for (int i = 0; i < classes.length; i++) {
             woven[i] = new ClassBytecodes(classes[i].name(),
-                    StopChecks.woven(classes[i].bytecodes(), CHECKS_CLASS.replace('.', '/')));
+                    StopChecks.woven(classes[i].bytecodes(), CHECKS_INTERNAL_NAME));
         }
         return woven;
     }
