@@ -311,6 +311,23 @@ def test_cell_ending_in_display_shows_the_value_once(kc):
     assert [m["msg_type"] for m in ex.outputs] == ["display_data"], ex.describe()
 
 
+def test_display_in_ijavas_order_value_then_mime_type_shows_the_html(kc):
+    ex = execute(kc, 'display("<b>ijava</b>", "text/html");')
+    assert [d["data"] for d in ex.displays] == [{"text/html": "<b>ijava</b>"}], ex.describe()
+
+
+def test_ijavas_render_is_a_cells_rich_result(kc):
+    ex = execute(kc, 'render("<i>rendered</i>", "text/html")')
+    assert (ex.result("text/html"), ex.result()) == ("<i>rendered</i>", None), ex.describe()
+
+
+def test_a_registered_renderer_shows_a_type_richly(kc):
+    ex = execute(kc, 'renderer().register(java.time.Duration.class, '
+                     'd -> MimeBundle.of("text/html", "<b>" + d.toSeconds() + " s</b>"));\n'
+                     'java.time.Duration.ofSeconds(5)')
+    assert ex.result("text/html") == "<b>5 s</b>", ex.describe()
+
+
 def test_display_of_a_string_is_plain_text(kc):
     ex = execute(kc, 'display("plain words");')
     assert [("text/plain" in d["data"]) for d in ex.displays] == [True], ex.describe()

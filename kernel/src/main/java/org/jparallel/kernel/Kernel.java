@@ -77,6 +77,7 @@ public final class Kernel implements AutoCloseable {
             import org.jparallel.client.*;
             import static org.jparallel.client.Parallel.*;
             import org.jparallel.cluster.*;
+            import org.jparallel.display.MimeBundle;
             """;
 
     private final String session = UUID.randomUUID().toString();

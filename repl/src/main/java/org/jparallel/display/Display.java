@@ -44,17 +44,26 @@ public final class Display {
 
     /**
      * Shows {@code value} as {@code mimeType} only, under a new display id.
-     * See {@link MimeRenderer#render(String, Object)} for the values each type accepts.
+     * See {@link MimeRenderer#render(String, Object)} for the values each type accepts. IJava's order,
+     * {@code display("<b>hi</b>", "text/html")}, is taken too: the value first, then its type.
+     *
+     * @throws IllegalArgumentException if neither argument is a MIME type
      */
     public DisplayHandle display(String mimeType, Object value) {
         return show(renderer.render(mimeType, value), newDisplayId());
     }
 
     /**
+     * IJava's {@code display(value, mimeTypes...)}: shows {@code value} as those representations only, under a new
+     * display id ({@code display(chart, "image/png", "text/plain")}).
+     */
+    public DisplayHandle display(Object value, String... mimeTypes) {
+        return show(renderer.render(value, mimeTypes), newDisplayId());
+    }
+
+    /**
      * Shows {@code value} under a display id of the caller's choosing, so that later cells can
-     * update it by name. Not an overload of {@code display}: {@code display(String, Object)}
-     * and {@code display(Object, String)} would make {@code display("text/html", "<b>hi</b>")}
-     * ambiguous.
+     * update it by name. Not an overload of {@code display}, whose two strings are a MIME type and a value.
      */
     public DisplayHandle displayWithId(String displayId, Object value) {
         return show(renderer.render(value), Objects.requireNonNull(displayId, "displayId"));
@@ -66,12 +75,12 @@ public final class Display {
     }
 
     /**
-     * Java source that declares {@code display}, {@code displayWithId} and
-     * {@code updateDisplay} as top-level JShell methods calling the {@code Display} held in the
-     * JShell variable {@code displayVariable}, and imports {@link RichOutput}'s {@code html},
-     * {@code markdown}, {@code svg}, {@code latex}, {@code json} and {@code image}. Five
-     * snippets: the kernel evaluates it once per session, after declaring the variable, with
-     * this package on the JShell class path.
+     * Java source that declares {@code display}, {@code displayWithId}, {@code updateDisplay}, IJava's
+     * {@code render} and {@code renderer()} (to register how a type renders) as top-level JShell methods calling the
+     * {@code Display} held in the JShell variable {@code displayVariable}, and imports {@link RichOutput}'s
+     * {@code html}, {@code markdown}, {@code svg}, {@code latex}, {@code json} and {@code image}. A snippet each:
+     * the kernel evaluates it once per session, after declaring the variable, with this package on the JShell class
+     * path.
      *
      * <pre>{@code
      * String source = Display.prelude("$display");
@@ -86,6 +95,9 @@ public final class Display {
                 import static org.jparallel.display.RichOutput.*;
                 org.jparallel.display.DisplayHandle display(Object value) { return $d.display(value); }
                 org.jparallel.display.DisplayHandle display(String mimeType, Object value) { return $d.display(mimeType, value); }
+                org.jparallel.display.DisplayHandle display(Object value, String... mimeTypes) { return $d.display(value, mimeTypes); }
+                org.jparallel.display.MimeBundle render(Object value, String... mimeTypes) { return $d.renderer().render(value, mimeTypes); }
+                org.jparallel.display.MimeRenderer renderer() { return $d.renderer(); }
                 org.jparallel.display.DisplayHandle displayWithId(String displayId, Object value) { return $d.displayWithId(displayId, value); }
                 void updateDisplay(String displayId, Object value) { $d.updateDisplay(displayId, value); }
                 """.replace("$d", displayVariable);

@@ -24,7 +24,7 @@ import java.util.Optional;
  * MimeBundle bundle = MimeBundle.text("3 rows").with(MimeType.TEXT_HTML, "<table>...</table>");
  * }</pre>
  */
-public record MimeBundle(Map<String, Object> data, Map<String, JsonElement> metadata) {
+public record MimeBundle(Map<String, Object> data, Map<String, JsonElement> metadata) implements Displayable {
 
     public MimeBundle {
         data = frozenCopy(data);
@@ -54,6 +54,15 @@ public record MimeBundle(Map<String, Object> data, Map<String, JsonElement> meta
         return new MimeBundle(copy, metadata);
     }
 
+    /** This bundle with every representation of {@code other} (and its metadata) added, or replaced in place. */
+    public MimeBundle and(MimeBundle other) {
+        Map<String, Object> data = new LinkedHashMap<>(this.data);
+        data.putAll(other.data);
+        Map<String, JsonElement> metadata = new LinkedHashMap<>(this.metadata);
+        metadata.putAll(other.metadata);
+        return new MimeBundle(data, metadata);
+    }
+
     /** This bundle with the metadata entry {@code key} (usually a MIME type) added or replaced. */
     public MimeBundle withMetadata(String key, JsonElement value) {
         Map<String, JsonElement> copy = new LinkedHashMap<>(metadata);
@@ -78,6 +87,12 @@ public record MimeBundle(Map<String, Object> data, Map<String, JsonElement> meta
         return Optional.of(metadata.containsKey(mimeType)
                 ? only.withMetadata(mimeType, metadata.get(mimeType))
                 : only);
+    }
+
+    /** A bundle shows as itself: a cell that ends in one (IJava's {@code render(...)}) shows its representations. */
+    @Override
+    public MimeBundle toMimeBundle() {
+        return this;
     }
 
     public boolean has(String mimeType) {

@@ -66,7 +66,7 @@ public final class MimeRenderer {
     /** Every representation this renderer knows for {@code value}, which may be null. */
     public MimeBundle render(Object value) {
         return richRendering(value)
-                .map(bundle -> bundle.isEmpty() || bundle.has(MimeType.TEXT_PLAIN)
+                .map(bundle -> bundle.isEmpty() || bundle.has(MimeType.TEXT_PLAIN) || value instanceof MimeBundle
                         ? bundle
                         : bundle.with(MimeType.TEXT_PLAIN, PlainText.of(value)))
                 .orElseGet(() -> MimeBundle.text(PlainText.of(value)));
@@ -83,9 +83,16 @@ public final class MimeRenderer {
      * renderer.render("image/png", Files.readAllBytes(Path.of("plot.png")));
      * renderer.render("image/png", bufferedImage);
      * }</pre>
+     *
+     * <p>IJava's order, {@code render("<b>hi</b>", "text/html")}, is taken too: the value first, then its type.
+     *
+     * @throws IllegalArgumentException if neither argument is a MIME type, or the value has no such representation
      */
     public MimeBundle render(String mimeType, Object value) {
-        Objects.requireNonNull(mimeType, "mimeType");
+        if (!MimeType.isMimeType(mimeType) && value instanceof String type && MimeType.isMimeType(type)) {
+            return render((Object) mimeType, type);
+        }
+        MimeType.requireMimeType(mimeType);
         Objects.requireNonNull(value, () -> "cannot show null as " + mimeType);
         if (MimeType.isJson(mimeType)) {
             return MimeBundle.of(mimeType, json(mimeType, value));
@@ -98,6 +105,23 @@ public final class MimeRenderer {
         }
         return render(value).only(mimeType).orElseThrow(() -> new IllegalArgumentException(
                 value.getClass().getName() + " has no " + mimeType + " representation"));
+    }
+
+    /**
+     * {@code value} as the representations {@code mimeTypes}, in that order (IJava's {@code render(value, types)});
+     * with none, every representation ({@link #render(Object)}).
+     *
+     * @throws IllegalArgumentException if a type is not a MIME type, or {@code value} has no such representation
+     */
+    public MimeBundle render(Object value, String... mimeTypes) {
+        if (mimeTypes.length == 0) {
+            return render(value);
+        }
+        MimeBundle all = MimeBundle.empty();
+        for (String mimeType : mimeTypes) {
+            all = all.and(render(MimeType.requireMimeType(mimeType), value));
+        }
+        return all;
     }
 
     private JsonElement json(String mimeType, Object value) {

@@ -18,7 +18,25 @@ public final class MimeType {
     public static final String IMAGE_GIF = "image/gif";
     public static final String APPLICATION_JSON = "application/json";
 
+    /** {@code type/subtype} as RFC 6838 spells them, parameters left out ({@code text/html}, {@code image/svg+xml}). */
+    private static final java.util.regex.Pattern TYPE_SLASH_SUBTYPE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][\\w!#$&^.+-]*/[A-Za-z0-9][\\w!#$&^.+-]*");
+
     private MimeType() {
+    }
+
+    /** Whether {@code text} names a MIME type ({@code type/subtype}), as a bundle's keys must. */
+    public static boolean isMimeType(String text) {
+        return text != null && TYPE_SLASH_SUBTYPE.matcher(text).matches();
+    }
+
+    /** {@code text}, if it names a MIME type; otherwise an error that says what one looks like. */
+    static String requireMimeType(String text) {
+        if (!isMimeType(text)) {
+            throw new IllegalArgumentException((text == null ? "null" : "'" + text + "'")
+                    + " is not a MIME type: name one as type/subtype, such as text/html or image/png");
+        }
+        return text;
     }
 
     /**

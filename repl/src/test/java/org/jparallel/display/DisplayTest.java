@@ -56,6 +56,36 @@ class DisplayTest {
     }
 
     @Test
+    void ijavasOrderValueThenMimeTypeIsTakenToo() {
+        display.display("<b>hi</b>", MimeType.TEXT_HTML);
+
+        assertEquals(MimeBundle.of(MimeType.TEXT_HTML, "<b>hi</b>"), events.get(0).bundle());
+    }
+
+    @Test
+    void twoStringsNeitherOfThemAMimeTypeSayWhatOneLooksLike() {
+        var error = assertThrows(IllegalArgumentException.class, () -> display.display("hello", "world"));
+
+        assertTrue(error.getMessage().contains("'hello' is not a MIME type"), error.getMessage());
+        assertTrue(events.isEmpty());
+    }
+
+    @Test
+    void displayAsSeveralMimeTypesPublishesThoseInOrder() {
+        display.display(new Html("<b>x</b>"), MimeType.TEXT_HTML, MimeType.TEXT_PLAIN);
+
+        assertEquals(List.of(MimeType.TEXT_HTML, MimeType.TEXT_PLAIN),
+                List.copyOf(events.get(0).bundle().data().keySet()));
+    }
+
+    @Test
+    void aRenderedBundleShowsAsItselfWithNothingAdded() {
+        MimeBundle rendered = display.renderer().render("<i>r</i>", MimeType.TEXT_HTML);
+
+        assertEquals(MimeBundle.of(MimeType.TEXT_HTML, "<i>r</i>"), display.renderer().render(rendered));
+    }
+
+    @Test
     void aHandleRendersAsNothingSoACellEndingInDisplayShowsTheValueOnce() {
         assertTrue(display.renderer().render(display.display(1)).isEmpty());
     }
