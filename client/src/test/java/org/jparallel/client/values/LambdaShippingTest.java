@@ -190,6 +190,17 @@ class LambdaShippingTest {
     }
 
     @Test
+    void theNotebooksDisplayReadByAFunctionSaysHowEnginesShowOutput() {
+        kernel.run("org.jparallel.display.Display shown = new org.jparallel.display.Display(event -> {});")
+                .run("SerialFn<Integer, Integer> showing = x -> { shown.display(x); return x; };");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("showing"), 1));
+        assertTrue(e.getMessage().contains("the notebook's display, which shows output in this JVM only"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("%px or view.execute(...) show rich output from engines"), e.getMessage());
+    }
+
+    @Test
     void classDeclaredInACellIsNamedAsTheCellNamesIt() {
         kernel.run("class Handle { Object lock = new Object(); }").run("Handle handle = new Handle();")
                 .run("SerialFn<Integer, Integer> useHandle = x -> handle.hashCode();");
