@@ -206,6 +206,26 @@ public final class Client implements AutoCloseable {
     }
 
     /**
+     * A view whose tasks go to whichever of these engines the controller picks: ipyparallel's
+     * {@code rc.load_balanced_view(targets=[0, 1])}. With none, any engine.
+     *
+     * <pre>{@code
+     * var lv = rc.loadBalancedView(0, 1);     // engines 2 and 3 stay free for %px
+     * }</pre>
+     *
+     * @throws ClusterException if an id names no engine
+     */
+    public LoadBalancedView loadBalancedView(int... engineIds) {
+        Arrays.stream(engineIds).forEach(this::checkEngine);
+        return loadBalancedView().withFlags(TaskFlags.NONE.withTargets(engineIds));
+    }
+
+    /** {@link #loadBalancedView(int...)} for a list of ids, such as {@code rc.ids().subList(0, 2)}. */
+    public LoadBalancedView loadBalancedView(List<Integer> engineIds) {
+        return loadBalancedView(engineIds.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
      * A load-balanced view as an {@link java.util.concurrent.ExecutorService}: ipyparallel's {@code rc.executor()}.
      *
      * <pre>{@code

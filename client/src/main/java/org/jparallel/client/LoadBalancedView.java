@@ -45,6 +45,11 @@ public final class LoadBalancedView {
         return flags;
     }
 
+    /** The engines this view's tasks may run on; empty for any engine, those that join later included. */
+    public List<Integer> targets() {
+        return flags.targets();
+    }
+
     /**
      * A view like this one whose tasks carry these flags ({@code withFlags(after(arB), retries(2))}): each flag given
      * replaces this view's, the others stay, as ipyparallel's {@code set_flags} (so {@code retries(0)} takes retries

@@ -112,6 +112,14 @@ public final class Parallel {
         return TaskFlags.NONE.withLabel(label);
     }
 
+    /**
+     * Flags for tasks that run only on these engines: {@code lv.withFlags(targets(0, 1))}, as ipyparallel's
+     * {@code load_balanced_view(targets=[0, 1])} ({@link Client#loadBalancedView(int...)} makes such a view).
+     */
+    public static TaskFlags targets(int... engineIds) {
+        return TaskFlags.NONE.withTargets(engineIds);
+    }
+
     /** A range that holds no array: {@code range(10_000_000)} costs nothing until used. Serializable. */
     private static final class IntRange extends AbstractList<Integer> implements RandomAccess, java.io.Serializable {
         private final int from;

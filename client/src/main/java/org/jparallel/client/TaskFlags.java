@@ -35,24 +35,27 @@ import java.util.Set;
  * @param label      a name for the task in the controller's records; empty for none
  * @param requires   classes (binary names) and resources (names with a {@code /}) the engine's class path must have
  * @param conditions predicates that must hold on the engine
+ * @param targets    the engines the task may run on, as ipyparallel's {@code load_balanced_view(targets=...)}; empty
+ *                   for any engine, those that join later included
  * @param given      the flags these set, to their defaults or not: {@code retries(0)} gives retries, {@link #NONE}
  *                   gives none; a view's {@code withFlags} and {@code tempFlags} change only the flags given
  */
 public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duration timeout, int retries, String label,
-                        List<String> requires, List<EngineCondition> conditions, Set<Flag> given) {
+                        List<String> requires, List<EngineCondition> conditions, List<Integer> targets,
+                        Set<Flag> given) {
 
     /** The flags a {@code TaskFlags} may set; {@link #given()} says which it does, defaults included. */
-    public enum Flag { AFTER, FOLLOW, TIMEOUT, RETRIES, LABEL, REQUIRE, DEPEND }
+    public enum Flag { AFTER, FOLLOW, TIMEOUT, RETRIES, LABEL, REQUIRE, DEPEND, TARGETS }
 
-    /** No dependencies, no timeout, no retries, no label, no requirements. */
+    /** No dependencies, no timeout, no retries, no label, no requirements, any engine. */
     public static final TaskFlags NONE = new TaskFlags(List.of(), List.of(), Duration.ZERO, 0, "", List.of(), List.of(),
-            Set.of());
+            List.of(), Set.of());
 
     /** Flags that give every value that differs from {@link #NONE}'s. */
     public TaskFlags(List<Dependency> after, List<Dependency> follow, Duration timeout, int retries, String label,
                      List<String> requires, List<EngineCondition> conditions) {
-        this(after, follow, timeout, retries, label, requires, conditions, nonDefault(after, follow, timeout, retries,
-                label, requires, conditions));
+        this(after, follow, timeout, retries, label, requires, conditions, List.of(), nonDefault(after, follow, timeout,
+                retries, label, requires, conditions));
     }
 
     public TaskFlags {
@@ -61,6 +64,12 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
         follow = List.copyOf(follow);
         requires = List.copyOf(requires);
         conditions = List.copyOf(conditions);
+        targets = List.copyOf(targets);
+        for (int id : targets) {
+            if (id < 0) {
+                throw new IllegalArgumentException("targets are engine ids (0, 1, ...), not " + id);
+            }
+        }
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("timeout " + timeout + " is negative: use Duration.ZERO for none");
@@ -79,7 +88,7 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
     /** These flags, also waiting for these dependencies to be met. */
     public TaskFlags withAfter(Dependency... dependencies) {
         return new TaskFlags(concat(after, List.of(dependencies)), follow, timeout, retries, label, requires, conditions,
-                giving(Flag.AFTER));
+                targets, giving(Flag.AFTER));
     }
 
     /** These flags, also running on the engine that ran these results (and after them). */
@@ -90,19 +99,22 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
     /** These flags, also running on an engine where these dependencies were met. */
     public TaskFlags withFollow(Dependency... dependencies) {
         return new TaskFlags(after, concat(follow, List.of(dependencies)), timeout, retries, label, requires, conditions,
-                giving(Flag.FOLLOW));
+                targets, giving(Flag.FOLLOW));
     }
 
     public TaskFlags withTimeout(Duration newTimeout) {
-        return new TaskFlags(after, follow, newTimeout, retries, label, requires, conditions, giving(Flag.TIMEOUT));
+        return new TaskFlags(after, follow, newTimeout, retries, label, requires, conditions, targets,
+                giving(Flag.TIMEOUT));
     }
 
     public TaskFlags withRetries(int newRetries) {
-        return new TaskFlags(after, follow, timeout, newRetries, label, requires, conditions, giving(Flag.RETRIES));
+        return new TaskFlags(after, follow, timeout, newRetries, label, requires, conditions, targets,
+                giving(Flag.RETRIES));
     }
 
     public TaskFlags withLabel(String newLabel) {
-        return new TaskFlags(after, follow, timeout, retries, newLabel, requires, conditions, giving(Flag.LABEL));
+        return new TaskFlags(after, follow, timeout, retries, newLabel, requires, conditions, targets,
+                giving(Flag.LABEL));
     }
 
     /** These flags, also requiring these classes ({@code com.example.Foo}) or resources ({@code data/x.csv}). */
@@ -114,14 +126,14 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
             }
         }
         return new TaskFlags(after, follow, timeout, retries, label, concat(requires, Arrays.asList(names)), conditions,
-                giving(Flag.REQUIRE));
+                targets, giving(Flag.REQUIRE));
     }
 
     /** These flags, also requiring {@code condition} to hold on the engine. */
     public TaskFlags withDepend(EngineCondition condition) {
         Objects.requireNonNull(condition, "condition");
         return new TaskFlags(after, follow, timeout, retries, label, requires, concat(conditions, List.of(condition)),
-                giving(Flag.DEPEND));
+                targets, giving(Flag.DEPEND));
     }
 
     /** These flags, also requiring {@code condition}, named {@code description} in error messages. */
@@ -130,15 +142,25 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
     }
 
     /**
+     * These flags, the task running only on these engines (ipyparallel's {@code load_balanced_view(targets=...)});
+     * none for any engine. A task whose engines are all gone fails with {@link ImpossibleDependency}.
+     */
+    public TaskFlags withTargets(int... engineIds) {
+        return new TaskFlags(after, follow, timeout, retries, label, requires, conditions,
+                Arrays.stream(engineIds).boxed().toList(), giving(Flag.TARGETS));
+    }
+
+    /**
      * These flags together with {@code other}'s: dependencies, requirements and conditions of both; the timeout,
-     * retries and label of {@code other} where it gives them, else these. How {@code lv.withFlags(after(arB),
+     * retries, label and targets of {@code other} where it gives them, else these. How {@code lv.withFlags(after(arB),
      * retries(2))} reads as one set of flags.
      */
     public TaskFlags and(TaskFlags other) {
         return new TaskFlags(concat(after, other.after), concat(follow, other.follow),
                 other.gives(Flag.TIMEOUT) ? other.timeout : timeout, other.gives(Flag.RETRIES) ? other.retries : retries,
                 other.gives(Flag.LABEL) ? other.label : label, concat(requires, other.requires),
-                concat(conditions, other.conditions), union(given, other.given));
+                concat(conditions, other.conditions), other.gives(Flag.TARGETS) ? other.targets : targets,
+                union(given, other.given));
     }
 
     /**
@@ -153,7 +175,8 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
                 other.gives(Flag.RETRIES) ? other.retries : retries,
                 other.gives(Flag.LABEL) ? other.label : label,
                 other.gives(Flag.REQUIRE) ? other.requires : requires,
-                other.gives(Flag.DEPEND) ? other.conditions : conditions, union(given, other.given));
+                other.gives(Flag.DEPEND) ? other.conditions : conditions,
+                other.gives(Flag.TARGETS) ? other.targets : targets, union(given, other.given));
     }
 
     /** Whether these flags set {@code flag}, to its default or not. */
@@ -217,6 +240,11 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
         if (!label.isEmpty()) {
             json.addProperty("label", label);
         }
+        if (!targets.isEmpty()) {
+            JsonArray engines = new JsonArray();
+            targets.forEach(engines::add);
+            json.add("lb_targets", engines);
+        }
         return json;
     }
 
@@ -259,6 +287,9 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
         }
         if (!conditions.isEmpty()) {
             parts.add("depend=" + conditions.size());
+        }
+        if (!targets.isEmpty()) {
+            parts.add("targets=" + targets);
         }
         return "TaskFlags[" + String.join(", ", parts) + "]";
     }

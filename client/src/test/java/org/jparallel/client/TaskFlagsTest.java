@@ -50,6 +50,18 @@ class TaskFlagsTest {
     }
 
     @Test
+    void targetsTravelAsTheEnginesATaskMayRunOn() {
+        assertEquals("[0,2]", Parallel.targets(0, 2).toMetadata().get("lb_targets").toString());
+    }
+
+    @Test
+    void otherFlagsKeepAViewsTargets() {
+        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, Parallel.targets(1));
+        assertEquals(List.of(1), lv.withFlags(TaskFlags.NONE.withRetries(2)).targets());
+        assertEquals(List.of(), lv.withFlags(Parallel.targets()).targets());
+    }
+
+    @Test
     void negativeRetriesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> TaskFlags.NONE.withRetries(-1));
     }

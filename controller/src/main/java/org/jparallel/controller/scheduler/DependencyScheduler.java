@@ -143,6 +143,18 @@ public final class DependencyScheduler implements TaskScheduler {
                 }
             }
         }
+        if (!needs.targets.isEmpty()) {
+            if (!engines.isEmpty() && engines.stream().noneMatch(e -> needs.targets.contains(e.id()))) {
+                return new Placement.Fail("ImpossibleDependency", "the engines it may run on, " + needs.targets
+                        + ", are gone: send it to a view of engines that are there (rc.ids())");
+            }
+            if (allowed == null) {
+                allowed = new TreeSet<>(needs.targets);
+            } else if (allowed.retainAll(needs.targets) && allowed.isEmpty()) {
+                return new Placement.Fail("ImpossibleDependency", "the tasks it follows ran on engines other than"
+                        + " those it may run on, " + needs.targets + ": follow other tasks, or widen its targets");
+            }
+        }
         if (blockedOn != null) {
             if (System.nanoTime() - needs.deadlineNanos > 0) {
                 return timedOut(needs);

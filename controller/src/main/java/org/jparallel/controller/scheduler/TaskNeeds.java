@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class TaskNeeds {
     final List<TaskDependency> after;
     final List<TaskDependency> follow;
+    /** The engines it may run on ({@code metadata.lb_targets}); empty for any. */
+    final Set<Integer> targets;
     /** {@link System#nanoTime()} past which unmet dependencies fail the task; {@link Long#MAX_VALUE} for never. */
     final long deadlineNanos;
     final double timeoutSeconds;
@@ -25,10 +28,11 @@ final class TaskNeeds {
     String unreadable;
     int retriesLeft;
 
-    private TaskNeeds(List<TaskDependency> after, List<TaskDependency> follow, double timeoutSeconds, int retries,
-                      long nowNanos) {
+    private TaskNeeds(List<TaskDependency> after, List<TaskDependency> follow, Set<Integer> targets,
+                      double timeoutSeconds, int retries, long nowNanos) {
         this.after = after;
         this.follow = follow;
+        this.targets = targets;
         this.timeoutSeconds = timeoutSeconds;
         this.deadlineNanos = timeoutSeconds > 0
                 ? nowNanos + (long) (timeoutSeconds * TimeUnit.SECONDS.toNanos(1)) : Long.MAX_VALUE;
@@ -40,22 +44,33 @@ final class TaskNeeds {
         JsonElement timeout = metadata.get("timeout");
         JsonElement retries = metadata.get("retries");
         return new TaskNeeds(TaskDependency.parse(metadata.get("after")), TaskDependency.parse(metadata.get("follow")),
-                timeout == null || timeout.isJsonNull() ? 0 : timeout.getAsDouble(),
+                engines(metadata.get("lb_targets")), timeout == null || timeout.isJsonNull() ? 0 : timeout.getAsDouble(),
                 retries == null || retries.isJsonNull() ? 0 : Math.max(0, retries.getAsInt()), nowNanos);
     }
 
     static TaskNeeds unreadable(String why) {
-        TaskNeeds needs = new TaskNeeds(List.of(), List.of(), 0, 0, 0);
+        TaskNeeds needs = new TaskNeeds(List.of(), List.of(), Set.of(), 0, 0, 0);
         needs.unreadable = why;
         return needs;
     }
 
+    private static Set<Integer> engines(JsonElement ids) {
+        if (ids == null || ids.isJsonNull()) {
+            return Set.of();
+        }
+        Set<Integer> engines = new TreeSet<>();
+        for (JsonElement id : ids.getAsJsonArray()) {
+            engines.add(id.getAsInt());
+        }
+        return engines;
+    }
+
     /**
      * Whether it may wait for its {@code after} tasks on the engine they went to: it needs them all to succeed,
-     * and nothing the engine cannot judge (a timeout, a follow, engines to avoid).
+     * and nothing the engine cannot judge (a timeout, a follow, engines to avoid or to keep to).
      */
     boolean mayWaitOnEngine() {
-        if (unreadable != null || !follow.isEmpty() || deadlineNanos != Long.MAX_VALUE || !unmetOn.isEmpty()
+        if (unreadable != null || !follow.isEmpty() || !targets.isEmpty() || deadlineNanos != Long.MAX_VALUE || !unmetOn.isEmpty()
                 || !failedOn.isEmpty()) {
             return false;
         }
@@ -68,6 +83,7 @@ final class TaskNeeds {
     }
 
     boolean plain() {
-        return unreadable == null && after.isEmpty() && follow.isEmpty() && unmetOn.isEmpty() && failedOn.isEmpty();
+        return unreadable == null && after.isEmpty() && follow.isEmpty() && targets.isEmpty() && unmetOn.isEmpty()
+                && failedOn.isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import static org.jparallel.client.Parallel.any;
 import static org.jparallel.client.Parallel.depend;
 import static org.jparallel.client.Parallel.follow;
 import static org.jparallel.client.Parallel.require;
+import static org.jparallel.client.Parallel.retries;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,12 +18,14 @@ import java.util.List;
 import java.util.Set;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
+import org.jparallel.client.ClusterException;
 import org.jparallel.client.Dependency;
 import org.jparallel.client.DependencyError;
 import org.jparallel.client.DependencyTimeout;
 import org.jparallel.client.ImpossibleDependency;
 import org.jparallel.client.InvalidDependency;
 import org.jparallel.client.LoadBalancedView;
+import org.jparallel.client.Parallel;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.TaskFlags;
 import org.jparallel.client.TaskMetadata;
@@ -40,6 +43,35 @@ class DependencyTest {
 
     private static Instant completed(AsyncResult<?> ar) {
         return ar.metadata().get(0).completed().orElseThrow();
+    }
+
+    @Test
+    void aViewOfSomeEnginesRunsItsTasksOnThoseOnly() throws Exception {
+        var onOne = rc.loadBalancedView(1);
+        List<Long> ran = onOne.map(x -> ProcessHandle.current().pid(), Parallel.range(20)).get(WAIT);
+        assertEquals(Set.of(pids.get(1)), Set.copyOf(ran));
+        assertEquals(List.of(1), onOne.targets());
+    }
+
+    @Test
+    void targetsStayThroughOtherFlags() throws Exception {
+        var first = rc.loadBalancedView(0).applyAsync(() -> 1);
+        long pid = rc.loadBalancedView(0).withFlags(after(first), retries(1))
+                .applyAsync(() -> ProcessHandle.current().pid()).get(WAIT);
+        assertEquals(pids.get(0), pid);
+    }
+
+    @Test
+    void targetsOfEnginesThatAreGoneFailAtOnce() {
+        var nowhere = lv.withFlags(Parallel.targets(7));
+        var e = assertThrows(ImpossibleDependency.class, () -> nowhere.applyAsync(() -> 1).get(WAIT));
+        assertTrue(e.getMessage().contains("the engines it may run on, [7], are gone"), e.getMessage());
+    }
+
+    @Test
+    void aViewOfAnEngineThatIsNotThereIsRefused() {
+        var e = assertThrows(ClusterException.class, () -> rc.loadBalancedView(0, 7));
+        assertTrue(e.getMessage().contains("there is no engine 7"), e.getMessage());
     }
 
     @Test
