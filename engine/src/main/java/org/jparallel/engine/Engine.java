@@ -201,7 +201,8 @@ public final class Engine implements AutoCloseable {
     private void redirectStandardStreams() {
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
-        timers.scheduleWithFixedDelay(this::drainOutput, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        // Never throws: a periodic task that threw would never run again.
+        timers.scheduleWithFixedDelay(this::drainOrDropOutput, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** On the socket thread: what the controller asks out of band. */
@@ -354,7 +355,7 @@ public final class Engine implements AutoCloseable {
                 } else if (request.msgType().equals(RunAfter.MSG_TYPE)) {
                     waitBehind(request);
                 } else {
-                    run(request);
+                    runGuarded(request);
                 }
             }
         } catch (IOException e) {
@@ -456,10 +457,54 @@ public final class Engine implements AutoCloseable {
             synchronized (runningLock) {
                 running = null;
             }
-            drainOutput();
+        }
+        Error lostOutput = drainOrDropOutput();
+        if (lostOutput != null && "ok".equals(Outbound.status(reply.content()))) {
+            reply = Reply.error(ErrorContent.of(lostOutput.getClass().getName(), "what the request printed did not"
+                    + " fit in the engine's heap and was dropped (" + lostOutput.getMessage() + "): print less, or"
+                    + " give engines more heap (--engine-jvm-options -Xmx...)", List.of()));
         }
         ranHere.answered(request.header().msgId(), "ok".equals(Outbound.status(reply.content())));
-        outbound.reply(request, reply.content(), reply.buffers(), started);
+        try {
+            outbound.reply(request, reply.content(), reply.buffers(), started);
+        } catch (RuntimeException | Error e) {
+            // The reply itself did not fit (a big value, little heap): its failure is small enough to send.
+            LOG.log(Level.WARNING, "the reply to " + request.msgType() + " could not be sent", e);
+            outbound.reply(request, ErrorContent.of(e.getClass().getName(), "the engine could not send the reply: "
+                    + e.getMessage(), List.of()), List.of(), started);
+        }
+    }
+
+    /**
+     * Runs a request so that nothing it throws ends the execution thread: an engine whose thread died would stay
+     * registered and answer heartbeats while every request sent to it waited for good. When not even an error reply
+     * can be sent, the engine stops, and the controller fails its tasks with EngineError.
+     */
+    private void runGuarded(Message request) {
+        try {
+            run(request);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, "the engine could not answer " + request.msgType(), e);
+            try {
+                drainOrDropOutput();
+                outbound.reply(request, ErrorContent.of(e.getClass().getName(), "the engine could not answer: "
+                        + e.getMessage(), List.of()), List.of(), Header.now());
+            } catch (RuntimeException | Error again) {
+                stop("it cannot answer requests: " + again);
+            }
+        }
+    }
+
+    /** {@link #drainOutput()}; what cannot be drained (more text than the heap can copy) is dropped and returned. */
+    private Error drainOrDropOutput() {
+        try {
+            drainOutput();
+            return null;
+        } catch (Error e) {
+            int dropped = stdout.discard() + stderr.discard();
+            LOG.log(Level.WARNING, "dropped " + dropped + " bytes of output that could not be sent", e);
+            return e;
+        }
     }
 
     private void display(DisplayEvent event) {

@@ -21,7 +21,7 @@ import java.util.function.Consumer;
  */
 public final class DrainableOutputStream extends OutputStream {
     private final Consumer<String> sink;
-    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final Object drainLock = new Object();
     private volatile DrainableOutputStream sibling;
 
@@ -86,6 +86,16 @@ public final class DrainableOutputStream extends OutputStream {
                 sink.accept(text);
             }
         }
+    }
+
+    /**
+     * Drops what was written and not drained, and the buffer that held it: for when draining it failed, such as an
+     * {@code OutOfMemoryError} for more text than the heap can copy. Returns how many bytes were dropped.
+     */
+    public synchronized int discard() {
+        int dropped = pending.size();
+        pending = new ByteArrayOutputStream();
+        return dropped;
     }
 
     /** The length of the longest prefix that does not end inside a multi-byte character. */

@@ -1,18 +1,25 @@
 package org.jparallel.client.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.jparallel.client.Client;
+import org.jparallel.client.RemoteError;
 import org.jparallel.client.Fn0;
+import org.jparallel.controller.launch.ClusterOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * G1's periodic collection is an engine's tool against a heap that grows without collections (big arrays and
- * nothing else): it is off while the engine does ordinary work, and off again once it is idle.
+ * An engine's heap: running out of it fails a request, not the engine; and G1's periodic collection, an engine's tool
+ * against a heap that grows without collections (big arrays and nothing else), is off while the engine does ordinary
+ * work, and off again once it is idle.
  */
 class EngineHeapTest {
     private static final Fn0<String> PERIODIC_COLLECTION = () -> ManagementFactory
@@ -27,6 +34,18 @@ class EngineHeapTest {
     };
     @TempDir
     Path home;
+
+    @Test
+    void anOutOfMemoryErrorWhileTheReplyIsMadeFailsTheRequestAndTheEngineServesOn() throws Exception {
+        var options = ClusterOptions.defaults().withEngineJvmOptions(List.of("-Xmx64m"));
+        try (ItCluster cluster = new ItCluster(home, 1, options); Client rc = cluster.connectReady()) {
+            var printed = rc.engine(0).execute("String s = \"x\".repeat(20_000_000); System.out.print(s); s = null;");
+            var failure = assertThrows(RemoteError.class, () -> printed.get(Duration.ofSeconds(60)));
+            assertTrue(failure.getMessage().contains("OutOfMemoryError"), failure.getMessage());
+            assertEquals(7, rc.engine(0).applySync(() -> 7));
+            rc.engine(0).executeSync("int stillServing = 1;");
+        }
+    }
 
     @Test
     void ordinaryWorkAndIdlenessLeaveG1sPeriodicCollectionOff() throws Exception {
