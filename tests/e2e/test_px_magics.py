@@ -371,6 +371,18 @@ def _interrupt_after(kc, code: str, seconds: float = 2):
     return gather(kc, request, timeout=30)
 
 
+@pytest.mark.e2e_timeout(120)
+def test_a_px_that_prints_without_end_stays_interruptible_and_keeps_its_engines(cluster):
+    kc = cluster
+    ex = _interrupt_after(kc, '%%px\nfor (long i = 0; ; i++) System.out.println("line " + i);', seconds=8)
+    assert ex.status == "error" and ex.error["ename"] == "Interrupted", ex.error
+    assert "[stdout:0]" in ex.stdout and "[stdout:1]" in ex.stdout and "\nline 0\nline 1\n" in ex.stdout
+    started = time.monotonic()
+    after = execute(kc, "%px ProcessHandle.current().isAlive()", timeout=60)
+    assert after.status == "ok" and after.stdout.count("true") == 2, after.describe()
+    assert time.monotonic() - started < 20, "the engines were still sending the interrupted cell's output"
+
+
 @pytest.mark.e2e_timeout(90)
 def test_interrupting_a_wait_stops_a_lambda_that_never_heeds_interrupts(cluster):
     kc = cluster

@@ -62,7 +62,7 @@ final class TaskBoard {
             } else {
                 EngineOutput out = OutputMessages.toOutput(task.engineId, message);
                 if (out != null) {
-                    task.outputs.add(out);
+                    task.keep(out);
                     listeners.add(out);
                     output = true;
                 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
@@ -24,8 +25,32 @@ final class TaskState {
     private String completedText;
     Message reply;
     final List<EngineOutput> outputs = new ArrayList<>();
+    /** Characters of stream output kept in {@link #outputs}; past {@link #KEPT_STREAM_CHARS}, no more are kept. */
+    private long keptStreamChars;
     boolean decoded;
     Object value;
+
+    /**
+     * How much a task's printed text its result keeps ({@code stdout()}, {@code outputs()}): a task that prints without
+     * end must not fill the client's heap. What streams to the notebook as it comes is not cut.
+     */
+    static final long KEPT_STREAM_CHARS = 16L << 20;
+
+    /** Keeps an output of this task, unless it is text past what a result keeps (then a note, once). */
+    void keep(EngineOutput output) {
+        boolean text = output.kind() == EngineOutput.Kind.STDOUT || output.kind() == EngineOutput.Kind.STDERR;
+        if (!text) {
+            outputs.add(output);
+            return;
+        }
+        if (keptStreamChars > KEPT_STREAM_CHARS) {
+            return;
+        }
+        keptStreamChars += output.text().length();
+        outputs.add(keptStreamChars <= KEPT_STREAM_CHARS ? output : new EngineOutput(output.engineId(),
+                EngineOutput.Kind.STDERR, "\n[jparallel: the result keeps the first " + (KEPT_STREAM_CHARS >> 20)
+                + " MB of what the task printed; the rest was shown, not kept]\n", Map.of(), 0));
+    }
 
     TaskState(String msgId, int targetEngine, Instant submitted) {
         this.msgId = msgId;

@@ -98,6 +98,11 @@ public final class Controller implements AutoCloseable {
             public void toEngine(List<byte[]> frames) {
                 engineLink.send(frames);
             }
+
+            @Override
+            public long clientBacklog(byte[] client) {
+                return clientLink.backlog(client);
+            }
         };
         hub = new Hub(codec, options.scheduler().newScheduler(), links, control(), dir.name(),
                 options.records().open(dir.dir()));

@@ -60,6 +60,11 @@ public final class Engine implements AutoCloseable {
     static final long HEARTBEAT_MILLIS = 1000;
     static final long CONTROLLER_SILENCE_MILLIS = 20_000;
     private static final long FLUSH_MILLIS = 20;
+    /**
+     * How much output may wait for the socket before what prints waits too: a loop that prints as fast as it can
+     * grew the engine's heap by a gigabyte in 30 s, and its heartbeats queued behind the output.
+     */
+    private static final long OUTPUT_BACKLOG_BYTES = 4L << 20;
     private static final long TASK_LINK_RETRY_MILLIS = 100;
     /**
      * A pause, not a gap in a stream of tasks: a program's pauses between bursts (300 ms was tried) had the
@@ -92,6 +97,9 @@ public final class Engine implements AutoCloseable {
     private final RanHere ranHere = new RanHere();
     private final ScheduledExecutorService timers =
             Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("jparallel-engine-timers"));
+    /** Drains output every few milliseconds; apart from the timers, since a slow link holds it back. */
+    private final ScheduledExecutorService outputDrain =
+            Executors.newSingleThreadScheduledExecutor(BackgroundThreads.factory("jparallel-engine-output"));
     private final CountDownLatch stopped = new CountDownLatch(1);
     /** Counted down by the registration's reply: replies carry the engine's id, so requests wait for it. */
     private final CountDownLatch registered = new CountDownLatch(1);
@@ -117,8 +125,8 @@ public final class Engine implements AutoCloseable {
         }
         this.outbound = new Outbound(codec, link, UUID.randomUUID().toString());
         this.inputs = new Inputs(held, outbound);
-        this.stdout = new DrainableOutputStream(text -> outbound.stream(current.get(), "stdout", text));
-        this.stderr = new DrainableOutputStream(text -> outbound.stream(current.get(), "stderr", text));
+        this.stdout = new DrainableOutputStream(text -> sendOutput("stdout", text));
+        this.stderr = new DrainableOutputStream(text -> sendOutput("stderr", text));
         DrainableOutputStream.interleave(stdout, stderr);
         this.session = new SessionSlot(() -> EngineSession.open(this::display));
         ExecuteRequests execute = new ExecuteRequests(session, outbound, this::drainOutput);
@@ -202,7 +210,7 @@ public final class Engine implements AutoCloseable {
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
         // Never throws: a periodic task that threw would never run again.
-        timers.scheduleWithFixedDelay(this::drainOrDropOutput, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        outputDrain.scheduleWithFixedDelay(this::drainOrDropOutput, FLUSH_MILLIS, FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** On the socket thread: what the controller asks out of band. */
@@ -512,6 +520,12 @@ public final class Engine implements AutoCloseable {
         outbound.output(current.get(), event.messageType(), event.content());
     }
 
+    /** Sends printed text once the link has room for it: output goes no faster than the controller reads it. */
+    private void sendOutput(String name, String text) {
+        link.awaitBacklogAtMost(OUTPUT_BACKLOG_BYTES);
+        outbound.stream(current.get(), name, text);
+    }
+
     private void drainOutput() {
         System.out.flush();
         System.err.flush();
@@ -540,7 +554,8 @@ public final class Engine implements AutoCloseable {
             tasks.wake(); // the execution thread sees the engine stopped, and closes it
         }
         timers.shutdownNow();
-        drainOutput();
+        outputDrain.shutdownNow();
+        drainOrDropOutput();
         link.close(Duration.ofMillis(500)); // the last replies leave first
         bulk.close();
         System.setOut(originalOut);

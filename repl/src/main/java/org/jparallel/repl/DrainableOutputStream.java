@@ -11,7 +11,9 @@ import java.util.function.Consumer;
  *
  * <p>Draining every few milliseconds rather than on each {@code flush()} means a loop that prints a
  * line a second shows a line a second, and one that prints a million lines sends a few hundred
- * messages instead of a million. A UTF-8 character split between two writes is sent whole.
+ * messages instead of a million. A UTF-8 character split between two writes is sent whole. A writer that has
+ * filled {@value #WRITER_DRAINS_AT} bytes drains them itself, so that a sink that takes its time (a link to a slow
+ * reader) holds back the code that prints, and the buffer stays that small.
  *
  * <pre>{@code
  * DrainableOutputStream stdout = new DrainableOutputStream(text -> publish("stdout", text));
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class DrainableOutputStream extends OutputStream {
+    static final int WRITER_DRAINS_AT = 1 << 20;
     private final Consumer<String> sink;
     private ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final Object drainLock = new Object();
@@ -42,16 +45,26 @@ public final class DrainableOutputStream extends OutputStream {
     @Override
     public void write(int b) {
         drainSibling();
+        boolean full;
         synchronized (this) {
             pending.write(b);
+            full = pending.size() >= WRITER_DRAINS_AT;
+        }
+        if (full) {
+            drain();
         }
     }
 
     @Override
     public void write(byte[] b, int off, int len) {
         drainSibling();
+        boolean full;
         synchronized (this) {
             pending.write(b, off, len);
+            full = pending.size() >= WRITER_DRAINS_AT;
+        }
+        if (full) {
+            drain();
         }
     }
 

@@ -34,6 +34,25 @@ class DrainableOutputStreamTest {
     }
 
     @Test
+    void aWriterThatFillsTheBufferDrainsItItselfSoASlowSinkHoldsItBack() {
+        byte[] line = new byte[DrainableOutputStream.WRITER_DRAINS_AT / 2];
+        Arrays.fill(line, (byte) 'x');
+        stdout.write(line, 0, line.length);
+        assertEquals(List.of(), sent);
+        stdout.write(line, 0, line.length);
+        assertEquals(1, sent.size(), "the second write should have drained the full buffer itself");
+        assertEquals(DrainableOutputStream.WRITER_DRAINS_AT, sent.get(0).length());
+    }
+
+    @Test
+    void discardDropsWhatWasNotDrained() {
+        stdout.write("lost\n".getBytes(StandardCharsets.UTF_8), 0, 5);
+        assertEquals(5, stdout.discard());
+        stdout.drain();
+        assertEquals(List.of(), sent);
+    }
+
+    @Test
     void nothingWrittenSendsNothing() {
         stdout.drain();
         assertEquals(List.of(), sent);

@@ -38,6 +38,23 @@ final class ClientReplies {
         links.toClient(codec.encode(reply));
     }
 
+    /** Tells a client, as its engine's stderr, that output of that request was dropped while it fell behind. */
+    void outputDropped(byte[] client, RoutingHeader output, int engineId, long bytes) {
+        JsonObject content = new JsonObject();
+        content.addProperty("name", "stderr");
+        content.addProperty("text", String.format(java.util.Locale.ROOT, "[jparallel: %.1f MB of output dropped:"
+                + " it came faster than this client read it]%n", bytes / 1e6));
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("engine_id", engineId);
+        try {
+            Message note = new Message(List.of(client), Header.create("stream", session, "controller"),
+                    RoutingHeader.object(output.parentHeaderFrame()), metadata, content, List.of());
+            links.toClient(codec.encode(note));
+        } catch (MalformedMessageException e) {
+            LOG.warning("cannot tell a client its output was dropped: " + e.getMessage());
+        }
+    }
+
     void ok(byte[] client, RoutingHeader route) throws MalformedMessageException {
         JsonObject content = new JsonObject();
         content.addProperty("status", "ok");

@@ -55,6 +55,7 @@ public final class Hub {
     private final String session = UUID.randomUUID().toString();
     private final ClientReplies replies;
     private final TaskLog log;
+    private final OutputBacklog outputBacklog;
     private final Holdings holdings;
     private final ReplayGuard clientReplays = new ReplayGuard(65_536);
     private final ReplayGuard engineReplays = new ReplayGuard(65_536);
@@ -96,6 +97,7 @@ public final class Hub {
         this.control = control;
         this.profile = profile;
         this.replies = new ClientReplies(codec, links, session);
+        this.outputBacklog = new OutputBacklog(links);
         scheduler.rememberFrom(msgId -> store.get(msgId).map(TaskResults::pastOutcome));
     }
 
@@ -437,10 +439,31 @@ public final class Hub {
             LOG.warning("dropped a message from engine " + engine.id + ": " + e.getMessage());
             return;
         }
+        if (route.msgType().equals("stream") && !outputGoes(frames, route, engine)) {
+            return;
+        }
         links.toClient(frames.subList(1, frames.size()));
         if (waiting.anyToOffer()) {
             dispatchWaiting();
         }
+    }
+
+    /** Whether an engine's output goes to its client now; see {@link OutputBacklog}. */
+    private boolean outputGoes(List<byte[]> frames, RoutingHeader route, EngineEntry engine) {
+        byte[] client = frames.get(1);
+        String clientKey = key(client);
+        long bytes = 0;
+        for (byte[] frame : frames) {
+            bytes += frame.length;
+        }
+        if (!outputBacklog.admits(client, clientKey, bytes)) {
+            return false;
+        }
+        long dropped = outputBacklog.takeDropped(clientKey);
+        if (dropped > 0) {
+            replies.outputDropped(client, route, engine.id, dropped);
+        }
+        return true;
     }
 
     private void completed(EngineEntry engine, RoutingHeader route) throws MalformedMessageException {
@@ -573,6 +596,9 @@ public final class Hub {
         long now = System.nanoTime();
         for (EngineEntry engine : List.copyOf(engines.values())) {
             if (TimeUnit.NANOSECONDS.toMillis(now - engine.lastHeardNanos) > ENGINE_SILENCE_MILLIS) {
+                // Silent but perhaps alive (stopped, or behind on its link): once it reads again it ends, instead
+                // of holding its memory as an engine nobody sends work to.
+                toEngine(engine, Message.create("shutdown_request", session, new JsonObject()));
                 unregister(engine, "engine " + engine.id + " stopped answering heartbeats (pid " + engine.pid
                         + ") while running this task");
             } else {

@@ -9,4 +9,7 @@ public interface Links {
 
     /** Frames whose first frame is an engine's routing identity. */
     void toEngine(List<byte[]> frames);
+
+    /** The bytes sent to this client that its socket has not taken yet: how far it is behind. */
+    long clientBacklog(byte[] client);
 }

@@ -76,6 +76,10 @@ final class RoutingHeader {
         return frames.get(delimiter + 2);
     }
 
+    byte[] parentHeaderFrame() {
+        return frames.get(delimiter + 3);
+    }
+
     /** The {@code msg_id} of the parent header: the request a reply or an output belongs to; null if it has none. */
     String parentMsgId() throws MalformedMessageException {
         return JsonFrames.strings(frames.get(delimiter + 3), "msg_id")[0];

@@ -23,11 +23,40 @@ final class TaskLog {
     /** What a task has gathered until it ends. */
     private static final class Running {
         final String label;
-        final StringBuilder stdout = new StringBuilder();
-        final StringBuilder stderr = new StringBuilder();
+        final RecordedText stdout = new RecordedText();
+        final RecordedText stderr = new RecordedText();
 
         Running(String label) {
             this.label = label;
+        }
+    }
+
+    /**
+     * The first {@value #KEPT_CHARS} characters a task printed to one stream, and whether there were more: a task
+     * that prints without end must not grow the controller without end (its client got all of it as it came).
+     */
+    static final class RecordedText {
+        static final int KEPT_CHARS = 1 << 20;
+        private final StringBuilder kept = new StringBuilder();
+        private boolean more;
+
+        void append(String text) {
+            int room = KEPT_CHARS - kept.length();
+            if (text.length() <= room) {
+                kept.append(text);
+            } else {
+                kept.append(text, 0, room);
+                more = true;
+            }
+        }
+
+        boolean full() {
+            return kept.length() >= KEPT_CHARS;
+        }
+
+        @Override
+        public String toString() {
+            return more ? kept + "\n[more output, not recorded]\n" : kept.toString();
         }
     }
 
@@ -53,6 +82,9 @@ final class TaskLog {
         String parent = route.parentMsgId();
         Running task = parent == null ? null : running.get(parent);
         if (task == null) {
+            return;
+        }
+        if (task.stdout.full() && task.stderr.full()) {
             return;
         }
         JsonObject content = RoutingHeader.object(route.contentFrame());

@@ -147,6 +147,19 @@ public final class LinkClient implements FrameSender, AutoCloseable {
         connection.send(frames);
     }
 
+    /** The bytes sent that the socket has not taken yet: what the peer, or the network, has not kept up with. */
+    public long backlog() {
+        return connection.backlog();
+    }
+
+    /**
+     * Blocks until the backlog is at most {@code bytes} (or the link is down, or the thread is interrupted): lets a
+     * sender that produces faster than the peer reads wait instead of queueing without bound.
+     */
+    public void awaitBacklogAtMost(long bytes) {
+        connection.awaitBacklogAtMost(bytes);
+    }
+
     /** Waits up to {@code linger} for what was sent to go to the socket, then closes. */
     public void close(Duration linger) {
         long deadline = System.nanoTime() + linger.toNanos();

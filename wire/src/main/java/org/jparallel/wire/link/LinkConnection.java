@@ -27,6 +27,8 @@ final class LinkConnection implements LinkLoop.Ready {
     private static final int GATHER_BUFFERS = 256;
 
     private final ArrayDeque<ByteBuffer[]> outbox = new ArrayDeque<>();
+    /** The bytes of the messages in {@link #outbox}, written or not (guarded by this). */
+    private long outboxBytes;
     /** The buffers of one gathering write (guarded by this). */
     private final ByteBuffer[] gather = new ByteBuffer[GATHER_BUFFERS];
     private FrameReader reader;
@@ -75,6 +77,7 @@ final class LinkConnection implements LinkLoop.Ready {
         ByteBuffer[] message = FrameWriter.buffers(frames);
         synchronized (this) {
             outbox.add(message);
+            outboxBytes += size(message);
             if (outbox.size() == 1 && channel != null) {
                 writeOrWait();
             }
@@ -84,6 +87,34 @@ final class LinkConnection implements LinkLoop.Ready {
     /** Whether every message sent has gone to the socket. */
     synchronized boolean drained() {
         return outbox.isEmpty();
+    }
+
+    /** The bytes of the messages sent that the socket has not taken whole yet. */
+    synchronized long backlog() {
+        return outboxBytes;
+    }
+
+    /**
+     * Waits until the backlog is at most {@code bytes}, or the link is closed, or the thread is interrupted (whose
+     * flag stays set): how a sender that could outrun the socket (a loop printing) is held back.
+     */
+    synchronized void awaitBacklogAtMost(long bytes) {
+        while (outboxBytes > bytes && channel != null) {
+            try {
+                wait(100); // also woken as messages leave; the timeout covers a channel that closed meanwhile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static long size(ByteBuffer[] message) {
+        long bytes = 0;
+        for (ByteBuffer buffer : message) {
+            bytes += buffer.limit();
+        }
+        return bytes;
     }
 
     synchronized boolean attached() {
@@ -127,8 +158,13 @@ final class LinkConnection implements LinkLoop.Ready {
             }
             long written = count == 0 ? 0 : channel.write(gather, 0, count);
             Arrays.fill(gather, 0, count, null);
+            boolean left = false;
             while (!outbox.isEmpty() && sent(outbox.peek())) {
-                outbox.poll();
+                outboxBytes -= size(outbox.poll());
+                left = true;
+            }
+            if (left) {
+                notifyAll(); // senders held back by awaitBacklogAtMost
             }
             if (count > 0 && written == 0) {
                 return false;
@@ -196,6 +232,7 @@ final class LinkConnection implements LinkLoop.Ready {
             }
             channel = null;
             key = null;
+            notifyAll(); // a sender held back stops waiting for a socket that is gone
         }
         onClosed.run();
     }

@@ -157,6 +157,12 @@ public final class LinkServer implements FrameSender, AutoCloseable {
         peer.send(frames.subList(1, frames.size()));
     }
 
+    /** The bytes sent to the peer this identity names that its socket has not taken yet; 0 for a peer that is gone. */
+    public long backlog(byte[] identity) {
+        LinkConnection peer = identity.length == Long.BYTES ? peers.get(ByteBuffer.wrap(identity).getLong()) : null;
+        return peer == null ? 0 : peer.backlog();
+    }
+
     /** Closes every connection and the listening sockets, and removes the Unix domain socket's file. */
     @Override
     public void close() {

@@ -56,6 +56,38 @@ class LinkTest {
     }
 
     @Test
+    void aSenderWaitsForTheBacklogToShrinkWhileThePeerDoesNotRead() throws Exception {
+        try (java.nio.channels.ServerSocketChannel silent = java.nio.channels.ServerSocketChannel.open()) {
+            silent.bind(new InetSocketAddress("127.0.0.1", 0));
+            try (LinkClient link = LinkClient.connect((InetSocketAddress) silent.getLocalAddress(), "test-client",
+                    atClient::add); java.nio.channels.SocketChannel peer = silent.accept()) {
+                byte[] megabyte = new byte[1 << 20];
+                for (int i = 0; i < 32; i++) {
+                    link.send(List.of(megabyte));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                while (link.backlog() > 24L << 20 && System.nanoTime() < deadline) {
+                    Thread.sleep(10); // the socket takes what its buffers hold, then no more
+                }
+                assertTrue(link.backlog() > 4L << 20, "backlog " + link.backlog());
+                CountDownLatch waited = new CountDownLatch(1);
+                Thread sender = startThread(() -> {
+                    link.awaitBacklogAtMost(4L << 20);
+                    waited.countDown();
+                });
+                assertFalse(waited.await(300, TimeUnit.MILLISECONDS), "the sender went on while the peer read nothing");
+                ByteBuffer sink = ByteBuffer.allocate(1 << 20);
+                while (waited.getCount() > 0) {
+                    sink.clear();
+                    peer.read(sink);
+                }
+                sender.join(5000);
+                assertTrue(link.backlog() <= 4L << 20, "backlog " + link.backlog());
+            }
+        }
+    }
+
+    @Test
     void serverAnswersTheClientItsFirstFrameNames() throws Exception {
         try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
              LinkClient client = client(server)) {
