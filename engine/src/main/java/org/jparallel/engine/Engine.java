@@ -368,6 +368,12 @@ public final class Engine implements AutoCloseable {
             }
         } catch (IOException e) {
             stop("the task link to the controller broke: " + e.getMessage());
+        } catch (RuntimeException | Error e) {
+            // A request that could not even be read (a frame bigger than the heap): the link is mid-message and
+            // the request unknown. Stopping is what lets the controller fail the engine's tasks with EngineError;
+            // an execution thread that just ended would leave the engine registered, answering nothing.
+            LOG.log(Level.SEVERE, "the engine cannot read its requests", e);
+            stop("it could not read a request: " + e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.jparallel.client.Client;
+import org.jparallel.client.EngineError;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.Fn0;
 import org.jparallel.controller.launch.ClusterOptions;
@@ -36,14 +37,29 @@ class EngineHeapTest {
     Path home;
 
     @Test
-    void anOutOfMemoryErrorWhileTheReplyIsMadeFailsTheRequestAndTheEngineServesOn() throws Exception {
+    void printingMoreThanTheHeapHoldsGoesOutInPiecesAndAValueTooBigFailsItsRequestOnly() throws Exception {
         var options = ClusterOptions.defaults().withEngineJvmOptions(List.of("-Xmx64m"));
         try (ItCluster cluster = new ItCluster(home, 1, options); Client rc = cluster.connectReady()) {
-            var printed = rc.engine(0).execute("String s = \"x\".repeat(20_000_000); System.out.print(s); s = null;");
-            var failure = assertThrows(RemoteError.class, () -> printed.get(Duration.ofSeconds(60)));
+            var printed = rc.engine(0).execute("String s = \"x\".repeat(12_000_000); System.out.print(s); s = null;");
+            printed.get(Duration.ofSeconds(60));
+            assertEquals(12_000_000, printed.stdout().get(0).length());
+            var shown = rc.engine(0).execute("\"y\".repeat(30_000_000)");
+            var failure = assertThrows(RemoteError.class, () -> shown.get(Duration.ofSeconds(60)));
             assertTrue(failure.getMessage().contains("OutOfMemoryError"), failure.getMessage());
             assertEquals(7, rc.engine(0).applySync(() -> 7));
             rc.engine(0).executeSync("int stillServing = 1;");
+        }
+    }
+
+    @Test
+    void aRequestTooBigForTheEnginesHeapFailsWithEngineErrorInsteadOfHanging() throws Exception {
+        var options = ClusterOptions.defaults().withEngineJvmOptions(List.of("-Xmx64m"));
+        try (ItCluster cluster = new ItCluster(home, 1, options); Client rc = cluster.connectReady()) {
+            double[] big = new double[20_000_000];
+            var captured = rc.engine(0).applyAsync(() -> big.length);
+            var failure = assertThrows(RuntimeException.class, () -> captured.get(Duration.ofSeconds(60)));
+            assertTrue(failure instanceof EngineError || failure.getMessage().contains("OutOfMemoryError"),
+                    failure.toString());
         }
     }
 
