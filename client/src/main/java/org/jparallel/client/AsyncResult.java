@@ -191,6 +191,17 @@ public class AsyncResult<T> implements Future<T> {
         }
     }
 
+    /** Whether this is one task's result whose value this client has read: {@link #get()} returns it at once. */
+    boolean inHand() {
+        if (board.size() != 1) {
+            return false;
+        }
+        TaskState task = board.task(0);
+        synchronized (board) {
+            return task.decoded && "ok".equals(task.status());
+        }
+    }
+
     /** The value of one finished task, decoded once; throws its error when it failed. */
     Object decoded(int index) {
         TaskState task = board.task(index);

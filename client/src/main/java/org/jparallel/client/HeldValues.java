@@ -20,8 +20,8 @@ import org.jparallel.wire.Message;
 
 /**
  * The values engines keep for this client's apply results: fetched when a reply says a value is held
- * ({@code value_request}), and released ({@code release_request}) once the result object is garbage, or
- * when the client closes, so the engine can free it when no task needs it either. Results die in crowds
+ * ({@code value_request}), and released ({@code release_request}) once the value is in this client, or the result
+ * object is garbage, or the client closes, so the engine can free it when no task needs it either. Results die in crowds
  * (a loop of applies): their releases go out together, within {@value #RELEASE_DELAY_MILLIS} ms, one
  * message for up to {@value #RELEASE_BATCH} of them, not one message each.
  *
@@ -104,6 +104,14 @@ final class HeldValues {
                 + "so that the results it no longer refers to release their values");
         // off the socket thread, which delivers this reply: a collection may take a while
         CompletableFuture.runAsync(System::gc);
+    }
+
+    /**
+     * The value of this task is in this client now: its engine may let it go, in the next batch of releases, as if
+     * its result were garbage.
+     */
+    void inHand(String msgId) {
+        collected(List.of(msgId));
     }
 
     /** On the cleaner's thread: a result is garbage; its values go in the next batch of releases. */

@@ -2,6 +2,7 @@ package org.jparallel.client;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,7 +151,8 @@ final class TaskSender {
 
     /**
      * An {@code apply_request} of {@code function} with {@code args}, where an {@link AsyncResult} argument
-     * stands for its value: it travels as a {@link ResultRef}, and the request names its task as an input.
+     * stands for its value: it travels as a {@link ResultRef}, and the request names its task as an input; or, once
+     * this client has read the value (and its engine let it go), as the value itself.
      *
      * @throws IllegalArgumentException when an argument is the result of several tasks (a map, a DirectView)
      */
@@ -163,6 +165,10 @@ final class TaskSender {
                     throw new IllegalArgumentException("argument " + i + " is " + result + ", the result of "
                             + result.size() + " tasks: only the result of one task (a load-balanced or single-engine"
                             + " apply) can stand for its value; pass result.get() instead");
+                }
+                if (result.inHand()) {
+                    sent[i] = result.get(); // its engine let it go once it came here
+                    continue;
                 }
                 String msgId = result.msgIds().get(0);
                 sent[i] = new ResultRef(msgId);
@@ -222,11 +228,18 @@ final class TaskSender {
         return decoder.decodeNamed(reply.buffers(), cells);
     }
 
-    /** The value in an {@code apply_reply}, fetched from its engine when the reply says it is held there. */
+    /**
+     * The value in an {@code apply_reply}, fetched from its engine when the reply says it is held there. Once the
+     * value is here, the engine need not keep it: a task that takes the result as an argument later gets this value
+     * from here ({@link #applyRequest}), and the engine's heap is not filled with values the client has.
+     */
     Object appliedValue(Message reply) {
-        if (reply.content().has("held")) {
-            return decoder.decode(held.fetch(reply), cells);
+        Object value = reply.content().has("held")
+                ? decoder.decode(held.fetch(reply), cells)
+                : decoder.decode(reply.buffers(), cells);
+        if (reply.parentHeader().get("msg_id") instanceof JsonPrimitive msgId) {
+            held.inHand(msgId.getAsString());
         }
-        return decoder.decode(reply.buffers(), cells);
+        return value;
     }
 }

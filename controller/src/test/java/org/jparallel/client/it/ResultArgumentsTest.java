@@ -50,10 +50,26 @@ class ResultArgumentsTest {
     @Order(2)
     void aTaskRunsOnTheEngineThatHoldsItsInput() throws Exception {
         AsyncResult<double[]> arB = rc.engine(1).apply(() -> new double[MILLION]);
-        arB.get(Duration.ofSeconds(60));
+        assertTrue(arB.waitFor(Duration.ofSeconds(60)));
         AsyncResult<Integer> arA = lv.apply((double[] b) -> b.length, arB);
         assertEquals(MILLION, arA.get(Duration.ofSeconds(60)));
         assertEquals(List.of(1), arA.engineIds());
+    }
+
+    @Test
+    @Order(3)
+    void aValueTheClientHasReadIsLetGoByItsEngineAndSentFromTheClientWhenUsed() throws Exception {
+        System.gc(); // earlier tests' results go now, not while this one counts
+        Thread.sleep(500);
+        long heldBefore = rc.queueStatus().engines().get(0).held();
+        AsyncResult<double[]> arB = rc.engine(0).apply(() -> new double[MILLION]);
+        assertEquals(MILLION, arB.get(Duration.ofSeconds(60)).length);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (rc.queueStatus().engines().get(0).held() > heldBefore && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(rc.queueStatus().engines().get(0).held() <= heldBefore, "the engine still keeps a value read");
+        assertEquals(MILLION, lv.apply((double[] b) -> b.length, arB).get(Duration.ofSeconds(60)));
     }
 
     @Test
@@ -85,7 +101,7 @@ class ResultArgumentsTest {
     @Order(5)
     void losingTheEngineThatHoldsAnInputFailsTheTaskWithEngineError() throws Exception {
         AsyncResult<double[]> arB = rc.engine(1).apply(() -> new double[MILLION]);
-        arB.get(Duration.ofSeconds(60));
+        assertTrue(arB.waitFor(Duration.ofSeconds(60)));
         long pid = rc.engine(1).applySync(() -> ProcessHandle.current().pid());
         assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
         long deadline = System.nanoTime() + 20_000_000_000L;
