@@ -508,3 +508,15 @@ def test_an_activated_views_magics_reach_a_cluster_started_again(cluster, home):
         assert re.findall(r"Out\[(\d):\d+\]: 42", ex.stdout) == ["1"], ex.describe()
     finally:
         execute(cluster, "%cluster stop", timeout=60)
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_px_after_the_cluster_was_shut_down_from_a_cell_says_none_is_running(cluster):
+    started = execute(cluster, "%cluster start -n 1 --profile shut", timeout=CLUSTER_TIMEOUT)
+    assert started.status == "ok", started.describe()
+    assert execute(cluster, "%px 1 + 1").status == "ok"
+    assert execute(cluster, 'Client.connect("shut").shutdown(); Thread.sleep(2000);', timeout=60).status == "ok"
+    ex = execute(cluster, "%px 1 + 1")
+    assert ex.status == "error"
+    assert ex.error["evalue"] == "no cluster is running: start one with %cluster start -n 4 --profile shut", \
+        ex.describe()

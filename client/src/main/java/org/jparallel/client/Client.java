@@ -163,6 +163,14 @@ public final class Client implements AutoCloseable {
         return profile;
     }
 
+    /**
+     * Whether this client's controller is known to have exited (one on this host whose process is gone, after
+     * {@code jpcluster stop} or {@code rc.shutdown()}): requests would fail; connect to a new cluster instead.
+     */
+    public boolean controllerExited() {
+        return channel.connection().controllerGone();
+    }
+
     /** The ids of the engines registered now, in order. */
     public List<Integer> ids() {
         return registry.ids();

@@ -25,6 +25,9 @@ public final class ParallelSession implements AutoCloseable {
 
     /** The client of the current profile's cluster, connecting on first use. */
     public synchronized Client client() throws MagicException {
+        if (client != null && client.controllerExited()) {
+            disconnect(); // its cluster was stopped: a running one (a new start) or "no cluster", not "no engines"
+        }
         if (client == null) {
             try {
                 client = clientFile != null ? Client.connect(clientFile) : Client.connect(profile);
