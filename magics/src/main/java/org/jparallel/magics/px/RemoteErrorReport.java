@@ -122,7 +122,8 @@ final class RemoteErrorReport {
             engines.append(engines.length() == 0 ? "" : ",").append(error.engineId());
         }
         RemoteError first = group.get(0);
-        return "[" + engines + ":" + first.method() + "] " + first.remoteClassName() + ": " + first.remoteMessage();
+        return "[" + engines + ":" + first.method() + "] " + first.remoteClassName()
+                + (first.remoteMessage().isEmpty() ? "" : ": " + first.remoteMessage()); // StackOverflowError has none
     }
 
     /** The remote trace without a first line that repeats {@code Class: message}. */

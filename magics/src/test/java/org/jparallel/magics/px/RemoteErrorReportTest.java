@@ -47,6 +47,13 @@ class RemoteErrorReportTest {
     }
 
     @Test
+    void anErrorWithoutAMessageEndsAtItsClass() {
+        RemoteError overflow = new RemoteError(0, "execute", "java.lang.StackOverflowError", "",
+                List.of("java.lang.StackOverflowError", "\tat 1R.f(In [8] line 2)"));
+        assertEquals("[0:execute] java.lang.StackOverflowError", traceback(overflow, Set.of()).get(0));
+    }
+
+    @Test
     void aNameTheNotebookLacksTooGetsNoHint() {
         List<String> lines = traceback(cannotFind(0, "variable typo"), Set.of("offset"));
         assertFalse(lines.get(lines.size() - 1).startsWith("hint:"), String.join("\n", lines));
