@@ -508,3 +508,16 @@ def test_exit_asks_the_frontend_to_close_as_in_ipython(kc, code):
     assert ex.content["payload"] == [{"source": "ask_exit", "keepkernel": False}], ex.content
     assert ex.error is None
     assert value_of(kc, "2 + 3") == "5"  # the kernel itself goes on: the frontend decides
+
+
+def test_jshells_vars_command_lists_the_cells_variables(kc):
+    assert execute(kc, "int jshellListed = 41 + 1;").status == "ok"
+    ex = execute(kc, "/vars")
+    assert ex.status == "ok" and "|    int jshellListed = 42\n" in ex.stdout, ex.describe()
+    assert "$display" not in ex.stdout and "Out " not in ex.stdout, ex.stdout
+
+
+def test_a_jshell_command_the_kernel_lacks_says_which_it_has(kc):
+    ex = execute(kc, "/edit")
+    assert ex.status == "error" and ex.error["ename"] == "UsageError", ex.describe()
+    assert "cells take /imports, /vars, /methods, /types and /list" in ex.error["evalue"]

@@ -47,7 +47,7 @@ final class EngineSession extends SessionContext implements AutoCloseable {
         try {
             Display display = new Display(sink);
             java.define("$display", Display.class.getName(), display);
-            CellOutcome prelude = java.eval(Display.prelude("$display"), "startup");
+            CellOutcome prelude = java.eval(Display.prelude("$display"), JavaSession.STARTUP_CELL_NAME);
             if (!(prelude instanceof CellOutcome.Success)) {
                 throw new IllegalStateException("the display prelude does not compile: " + prelude);
             }

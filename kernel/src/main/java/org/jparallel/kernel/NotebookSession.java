@@ -36,7 +36,7 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
         NotebookSession notebook = new NotebookSession(session, registry, sink);
         session.define("Out", "java.util.Map<Integer, Object>", notebook.out);
         session.define("$display", Display.class.getName(), notebook.display());
-        CellOutcome prelude = session.eval(Display.prelude("$display"));
+        CellOutcome prelude = session.eval(Display.prelude("$display"), JavaSession.STARTUP_CELL_NAME);
         if (!(prelude instanceof CellOutcome.Success)) {
             throw new IllegalStateException("the display prelude does not compile: " + prelude);
         }

@@ -28,6 +28,8 @@ public final class CellRunner {
     private static final Pattern MAGIC_AS_VALUE = Pattern.compile(
             "^(.*?[^=!<>+\\-*/%&|^]=)\\s*%([A-Za-z]\\w*)((?:\\s.*)?)$");
     private static final String VALUES_VARIABLE = "$magics";
+    /** A cell that is one word after a slash, as the jshell tool's commands are: never Java. */
+    private static final Pattern JSHELL_COMMAND = Pattern.compile("/[A-Za-z]+");
     /** A type name as a cell may write it in a cast: names, type arguments, arrays; no intersection, no anonymous. */
     private static final Pattern WRITABLE_TYPE = Pattern.compile("[A-Za-z_][\\w.]*(<[\\w.<>, ?\\[\\]]*>)?(\\[])*");
 
@@ -88,6 +90,15 @@ public final class CellRunner {
         String stripped = cell.stripLeading();
         if (stripped.startsWith("%%")) {
             return runCellMagic(stripped, context);
+        }
+        Optional<String> listing = stripped.startsWith("/") ? session.jshellCommand(stripped) : Optional.empty();
+        if (listing.isPresent()) {
+            System.out.print(listing.get());
+            return CellOutcome.nothing();
+        }
+        if (JSHELL_COMMAND.matcher(stripped.strip()).matches()) {
+            return usageError("no jshell command " + stripped.strip() + " here: cells take /imports, /vars, /methods,"
+                    + " /types and /list; for the rest there are magics (%lsmagic lists them)");
         }
         return runLines(cell, cellName, context);
     }

@@ -30,6 +30,8 @@ public final class JavaSession implements AutoCloseable {
 
     /** How a cell evaluated without a name of its own is named in compile errors and stack frames. */
     public static final String DEFAULT_CELL_NAME = "cell";
+    /** The cell name of the snippets a session starts with (imports, the display prelude): not the user's. */
+    public static final String STARTUP_CELL_NAME = "startup";
     /** The option a JVM needs for {@link #addToClasspath} to reach its own class path, not only the cells'. */
     public static final String HOST_CLASS_PATH_OPTION = HostClassPath.OPEN_PACKAGE;
     private static final long ASSIST_WAIT_MILLIS = 2000;
@@ -41,6 +43,7 @@ public final class JavaSession implements AutoCloseable {
     private final CodeAssist assist;
     private final CompiledSnippets compiled = new CompiledSnippets();
     private final SessionTypes types;
+    private final SnippetOrigins origins = new SnippetOrigins();
     private final ReentrantLock shellInUse = new ReentrantLock();
     private volatile DisplayHistory history = DisplayHistory.empty();
     private int boundValues;
@@ -52,7 +55,7 @@ public final class JavaSession implements AutoCloseable {
         this.types = new SessionTypes(shell, control);
         control.declaredTypes(types);
         CellSnippets snippets = new CellSnippets(shell.sourceCodeAnalysis());
-        this.evaluator = new CellEvaluator(shell, control, variables, new SnippetOrigins(), compiled, snippets, types);
+        this.evaluator = new CellEvaluator(shell, control, variables, origins, compiled, snippets, types);
         this.assist = new CodeAssist(shell.sourceCodeAnalysis(), snippets);
     }
 
@@ -71,7 +74,7 @@ public final class JavaSession implements AutoCloseable {
         try {
             options.classPath().forEach(session::addToShellClasspath);
             for (String snippet : options.startup()) {
-                CellOutcome outcome = session.eval(snippet, "startup");
+                CellOutcome outcome = session.eval(snippet, STARTUP_CELL_NAME);
                 if (!(outcome instanceof CellOutcome.Success)) {
                     throw new IllegalArgumentException("startup snippet failed: " + snippet + "\n" + outcome);
                 }
@@ -270,6 +273,15 @@ public final class JavaSession implements AutoCloseable {
         return withShell(() -> variables.all().stream()
                 .map(v -> new SessionVariable(v.name(), v.typeName(), variables.read(v)))
                 .toList());
+    }
+
+    /**
+     * What the jshell tool's {@code /imports}, {@code /vars}, {@code /methods}, {@code /types} or {@code /list} prints
+     * for this session (the cells' own declarations, not the session's startup), if {@code cell} is one of those
+     * commands; empty otherwise.
+     */
+    public Optional<String> jshellCommand(String cell) {
+        return JShellCommands.command(cell).map(command -> withShell(() -> command.list(shell, origins, variables)));
     }
 
     /** Whether the cells declare a variable, method or type of this name now. */

@@ -15,6 +15,12 @@ final class SnippetOrigins {
         bySnippetId.put(snippetId, new Origin(cellName, firstLine));
     }
 
+    /** Whether the snippet came from the cell named {@code cellName}. */
+    synchronized boolean from(String snippetId, String cellName) {
+        Origin origin = bySnippetId.get(snippetId);
+        return origin != null && origin.cellName().equals(cellName);
+    }
+
     /** {@code cell line 7} for line {@code snippetLine} of the snippet. */
     synchronized String describe(String snippetId, int snippetLine) {
         Origin origin = bySnippetId.get(snippetId);
