@@ -521,3 +521,8 @@ def test_a_jshell_command_the_kernel_lacks_says_which_it_has(kc):
     ex = execute(kc, "/edit")
     assert ex.status == "error" and ex.error["ename"] == "UsageError", ex.describe()
     assert "cells take /imports, /vars, /methods, /types and /list" in ex.error["evalue"]
+
+
+def test_a_name_and_a_question_mark_prints_its_help_as_ipython_does(kc):
+    ex = execute(kc, "Math.max?")
+    assert ex.status == "ok" and ex.stdout.startswith("int Math.max(int a, int b)"), ex.describe()

@@ -383,6 +383,15 @@ public class AsyncResult<T> implements Future<T> {
     }
 
     /**
+     * {@link #onDone(Runnable)} with this result given to the callback, as ipyparallel's
+     * {@code add_done_callback(fn)}: {@code ar.onDone(r -> System.out.println(r.successful()))}.
+     */
+    public AsyncResult<T> onDone(Consumer<? super AsyncResult<T>> callback) {
+        board.onDone(() -> callback.accept(this));
+        return this;
+    }
+
+    /**
      * This result as a {@link CompletableFuture}, to compose with others ({@code thenCombine}, {@code allOf}, …):
      * it completes with the value, or exceptionally with what {@link #get()} throws (a {@link RemoteError}, …).
      * Cancelling it cancels this result. It completes on a thread of {@code CompletableFuture}'s default pool,

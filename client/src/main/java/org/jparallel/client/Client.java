@@ -181,7 +181,7 @@ public final class Client implements AutoCloseable {
         return new DirectView(new DirectRequests(sender, registry::ids, false), "all", connectionFile, null);
     }
 
-    /** A view on these engines, in this order. */
+    /** A view on these engines, in this order; a negative id counts from the last ({@code view(-1)}: rc[-1]). */
     public DirectView view(int... ids) {
         List<Integer> targets = new ArrayList<>();
         Arrays.stream(ids).forEach(targets::add);
@@ -190,16 +190,30 @@ public final class Client implements AutoCloseable {
 
     /** A view on these engines, in this order. */
     public DirectView view(List<Integer> ids) {
-        List<Integer> targets = List.copyOf(ids);
+        List<Integer> targets = ids.stream().map(this::fromEnd).toList();
         targets.forEach(this::checkEngine);
         return new DirectView(new DirectRequests(sender, () -> targets, false), targets.toString(), connectionFile,
                 targets);
     }
 
-    /** A view on one engine, whose values are that engine's own (not lists). */
+    /** A view on one engine, whose values are that engine's own (not lists); {@code engine(-1)} is the last one. */
     public EngineView engine(int id) {
-        checkEngine(id);
-        return new EngineView(id, new DirectRequests(sender, () -> List.of(id), true), connectionFile);
+        int engine = fromEnd(id);
+        checkEngine(engine);
+        return new EngineView(engine, new DirectRequests(sender, () -> List.of(engine), true), connectionFile);
+    }
+
+    /** An engine id as ipyparallel's {@code rc[-1]} takes one: a negative id counts from the last engine. */
+    private int fromEnd(int id) {
+        if (id >= 0) {
+            return id;
+        }
+        List<Integer> ids = ids();
+        if (-id > ids.size()) {
+            throw new ClusterException("there is no engine " + id + ": the cluster has " + ids.size() + " engines "
+                    + ids + " (-1 is the last)");
+        }
+        return ids.get(ids.size() + id);
     }
 
     private void checkEngine(int id) {

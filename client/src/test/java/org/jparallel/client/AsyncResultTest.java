@@ -344,6 +344,15 @@ class AsyncResultTest {
     }
 
     @Test
+    void onDoneHandsTheResultToACallbackThatTakesIt() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        List<Boolean> successes = new ArrayList<>();
+        ar.onDone(done -> successes.add(done.successful()));
+        ReplyStream.reply(ar, 0, 0, 1);
+        assertEquals(List.of(true), successes);
+    }
+
+    @Test
     void anOrderedMapIteratesInSequenceOrder() {
         AsyncMapResult<Integer> ar = stream.mapResult(2, true);
         ReplyStream.reply(ar, 1, 0, new ArrayList<>(List.of(4, 9)));

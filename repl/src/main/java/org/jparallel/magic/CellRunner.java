@@ -28,6 +28,12 @@ public final class CellRunner {
     private static final Pattern MAGIC_AS_VALUE = Pattern.compile(
             "^(.*?[^=!<>+\\-*/%&|^]=)\\s*%([A-Za-z]\\w*)((?:\\s.*)?)$");
     private static final String VALUES_VARIABLE = "$magics";
+    /**
+     * IPython's {@code obj?} and {@code ?obj} (and {@code ??}): a name or member chain (a call's parentheses allowed)
+     * and nothing else, which no Java statement is.
+     */
+    private static final Pattern HELP = Pattern.compile(
+            "([\\w$.]+(?:\\([^()?:;]*\\))?(?:\\.[\\w$]+(?:\\([^()?:;]*\\))?)*)\\?\\??|\\?\\??([\\w$.]+)");
     /** A cell that is one word after a slash, as the jshell tool's commands are: never Java. */
     private static final Pattern JSHELL_COMMAND = Pattern.compile("/[A-Za-z]+");
     /** A type name as a cell may write it in a cast: names, type arguments, arrays; no intersection, no anonymous. */
@@ -95,6 +101,10 @@ public final class CellRunner {
         if (listing.isPresent()) {
             System.out.print(listing.get());
             return CellOutcome.nothing();
+        }
+        Matcher help = HELP.matcher(stripped.strip());
+        if (help.matches()) {
+            return help(help.group(1) != null ? help.group(1) : help.group(2));
         }
         if (JSHELL_COMMAND.matcher(stripped.strip()).matches()) {
             return usageError("no jshell command " + stripped.strip() + " here: cells take /imports, /vars, /methods,"
@@ -252,6 +262,16 @@ public final class CellRunner {
         } finally {
             runningMagic = outerMagic;
         }
+    }
+
+    /** Prints what Shift-Tab shows for {@code target} (its signature and Javadoc), as IPython prints {@code obj?}. */
+    private CellOutcome help(String target) {
+        Optional<String> text = session.inspect(target, target.length(), 0);
+        if (text.isEmpty()) {
+            return usageError("Object `" + target + "` not found.");
+        }
+        System.out.println(text.get());
+        return CellOutcome.nothing();
     }
 
     private static CellOutcome usageError(String message) {

@@ -95,6 +95,27 @@ class CellRunnerTest {
     }
 
     @Test
+    void aNameEndingInAQuestionMarkPrintsItsSignatureAsIPythonsHelpDoes() {
+        CellOutcome outcome = runner.run("Math.floorMod?", context);
+        assertInstanceOf(CellOutcome.Success.class, outcome, outcome::toString);
+        assertTrue(printed().contains("floorMod(int x, int y)"), printed());
+    }
+
+    @Test
+    void helpForANameThatIsNotThereSaysSo() {
+        CellOutcome outcome = runner.run("?noSuchThingHere", context);
+        assertEquals("Object `noSuchThingHere` not found.",
+                assertInstanceOf(CellOutcome.RuntimeError.class, outcome).message());
+    }
+
+    @Test
+    void aConditionalExpressionIsNoHelpRequest() {
+        session.eval("boolean yes = true;");
+        CellOutcome outcome = runner.run("yes ? 1 : 2", context);
+        assertEquals(1, assertInstanceOf(CellOutcome.Success.class, outcome).value().orElseThrow().object());
+    }
+
+    @Test
     void plainJavaRunsInTheSession() {
         assertEquals(4, value(runner.run("2 + 2", context)));
     }

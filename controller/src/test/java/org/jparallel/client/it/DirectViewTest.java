@@ -51,6 +51,15 @@ class DirectViewTest {
     }
 
     @Test
+    void aNegativeIdCountsFromTheLastEngineAsIpyparallelsDoes() {
+        long lastPid = rc.engine(1).applySync(() -> ProcessHandle.current().pid());
+        assertEquals(lastPid, rc.engine(-1).applySync(() -> ProcessHandle.current().pid()));
+        assertEquals(List.of(1, 0), rc.view(-1, -2).targets());
+        ClusterException e = assertThrows(ClusterException.class, () -> rc.engine(-3));
+        assertTrue(e.getMessage().startsWith("there is no engine -3: the cluster has 2 engines"), e.getMessage());
+    }
+
+    @Test
     void activatingAViewOutsideANotebookSaysThereIsNoPx() {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> rc.view(0).activate("_zero"));
         assertTrue(e.getMessage().startsWith("activate() makes %px magics, which exist in a jparallel notebook only"),

@@ -99,6 +99,9 @@ final class LinkConnection implements LinkLoop.Ready {
      * flag stays set): how a sender that could outrun the socket (a loop printing) is held back.
      */
     synchronized void awaitBacklogAtMost(long bytes) {
+        if (loop.inLoop()) {
+            return; // the loop's own thread is what writes the backlog out: it must never wait for itself
+        }
         while (outboxBytes > bytes && channel != null) {
             try {
                 wait(100); // also woken as messages leave; the timeout covers a channel that closed meanwhile
