@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Logger;
 import org.jparallel.wire.Header;
 import org.jparallel.wire.MalformedMessageException;
@@ -40,19 +41,31 @@ final class ClientReplies {
 
     /** Tells a client, as its engine's stderr, that output of that request was dropped while it fell behind. */
     void outputDropped(byte[] client, RoutingHeader output, int engineId, long bytes) {
-        JsonObject content = new JsonObject();
-        content.addProperty("name", "stderr");
-        content.addProperty("text", String.format(java.util.Locale.ROOT, "[jparallel: %.1f MB of output dropped:"
-                + " it came faster than this client read it]%n", bytes / 1e6));
-        JsonObject metadata = new JsonObject();
-        metadata.addProperty("engine_id", engineId);
         try {
-            Message note = new Message(List.of(client), Header.create("stream", session, "controller"),
-                    RoutingHeader.object(output.parentHeaderFrame()), metadata, content, List.of());
-            links.toClient(codec.encode(note));
+            stderr(client, RoutingHeader.object(output.parentHeaderFrame()), engineId, String.format(Locale.ROOT,
+                    "[jparallel: %.1f MB of output dropped: it came faster than this client read it]%n", bytes / 1e6));
         } catch (MalformedMessageException e) {
             LOG.warning("cannot tell a client its output was dropped: " + e.getMessage());
         }
+    }
+
+    /** Says {@code text} to the client of a request, as the stderr of its engine while it runs that request. */
+    void note(byte[] client, RoutingHeader request, int engineId, String text) {
+        try {
+            stderr(client, RoutingHeader.object(request.headerFrame()), engineId, text);
+        } catch (MalformedMessageException e) {
+            LOG.warning("cannot write a note to a client: " + e.getMessage());
+        }
+    }
+
+    private void stderr(byte[] client, JsonObject parent, int engineId, String text) {
+        JsonObject content = new JsonObject();
+        content.addProperty("name", "stderr");
+        content.addProperty("text", text);
+        JsonObject metadata = new JsonObject();
+        metadata.addProperty("engine_id", engineId);
+        links.toClient(codec.encode(new Message(List.of(client), Header.create("stream", session, "controller"),
+                parent, metadata, content, List.of())));
     }
 
     void ok(byte[] client, RoutingHeader route) throws MalformedMessageException {

@@ -15,6 +15,30 @@ final class EngineEntry {
     final Set<String> outstanding = new LinkedHashSet<>();
     int completed;
     long lastHeardNanos = System.nanoTime();
+    /** The task it was running when a client interrupted it, while that task has not answered; or null. */
+    String interruptedTask;
+    long interruptedAtNanos;
+
+    /**
+     * Notes that a client interrupted what this engine runs (its oldest task in flight), if it runs anything and,
+     * when {@code only} is not null, that task is among them (an abort names the tasks it interrupts).
+     */
+    void interrupted(long nowNanos, Set<String> only) {
+        if (interruptedTask == null && !outstanding.isEmpty()) {
+            String running = outstanding.iterator().next();
+            if (only == null || only.contains(running)) {
+                interruptedTask = running;
+                interruptedAtNanos = nowNanos;
+            }
+        }
+    }
+
+    /** The task answered: whatever it was interrupted in, it is over. */
+    void answered(String msgId) {
+        if (msgId.equals(interruptedTask)) {
+            interruptedTask = null;
+        }
+    }
 
     EngineEntry(int id, long pid, String host, byte[] identity, byte[] taskIdentity) {
         this.id = id;

@@ -44,6 +44,8 @@ import org.jparallel.wire.TaskLinkHello;
 public final class Hub {
     private static final Logger LOG = Logger.getLogger(Hub.class.getName());
     static final long ENGINE_SILENCE_MILLIS = 10_000;
+    /** How long after an interrupt a task still running counts as one that the interrupt did not stop. */
+    static final long STILL_INTERRUPTED_SECONDS = 2;
     private static final int TASK_RECORDS = 100_000;
     private static final long DEFAULT_RECORD_BYTES = 1L << 30;
 
@@ -148,6 +150,11 @@ public final class Hub {
                 scheduler.queued(new QueuedTask(task.msgId, metadata));
                 dispatchWaiting();
             } else if (outOfBand) {
+                if (interrupts(route)) {
+                    long now = System.nanoTime();
+                    Set<String> only = interrupted(route);
+                    engines.values().forEach(engine -> engine.interrupted(now, only));
+                }
                 broadcastToEngines(type, route, frames);
                 replies.ok(client, route);
             } else {
@@ -163,14 +170,49 @@ public final class Hub {
             return;
         }
         if (outOfBand) {
+            if (interrupts(route)) {
+                engine.interrupted(System.nanoTime(), interrupted(route));
+            }
             send(engine.identity, frames);
             return;
         }
+        stillInterrupted(client, route, engine);
         Task task = record(client, route);
         task.engineId = id;
         engine.outstanding.add(task.msgId);
         scheduler.sentTo(task.msgId, id);
         send(engine.taskIdentity, frames);
+    }
+
+    /** Whether this out-of-band request stops what an engine runs: an interrupt, or an abort that interrupts. */
+    private static boolean interrupts(RoutingHeader route) throws MalformedMessageException {
+        return route.msgType().equals("interrupt_request")
+                || JsonFields.bool(RoutingHeader.object(route.contentFrame()), "interrupt", false);
+    }
+
+    /** The tasks an abort interrupts ({@code msg_ids}); null for an interrupt, which stops whatever runs. */
+    private static Set<String> interrupted(RoutingHeader route) throws MalformedMessageException {
+        return route.msgType().equals("abort_request")
+                ? Set.copyOf(TaskResults.ids(RoutingHeader.object(route.contentFrame()))) : null;
+    }
+
+    /**
+     * Tells the client of a request for an engine still running a task that was interrupted a while ago that the
+     * request waits behind it: code blocked where no interrupt reaches (a socket's accept) ends only with its engine,
+     * and the request would otherwise wait with no word why.
+     */
+    private void stillInterrupted(byte[] client, RoutingHeader route, EngineEntry engine) {
+        if (engine.interruptedTask == null || !engine.outstanding.contains(engine.interruptedTask)) {
+            engine.interruptedTask = null;
+            return;
+        }
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - engine.interruptedAtNanos);
+        if (seconds >= STILL_INTERRUPTED_SECONDS) {
+            replies.note(client, route, engine.id, "[jparallel: engine " + engine.id + " still runs a request that"
+                    + " was interrupted " + seconds + " s ago, and this one waits behind it: code blocked where an"
+                    + " interrupt does not reach (a socket's accept(), a native call) ends only with its engine"
+                    + " (%cluster restart, or jpcluster restart)]\n");
+        }
     }
 
     private static int singleTarget(JsonElement targets) {
@@ -482,6 +524,7 @@ public final class Hub {
         if (engine.outstanding.remove(task.msgId)) {
             engine.completed++;
         }
+        engine.answered(task.msgId);
     }
 
     /** {@code ename: evalue} of a failed reply, for tasks that depend on it; null for a success. */

@@ -29,7 +29,7 @@ final class EngineScript {
         String classPath = jar.isEmpty() ? System.getProperty("java.class.path") : jar;
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(LocalEngineLauncher.DEFAULT_JVM_OPTIONS);
+        command.addAll(LocalEngineLauncher.defaultsFor(jvmOptions));
         command.addAll(EarlyCompilation.JVM_OPTIONS);
         List<String> rest = new ArrayList<>(jvmOptions);
         rest.addAll(List.of("-cp", classPath, "org.jparallel.engine.EngineMain"));

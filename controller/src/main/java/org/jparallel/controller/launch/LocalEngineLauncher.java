@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jparallel.controller.profile.ProfileDir;
 
 /**
@@ -89,10 +92,44 @@ public final class LocalEngineLauncher implements EngineLauncher {
     private final List<String> jvmOptions;
     private final Optional<EngineArchive> archive;
 
+    private static final String INITIAL_HEAP = "-Xms16m";
+    private static final long INITIAL_HEAP_BYTES = 16L << 20;
+    private static final Pattern MAX_HEAP =
+            Pattern.compile("-Xmx(\\d+)([kKmMgGtT]?)");
+
+    /**
+     * {@link #DEFAULT_JVM_OPTIONS} for engines started with these options of the user's: a maximum heap below the
+     * default initial one ({@code -Xmx12m}) is the initial heap too, where the JVM would refuse to start ("Initial
+     * heap size set to a larger value than the maximum heap size").
+     */
+    static List<String> defaultsFor(List<String> userOptions) {
+        long maxHeap = -1;
+        String given = null;
+        for (String option : userOptions) {
+            Matcher max = MAX_HEAP.matcher(option);
+            if (max.matches()) {
+                long unit = switch (max.group(2).toLowerCase(Locale.ROOT)) {
+                    case "k" -> 1L << 10;
+                    case "m" -> 1L << 20;
+                    case "g" -> 1L << 30;
+                    case "t" -> 1L << 40;
+                    default -> 1;
+                };
+                maxHeap = Long.parseLong(max.group(1)) * unit;
+                given = option.substring("-Xmx".length());
+            }
+        }
+        if (maxHeap < 0 || maxHeap >= INITIAL_HEAP_BYTES) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        String initial = "-Xms" + given;
+        return DEFAULT_JVM_OPTIONS.stream().map(option -> option.equals(INITIAL_HEAP) ? initial : option).toList();
+    }
+
     /** @param jvmOptions options for each engine JVM, after the defaults, so they override them */
     public LocalEngineLauncher(ProfileDir dir, List<String> jvmOptions) {
         this.dir = dir;
-        List<String> options = new ArrayList<>(DEFAULT_JVM_OPTIONS);
+        List<String> options = new ArrayList<>(defaultsFor(jvmOptions));
         if (hasVmOption("TrimNativeHeapInterval")) {
             options.add(TRIM_NATIVE_HEAP);
         }
