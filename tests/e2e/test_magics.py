@@ -127,6 +127,22 @@ def test_magic_names_complete(kc, typed, expected):
     assert expected in reply["matches"] and reply["cursor_start"] == 0, reply
 
 
+@pytest.mark.parametrize("typed,expected,start", [
+    ("%px --ta", ["--targets"], 4),
+    ("%cluster st", ["start", "stop", "status"], 9),
+    ("%cluster start --sch", ["--scheme"], 15),
+])
+def test_a_magics_options_and_first_words_complete(kc, typed, expected, start):
+    reply = exchange(kc, "complete_request", {"code": typed, "cursor_pos": len(typed)}).content
+    assert reply["matches"] == expected and reply["cursor_start"] == start, reply
+
+
+def test_java_after_px_still_completes_as_java(kc):
+    typed = "%px String.valueO"
+    reply = exchange(kc, "complete_request", {"code": typed, "cursor_pos": len(typed)}).content
+    assert any(m.startswith("valueOf") for m in reply["matches"]), reply
+
+
 def test_question_mark_shows_a_magics_usage(kc):
     text = execute(kc, "%time?").visible_text
     assert "%time" in text and "%%time" in text, text

@@ -2,7 +2,11 @@ package org.jparallel.kernel.handler;
 
 import com.google.gson.JsonObject;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.jparallel.kernel.channel.Channel;
 import org.jparallel.kernel.channel.Responder;
 import org.jparallel.wire.JsonFields;
@@ -46,12 +50,18 @@ public final class CompletionHandler implements RequestHandler {
         responder.reply(channel, request, reply);
     }
 
-    /** Completes {@code %na|} to magic names when the cursor's line starts with a magic. */
+    /**
+     * Completes {@code %na|} to magic names when the cursor's line starts with a magic, and, after the name, an
+     * option ({@code %px -|}) or a first word ({@code %cluster st|}) to those the magic's usage shows.
+     */
     private Completion magicCompletion(String code, int cursor) {
         int lineStart = code.lastIndexOf('\n', cursor - 1) + 1;
         String line = code.substring(lineStart, cursor);
-        if (!line.startsWith("%") || line.contains(" ")) {
+        if (!line.startsWith("%")) {
             return null;
+        }
+        if (line.contains(" ")) {
+            return magicArgument(line, lineStart);
         }
         MagicKind kind = line.startsWith("%%") ? MagicKind.CELL : MagicKind.LINE;
         String typed = line.substring(kind.prefix().length());
@@ -61,5 +71,34 @@ public final class CompletionHandler implements RequestHandler {
                 .map(name -> kind.prefix() + name)
                 .toList();
         return new Completion(matches, lineStart, cursor);
+    }
+
+    private static final Pattern OPTION = Pattern.compile("(?<![\\w-])--?[A-Za-z][\\w-]*");
+
+    /** An option or first word of the magic the line starts with, from its usage; null when there is none to offer. */
+    private Completion magicArgument(String line, int lineStart) {
+        String[] words = line.split(" ", -1);
+        String name = words[0].replaceFirst("^%%?", "");
+        String typed = words[words.length - 1];
+        Optional<Magic> magic = magics.find(name);
+        if (magic.isEmpty()) {
+            return null;
+        }
+        String usage = magic.get().usage().replaceAll("\"[^\"]*\"", ""); // not the options of examples in quotes
+        Stream<String> candidates;
+        if (typed.startsWith("-")) {
+            candidates = OPTION.matcher(usage).results().map(MatchResult::group);
+        } else if (words.length == 2) {
+            Pattern firstWord = Pattern.compile("(?m)^%%?" + Pattern.quote(name) + " ([a-z][a-z-]*)\\b");
+            candidates = firstWord.matcher(usage).results().map(m -> m.group(1));
+        } else {
+            return null;
+        }
+        List<String> matches = candidates.filter(c -> c.startsWith(typed)).distinct().toList();
+        if (matches.isEmpty()) {
+            return null; // Java after the magic (%px String.val|) completes as Java does
+        }
+        int wordStart = lineStart + line.length() - typed.length();
+        return new Completion(matches, wordStart, lineStart + line.length());
     }
 }
