@@ -21,9 +21,9 @@ import org.jparallel.wire.Message;
 /**
  * The values engines keep for this client's apply results: fetched when a reply says a value is held
  * ({@code value_request}), and released ({@code release_request}) once the value is in this client, or the result
- * object is garbage, or the client closes, so the engine can free it when no task needs it either. Results die in crowds
- * (a loop of applies): their releases go out together, within {@value #RELEASE_DELAY_MILLIS} ms, one
- * message for up to {@value #RELEASE_BATCH} of them, not one message each.
+ * object is garbage, or the client closes, so the engine can free it when no task needs it either. Results die in
+ * crowds (a loop of applies): their releases go out together, within {@value #RELEASE_DELAY_MILLIS} ms, one message
+ * for up to {@value #RELEASE_BATCH} of them, not one message each.
  *
  * <p>A result object is small here and its value big there: a client that drops results of 80 MB in a loop
  * may not collect its garbage for a long while, and meanwhile the engines keep every value (one engine grew

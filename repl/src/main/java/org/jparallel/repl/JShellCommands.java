@@ -45,7 +45,7 @@ enum JShellCommands {
         return lines.isEmpty() ? "|    (none)\n" : String.join("\n", lines) + "\n";
     }
 
-    /** The kernel's own variables: {@code $display} and the like, and {@code Out} (IPython's %who leaves it out too). */
+    /** The kernel's own variables: {@code $display} and the like, and {@code Out} (IPython's %who leaves it out). */
     private static boolean kernels(VarSnippet variable) {
         return variable.name().startsWith("$") || variable.name().equals("Out");
     }

@@ -31,7 +31,8 @@ class InterruptTest {
     /** Starts the cell, stops it half a second later, and expects it to end within a second of the stop. */
     private CellOutcome stopped(String cell) {
         return assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-            CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> session.eval(cell), ON_ITS_OWN_THREAD);
+            CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> session.eval(cell),
+                    ON_ITS_OWN_THREAD);
             Thread.sleep(500);
             long stoppedAt = System.nanoTime();
             session.stop();
@@ -112,9 +113,11 @@ class InterruptTest {
     void aStopWhileTheCellWaitsForTheShellStopsTheCell() {
         session.eval("int kept = 41;");
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-            CompletableFuture<CellOutcome> holding = CompletableFuture.supplyAsync(() -> session.eval("Thread.sleep(1500);"), ON_ITS_OWN_THREAD);
+            CompletableFuture<CellOutcome> holding = CompletableFuture.supplyAsync(
+                    () -> session.eval("Thread.sleep(1500);"), ON_ITS_OWN_THREAD);
             Thread.sleep(300);
-            CompletableFuture<CellOutcome> waiting = CompletableFuture.supplyAsync(() -> session.eval("while (true) { }"), ON_ITS_OWN_THREAD);
+            CompletableFuture<CellOutcome> waiting = CompletableFuture.supplyAsync(
+                    () -> session.eval("while (true) { }"), ON_ITS_OWN_THREAD);
             Thread.sleep(300);
             session.stop();
             holding.get(5, TimeUnit.SECONDS);

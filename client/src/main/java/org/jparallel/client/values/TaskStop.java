@@ -1,8 +1,9 @@
 package org.jparallel.client.values;
 
 /**
- * What the stop checks woven into shipped classes ask ({@code org.jparallel.repl.StopChecks}): whether the engine was asked to stop
- * the function it runs. Public because woven code, defined by other class loaders, calls {@link #check()}.
+ * What the stop checks woven into shipped classes ask ({@code org.jparallel.repl.StopChecks}): whether the engine was
+ * asked to stop the function it runs. Public because woven code, defined by other class loaders, calls
+ * {@link #check()}.
  *
  * <p>The flag is the JVM's, as JShell's own stop flag for snippets is: woven code reaches it through a static
  * call, from whichever loader defined it. An engine runs one function at a time and lowers the flag once that

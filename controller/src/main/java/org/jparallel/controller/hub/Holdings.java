@@ -329,6 +329,11 @@ final class Holdings {
         if (holder == null) {
             String why = remaking.containsKey(msgId) ? "the result of task " + msgId + " is being made again:"
                     + " its engine died" : lost.getOrDefault(msgId, noHolder(msgId));
+            if (!toEngine) {
+                // the client's own get(), not a task's argument
+                why = why.replace(" that this task takes as an argument", ", a value over 1 MiB that stays on its"
+                        + " engine until it is read");
+            }
             refuse(requester, toEngine, route.headerFrame(),
                     lost.containsKey(msgId) || remaking.containsKey(msgId) ? "EngineError" : "NoSuchValue", why);
             return;

@@ -44,7 +44,8 @@ final class TaskNeeds {
         JsonElement timeout = metadata.get("timeout");
         JsonElement retries = metadata.get("retries");
         return new TaskNeeds(TaskDependency.parse(metadata.get("after")), TaskDependency.parse(metadata.get("follow")),
-                engines(metadata.get("lb_targets")), timeout == null || timeout.isJsonNull() ? 0 : timeout.getAsDouble(),
+                engines(metadata.get("lb_targets")),
+                timeout == null || timeout.isJsonNull() ? 0 : timeout.getAsDouble(),
                 retries == null || retries.isJsonNull() ? 0 : Math.max(0, retries.getAsInt()), nowNanos);
     }
 
@@ -70,7 +71,8 @@ final class TaskNeeds {
      * and nothing the engine cannot judge (a timeout, a follow, engines to avoid or to keep to).
      */
     boolean mayWaitOnEngine() {
-        if (unreadable != null || !follow.isEmpty() || !targets.isEmpty() || deadlineNanos != Long.MAX_VALUE || !unmetOn.isEmpty()
+        if (unreadable != null || !follow.isEmpty() || !targets.isEmpty() || deadlineNanos != Long.MAX_VALUE
+                || !unmetOn.isEmpty()
                 || !failedOn.isEmpty()) {
             return false;
         }

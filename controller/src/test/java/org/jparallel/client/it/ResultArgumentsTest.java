@@ -102,6 +102,8 @@ class ResultArgumentsTest {
     void losingTheEngineThatHoldsAnInputFailsTheTaskWithEngineError() throws Exception {
         AsyncResult<double[]> arB = rc.engine(1).apply(() -> new double[MILLION]);
         assertTrue(arB.waitFor(Duration.ofSeconds(60)));
+        AsyncResult<double[]> unread = rc.engine(1).apply(() -> new double[MILLION]);
+        assertTrue(unread.waitFor(Duration.ofSeconds(60)));
         long pid = rc.engine(1).applySync(() -> ProcessHandle.current().pid());
         assertTrue(ProcessHandle.of(pid).orElseThrow().destroyForcibly());
         long deadline = System.nanoTime() + 20_000_000_000L;
@@ -111,5 +113,8 @@ class ResultArgumentsTest {
         AsyncResult<Integer> arA = lv.apply((double[] b) -> b.length, arB);
         EngineError e = assertThrows(EngineError.class, () -> arA.get(Duration.ofSeconds(60)));
         assertTrue(e.getMessage().contains("engine 1, which held the result of task"), e.getMessage());
+        EngineError gone = assertThrows(EngineError.class, () -> unread.get(Duration.ofSeconds(60)));
+        assertTrue(gone.getMessage().contains("a value over 1 MiB that stays on its engine until it is read, is gone"),
+                gone.getMessage());
     }
 }
