@@ -1,5 +1,7 @@
 package org.jparallel.display;
 
+import java.util.regex.Pattern;
+
 /**
  * The MIME types Jupyter front ends render, as used for the keys of a {@link MimeBundle}.
  *
@@ -19,8 +21,8 @@ public final class MimeType {
     public static final String APPLICATION_JSON = "application/json";
 
     /** {@code type/subtype} as RFC 6838 spells them, parameters left out ({@code text/html}, {@code image/svg+xml}). */
-    private static final java.util.regex.Pattern TYPE_SLASH_SUBTYPE =
-            java.util.regex.Pattern.compile("[A-Za-z0-9][\\w!#$&^.+-]*/[A-Za-z0-9][\\w!#$&^.+-]*");
+    private static final Pattern TYPE_SLASH_SUBTYPE =
+            Pattern.compile("[A-Za-z0-9][\\w!#$&^.+-]*/[A-Za-z0-9][\\w!#$&^.+-]*");
 
     private MimeType() {
     }

@@ -12,6 +12,8 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,10 +59,10 @@ class LinkTest {
 
     @Test
     void aSenderWaitsForTheBacklogToShrinkWhileThePeerDoesNotRead() throws Exception {
-        try (java.nio.channels.ServerSocketChannel silent = java.nio.channels.ServerSocketChannel.open()) {
+        try (ServerSocketChannel silent = ServerSocketChannel.open()) {
             silent.bind(new InetSocketAddress("127.0.0.1", 0));
             try (LinkClient link = LinkClient.connect((InetSocketAddress) silent.getLocalAddress(), "test-client",
-                    atClient::add); java.nio.channels.SocketChannel peer = silent.accept()) {
+                    atClient::add); SocketChannel peer = silent.accept()) {
                 byte[] megabyte = new byte[1 << 20];
                 for (int i = 0; i < 32; i++) {
                     link.send(List.of(megabyte));
