@@ -44,15 +44,7 @@ public final class DrainableOutputStream extends OutputStream {
 
     @Override
     public void write(int b) {
-        drainSibling();
-        boolean full;
-        synchronized (this) {
-            pending.write(b);
-            full = pending.size() >= WRITER_DRAINS_AT;
-        }
-        if (full) {
-            drain();
-        }
+        write(new byte[] {(byte) b}, 0, 1); // seldom: PrintStream writes arrays
     }
 
     @Override

@@ -150,11 +150,7 @@ public final class Hub {
                 scheduler.queued(new QueuedTask(task.msgId, metadata));
                 dispatchWaiting();
             } else if (outOfBand) {
-                if (interrupts(route)) {
-                    long now = System.nanoTime();
-                    Set<String> only = interrupted(route);
-                    engines.values().forEach(engine -> engine.interrupted(now, only));
-                }
+                noteInterrupt(route, engines.values());
                 broadcastToEngines(type, route, frames);
                 replies.ok(client, route);
             } else {
@@ -170,9 +166,7 @@ public final class Hub {
             return;
         }
         if (outOfBand) {
-            if (interrupts(route)) {
-                engine.interrupted(System.nanoTime(), interrupted(route));
-            }
+            noteInterrupt(route, List.of(engine));
             send(engine.identity, frames);
             return;
         }
@@ -184,16 +178,24 @@ public final class Hub {
         send(engine.taskIdentity, frames);
     }
 
-    /** Whether this out-of-band request stops what an engine runs: an interrupt, or an abort that interrupts. */
-    private static boolean interrupts(RoutingHeader route) throws MalformedMessageException {
-        return route.msgType().equals("interrupt_request")
-                || JsonFields.bool(RoutingHeader.object(route.contentFrame()), "interrupt", false);
-    }
-
-    /** The tasks an abort interrupts ({@code msg_ids}); null for an interrupt, which stops whatever runs. */
-    private static Set<String> interrupted(RoutingHeader route) throws MalformedMessageException {
-        return route.msgType().equals("abort_request")
-                ? Set.copyOf(TaskResults.ids(RoutingHeader.object(route.contentFrame()))) : null;
+    /**
+     * Notes on these engines an out-of-band request that stops what they run: an interrupt (whatever runs), or an
+     * abort that interrupts (the tasks it names).
+     */
+    private static void noteInterrupt(RoutingHeader route, Collection<EngineEntry> targets)
+            throws MalformedMessageException {
+        Set<String> only = null;
+        if (!route.msgType().equals("interrupt_request")) {
+            JsonObject content = RoutingHeader.object(route.contentFrame());
+            if (!JsonFields.bool(content, "interrupt", false)) {
+                return;
+            }
+            only = Set.copyOf(TaskResults.ids(content));
+        }
+        long now = System.nanoTime();
+        for (EngineEntry engine : targets) {
+            engine.interrupted(now, only);
+        }
     }
 
     /**
