@@ -24,12 +24,18 @@ import java.util.concurrent.CancellationException;
  */
 public final class AsyncMapResult<R> extends AsyncResult<List<R>> implements Iterable<R> {
     private final boolean ordered;
+    private final int[] chunkLengths;
 
-    /** Each task's reply holds the list of values of its chunk. */
+    /**
+     * Each task's reply holds the list of values of its chunk.
+     *
+     * @param chunkLengths how many elements of the sequence each task was given
+     */
     AsyncMapResult(String method, List<String> msgIds, List<Integer> targets, ReplyReader reader, boolean ordered,
-                   Aborter aborter) {
+                   int[] chunkLengths, Aborter aborter) {
         super(method, msgIds, targets, reader, AsyncMapResult::concat, true, aborter);
         this.ordered = ordered;
+        this.chunkLengths = chunkLengths.clone();
     }
 
     @SuppressWarnings("unchecked")
@@ -49,6 +55,17 @@ public final class AsyncMapResult<R> extends AsyncResult<List<R>> implements Ite
     @Override
     List<Integer> order() {
         return ordered ? super.order() : board().arrival();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    List<Object> elementsOf(int index, Object value) {
+        return (List<Object>) value;
+    }
+
+    @Override
+    int width(int index) {
+        return chunkLengths[index];
     }
 
     /** The values, each as soon as it is there; a failed task throws its {@link RemoteError} when reached. */

@@ -3,6 +3,7 @@ package org.jparallel.client;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,11 +120,15 @@ public class AsyncResult<T> implements Future<T> {
      * @throws TimeoutException when the result is not ready in time; the tasks go on running
      */
     public T get(Duration timeout) throws TimeoutException {
+        awaitReady(timeout);
+        return value();
+    }
+
+    private void awaitReady(Duration timeout) throws TimeoutException {
         if (!waitFor(timeout)) {
             throw new TimeoutException(this + " was not ready within " + timeout.toMillis() / 1000.0
                     + " s: wait longer, or stop it with abort()");
         }
-        return value();
     }
 
     @Override
@@ -148,6 +153,61 @@ public class AsyncResult<T> implements Future<T> {
             combined = true;
         }
         return value;
+    }
+
+    /**
+     * Waits for every task and returns each value, with the error a failed task threw in its place instead of
+     * throwing (ipyparallel's {@code get(return_exceptions=True)}): a {@link RemoteError}, an {@link EngineError} for
+     * a task whose engine died, a {@link TaskAbortedError} for one aborted. A {@code map} gives one element per
+     * element of its sequence (a failed chunk's error stands for each of its elements), other requests one per
+     * task: per engine for a {@link DirectView}, a list of one for a single task.
+     *
+     * <pre>{@code
+     * List<Object> r = lv.map((Integer x) -> 10 / x, List.of(1, 0, 5)).getReturningExceptions();
+     * r.get(0);                              // 10
+     * ((RemoteError) r.get(1)).remoteClassName();   // "java.lang.ArithmeticException"
+     * r.get(2);                              // 2
+     * }</pre>
+     *
+     * @throws ClusterException      when the cluster went away before answering
+     * @throws CancellationException when the result was cancelled, or the waiting thread interrupted
+     */
+    public List<Object> getReturningExceptions() {
+        board.awaitDone(Long.MAX_VALUE, toString());
+        return valuesOrErrors();
+    }
+
+    /**
+     * {@link #getReturningExceptions()} waiting at most {@code timeout}.
+     *
+     * @throws TimeoutException when the result is not ready in time; the tasks go on running
+     */
+    public List<Object> getReturningExceptions(Duration timeout) throws TimeoutException {
+        awaitReady(timeout);
+        return valuesOrErrors();
+    }
+
+    private List<Object> valuesOrErrors() {
+        checkNotLost();
+        List<Object> elements = new ArrayList<>();
+        for (int index : order()) {
+            try {
+                elements.addAll(elementsOf(index, decoded(index)));
+            } catch (RemoteError e) {
+                elements.addAll(Collections.nCopies(width(index), e));
+            }
+        }
+        return elements;
+    }
+
+    /** What task {@code index}'s value stands for among {@link #getReturningExceptions()}'s elements. */
+    List<Object> elementsOf(int index, Object value) {
+        return Collections.singletonList(value);
+    }
+
+    /** How many of {@link #getReturningExceptions()}'s elements task {@code index} stands for. */
+    int width(int index) {
+        return 1;
     }
 
     private void checkNotLost() {

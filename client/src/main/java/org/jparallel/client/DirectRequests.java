@@ -78,8 +78,9 @@ final class DirectRequests {
             requests.add(new TaskRequest(engines.get(i), "apply_request", new JsonObject(),
                     sender.encodeCall(chunkFunction, args)));
         }
+        int[] lengths = chunksOfEach.get(0).stream().mapToInt(Sequences::length).toArray();
         return sender.submit(requests, TaskFlags.NONE, (ids, where, aborter) -> new AsyncMapResult<>("map", ids,
-                where, (reply, outputs) -> sender.appliedValue(reply), true, aborter));
+                where, (reply, outputs) -> sender.appliedValue(reply), true, lengths, aborter));
     }
 
     <T> AsyncResult<T> push(Map<String, ?> values) {

@@ -328,8 +328,9 @@ public final class LoadBalancedView {
             requests.add(new TaskRequest(-1, "apply_request", new JsonObject(), sender.encodeCall(chunkFunction, args)));
         }
         String label = now.label().isEmpty() ? "map" : now.label();
+        int[] lengths = chunksOfEach.get(0).stream().mapToInt(Sequences::length).toArray();
         return sender.submit(requests, now, (ids, targets, aborter) -> new AsyncMapResult<>(label, ids, targets,
-                (reply, outputs) -> sender.appliedValue(reply), options.ordered(), aborter));
+                (reply, outputs) -> sender.appliedValue(reply), options.ordered(), lengths, aborter));
     }
 
     @Override

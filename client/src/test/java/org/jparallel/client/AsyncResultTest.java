@@ -1,5 +1,6 @@
 package org.jparallel.client;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -146,6 +147,56 @@ class AsyncResultTest {
         AsyncResult<Object> ar = stream.result("apply", List.of(-1), values -> values.get(0), false);
         ReplyStream.aborted(ar, 0);
         assertThrows(TaskAbortedError.class, ar::get);
+    }
+
+    @Test
+    void getReturningExceptionsPutsEachFailedTasksErrorInItsPlace() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1, 2);
+        ReplyStream.reply(ar, 0, 0, 5);
+        ReplyStream.error(ar, 1, 1, "java.lang.ArithmeticException", "/ by zero");
+        ReplyStream.reply(ar, 2, 2, 7);
+
+        List<Object> values = ar.getReturningExceptions();
+
+        assertEquals(5, values.get(0));
+        assertEquals("[1:apply] java.lang.ArithmeticException: / by zero", values.get(1).toString());
+        assertEquals(7, values.get(2));
+    }
+
+    @Test
+    void getReturningExceptionsOfAMapGivesAFailedChunksErrorForEachOfItsElements() {
+        AsyncMapResult<Integer> ar = stream.mapResult(true, 2, 1, 2);
+        ReplyStream.reply(ar, 0, 0, new ArrayList<>(List.of(0, 1)));
+        ReplyStream.error(ar, 1, 1, "java.lang.IllegalStateException", "bad");
+        ReplyStream.reply(ar, 2, 0, new ArrayList<>(List.of(9, 16)));
+
+        List<Object> values = ar.getReturningExceptions();
+
+        assertEquals(5, values.size());
+        assertEquals(List.of(0, 1), values.subList(0, 2));
+        assertInstanceOf(RemoteError.class, values.get(2));
+        assertEquals(List.of(9, 16), values.subList(3, 5));
+    }
+
+    @Test
+    void getReturningExceptionsKeepsOneElementPerElementOfTheSequenceAcrossFailedChunks() {
+        AsyncMapResult<Integer> ar = stream.mapResult(true, 3, 3);
+        ReplyStream.error(ar, 0, 0, "java.lang.IllegalStateException", "bad");
+        ReplyStream.aborted(ar, 1);
+
+        List<Object> values = ar.getReturningExceptions();
+
+        assertEquals(6, values.size());
+        assertInstanceOf(RemoteError.class, values.get(2));
+        assertInstanceOf(TaskAbortedError.class, values.get(3));
+    }
+
+    @Test
+    void getReturningExceptionsWithTimeoutThrowsTimeoutExceptionWhilePending() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        assertThrows(TimeoutException.class, () -> ar.getReturningExceptions(Duration.ofMillis(50)));
+        ReplyStream.reply(ar, 0, 0, 1);
+        assertDoesNotThrow(() -> assertEquals(List.of(1), ar.getReturningExceptions(Duration.ofMillis(50))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.jparallel.client;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.jparallel.client.values.ValueDecoder;
@@ -30,11 +31,19 @@ final class ReplyStream {
     }
 
     <R> AsyncMapResult<R> mapResult(int tasks, boolean ordered) {
+        int[] chunkLengths = new int[tasks];
+        Arrays.fill(chunkLengths, 1);
+        return mapResult(ordered, chunkLengths);
+    }
+
+    /** A map whose task {@code i} was given {@code chunkLengths[i]} elements. */
+    <R> AsyncMapResult<R> mapResult(boolean ordered, int... chunkLengths) {
         List<Integer> targets = new ArrayList<>();
-        for (int i = 0; i < tasks; i++) {
+        for (int i = 0; i < chunkLengths.length; i++) {
             targets.add(-1);
         }
-        return new AsyncMapResult<>("map", ids(tasks), targets, APPLY, ordered, this::abort);
+        return new AsyncMapResult<>("map", ids(chunkLengths.length), targets, APPLY, ordered, chunkLengths,
+                this::abort);
     }
 
     private void abort(List<String> msgIds, boolean interruptRunning) {

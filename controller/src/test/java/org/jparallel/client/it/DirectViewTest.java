@@ -3,6 +3,7 @@ package org.jparallel.client.it;
 import static org.jparallel.client.Parallel.range;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.jparallel.client.CompositeError;
 import org.jparallel.client.DirectView;
 import org.jparallel.client.EngineView;
 import org.jparallel.client.ExecuteReply;
+import org.jparallel.client.MapOptions;
 import org.jparallel.client.Reference;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.TaskAbortedError;
@@ -305,9 +307,28 @@ class DirectViewTest {
     void loadBalancedMapSpreadsTasksAndKeepsOrder() {
         var lv = rc.loadBalancedView();
         var ar = lv.map(x -> { Thread.sleep(50); return x * 2; }, range(12),
-                org.jparallel.client.MapOptions.chunksize(2));
+                MapOptions.chunksize(2));
         assertEquals(List.of(0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22), ar.get());
         assertEquals(2, ar.engineIds().stream().distinct().count(), ar.engineIds().toString());
+    }
+
+    @Test
+    void aMapCanReturnItsFailuresInPlaceOfTheirValues() {
+        List<Object> values = rc.loadBalancedView().map((Integer x) -> 12 / x, List.of(1, 0, 3)).getReturningExceptions();
+
+        assertEquals(12, values.get(0));
+        assertEquals("java.lang.ArithmeticException", ((RemoteError) values.get(1)).remoteClassName());
+        assertEquals(4, values.get(2));
+    }
+
+    @Test
+    void aDirectMapReturnsAFailedChunksErrorForEachOfItsElements() {
+        List<Object> values = all.map((Integer x) -> 12 / x, List.of(0, 1, 2, 3)).getReturningExceptions();
+
+        assertEquals(4, values.size());
+        assertInstanceOf(RemoteError.class, values.get(0));
+        assertInstanceOf(RemoteError.class, values.get(1));
+        assertEquals(List.of(6, 4), values.subList(2, 4));
     }
 
     @Test
