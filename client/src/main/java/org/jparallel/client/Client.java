@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -178,7 +177,8 @@ public final class Client implements AutoCloseable {
 
     /** A view on every engine registered when a call is made, including engines that join later. */
     public DirectView all() {
-        return new DirectView(new DirectRequests(sender, registry::ids, false), "all", connectionFile, null);
+        return new DirectView(new DirectRequests(sender, newViewTasks(), registry::ids, false), "all", connectionFile,
+                null);
     }
 
     /** A view on these engines, in this order; a negative id counts from the last ({@code view(-1)}: rc[-1]). */
@@ -192,15 +192,16 @@ public final class Client implements AutoCloseable {
     public DirectView view(List<Integer> ids) {
         List<Integer> targets = ids.stream().map(this::fromEnd).toList();
         targets.forEach(this::checkEngine);
-        return new DirectView(new DirectRequests(sender, () -> targets, false), targets.toString(), connectionFile,
-                targets);
+        return new DirectView(new DirectRequests(sender, newViewTasks(), () -> targets, false), targets.toString(),
+                connectionFile, targets);
     }
 
     /** A view on one engine, whose values are that engine's own (not lists); {@code engine(-1)} is the last one. */
     public EngineView engine(int id) {
         int engine = fromEnd(id);
         checkEngine(engine);
-        return new EngineView(engine, new DirectRequests(sender, () -> List.of(engine), true), connectionFile);
+        return new EngineView(engine, new DirectRequests(sender, newViewTasks(), () -> List.of(engine), true),
+                connectionFile);
     }
 
     /** An engine id as ipyparallel's {@code rc[-1]} takes one: a negative id counts from the last engine. */
@@ -224,7 +225,11 @@ public final class Client implements AutoCloseable {
 
     /** A view whose tasks go to whichever engine the controller picks. */
     public LoadBalancedView loadBalancedView() {
-        return new LoadBalancedView(sender, () -> ids().size(), TaskFlags.NONE);
+        return new LoadBalancedView(sender, newViewTasks(), () -> ids().size(), TaskFlags.NONE);
+    }
+
+    private ViewTasks newViewTasks() {
+        return new ViewTasks(channel, sender, records);
     }
 
     /**
@@ -367,36 +372,7 @@ public final class Client implements AutoCloseable {
      * @throws CancellationException when the waiting thread is interrupted
      */
     public void waitInteractive() {
-        List<String> pending = channel.pendingIds();
-        long start = System.nanoTime();
-        new WaitProgress(new WaitProgress.Tasks() {
-            @Override
-            public boolean waitFor(Duration interval) {
-                try {
-                    return channel.awaitReplies(pending, System.nanoTime() + interval.toNanos());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CancellationException("interrupted while waiting for this client's requests; they go"
-                            + " on: stop them with abort()");
-                }
-            }
-
-            @Override
-            public int finished() {
-                Set<String> now = new HashSet<>(channel.pendingIds());
-                return (int) pending.stream().filter(id -> !now.contains(id)).count();
-            }
-
-            @Override
-            public int size() {
-                return pending.size();
-            }
-
-            @Override
-            public double elapsedSeconds() {
-                return (System.nanoTime() - start) / 1e9;
-            }
-        }, System.out).await(Duration.ofSeconds(1));
+        WaitProgress.ofRequests(channel, channel.pendingIds(), System.out).await(Duration.ofSeconds(1));
     }
 
     /**
@@ -413,13 +389,7 @@ public final class Client implements AutoCloseable {
      * @throws CancellationException when the waiting thread is interrupted
      */
     public boolean waitForAll(Duration timeout) {
-        try {
-            return channel.awaitReplies(channel.pendingIds(), System.nanoTime() + timeout.toNanos());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for this client's requests; they go on: stop"
-                    + " them with abort()");
-        }
+        return channel.awaitReplies(channel.pendingIds(), timeout);
     }
 
     /** Aborts every task of this client that has not started yet; they fail with {@link TaskAbortedError}. */

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -231,6 +232,25 @@ final class ClientChannel implements AutoCloseable {
     }
 
     /** The msg_ids of requests still waiting for their reply. */
+    /** Whether the request {@code msgId} was sent on this channel and waits for its reply. */
+    boolean isWaiting(String msgId) {
+        return waiting.containsKey(msgId);
+    }
+
+    /**
+     * {@link #awaitReplies} for a user's thread: at most {@code timeout}, and an interrupt ends the wait with a
+     * {@link CancellationException} that says the requests go on.
+     */
+    boolean awaitReplies(Collection<String> msgIds, Duration timeout) {
+        try {
+            return awaitReplies(msgIds, System.nanoTime() + timeout.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while waiting for requests; they go on: stop them with"
+                    + " abort()");
+        }
+    }
+
     List<String> pendingIds() {
         return List.copyOf(waiting.keySet());
     }

@@ -15,13 +15,24 @@ import org.jparallel.client.TaskSender.TaskRequest;
  */
 final class DirectRequests {
     private final TaskSender sender;
+    private final ViewTasks tasks;
     private final Supplier<List<Integer>> targets;
     private final boolean single;
 
-    DirectRequests(TaskSender sender, Supplier<List<Integer>> targets, boolean single) {
+    DirectRequests(TaskSender sender, ViewTasks tasks, Supplier<List<Integer>> targets, boolean single) {
         this.sender = sender;
+        this.tasks = tasks;
         this.targets = targets;
         this.single = single;
+    }
+
+    private <R extends AsyncResult<?>> R submit(List<TaskRequest> requests, TaskSender.ResultFactory<R> factory) {
+        return tasks.record(sender.submit(requests, TaskFlags.NONE, factory));
+    }
+
+    /** What the view of these requests has sent. */
+    ViewTasks tasks() {
+        return tasks;
     }
 
     /** The engines a request made now goes to. */
@@ -79,7 +90,7 @@ final class DirectRequests {
                     sender.encodeCall(chunkFunction, args)));
         }
         int[] lengths = chunksOfEach.get(0).stream().mapToInt(Sequences::length).toArray();
-        return sender.submit(requests, TaskFlags.NONE, (ids, where, aborter) -> new AsyncMapResult<>("map", ids,
+        return submit(requests, (ids, where, aborter) -> new AsyncMapResult<>("map", ids,
                 where, (reply, outputs) -> sender.appliedValue(reply), true, lengths, aborter));
     }
 
@@ -139,7 +150,7 @@ final class DirectRequests {
         for (int target : targets()) {
             requests.add(sender.pull(target, List.of(name)));
         }
-        return sender.submit(requests, TaskFlags.NONE, (ids, where, aborter) -> new AsyncResult<>("gather", ids,
+        return submit(requests, (ids, where, aborter) -> new AsyncResult<>("gather", ids,
                 where, (reply, outputs) -> sender.pulledValues(reply).get(name), DirectRequests::gathered, true,
                 aborter));
     }
@@ -167,7 +178,7 @@ final class DirectRequests {
 
     private <T> AsyncResult<T> send(String method, List<TaskRequest> requests, ReplyReader reader) {
         Function<List<Object>, T> combine = single ? DirectRequests::only : DirectRequests::asList;
-        return sender.submit(requests, TaskFlags.NONE, (ids, where, aborter) -> new AsyncResult<>(method, ids, where,
+        return submit(requests, (ids, where, aborter) -> new AsyncResult<>(method, ids, where,
                 reader, combine, !single, aborter));
     }
 

@@ -23,7 +23,7 @@ import org.jparallel.repl.ViewActivation;
  * v.gatherSync("part");                      // [0, 1, 2, 3, 4, 5, 6, 7]
  * }</pre>
  */
-public final class DirectView {
+public final class DirectView extends View {
     private final DirectRequests requests;
     private final String description;
     private final Path connectionFile;
@@ -31,6 +31,7 @@ public final class DirectView {
     private final List<Integer> fixedTargets;
 
     DirectView(DirectRequests requests, String description, Path connectionFile, List<Integer> fixedTargets) {
+        super(requests.tasks());
         this.requests = requests;
         this.description = description;
         this.connectionFile = connectionFile;
@@ -66,6 +67,11 @@ public final class DirectView {
     /** The engines a call made now goes to, in order. */
     public List<Integer> targets() {
         return requests.targets();
+    }
+
+    @Override
+    List<Integer> queueTargets() {
+        return targets();
     }
 
     /** Runs JShell code on each engine; outputs stream to {@link AsyncResult#onOutput} listeners. */

@@ -17,12 +17,13 @@ import org.jparallel.repl.ViewActivation;
  * int k = e2.get("k");                                 // 21
  * }</pre>
  */
-public final class EngineView {
+public final class EngineView extends View {
     private final int engineId;
     private final DirectRequests requests;
     private final Path connectionFile;
 
     EngineView(int engineId, DirectRequests requests, Path connectionFile) {
+        super(requests.tasks());
         this.engineId = engineId;
         this.requests = requests;
         this.connectionFile = connectionFile;
@@ -43,6 +44,11 @@ public final class EngineView {
 
     public int engineId() {
         return engineId;
+    }
+
+    @Override
+    List<Integer> queueTargets() {
+        return List.of(engineId);
     }
 
     /**

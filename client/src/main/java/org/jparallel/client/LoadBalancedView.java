@@ -29,12 +29,13 @@ import org.jparallel.client.TaskSender.TaskRequest;
  * for (var r : lv.imap(x -> slow(x), hugeInput)) { ... }          // consumed as results come, one task per engine
  * }</pre>
  */
-public final class LoadBalancedView {
+public final class LoadBalancedView extends View {
     private final TaskSender sender;
     private final IntSupplier engineCount;
     private volatile TaskFlags flags;
 
-    LoadBalancedView(TaskSender sender, IntSupplier engineCount, TaskFlags flags) {
+    LoadBalancedView(TaskSender sender, ViewTasks tasks, IntSupplier engineCount, TaskFlags flags) {
+        super(tasks);
         this.sender = sender;
         this.engineCount = engineCount;
         this.flags = flags;
@@ -50,13 +51,18 @@ public final class LoadBalancedView {
         return flags.targets();
     }
 
+    @Override
+    List<Integer> queueTargets() {
+        return targets();
+    }
+
     /**
      * A view like this one whose tasks carry these flags ({@code withFlags(after(arB), retries(2))}): each flag given
      * replaces this view's, the others stay, as ipyparallel's {@code set_flags} (so {@code retries(0)} takes retries
      * away). This view is unchanged.
      */
     public LoadBalancedView withFlags(TaskFlags... newFlags) {
-        return new LoadBalancedView(sender, engineCount, flags.updatedBy(combined(newFlags)));
+        return new LoadBalancedView(sender, tasks(), engineCount, flags.updatedBy(combined(newFlags)));
     }
 
     /**
@@ -298,8 +304,8 @@ public final class LoadBalancedView {
         TaskFlags now = flags;
         TaskRequest request = sender.applyRequest(-1, GuardedFunction.wrap(f, now), args);
         String label = now.label().isEmpty() ? "apply" : now.label(); // as getResult shows it, from the record
-        return sender.submit(List.of(request), now, (ids, targets, aborter) -> new AsyncResult<T>(label, ids,
-                targets, (reply, outputs) -> sender.appliedValue(reply), LoadBalancedView::only, false, aborter));
+        return submit(List.of(request), now, (ids, targets, aborter) -> new AsyncResult<T>(label, ids, targets,
+                (reply, outputs) -> sender.appliedValue(reply), LoadBalancedView::only, false, aborter));
     }
 
     @SuppressWarnings("unchecked")
@@ -329,8 +335,13 @@ public final class LoadBalancedView {
         }
         String label = now.label().isEmpty() ? "map" : now.label();
         int[] lengths = chunksOfEach.get(0).stream().mapToInt(Sequences::length).toArray();
-        return sender.submit(requests, now, (ids, targets, aborter) -> new AsyncMapResult<>(label, ids, targets,
+        return submit(requests, now, (ids, targets, aborter) -> new AsyncMapResult<>(label, ids, targets,
                 (reply, outputs) -> sender.appliedValue(reply), options.ordered(), lengths, aborter));
+    }
+
+    private <R extends AsyncResult<?>> R submit(List<TaskRequest> requests, TaskFlags now,
+                                                TaskSender.ResultFactory<R> factory) {
+        return tasks().record(sender.submit(requests, now, factory));
     }
 
     @Override

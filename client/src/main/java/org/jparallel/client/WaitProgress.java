@@ -2,6 +2,7 @@ package org.jparallel.client;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Waits for tasks while one line counts those finished, rewritten in place ({@code \r}) as a terminal and
@@ -53,6 +54,32 @@ final class WaitProgress {
             @Override
             public double elapsedSeconds() {
                 return result.elapsed();
+            }
+        }, out);
+    }
+
+    /** Requests sent on {@code channel}, counted as finished once answered. */
+    static WaitProgress ofRequests(ClientChannel channel, List<String> msgIds, PrintStream out) {
+        long start = System.nanoTime();
+        return new WaitProgress(new Tasks() {
+            @Override
+            public boolean waitFor(Duration interval) {
+                return channel.awaitReplies(msgIds, interval);
+            }
+
+            @Override
+            public int finished() {
+                return (int) msgIds.stream().filter(id -> !channel.isWaiting(id)).count();
+            }
+
+            @Override
+            public int size() {
+                return msgIds.size();
+            }
+
+            @Override
+            public double elapsedSeconds() {
+                return (System.nanoTime() - start) / 1e9;
             }
         }, out);
     }

@@ -56,7 +56,7 @@ class TaskFlagsTest {
 
     @Test
     void otherFlagsKeepAViewsTargets() {
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, Parallel.targets(1));
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, Parallel.targets(1));
         assertEquals(List.of(1), lv.withFlags(TaskFlags.NONE.withRetries(2)).targets());
         assertEquals(List.of(), lv.withFlags(Parallel.targets()).targets());
     }
@@ -68,7 +68,7 @@ class TaskFlagsTest {
 
     @Test
     void withFlagsMakesANewViewAndLeavesThisOne() {
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE);
         LoadBalancedView retrying = lv.withFlags(TaskFlags.NONE.withRetries(3));
         assertNotSame(lv, retrying);
         assertSame(TaskFlags.NONE, lv.flags());
@@ -77,7 +77,7 @@ class TaskFlagsTest {
 
     @Test
     void tempFlagsLastUntilTheScopeCloses() {
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE);
         try (TemporaryFlags scope = lv.tempFlags(TaskFlags.NONE.withLabel("inside"))) {
             assertEquals("inside", lv.flags().label());
         }
@@ -87,7 +87,7 @@ class TaskFlagsTest {
     @Test
     void flagsGivenTogetherAreOneSetOfFlags() {
         AsyncResult<List<Object>> b = stream.result("apply", List.of(-1), ArrayList::new, false);
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE);
         TaskFlags flags = lv.withFlags(Parallel.after(b), Parallel.timeout(Duration.ofSeconds(30)), Parallel.retries(2),
                 Parallel.label("step"), Parallel.require("org.example.Tool")).flags();
         assertEquals(List.of(Dependency.all(b)), flags.after());
@@ -107,7 +107,7 @@ class TaskFlagsTest {
 
     @Test
     void tempFlagsTakeSeveralFlagsToo() {
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE);
         try (TemporaryFlags scope = lv.tempFlags(Parallel.retries(2), Parallel.label("inside"))) {
             assertEquals(2, lv.flags().retries());
             assertEquals("inside", lv.flags().label());
@@ -117,7 +117,7 @@ class TaskFlagsTest {
 
     @Test
     void anInnerTempFlagsKeepsTheOuterScopesOtherFlags() {
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE);
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE);
         try (TemporaryFlags outer = lv.tempFlags(Parallel.retries(1), Parallel.label("outer"))) {
             try (TemporaryFlags inner = lv.tempFlags(Parallel.timeout(3))) {
                 assertEquals(1, lv.flags().retries());
@@ -131,7 +131,7 @@ class TaskFlagsTest {
 
     @Test
     void withFlagsChangesOnlyTheFlagsItGives() {
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE)
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE)
                 .withFlags(Parallel.label("L2"), Parallel.retries(2));
         TaskFlags relabelled = lv.withFlags(Parallel.label("L3")).flags();
         assertEquals("L3", relabelled.label());
@@ -143,7 +143,7 @@ class TaskFlagsTest {
     void withFlagsReplacesTheDependenciesItGives() {
         AsyncResult<List<Object>> a = stream.result("apply", List.of(-1), ArrayList::new, false);
         AsyncResult<List<Object>> b = stream.result("apply", List.of(-1), ArrayList::new, false);
-        LoadBalancedView lv = new LoadBalancedView(null, () -> 0, TaskFlags.NONE).withFlags(Parallel.after(a));
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE).withFlags(Parallel.after(a));
         assertEquals(List.of(Dependency.all(b)), lv.withFlags(Parallel.after(b)).flags().after());
     }
 

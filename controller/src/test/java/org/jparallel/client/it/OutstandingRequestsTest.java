@@ -1,7 +1,9 @@
 package org.jparallel.client.it;
 
+import static org.jparallel.client.Parallel.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -14,6 +16,7 @@ import java.util.Set;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.LoadBalancedView;
+import org.jparallel.client.TaskAbortedError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -81,5 +84,75 @@ class OutstandingRequestsTest {
         String text = printed.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("   4/4 tasks finished after") && text.endsWith("done\n"), text);
         assertTrue(naps.stream().allMatch(AsyncResult::ready));
+    }
+
+    @Test
+    void aViewsOutstandingRequestsAreItsOwn() {
+        LoadBalancedView other = rc.loadBalancedView();
+        AsyncResult<Integer> slow = lv.apply(() -> {
+            Thread.sleep(500);
+            return 1;
+        });
+
+        assertEquals(Set.copyOf(slow.msgIds()), lv.outstanding());
+        assertEquals(Set.of(), other.outstanding());
+        assertTrue(lv.waitForAll(Duration.ofSeconds(30)));
+        assertEquals(Set.of(), lv.outstanding());
+    }
+
+    @Test
+    void aViewWaitsForItsOwnTasksOnly() {
+        AsyncResult<Integer> slow = rc.engine(0).apply(() -> {
+            Thread.sleep(3_000);
+            return 1;
+        });
+        var engine1 = rc.engine(1);
+        AsyncResult<Integer> quick = engine1.apply(() -> 2);
+
+        assertTrue(engine1.waitForAll(Duration.ofSeconds(30)));
+
+        assertTrue(quick.ready());
+        assertFalse(slow.ready());
+        assertEquals(1, slow.get());
+    }
+
+    @Test
+    void aViewMadeWithFlagsSharesItsParentsTasks() {
+        AsyncResult<Integer> labelled = lv.withFlags(label("nap")).apply(() -> {
+            Thread.sleep(300);
+            return 1;
+        });
+        assertTrue(lv.outstanding().containsAll(labelled.msgIds()));
+        assertTrue(lv.waitForAll(Duration.ofSeconds(30)));
+        assertTrue(labelled.ready());
+    }
+
+    @Test
+    void abortingAViewAbortsItsQueuedTasksAndNoOtherViews() {
+        List<AsyncResult<Integer>> naps = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            naps.add(lv.apply(() -> {
+                Thread.sleep(400);
+                return 1;
+            }));
+        }
+        AsyncResult<Integer> another = rc.loadBalancedView().apply(() -> 2);
+
+        lv.abort();
+
+        assertEquals(2, another.get());
+        long aborted = naps.stream().filter(ar -> {
+            ar.waitFor(Duration.ofSeconds(30));
+            return !ar.successful();
+        }).count();
+        assertTrue(aborted >= 2, aborted + " of 6 tasks were aborted; two engines ran at most 2 (or 4) of them");
+        assertThrows(TaskAbortedError.class, () -> naps.get(5).get());
+    }
+
+    @Test
+    void aDirectViewsQueueStatusShowsItsEnginesOnly() {
+        assertEquals(Set.of(1), rc.view(1).queueStatus().engines().keySet());
+        assertEquals(Set.of(0), rc.engine(0).queueStatus().engines().keySet());
+        assertEquals(Set.of(0, 1), rc.loadBalancedView().queueStatus().engines().keySet());
     }
 }
