@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -12,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,6 +115,7 @@ public final class ClusterLauncher {
         dir.liveController().ifPresent(controller -> {
             throw new ClusterAlreadyRunningException(profile, controller.pid());
         });
+        Instant started = Instant.now();
         Process controller;
         try {
             Files.createDirectories(dir.logDir());
@@ -143,7 +146,7 @@ public final class ClusterLauncher {
         Thread abandoned = new Thread(controller::destroy, "jparallel-abandoned-start");
         Runtime.getRuntime().addShutdownHook(abandoned);
         try {
-            int registered = awaitEngines(dir, controller, engines, Instant.now().plus(options.timeout()));
+            int registered = awaitEngines(dir, controller, engines, started, started.plus(options.timeout()));
             return new ClusterHandle(profile, controller.pid(), dir.clientFile(), registered);
         } catch (ClusterException e) {
             stop(dir, controller.toHandle());
@@ -157,7 +160,8 @@ public final class ClusterLauncher {
         }
     }
 
-    private static int awaitEngines(ProfileDir dir, Process controller, EngineHosts hosts, Instant deadline) {
+    private static int awaitEngines(ProfileDir dir, Process controller, EngineHosts hosts, Instant started,
+                                    Instant deadline) {
         ClientConnection connection = awaitClientFile(dir, controller, deadline);
         int engines = hosts.total();
         try (ControllerLink link = ControllerLink.connect(connection)) {
@@ -175,30 +179,38 @@ public final class ClusterLauncher {
                 }
                 if (now.lostLaunches() > 0 && registered + now.lostLaunches() >= engines) {
                     throw new ClusterException(now.lostLaunches() + " of " + engines + " engine processes exited"
-                            + " before they registered; see the logs in " + dir.logDir() + logTails(dir));
+                            + " before they registered; see the logs in " + dir.logDir() + logTails(dir, started));
                 }
                 if (!controller.isAlive()) {
                     throw died(dir, controller);
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new ClusterException(registered + " of " + engines + " engines registered in time; "
-                            + "see the logs in " + dir.logDir() + logTails(dir));
+                            + "see the logs in " + dir.logDir() + logTails(dir, started));
                 }
                 pause(100);
             }
         }
     }
 
-    /** The last lines of each log, so a failure in a temporary folder (a test, CI) can still be read. */
-    private static String logTails(ProfileDir dir) {
+    /**
+     * The last lines of each log written since {@code since}, so a failure in a temporary folder (a test, CI) can
+     * still be read; the logs of earlier clusters of the profile (more engines, other runs) stay out.
+     */
+    private static String logTails(ProfileDir dir, Instant since) {
+        // file times may be coarser than the clock: a second's slack
+        FileTime from = FileTime.from(since.minusSeconds(1));
         StringBuilder tails = new StringBuilder();
         try (var logs = Files.list(dir.logDir())) {
             for (Path log : logs.sorted().toList()) {
+                if (Files.getLastModifiedTime(log).compareTo(from) < 0) {
+                    continue;
+                }
                 List<String> lines = Files.readAllLines(log);
                 tails.append("\n--- ").append(log.getFileName()).append(" (last lines)\n")
                         .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size())));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             tails.append("\n(logs unreadable: ").append(e.getMessage()).append(')');
         }
         return tails.toString();
@@ -332,6 +344,7 @@ public final class ClusterLauncher {
             throw new ClusterException("no cluster of profile " + profile + " is running; start one with: "
                     + "jpcluster start -n " + n + " --profile " + profile);
         }
+        Instant asked = Instant.now();
         try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
             Registrations before = registrations(link);
             if (hosts.local() > 0) {
@@ -346,7 +359,7 @@ public final class ClusterLauncher {
                     if (lost > 0) {
                         throw new ClusterException(lost + " of " + n + " new engine processes exited before they"
                                 + " registered (the cluster has " + now.registered() + " engines); see the logs in "
-                                + dir.logDir() + logTails(dir));
+                                + dir.logDir() + logTails(dir, asked));
                     }
                     return now.registered();
                 }
@@ -372,6 +385,7 @@ public final class ClusterLauncher {
         }
         try (ControllerLink link = ControllerLink.connect(ClientConnection.read(dir.clientFile()))) {
             Registrations before = registrations(link);
+            Instant asked = Instant.now();
             JsonObject reply = link.request("restart_request", new JsonObject(), REQUEST_TIMEOUT).content();
             if (!reply.has("engines")) {
                 throw new ClusterException("the controller refused to restart its engines: " + reply);
@@ -385,7 +399,7 @@ public final class ClusterLauncher {
                 if (oldGone && now.registered() + lost >= coming) {
                     if (lost > 0) {
                         throw new ClusterException(lost + " of " + coming + " restarted engine processes exited"
-                                + " before they registered; see the logs in " + dir.logDir() + logTails(dir));
+                                + " before they registered; see the logs in " + dir.logDir() + logTails(dir, asked));
                     }
                     return now.registered();
                 }

@@ -1,14 +1,18 @@
 package org.jparallel.controller.launch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import org.jparallel.controller.profile.ProfileDir;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +45,20 @@ class FailedEngineLaunchTest {
         assertTrue(failed.getMessage().startsWith("2 of 2 engine processes exited before they registered"),
                 failed.getMessage());
         assertTrue(failed.getMessage().contains("Unrecognized option: -Xbogus"), failed.getMessage());
+    }
+
+    @Test
+    void aFailedStartShowsTheLogsOfThisStartOnly() throws Exception {
+        launcher = new ClusterLauncher(home);
+        Path logs = Files.createDirectories(ProfileDir.of(home, "failing").logDir());
+        Path stale = Files.writeString(logs.resolve("engine-7.log"), "an engine of an earlier, bigger cluster\n");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        ClusterOptions broken = ClusterOptions.defaults().withTimeout(PATIENCE).withEngineJvmOptions(List.of("-Xbogus"));
+
+        ClusterException failed = assertThrows(ClusterException.class, () -> launcher.start("failing", 2, broken));
+
+        assertTrue(failed.getMessage().contains("--- engine-0.log"), failed.getMessage());
+        assertFalse(failed.getMessage().contains("engine-7.log"), failed.getMessage());
     }
 
     @Test
