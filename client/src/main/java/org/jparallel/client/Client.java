@@ -196,6 +196,23 @@ public final class Client implements AutoCloseable {
                 connectionFile, targets);
     }
 
+    /**
+     * A view on the engines {@code targets} picks among those registered now, as {@code %px -t} takes them and
+     * ipyparallel's {@code rc[...]} indexes: {@code "all"} (every engine, those that join later included),
+     * {@code "2"}, {@code "-1"}, {@code "1,3"}, {@code "::2"} (rc[::2]), {@code "1:3"}, {@code "-2:"}.
+     *
+     * <pre>{@code
+     * rc.view("::2").targets();   // [0, 2] of four engines
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when {@code targets} has none of these forms
+     * @throws ClusterException         when it picks an engine that does not exist, or none
+     */
+    public DirectView view(String targets) {
+        Targets picked = Targets.parse(targets);
+        return picked instanceof Targets.All ? all() : view(picked.resolve(ids()));
+    }
+
     /** A view on one engine, whose values are that engine's own (not lists); {@code engine(-1)} is the last one. */
     public EngineView engine(int id) {
         int engine = fromEnd(id);

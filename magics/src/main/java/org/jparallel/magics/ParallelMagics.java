@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jparallel.client.Targets;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicRegistry;
@@ -13,7 +14,6 @@ import org.jparallel.magics.px.PxConfigMagic;
 import org.jparallel.magics.px.PxMagic;
 import org.jparallel.magics.px.PxOptions;
 import org.jparallel.magics.px.PxResultMagic;
-import org.jparallel.magics.px.Targets;
 
 /**
  * The parallel magics of one kernel, sharing one {@link ParallelSession}: {@code %px}, {@code %%px},

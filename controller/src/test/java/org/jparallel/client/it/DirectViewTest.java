@@ -313,6 +313,17 @@ class DirectViewTest {
     }
 
     @Test
+    void aViewCanBePickedAsPxTargetsAndIpyparallelSlicesArePicked() {
+        assertEquals(List.of(0), rc.view("::2").targets());
+        assertEquals(List.of(1), rc.view("-1").targets());
+        assertEquals(List.of(1, 0), rc.view("::-1").targets());
+        assertEquals(2, rc.view("all").applySync(() -> 1).size());
+        var e = assertThrows(ClusterException.class, () -> rc.view("5"));
+        assertEquals("no engine 5: the engines are [0, 1]", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> rc.view("0 and 1"));
+    }
+
+    @Test
     void aMapCanReturnItsFailuresInPlaceOfTheirValues() {
         List<Object> values = rc.loadBalancedView().map((Integer x) -> 12 / x, List.of(1, 0, 3)).getReturningExceptions();
 

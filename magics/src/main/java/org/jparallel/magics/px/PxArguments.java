@@ -1,5 +1,6 @@
 package org.jparallel.magics.px;
 
+import org.jparallel.client.Targets;
 import org.jparallel.magic.MagicUsageException;
 
 /**
@@ -38,7 +39,7 @@ public record PxArguments(PxOptions options, String code) {
         while (cursor.atOption()) {
             String option = cursor.word();
             switch (option) {
-                case "-t", "--targets" -> options = options.withTargets(Targets.parse(cursor.value(option)));
+                case "-t", "--targets" -> options = options.withTargets(targets(cursor.value(option)));
                 case "-b", "--block" -> options = options.withBlock(true);
                 case "-a", "--noblock" -> options = options.withBlock(false);
                 case "--stream" -> options = options.withStream(true);
@@ -55,6 +56,14 @@ public record PxArguments(PxOptions options, String code) {
             }
         }
         return new PxArguments(options, cursor.rest());
+    }
+
+    private static Targets targets(String text) throws MagicUsageException {
+        try {
+            return Targets.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new MagicUsageException(e.getMessage());
+        }
     }
 
     private static String identifier(String name) throws MagicUsageException {

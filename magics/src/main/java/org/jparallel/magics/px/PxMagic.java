@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Set;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
+import org.jparallel.client.ClusterException;
 import org.jparallel.client.DirectView;
 import org.jparallel.client.EngineOutput;
 import org.jparallel.client.ExecuteReply;
+import org.jparallel.client.Targets;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
@@ -67,7 +69,12 @@ public final class PxMagic implements Magic {
     /** Runs code with the given options; {@code %autopx} comes here too. */
     CellOutcome run(String code, PxOptions options, MagicContext context) throws MagicUsageException, MagicException {
         Client client = parallel.client();
-        List<Integer> targets = options.targets().resolve(client.ids());
+        List<Integer> targets;
+        try {
+            targets = options.targets().resolve(client.ids());
+        } catch (ClusterException e) {
+            throw new MagicException("NoSuchEngine", e.getMessage());
+        }
         if (targets.isEmpty()) {
             throw new MagicException("ClusterError", "the cluster has no engines: wait for them, or add some with "
                     + "%cluster engines -n 4");

@@ -1,6 +1,7 @@
 package org.jparallel.magics.px;
 
 import java.util.Optional;
+import org.jparallel.client.Targets;
 
 /**
  * The options of {@code %px}, {@code %%px} and {@code %pxconfig}, as a value: {@code %pxconfig} changes

@@ -1,19 +1,19 @@
-package org.jparallel.magics.px;
+package org.jparallel.client;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jparallel.magic.MagicException;
-import org.jparallel.magic.MagicUsageException;
 
 /**
- * Which engines a {@code %px} runs on, as typed after {@code -t}: {@code all}, an id ({@code 3}; {@code -1}
- * the last), a list ({@code 1,2} or {@code [0,3]}) or a Python slice over the sorted ids ({@code ::2}, {@code 1:3},
- * {@code -1:}). Parsed by a small grammar, never evaluated.
+ * Engines picked as ipyparallel picks them, in a string: {@code all}, an id ({@code 3}; {@code -1} the last), a
+ * list ({@code 1,2} or {@code [0,3]}) or a Python slice over the sorted ids ({@code ::2}, {@code 1:3},
+ * {@code -1:}): what {@code %px -t} and {@link Client#view(String)} take. Parsed by a small grammar, never
+ * evaluated.
  *
  * <pre>{@code
  * Targets.parse("::2").resolve(List.of(0, 1, 2, 3))   // [0, 2]
+ * rc.view("::2")                                     // rc[::2]
  * }</pre>
  */
 public sealed interface Targets {
@@ -29,12 +29,12 @@ public sealed interface Targets {
     /** Engines by id; a negative one counts from the last of the sorted ids, as ipyparallel's {@code rc[-1]}. */
     record Ids(List<Integer> ids) implements Targets {
         @Override
-        public List<Integer> resolve(List<Integer> engines) throws MagicException {
+        public List<Integer> resolve(List<Integer> engines) {
             Set<Integer> picked = new LinkedHashSet<>();
             for (int id : ids) {
                 int engine = id < 0 && -id <= engines.size() ? engines.get(engines.size() + id) : id;
                 if (!engines.contains(engine)) {
-                    throw new MagicException("NoSuchEngine", "no engine " + id + ": the engines are " + engines);
+                    throw new ClusterException("no engine " + id + ": the engines are " + engines);
                 }
                 picked.add(engine);
             }
@@ -45,12 +45,9 @@ public sealed interface Targets {
     /** A Python slice {@code start:stop:step} over the sorted engine ids; null parts take their defaults. */
     record Slice(Integer start, Integer stop, Integer step) implements Targets {
         @Override
-        public List<Integer> resolve(List<Integer> engines) throws MagicException {
+        public List<Integer> resolve(List<Integer> engines) {
             int n = engines.size();
             int by = step == null ? 1 : step;
-            if (by == 0) {
-                throw new MagicException("UsageError", "a slice step cannot be zero");
-            }
             int from = bound(start, n, by > 0 ? 0 : n - 1, by);
             int to = bound(stop, n, by > 0 ? n : -1, by);
             List<Integer> picked = new ArrayList<>();
@@ -58,8 +55,7 @@ public sealed interface Targets {
                 picked.add(engines.get(i));
             }
             if (picked.isEmpty()) {
-                throw new MagicException("NoSuchEngine", "the slice " + this + " selects none of the engines "
-                        + engines);
+                throw new ClusterException("the slice " + this + " selects none of the engines " + engines);
             }
             return picked;
         }
@@ -85,16 +81,20 @@ public sealed interface Targets {
     /**
      * The engines these targets pick among the registered ones.
      *
-     * @throws MagicException naming the engines that exist when a target does not
+     * @throws ClusterException naming the engines that exist when a target does not
      */
-    List<Integer> resolve(List<Integer> engines) throws MagicException;
+    List<Integer> resolve(List<Integer> engines);
 
-    public static Targets all() {
+    static Targets all() {
         return new All();
     }
 
-    /** Parses what follows {@code -t}. */
-    static Targets parse(String text) throws MagicUsageException {
+    /**
+     * Parses targets as {@code %px -t} takes them.
+     *
+     * @throws IllegalArgumentException when the text is none of the forms above, with the forms it can take
+     */
+    static Targets parse(String text) {
         String spec = text.strip();
         if (spec.equals("all")) {
             return all();
@@ -112,23 +112,26 @@ public sealed interface Targets {
         return new Ids(List.copyOf(ids));
     }
 
-    private static Targets slice(String spec, String text) throws MagicUsageException {
+    private static Targets slice(String spec, String text) {
         String[] parts = spec.split(":", -1);
         if (parts.length > 3) {
-            throw new MagicUsageException("bad targets '" + text + "': a slice has at most start:stop:step");
+            throw new IllegalArgumentException("bad targets '" + text + "': a slice has at most start:stop:step");
         }
         Integer[] values = new Integer[3];
         for (int i = 0; i < parts.length; i++) {
             values[i] = parts[i].isBlank() ? null : integer(parts[i], text);
         }
+        if (values[2] != null && values[2] == 0) {
+            throw new IllegalArgumentException("bad targets '" + text + "': a slice step cannot be zero");
+        }
         return new Slice(values[0], values[1], values[2]);
     }
 
-    private static int integer(String part, String text) throws MagicUsageException {
+    private static int integer(String part, String text) {
         try {
             return Integer.parseInt(part.strip());
         } catch (NumberFormatException e) {
-            throw new MagicUsageException("bad targets '" + text
+            throw new IllegalArgumentException("bad targets '" + text
                     + "': use all, an engine id (2), a list (1,2 or [0,3]) or a slice (::2, 1:3)");
         }
     }
