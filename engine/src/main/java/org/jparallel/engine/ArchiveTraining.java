@@ -10,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jparallel.client.values.ValueDecoder;
+import org.jparallel.display.Display;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.Message;
@@ -39,7 +40,7 @@ public final class ArchiveTraining {
     }
 
     public static void main(String[] args) {
-        try (EngineSession session = EngineSession.open(event -> { })) {
+        try (EngineSession session = EngineSession.open(new Display(event -> { }))) {
             for (String cell : CELLS) {
                 CellOutcome outcome = session.java().eval(cell);
                 if (!(outcome instanceof CellOutcome.Success)) {

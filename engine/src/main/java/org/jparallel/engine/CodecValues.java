@@ -10,6 +10,7 @@ import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.client.values.VariableRef;
+import org.jparallel.display.Display;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
 
@@ -21,9 +22,12 @@ import org.jparallel.wire.bulk.BulkLease;
 final class CodecValues implements Values {
     private final ValueDecoder decoder;
 
-    /** @param bulk fetches arrays sent on the bulk channel, or null when the cluster has none */
-    CodecValues(BulkFetcher bulk) {
-        this.decoder = new ValueDecoder(CodecValues.class.getClassLoader(), bulk);
+    /**
+     * @param bulk    fetches arrays sent on the bulk channel, or null when the cluster has none
+     * @param display what a display the sender's code holds becomes here: the engine's
+     */
+    CodecValues(BulkFetcher bulk, Display display) {
+        this.decoder = new ValueDecoder(CodecValues.class.getClassLoader(), bulk).withDisplay(display);
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.client.values.TaskStop;
+import org.jparallel.display.Display;
 import org.jparallel.display.DisplayEvent;
 import org.jparallel.repl.DrainableOutputStream;
 import org.jparallel.wire.BackgroundThreads;
@@ -114,7 +115,11 @@ public final class Engine implements AutoCloseable {
     /** Which apply is (or was last) running, so that a stop scheduled for one never hits the next. */
     private long applyNumber;
 
-    private Engine(EngineConnection connection, Values values, EngineBulk bulk) {
+    /**
+     * @param values the codec of apply, push and pull, given the engine's display (which shows what a function
+     *               sent here displays as its task's output)
+     */
+    private Engine(EngineConnection connection, Function<Display, Values> values, EngineBulk bulk) {
         this.connection = connection;
         this.bulk = bulk;
         this.codec = new MessageCodec(HmacSigner.create(connection.signatureScheme(), connection.key()));
@@ -128,9 +133,11 @@ public final class Engine implements AutoCloseable {
         this.stdout = new DrainableOutputStream(text -> sendOutput("stdout", text));
         this.stderr = new DrainableOutputStream(text -> sendOutput("stderr", text));
         DrainableOutputStream.interleave(stdout, stderr);
-        this.session = new SessionSlot(() -> EngineSession.open(this::display));
+        // one display for cells and functions alike, so a renderer a cell registers serves both
+        Display display = new Display(this::display);
+        this.session = new SessionSlot(() -> EngineSession.open(display));
         ExecuteRequests execute = new ExecuteRequests(session, outbound, this::drainOutput);
-        ValueRequests valueRequests = new ValueRequests(session, values, held, inputs, bulk);
+        ValueRequests valueRequests = new ValueRequests(session, values.apply(display), held, inputs, bulk);
         handlers.put("execute_request", execute::execute);
         handlers.put("apply_request", request -> {
             try {
@@ -165,7 +172,7 @@ public final class Engine implements AutoCloseable {
      *
      * @param idHint the id the launcher expects this engine to get (it names the log), or -1
      */
-    static Engine start(EngineConnection connection, Values values, EngineBulk bulk, int idHint) {
+    static Engine start(EngineConnection connection, Function<Display, Values> values, EngineBulk bulk, int idHint) {
         Engine engine = new Engine(connection, values, bulk);
         engine.redirectStandardStreams();
         engine.register(idHint);
@@ -177,7 +184,7 @@ public final class Engine implements AutoCloseable {
     /** Starts an engine that reads and writes values with the client's values codec. */
     public static Engine start(EngineConnection connection, int idHint) {
         EngineBulk bulk = EngineBulk.open(connection);
-        return start(connection, new CodecValues(bulk.fetcher()), bulk, idHint);
+        return start(connection, display -> new CodecValues(bulk.fetcher(), display), bulk, idHint);
     }
 
     private void register(int idHint) {

@@ -5,7 +5,6 @@ import java.util.Set;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
-import org.jparallel.display.DisplaySink;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magic.SessionContext;
 import org.jparallel.maven.MavenMagic;
@@ -20,7 +19,7 @@ import org.jparallel.repl.SessionOptions;
  * included ({@code %jars}, {@code %time}, {@code %lsmagic}), so {@code %px %jars lib.jar} works.
  *
  * <pre>{@code
- * EngineSession session = EngineSession.open(event -> send(event));
+ * EngineSession session = EngineSession.open(new Display(event -> send(event)));
  * session.run("%jars lib/\nnew Widget()", "In [1]");
  * }</pre>
  */
@@ -34,7 +33,7 @@ final class EngineSession extends SessionContext implements AutoCloseable {
     }
 
     /** Opens a session; slow (a second or more), so engines call it off their request path. */
-    static EngineSession open(DisplaySink sink) {
+    static EngineSession open(Display display) {
         // Engines split cells but never complete code: JShell's class path index would be 17 MB of heap.
         ClassPathIndexing.disableInThisJvm();
         // No stop checks woven into snippets on JDK 17: ASM would cost each idle engine 2-3 MB of PSS (StopChecks),
@@ -45,7 +44,6 @@ final class EngineSession extends SessionContext implements AutoCloseable {
                 .withStartup(List.of(SessionOptions.JSHELL_IMPORTS
                         + "import java.time.Duration;\nimport org.jparallel.client.*;\n")));
         try {
-            Display display = new Display(sink);
             java.define("$display", Display.class.getName(), display);
             CellOutcome prelude = java.eval(Display.prelude("$display"), JavaSession.STARTUP_CELL_NAME);
             if (!(prelude instanceof CellOutcome.Success)) {

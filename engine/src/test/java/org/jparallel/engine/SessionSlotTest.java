@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jparallel.display.Display;
 import org.jparallel.repl.CellOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class SessionSlotTest {
     private final AtomicInteger opened = new AtomicInteger();
     private final SessionSlot slot = new SessionSlot(() -> {
         opened.incrementAndGet();
-        return EngineSession.open(event -> { });
+        return EngineSession.open(new Display(event -> { }));
     });
 
     @AfterEach

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jparallel.display.Display;
 
 /**
  * The classes one received message carries, resolved: each origin's classes in that origin's
@@ -19,15 +20,19 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
     private final SenderLoaders loaders;
     private final ValueEncoder home;
     private final StatelessLambdas lambdas;
+    private final Display display;
     private final Map<Integer, ShippedClassLoader> byOrigin = new HashMap<>();
     /** The first class a stream of this message could not find, or null. */
     private String firstMissing;
 
-    ReceivedClasses(HeaderFrame header, SenderLoaders loaders, ValueEncoder home, StatelessLambdas lambdas) {
+    /** @param display what a display sent here stands for, or null */
+    ReceivedClasses(HeaderFrame header, SenderLoaders loaders, ValueEncoder home, StatelessLambdas lambdas,
+                    Display display) {
         this.header = header;
         this.loaders = loaders;
         this.home = home;
         this.lambdas = lambdas;
+        this.display = display;
         Map<Integer, Map<String, byte[]>> grouped = new LinkedHashMap<>();
         for (HeaderFrame.ShippedClass shipped : header.classes()) {
             grouped.computeIfAbsent(shipped.origin(), k -> new HashMap<>()).put(shipped.name(), shipped.bytes());
@@ -58,6 +63,11 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
     @Override
     public ClassLoader parent() {
         return loaders.parent();
+    }
+
+    @Override
+    public Display display() {
+        return display;
     }
 
     @Override

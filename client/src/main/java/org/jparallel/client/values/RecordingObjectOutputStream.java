@@ -3,11 +3,13 @@ package org.jparallel.client.values;
 import java.io.IOException;
 import java.io.ObjectOutputStream;
 import java.io.OutputStream;
+import org.jparallel.display.Display;
 
 /**
  * Java serialization that notes, next to each class descriptor, which shipped class it is (an
- * index into the message's class table) or -1 for a class the receiver must already have; and
- * that sends records declared in cells, which are rarely marked Serializable, as {@link RecordValue}s.
+ * index into the message's class table) or -1 for a class the receiver must already have; that
+ * sends records declared in cells, which are rarely marked Serializable, as {@link RecordValue}s;
+ * and a {@link Display} as the receiver's own ({@link DisplayStandIn}).
  */
 final class RecordingObjectOutputStream extends ObjectOutputStream {
 
@@ -28,6 +30,9 @@ final class RecordingObjectOutputStream extends ObjectOutputStream {
 
     @Override
     protected Object replaceObject(Object object) {
+        if (object instanceof Display) {
+            return DisplayStandIn.THIS_JVMS;
+        }
         shipment.serializing(object, label);
         return shipment.travelsAsRecordValue(object.getClass()) ? RecordValue.of(object) : object;
     }

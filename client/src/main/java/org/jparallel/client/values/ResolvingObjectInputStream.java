@@ -2,9 +2,11 @@ package org.jparallel.client.values;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
 import java.io.ObjectStreamClass;
 import java.util.Map;
+import org.jparallel.display.Display;
 
 /**
  * Java deserialization that finds shipped classes through the message's class table and every
@@ -25,6 +27,11 @@ final class ResolvingObjectInputStream extends ObjectInputStream {
          */
         default void missing(String className) {
         }
+
+        /** What a display sent here stands for: this JVM's display, or null where none shows output. */
+        default Display display() {
+            return null;
+        }
     }
 
     /** Descriptors of {@code int.class} and the like, which no loader finds by name. */
@@ -41,7 +48,15 @@ final class ResolvingObjectInputStream extends ObjectInputStream {
     }
 
     @Override
-    protected Object resolveObject(Object object) {
+    protected Object resolveObject(Object object) throws InvalidObjectException {
+        if (object == DisplayStandIn.THIS_JVMS) {
+            Display display = table.display();
+            if (display == null) {
+                throw new InvalidObjectException("a display came to a JVM that shows no output: displays travel to"
+                        + " engines, which show what a task displays as its output");
+            }
+            return display;
+        }
         return object instanceof RecordValue record ? record.create() : object;
     }
 

@@ -11,7 +11,6 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.jparallel.display.Display;
 
 /**
  * Finds where an object that cannot be serialized sits in a graph, after serialization failed:
@@ -68,12 +67,6 @@ final class UnserializablePath {
                     + " stands for tasks of this client and cannot travel itself: to use its value on an engine, pass"
                     + " it as an argument of a load-balanced apply (lv.applyAsync((Integer x) -> x + 1, ar)), and"
                     + " the value goes engine to engine; or send ar.get()", failure);
-        }
-        if (type == Display.class) {
-            return new UnserializableValueException(path, type.getName(), "the notebook's display, which shows output"
-                    + " in this JVM only (a function calling display(...) reads it): a function sent to engines can"
-                    + " print with System.out (ar.stdout()), and %px or view.execute(...) show rich output from"
-                    + " engines", failure);
         }
         if (type.getPackageName().equals(CLIENT_PACKAGE)) {
             return new UnserializableValueException(path, type.getName(), "a " + type.getSimpleName() + " of the"

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jparallel.display.Display;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.wire.bulk.BulkFetcher;
 
@@ -34,7 +35,8 @@ public final class ValueDecoder {
     private final SenderLoaders loaders;
     private final ValueEncoder home;
     private final BulkFetcher bulk;
-    private final StatelessLambdas lambdas = new StatelessLambdas();
+    private final StatelessLambdas lambdas;
+    private final Display display;
 
     /** A decoder whose received classes can see the classes of {@code parent}. */
     public ValueDecoder(ClassLoader parent) {
@@ -60,9 +62,25 @@ public final class ValueDecoder {
      * {@code bulk} (null: such a message cannot be decoded).
      */
     public ValueDecoder(ClassLoader parent, ValueEncoder home, BulkFetcher bulk) {
-        this.loaders = new SenderLoaders(Objects.requireNonNull(parent, "parent"));
+        this(new SenderLoaders(Objects.requireNonNull(parent, "parent")), home, bulk, new StatelessLambdas(), null);
+    }
+
+    private ValueDecoder(SenderLoaders loaders, ValueEncoder home, BulkFetcher bulk, StatelessLambdas lambdas,
+                         Display display) {
+        this.loaders = loaders;
         this.home = home;
         this.bulk = bulk;
+        this.lambdas = lambdas;
+        this.display = display;
+    }
+
+    /**
+     * This decoder, where a display the sender's code holds (the notebook's, read by a function that calls
+     * {@code display(...)}) becomes {@code display}: an engine's, which shows it as output of the running task.
+     * Without one, such a value cannot be decoded.
+     */
+    public ValueDecoder withDisplay(Display display) {
+        return new ValueDecoder(loaders, home, bulk, lambdas, Objects.requireNonNull(display, "display"));
     }
 
     /** The value of frames from {@link ValueEncoder#encode}. */
@@ -119,7 +137,7 @@ public final class ValueDecoder {
                 throw new UndecodableValueException("expected an encoded " + expected.name().toLowerCase()
                         + " but got an encoded " + header.kind().name().toLowerCase());
             }
-            ReceivedClasses classes = new ReceivedClasses(header, loaders, home, lambdas);
+            ReceivedClasses classes = new ReceivedClasses(header, loaders, home, lambdas, display);
             if (header.staticsFrame() >= 0) {
                 classes.applyStatics(frame(frames, header.staticsFrame()));
             }

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.jparallel.display.Display;
+import org.jparallel.display.DisplayEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -190,14 +193,28 @@ class LambdaShippingTest {
     }
 
     @Test
-    void theNotebooksDisplayReadByAFunctionSaysHowEnginesShowOutput() {
-        kernel.run("org.jparallel.display.Display shown = new org.jparallel.display.Display(event -> {});")
-                .run("SerialFn<Integer, Integer> showing = x -> { shown.display(x); return x; };");
-        UnserializableValueException e = assertThrows(UnserializableValueException.class,
-                () -> kernel.encoder().encodeCall(kernel.variable("showing"), 1));
-        assertTrue(e.getMessage().contains("the notebook's display, which shows output in this JVM only"),
-                e.getMessage());
-        assertTrue(e.getMessage().contains("%px or view.execute(...) show rich output from engines"), e.getMessage());
+    void aFunctionThatDisplaysShowsThroughTheReceiversDisplay() throws Exception {
+        kernel.run("org.jparallel.display.Display shown = new org.jparallel.display.Display(event -> {"
+                        + " throw new AssertionError(\"shown in the sender\"); });")
+                .run("SerialFn<Integer, Integer> showing = x -> { shown.display(x * 2); return x; };");
+        List<DisplayEvent> onEngine = new ArrayList<>();
+        ValueDecoder engine = otherSide().withDisplay(new Display(onEngine::add));
+
+        assertEquals(21, call(engine.decodeCall(kernel.encoder().encodeCall(kernel.variable("showing"), 21))));
+
+        assertEquals(1, onEngine.size());
+        assertEquals("42", onEngine.get(0).bundle().data().get("text/plain"));
+    }
+
+    @Test
+    void aDisplayCannotBeDecodedWhereNoneShowsOutput() {
+        kernel.run("org.jparallel.display.Display elsewhere = new org.jparallel.display.Display(event -> {});")
+                .run("SerialFn<Integer, Integer> displaying = x -> { elsewhere.display(x); return x; };");
+        List<byte[]> frames = kernel.encoder().encodeCall(kernel.variable("displaying"), 1);
+
+        UndecodableValueException e = assertThrows(UndecodableValueException.class,
+                () -> otherSide().decodeCall(frames));
+        assertTrue(e.getMessage().contains("a display came to a JVM that shows no output"), e.getMessage());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jparallel.client.EngineOutput;
 import org.jparallel.repl.CellOutcome;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,6 +67,18 @@ class JShellLambdaTest {
         assertEquals(7, cells.eval("ar.get()"));
         assertEquals("<AsyncResult(apply): finished>", cells.eval("ar.toString()"));
         assertEquals(true, cells.eval("ar.ready() && ar.elapsed() > 0"));
+    }
+
+    @Test
+    void aFunctionThatDisplaysShowsItAsOutputOfItsTaskNotInTheNotebook() {
+        cells.eval("var shown = rc.loadBalancedView().apply(() -> { display(html(\"<b>hi</b>\")); return 1; });");
+
+        assertEquals(1, cells.eval("shown.get()"));
+
+        EngineOutput output = (EngineOutput) cells.eval("shown.outputs().get(0)");
+        assertEquals(EngineOutput.Kind.DISPLAY, output.kind());
+        assertEquals("<b>hi</b>", output.data().get("text/html"));
+        assertEquals(List.of(), cells.displayed());
     }
 
     @Test

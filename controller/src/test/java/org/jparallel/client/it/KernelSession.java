@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jparallel.client.Client;
 import org.jparallel.client.ClientOptions;
 import org.jparallel.client.values.ClassBytes;
+import org.jparallel.display.Display;
+import org.jparallel.display.DisplayEvent;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
 import org.jparallel.repl.SessionOptions;
@@ -15,21 +18,30 @@ import org.jparallel.wire.Message;
 
 /**
  * A JShell session driven the way the kernel drives it: the client API on its class path and imported,
- * a {@link Client} built with the session's snippet bytecode defined as {@code rc}.
+ * a {@link Client} built with the session's snippet bytecode defined as {@code rc}, and the display prelude
+ * ({@code display(...)}, {@code html(...)}, …) showing into {@link #displayed()}.
  */
 final class KernelSession implements AutoCloseable {
     private final JavaSession session;
     private final Client client;
+    private final List<DisplayEvent> displayed = new CopyOnWriteArrayList<>();
 
     KernelSession(Path clientFile) {
         this.session = JavaSession.open(SessionOptions.defaults()
-                .withClassPath(List.of(codeOf(Client.class), codeOf(Message.class)))
+                .withClassPath(List.of(codeOf(Client.class), codeOf(Message.class), codeOf(Display.class)))
                 .withStartup(List.of("import org.jparallel.client.*;",
                         "import static org.jparallel.client.Parallel.*;",
                         "import java.util.*;", "import java.time.Duration;")));
         this.client = Client.connect(clientFile,
                 ClientOptions.DEFAULT.withClassBytes(ClassBytes.of(session.classBytes())));
         session.define("rc", Client.class.getName(), client);
+        session.define("$display", Display.class.getName(), new Display(displayed::add));
+        eval(Display.prelude("$display"));
+    }
+
+    /** What cells of this session have displayed. */
+    List<DisplayEvent> displayed() {
+        return displayed;
     }
 
     private static Path codeOf(Class<?> type) {
