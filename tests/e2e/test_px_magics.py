@@ -277,6 +277,17 @@ def test_a_cell_lambda_applies_to_each_engines_own_variable_and_its_outputs_prin
     assert "[stdout:0] chunk of 5" in ex.stdout and "[stdout:1] chunk of 5" in ex.stdout, ex.stdout
 
 
+def test_a_task_that_displays_html_shows_it_rich_through_display_outputs(cluster):
+    code = ('var shown = Client.connect().loadBalancedView().apply(() -> { display(html("<b>from a task</b>"));'
+            ' return 1; });\n'
+            'shown.get();\n'
+            'shown.displayOutputs();')
+    ex = execute(cluster, code)
+    assert ex.status == "ok", ex.describe()
+    assert re.search(r"\[output:\d\]", ex.stdout), ex.describe()
+    assert [d["data"].get("text/html") for d in ex.displays] == ["<b>from a task</b>"], ex.describe()
+
+
 def test_local_runs_the_code_in_the_kernel_too(cluster):
     assert execute(cluster, "%px --local int both = 5;").status == "ok"
     assert execute(cluster, "both + 1").result() == "6"

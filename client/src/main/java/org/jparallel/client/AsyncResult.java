@@ -1,6 +1,5 @@
 package org.jparallel.client;
 
-import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jparallel.repl.CellDisplay;
 import org.jparallel.wire.Message;
 
 /**
@@ -365,21 +365,15 @@ public class AsyncResult<T> implements Future<T> {
      * Prints what the tasks have printed and shown so far, task after task in the order they were submitted (as
      * ipyparallel's {@code display_outputs} does; {@link #outputs()} has them in the order they came):
      * {@code [stdout:0] hi} on {@code System.out}, {@code [stderr:1] …} on {@code System.err}, results as
-     * {@code Out[0:3]: 42}, displays as their text after {@code [output:0]}. Errors are {@link #get()}'s to throw.
-     * In a notebook, {@code %pxresult} shows displays in their rich form.
+     * {@code Out[0:3]: 42}, displays after {@code [output:0]}: in a notebook rich (the HTML, the image a task
+     * displayed), elsewhere as their text. Errors are {@link #get()}'s to throw.
      */
     public void displayOutputs() {
-        displayOutputs(System.out, System.err);
+        displayOutputs(OutputPrinter.toSystemStreams(CellDisplay.inThisCell().orElse(null)));
     }
 
-    void displayOutputs(PrintStream out, PrintStream err) {
-        for (EngineOutput output : board.outputsByTask()) {
-            if (output.kind() != EngineOutput.Kind.ERROR) {
-                (output.kind() == EngineOutput.Kind.STDERR ? err : out).print(output.labelled());
-            }
-        }
-        out.flush();
-        err.flush();
+    void displayOutputs(OutputPrinter printer) {
+        board.outputsByTask().forEach(printer::print);
     }
 
     /** The engine of each task, in task order; -1 for a load-balanced task not placed yet. */

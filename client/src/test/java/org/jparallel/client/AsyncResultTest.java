@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,8 @@ import java.util.concurrent.TimeoutException;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.UnserializableValueException;
 import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.display.Display;
+import org.jparallel.display.DisplayEvent;
 import org.jparallel.wire.Message;
 import org.junit.jupiter.api.Test;
 
@@ -345,8 +349,8 @@ class AsyncResultTest {
             ReplyStream.error(ar, 1, 1, "java.lang.IllegalStateException", "late and failed");
         });
         late.start();
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        WaitProgress.of(ar, new java.io.PrintStream(printed, true)).await(Duration.ofMillis(30));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        WaitProgress.of(ar, new PrintStream(printed, true)).await(Duration.ofMillis(30));
         late.join();
         String text = printed.toString();
         assertTrue(text.startsWith("\r   1/2 tasks finished after"), text);
@@ -361,11 +365,35 @@ class AsyncResultTest {
         ReplyStream.stream(ar, 0, 0, "stdout", "hello\n");
         ReplyStream.stream(ar, 1, 1, "stderr", "oops");
         ReplyStream.stream(ar, 1, 1, "stdout", "two\nlines\n");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        ar.displayOutputs(new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ar.displayOutputs(OutputPrinter.to(new PrintStream(out, true), new PrintStream(err, true), null));
         assertEquals("[stdout:0] hello\n[stdout:1] \ntwo\nlines\n", out.toString());
         assertEquals("[stderr:1] oops\n", err.toString());
+    }
+
+    @Test
+    void displayOutputsShowsWhatTasksDisplayedRichWhereADisplayIs() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.display(ar, 1, 1, "text/html", "<b>hi</b>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<DisplayEvent> shown = new ArrayList<>();
+
+        ar.displayOutputs(OutputPrinter.to(new PrintStream(out, true), System.err, new Display(shown::add)));
+
+        assertEquals("[output:1]\n", out.toString());
+        assertEquals("<b>hi</b>", shown.get(0).bundle().data().get("text/html"));
+    }
+
+    @Test
+    void displayOutputsPrintsADisplaysTextWhereNoDisplayIs() {
+        AsyncResult<List<Object>> ar = onEngines(0);
+        ReplyStream.display(ar, 0, 0, "text/html", "<b>hi</b>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        ar.displayOutputs(OutputPrinter.to(new PrintStream(out, true), System.err, null));
+
+        assertEquals("[output:0]\n<display>\n", out.toString());
     }
 
     @Test
@@ -373,8 +401,8 @@ class AsyncResultTest {
         AsyncResult<List<Object>> ar = onEngines(0, 1);
         ReplyStream.stream(ar, 1, 1, "stdout", "second task\n");
         ReplyStream.stream(ar, 0, 0, "stdout", "first task\n");
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        ar.displayOutputs(new java.io.PrintStream(out, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ar.displayOutputs(OutputPrinter.to(new PrintStream(out, true), new PrintStream(new ByteArrayOutputStream()), null));
         assertEquals("[stdout:0] first task\n[stdout:1] second task\n", out.toString());
     }
 

@@ -93,6 +93,16 @@ final class ReplyStream {
         result.pendingFor(task).receive(message(result, task, engineId, "stream", content));
     }
 
+    static void display(AsyncResult<?> result, int task, int engineId, String mimeType, String value) {
+        JsonObject data = new JsonObject();
+        data.addProperty("text/plain", "<display>");
+        data.addProperty(mimeType, value);
+        JsonObject content = new JsonObject();
+        content.add("data", data);
+        content.add("metadata", new JsonObject());
+        result.pendingFor(task).receive(message(result, task, engineId, "display_data", content));
+    }
+
     static Message message(AsyncResult<?> result, int task, int engineId, String type, JsonObject content) {
         JsonObject parent = new JsonObject();
         parent.addProperty("msg_id", result.msgIds().get(task));

@@ -33,6 +33,7 @@ public abstract class SessionContext implements MagicContext {
         this.registry = registry;
         this.display = display;
         this.runner = new CellRunner(session, registry);
+        session.cellDisplay(display);
     }
 
     /** Runs the cells of this session. */

@@ -5,16 +5,19 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.jparallel.display.Display;
 
 /**
  * The context class loader of user code: JShell's loader of snippet classes, which it delegates everything to (so
  * {@code ServiceLoader} and {@code Class.forName} with the context loader see snippet classes and added jars, and its
  * URLs are the ones JShell's loader has); the session's {@link DeclaredTypes}, so that a cluster client made in a
  * cell decodes values of records typed on both sides into the cells' own records; {@link CellInterrupts}, so
- * that interrupting a cell that waits for a cluster's tasks stops those tasks; and {@link ViewActivation}, so that
- * {@code view.activate("_even")} in a cell makes {@code %px_even}.
+ * that interrupting a cell that waits for a cluster's tasks stops those tasks; {@link ViewActivation}, so that
+ * {@code view.activate("_even")} in a cell makes {@code %px_even}; and {@link CellDisplay}, so that library code
+ * shows rich output in the notebook.
  */
-final class CellContextLoader extends URLClassLoader implements DeclaredTypes, CellInterrupts, ViewActivation {
+final class CellContextLoader extends URLClassLoader implements DeclaredTypes, CellInterrupts, ViewActivation,
+        CellDisplay {
 
     static {
         registerAsParallelCapable();
@@ -23,12 +26,15 @@ final class CellContextLoader extends URLClassLoader implements DeclaredTypes, C
     private final DeclaredTypes types;
     private final CellInterrupts interrupts;
     private final ViewActivation views;
+    private final CellDisplay display;
 
-    CellContextLoader(ClassLoader snippets, DeclaredTypes types, CellInterrupts interrupts, ViewActivation views) {
+    CellContextLoader(ClassLoader snippets, DeclaredTypes types, CellInterrupts interrupts, ViewActivation views,
+                      CellDisplay display) {
         super("jparallel-cells", new URL[0], snippets);
         this.types = types;
         this.interrupts = interrupts;
         this.views = views;
+        this.display = display;
     }
 
     @Override
@@ -54,5 +60,10 @@ final class CellContextLoader extends URLClassLoader implements DeclaredTypes, C
     @Override
     public void activate(Path clientFile, List<Integer> targets, String suffix) {
         views.activate(clientFile, targets, suffix);
+    }
+
+    @Override
+    public Optional<Display> display() {
+        return display.display();
     }
 }

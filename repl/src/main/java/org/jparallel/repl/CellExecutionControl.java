@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.execution.LocalExecutionControl;
+import org.jparallel.display.Display;
 
 /**
  * JShell's local execution with three additions the session needs: the bytecode of every
@@ -44,6 +46,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     private volatile long invokeNanos;
     private volatile DeclaredTypes declaredTypes = DeclaredTypes.NONE;
     private volatile ViewActivation views = ViewActivation.NONE;
+    private volatile Display display;
     private CellContextLoader contextLoader;
     /** A thread running user code outside a snippet ({@link #callOutsideSnippets}), which stop() stops too. */
     private Thread outside;
@@ -374,6 +377,11 @@ final class CellExecutionControl extends LocalExecutionControl {
         this.views = activation;
     }
 
+    /** The display the context class loader of user code offers (see CellDisplay). */
+    void display(Display cellDisplay) {
+        this.display = cellDisplay;
+    }
+
     /** A class of a snippet, or of a jar the cells added, by binary name. */
     Class<?> snippetClass(String binaryName) throws ClassNotFoundException {
         return findClass(binaryName);
@@ -382,7 +390,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     private synchronized ClassLoader contextLoader(ClassLoader snippets) {
         if (contextLoader == null || contextLoader.getParent() != snippets) {
             contextLoader = new CellContextLoader(snippets, declaredTypes, this::onStop,
-                    (clientFile, targets, suffix) -> views.activate(clientFile, targets, suffix));
+                    (clientFile, targets, suffix) -> views.activate(clientFile, targets, suffix),
+                    () -> Optional.ofNullable(display));
         }
         return contextLoader;
     }

@@ -17,6 +17,7 @@ import jdk.jshell.VarSnippet;
 import jdk.jshell.spi.ExecutionControl;
 import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
+import org.jparallel.display.Display;
 
 /**
  * A JShell session that evaluates notebook cells, running user code in this JVM so that it
@@ -109,12 +110,17 @@ public final class JavaSession implements AutoCloseable {
         }
     }
 
-    /** The types this session's cells declare, by name; safe from any thread, and while a cell runs. */
     /** What {@code view.activate(...)} in a cell does: the kernel makes {@code %px} magics ({@link ViewActivation}). */
     public void onViewActivation(ViewActivation activation) {
         control.views(activation);
     }
 
+    /** The display that library code called from a cell shows rich output on ({@link CellDisplay}). */
+    public void cellDisplay(Display display) {
+        control.display(display);
+    }
+
+    /** The types this session's cells declare, by name; safe from any thread, and while a cell runs. */
     public DeclaredTypes declaredTypes() {
         return types;
     }

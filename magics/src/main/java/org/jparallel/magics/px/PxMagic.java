@@ -10,6 +10,7 @@ import org.jparallel.client.ClusterException;
 import org.jparallel.client.DirectView;
 import org.jparallel.client.EngineOutput;
 import org.jparallel.client.ExecuteReply;
+import org.jparallel.client.OutputPrinter;
 import org.jparallel.client.Targets;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
@@ -120,7 +121,7 @@ public final class PxMagic implements Magic {
      * ends the wait at once: an engine stuck in code that ignores interrupts must not hold the notebook.
      */
     static CellOutcome await(AsyncResult<List<ExecuteReply>> result, PxOptions options, MagicContext context) {
-        OutputPrinter printer = new OutputPrinter(context.display());
+        OutputPrinter printer = OutputPrinter.toSystemStreams(context.display());
         if (options.stream()) {
             // Streams and displays as they come; results once all engines are done, in engine order, as
             // ipyparallel shows them: a notebook's Out[0:3], Out[1:3]… then read the same on every run.

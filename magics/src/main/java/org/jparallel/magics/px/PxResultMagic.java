@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.EngineOutput;
+import org.jparallel.client.OutputPrinter;
 import org.jparallel.magic.Magic;
 import org.jparallel.magic.MagicCall;
 import org.jparallel.magic.MagicContext;
@@ -46,7 +47,7 @@ public final class PxResultMagic implements Magic {
         }
         AsyncResult<?> last = parallel.last().orElseThrow(() ->
                 new MagicException("UsageError", "no %px has run yet in this kernel: run one first, e.g. %px -a CODE"));
-        OutputPrinter printer = new OutputPrinter(context.display());
+        OutputPrinter printer = OutputPrinter.toSystemStreams(context.display());
         // Interrupted, the wait ends at once and the tasks stop, queued or running, as for a blocking %px.
         try (AutoCloseable interrupt = context.onInterrupt(() -> last.cancel(true))) {
             while (!last.waitFor(java.time.Duration.ofMillis(100))) {
