@@ -288,6 +288,13 @@ def test_a_task_that_displays_html_shows_it_rich_through_display_outputs(cluster
     assert [d["data"].get("text/html") for d in ex.displays] == ["<b>from a task</b>"], ex.describe()
 
 
+def test_a_magic_line_takes_a_trailing_comment_as_a_cell_line_does(cluster):
+    ex = execute(cluster, '%%px -t 0   // engine zero only\nSystem.out.println("zero");')
+    assert ex.status == "ok", ex.describe()
+    assert lines(ex.stdout) == ["[stdout:0] zero"], ex.describe()
+    assert execute(cluster, "%cluster status   // how many engines").status == "ok"
+
+
 def test_local_runs_the_code_in_the_kernel_too(cluster):
     assert execute(cluster, "%px --local int both = 5;").status == "ok"
     assert execute(cluster, "both + 1").result() == "6"

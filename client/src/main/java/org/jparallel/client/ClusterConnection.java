@@ -24,8 +24,8 @@ import org.jparallel.wire.SocketFiles;
  * clients and how messages are signed.
  *
  * <pre>{@code
- * ClusterConnection c = ClusterConnection.read(ClusterProfile.named("default").clientFile());
- * c.clientAddress();   // 127.0.0.1:41234
+ * ClusterConnection c = ClusterConnection.read(ClusterProfile.named("default").clientFile(), "default");
+ * c.clientAddress();   // /127.0.0.1:41234
  * }</pre>
  *
  * @param ip              the controller's address

@@ -8,7 +8,7 @@ package org.jparallel.client;
  * try {
  *     rc.engine(7);
  * } catch (ClusterException e) {
- *     System.out.println(e.getMessage());   // no engine 7: the cluster has engines [0, 1, 2, 3]
+ *     System.out.println(e.getMessage());   // there is no engine 7: the cluster has engines [0, 1, 2, 3]
  * }
  * }</pre>
  */

@@ -22,6 +22,7 @@ import org.jparallel.magic.MagicException;
 import org.jparallel.magic.MagicKind;
 import org.jparallel.magic.MagicRegistry;
 import org.jparallel.magic.MagicUsageException;
+import org.jparallel.magic.OptionWords;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
@@ -85,7 +86,7 @@ public final class MavenMagic implements Magic {
     @Override
     public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, MagicException {
         List<String> coordinates = new ArrayList<>();
-        List<String> words = List.of(call.arguments().trim().split("\\s+"));
+        List<String> words = List.of(OptionWords.withoutComment(call.arguments()).trim().split("\\s+"));
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word.equals("--repo") || word.startsWith("--repo=")) {

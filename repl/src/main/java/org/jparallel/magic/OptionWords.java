@@ -18,6 +18,26 @@ public final class OptionWords {
     }
 
     /**
+     * {@code line} without a trailing Java comment: from a {@code //} that starts a word (at the start, or after
+     * whitespace) outside quotes. A magic's line takes a comment as a cell's code does:
+     * {@code %cluster start -n 4   // four engines}.
+     */
+    public static String withoutComment(String line) {
+        char quote = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quote != 0) {
+                quote = c == quote ? 0 : quote;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '/' && line.startsWith("//", i) && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return line.substring(0, i).stripTrailing();
+            }
+        }
+        return line;
+    }
+
+    /**
      * Splits options given as one string, as a shell would for these: on whitespace, keeping what double or
      * single quotes enclose together ({@code -Dname="a b"} is one option).
      *

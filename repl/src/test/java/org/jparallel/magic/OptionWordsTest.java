@@ -20,6 +20,14 @@ class OptionWordsTest {
     }
 
     @Test
+    void aTrailingCommentIsDroppedButNotASlashInsideAWordOrQuotes() {
+        assertEquals("start -n 4", OptionWords.withoutComment("start -n 4   // four engines"));
+        assertEquals("--url http://host/x", OptionWords.withoutComment("--url http://host/x"));
+        assertEquals("-Da=\"b // c\"", OptionWords.withoutComment("-Da=\"b // c\""));
+        assertEquals("", OptionWords.withoutComment("// only a comment"));
+    }
+
+    @Test
     void anOpenQuoteIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> OptionWords.split("-Da='b"));
         assertEquals("a quote (') is not closed in: -Da='b", e.getMessage());

@@ -44,7 +44,7 @@ record ClusterArguments(String action, EngineHosts engines, String profile, Clus
     static ClusterArguments parse(String line, String currentProfile) throws MagicUsageException {
         List<String> words;
         try {
-            words = OptionWords.split(line);
+            words = OptionWords.split(OptionWords.withoutComment(line));
         } catch (IllegalArgumentException e) {
             throw new MagicUsageException(e.getMessage());
         }

@@ -55,7 +55,9 @@ public record PxArguments(PxOptions options, String code) {
                 default -> throw new MagicUsageException("unknown option " + option);
             }
         }
-        return new PxArguments(options, cursor.rest());
+        String rest = cursor.rest();
+        // a comment after the options is no code: %%px -t 1,2   // two engines
+        return new PxArguments(options, rest.startsWith("//") ? "" : rest);
     }
 
     private static Targets targets(String text) throws MagicUsageException {

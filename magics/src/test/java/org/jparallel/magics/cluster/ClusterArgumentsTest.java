@@ -22,6 +22,13 @@ class ClusterArgumentsTest {
     }
 
     @Test
+    void aCommentEndsTheLineAsInACell() throws Exception {
+        ClusterArguments arguments = ClusterArguments.parse("start -n 4   // clusters started here stop with the kernel",
+                "default");
+        assertEquals(EngineHosts.local(4), arguments.engines());
+    }
+
+    @Test
     void enginesTakesHowManyToAdd() throws Exception {
         ClusterArguments arguments = ClusterArguments.parse("engines -n 2", "default");
         assertEquals("engines", arguments.action());

@@ -31,6 +31,14 @@ class PxArgumentsTest {
     }
 
     @Test
+    void aCommentAfterTheOptionsIsNoCode() throws Exception {
+        PxArguments parsed = parse("-t 1,2   // two engines: all, 2, ::2");
+        assertEquals(List.of(1, 2), parsed.options().targets().resolve(List.of(0, 1, 2, 3)));
+        assertEquals("", parsed.code());
+        assertEquals("x++; // counts", parse("-t 1 x++; // counts").code());
+    }
+
+    @Test
     void noOptionsMeansDefaults() throws Exception {
         PxArguments parsed = parse("x++;");
         assertEquals(PxOptions.defaults(), parsed.options());

@@ -48,11 +48,12 @@ public final class JarsMagic implements Magic {
 
     @Override
     public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException, IOException {
-        if (call.arguments().isBlank()) {
+        String arguments = OptionWords.withoutComment(call.arguments());
+        if (arguments.isBlank()) {
             throw new MagicUsageException("%" + call.name() + " needs at least one path");
         }
         List<Path> paths = new ArrayList<>();
-        for (String argument : words(call.arguments())) {
+        for (String argument : words(arguments)) {
             paths.addAll(expand(argument));
         }
         for (Path path : paths) {
