@@ -27,6 +27,7 @@ import org.jparallel.repl.SnippetNames;
  * TypeNames.usable(List.of(1, 2), loader, types)             // "java.util.List<Integer>"
  * TypeNames.usable(List.of(1, "a"), loader, types)           // "java.util.List"
  * TypeNames.usable(Map.of("a", List.of(1.5)), loader, types) // "java.util.Map<String, java.util.List<Double>>"
+ * TypeNames.usable(Map.of("a", new ArrayList<>(List.of(1.5))), loader, types) // the same: inside, by its interface
  * TypeNames.usable(recordFromAClientCell, loader, types)     // "Record" (or a public interface it implements)
  * TypeNames.usable(recordThisSessionDeclares, loader, types) // "Point", as the cells name it
  * }</pre>
@@ -54,6 +55,16 @@ final class TypeNames {
     }
 
     private String of(Object value) {
+        return of(value, false);
+    }
+
+    /**
+     * @param typeArgument whether the name is a type argument of a collection, map or optional, where a JDK
+     *                     collection is named by its interface: generics are invariant, so a map of ArrayLists
+     *                     declared {@code Map<String, ArrayList<Double>>} would not be a {@code Map<String,
+     *                     List<Double>>}, and a list of an ArrayList and a LinkedList would have no common type
+     */
+    private String of(Object value, boolean typeArgument) {
         if (value == null) {
             return "Object";
         }
@@ -61,7 +72,7 @@ final class TypeNames {
         if (cached != null) {
             return cached;
         }
-        String raw = rawName(value);
+        String raw = typeArgument ? asInterface(rawName(value)) : rawName(value);
         Optional<String> arguments = typeArguments(value, raw);
         if (arguments.isPresent()) {
             return raw + arguments.get();
@@ -90,7 +101,7 @@ final class TypeNames {
         }
         int parameters = declaredAs.getTypeParameters().length;
         if (value instanceof Optional<?> optional && declaredAs == Optional.class) {
-            return optional.map(this::of).map(element -> "<" + element + ">");
+            return optional.map(element -> of(element, true)).map(element -> "<" + element + ">");
         }
         if (value instanceof Collection<?> collection && parameters == 1 && Collection.class.isAssignableFrom(declaredAs)) {
             return common(collection).map(element -> "<" + element + ">");
@@ -114,7 +125,7 @@ final class TypeNames {
             if (element == null || element.getClass() == plainClass) {
                 continue; // millions of boxed numbers cost one comparison each
             }
-            String type = of(element);
+            String type = of(element, true);
             plainClass = plain.containsKey(element.getClass()) ? element.getClass() : null;
             if (common == null) {
                 common = type;
@@ -123,6 +134,19 @@ final class TypeNames {
             }
         }
         return Optional.ofNullable(common).filter(type -> !type.equals("Object"));
+    }
+
+    /** {@code java.util.List} for {@code java.util.ArrayList}: a JDK collection's interface; other names as they are. */
+    private static String asInterface(String raw) {
+        Class<?> jdk = jdkGeneric(raw);
+        if (jdk != null) {
+            for (Class<?> collection : COLLECTION_INTERFACES) {
+                if (collection.isAssignableFrom(jdk)) {
+                    return canonical(collection);
+                }
+            }
+        }
+        return raw;
     }
 
     /** The JDK class a raw name declares, when it is one of {@code java.util}'s top-level generic classes. */

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jparallel.repl.DeclaredTypes;
 import org.junit.jupiter.api.Test;
@@ -44,6 +47,16 @@ class TypeNamesTest {
         assertEquals("java.util.TreeMap<Integer, Object>", usable(new TreeMap<>(Map.of(1, "a", 2, 3.0))));
         assertEquals("java.util.Optional<double[]>", usable(Optional.of(new double[2])));
         assertEquals("java.util.Optional", usable(Optional.empty()));
+    }
+
+    @Test
+    void collectionsInsideAreNamedByTheirInterfacesSoTheValueFitsAnInterfaceTypedVariable() {
+        Map<String, List<Double>> map = new LinkedHashMap<>();
+        map.put("a", new ArrayList<>(List.of(1.0, 2.0)));
+        map.put("b", new LinkedList<>(List.of(3.0)));
+        assertEquals("java.util.LinkedHashMap<String, java.util.List<Double>>", usable(map));
+        assertEquals("java.util.Optional<java.util.List<String>>", usable(Optional.of(new ArrayList<>(List.of("a")))));
+        assertEquals("java.util.List<java.util.Set<Integer>>", usable(List.of(new HashSet<>(Set.of(1)))));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -236,6 +237,15 @@ class DirectViewTest {
         all.pushSync(Map.of("prices", Map.of("tea", 2.5, "cake", 4.0)));
         all.executeSync("double total = prices.values().stream().mapToDouble(p -> p).sum();");
         assertEquals(List.of(6.5, 6.5), all.pullSync("total"));
+    }
+
+    @Test
+    void aPushedMapOfArrayListsFitsAVariableTypedWithInterfaces() {
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        series.put("a", new ArrayList<>(List.of(1.0, 2.0)));
+        all.pushSync(Map.of("series", series));
+        all.executeSync("Map<String, List<Double>> copy = series; int n = copy.get(\"a\").size();");
+        assertEquals(List.of(2, 2), all.pullSync("n"));
     }
 
     @Test
