@@ -306,6 +306,17 @@ def test_display_html_publishes_display_data(kc):
     assert [d["data"].get("text/html") for d in ex.displays] == ["<b>hi</b>"], ex.describe()
 
 
+def test_a_cells_own_type_renders_through_displayable_without_an_import(kc):
+    code = ('record Temperature(double celsius) implements Displayable {\n'
+            '    public MimeBundle toMimeBundle() {\n'
+            '        return MimeBundle.of(MimeType.TEXT_HTML, "<b>" + celsius + " &deg;C</b>");\n'
+            '    }\n'
+            '}')
+    assert execute(kc, code).status == "ok"
+    ex = execute(kc, "new Temperature(21.5)")
+    assert ex.result("text/html") == "<b>21.5 &deg;C</b>", ex.describe()
+
+
 def test_cell_ending_in_display_shows_the_value_once(kc):
     ex = execute(kc, 'display(html("<b>once</b>"))')
     assert [m["msg_type"] for m in ex.outputs] == ["display_data"], ex.describe()

@@ -274,7 +274,7 @@ public final class Client implements AutoCloseable {
      *
      * <pre>{@code
      * try (var executor = rc.executor()) {
-     *     executor.execute(() -> System.out.println("on an engine"));
+     *     executor.execute(() -> System.out.println("on an engine"));   // printed there, not here
      * }
      * }</pre>
      */

@@ -7,7 +7,7 @@ package org.jparallel.client;
  *
  * <pre>{@code
  * var executor = rc.executor();
- * executor.execute(() -> System.out.println("on an engine"));
+ * executor.execute(() -> System.out.println("on an engine"));   // printed there, not here
  * RemoteRunnable warmUp = () -> Model.load();
  * executor.submit(warmUp).get();
  * }</pre>

@@ -33,7 +33,7 @@ import java.util.concurrent.TimeoutException;
  * <pre>{@code
  * try (var executor = rc.executor()) {
  *     Future<Long> pid = executor.submit(() -> ProcessHandle.current().pid());
- *     executor.execute(() -> System.out.println("on an engine"));
+ *     executor.execute(() -> System.out.println("on an engine"));   // printed there, not here
  *     List<Future<Integer>> squares = executor.invokeAll(List.<Fn0<Integer>>of(() -> 1, () -> 4, () -> 9));
  *     int first = executor.invokeAny(List.<Fn0<Integer>>of(() -> slowWay(), () -> fastWay()));
  * }   // waits for what was submitted

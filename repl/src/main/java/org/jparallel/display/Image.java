@@ -18,8 +18,14 @@ import java.util.Optional;
  *
  * <pre>{@code
  * image(Path.of("plot.png"))              // PNG, JPEG or GIF, told apart by their first bytes
- * Image.of(bufferedImage)                 // encoded as PNG, shown at its own size
- * Image.jpeg(bytes).withSize(320, 240)    // scaled by the front end
+ * image(bufferedImage)                    // encoded as PNG, shown at its own size
+ * image(jpegBytes).withSize(320, 240)     // scaled by the front end
+ * }</pre>
+ *
+ * <p>In a program (cells import {@code RichOutput}'s methods):
+ *
+ * <pre>{@code
+ * org.jparallel.display.Image.jpeg(bytes).withSize(320, 240)
  * }</pre>
  */
 public record Image(String mimeType, byte[] bytes, Optional<Size> size) implements Displayable {

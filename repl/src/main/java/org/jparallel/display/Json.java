@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * json("{\"name\": \"jparallel\", \"engines\": 4}")
- * Json.of(Map.of("engines", 4))
+ * json(Map.of("engines", 4))
  * }</pre>
  */
 public record Json(JsonElement value) implements Displayable {
