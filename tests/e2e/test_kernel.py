@@ -528,6 +528,14 @@ def test_jshells_vars_command_lists_the_cells_variables(kc):
     assert "$display" not in ex.stdout and "Out " not in ex.stdout, ex.stdout
 
 
+def test_jshells_list_command_lists_expression_cells_too(kc):
+    assert execute(kc, "int listedBase = 2;").status == "ok"
+    assert execute(kc, "listedBase * 21").result() == "42"
+    ex = execute(kc, "/list")
+    assert ex.status == "ok" and ": listedBase * 21\n" in ex.stdout, ex.describe()
+    assert "$display" not in ex.stdout, ex.stdout
+
+
 def test_a_jshell_command_the_kernel_lacks_says_which_it_has(kc):
     ex = execute(kc, "/edit")
     assert ex.status == "error" and ex.error["ename"] == "UsageError", ex.describe()

@@ -22,6 +22,7 @@ enum JShellCommands {
     IMPORTS, VARS, METHODS, TYPES, LIST;
 
     private static final Pattern COMMAND = Pattern.compile("/(imports|vars|methods|types|list)");
+    private static final Pattern TEMPORARY = Pattern.compile("\\$\\d+");
     private static final int VALUE_CHARS = 80;
 
     /** The command a cell is, if it is one (alone on its line, nothing after it). */
@@ -45,9 +46,13 @@ enum JShellCommands {
         return lines.isEmpty() ? "|    (none)\n" : String.join("\n", lines) + "\n";
     }
 
-    /** The kernel's own variables: {@code $display} and the like, and {@code Out} (IPython's %who leaves it out). */
+    /**
+     * The kernel's own variables: {@code $display} and the like, and {@code Out} (IPython's %who leaves it out); not
+     * JShell's {@code $1}, {@code $2}, which hold the values of expression cells and which its tool lists.
+     */
     private static boolean kernels(VarSnippet variable) {
-        return variable.name().startsWith("$") || variable.name().equals("Out");
+        String name = variable.name();
+        return name.startsWith("$") && !TEMPORARY.matcher(name).matches() || name.equals("Out");
     }
 
     private static <S extends Snippet> Stream<S> own(JShell shell, Stream<S> snippets, SnippetOrigins origins) {
