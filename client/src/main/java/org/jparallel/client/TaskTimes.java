@@ -7,11 +7,10 @@ import java.util.List;
 /**
  * What a result's tasks took, from the times the cluster recorded: the wall time from the first submission to
  * the last completion, and the serial time, the engines' run times added up. Their ratio is what running in
- * parallel gained.
+ * parallel gained. Behind {@link AsyncResult#wallTime()} and {@link AsyncResult#serialTime()}:
  *
  * <pre>{@code
- * TaskTimes times = TaskTimes.of(ar.metadata());
- * times.serialSeconds() / times.wallSeconds();   // 3.7 on 4 engines: the speedup
+ * ar.serialTime() / ar.wallTime();   // 3.7 on 4 engines: the speedup
  * }</pre>
  *
  * @param wallSeconds   first submission to last completion; 0 when no task completed
