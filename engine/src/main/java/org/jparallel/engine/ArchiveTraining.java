@@ -41,6 +41,7 @@ public final class ArchiveTraining {
 
     public static void main(String[] args) {
         try (EngineSession session = EngineSession.open(new Display(event -> { }))) {
+            session.prelude();
             for (String cell : CELLS) {
                 CellOutcome outcome = session.java().eval(cell);
                 if (!(outcome instanceof CellOutcome.Success)) {

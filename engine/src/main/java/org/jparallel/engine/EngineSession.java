@@ -2,6 +2,7 @@ package org.jparallel.engine;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
@@ -24,7 +25,13 @@ import org.jparallel.repl.SessionOptions;
  * }</pre>
  */
 final class EngineSession extends SessionContext implements AutoCloseable {
+    /** A call of a method the display prelude declares: a cell that makes one needs the prelude first. */
+    private static final Pattern PRELUDE_CALL = Pattern.compile(
+            "\\b(display|displayWithId|updateDisplay|render|renderer|html|markdown|svg|latex|json|image)\\s*\\(");
+
     private final ValueEncoder encoder;
+    private final Object preludeLock = new Object();
+    private boolean preluded; // guarded by preludeLock
 
     private EngineSession(JavaSession java, Display display) {
         super(java, new MavenMagic().registerIn(MagicRegistry.builtins(Set.of())), display);
@@ -45,12 +52,8 @@ final class EngineSession extends SessionContext implements AutoCloseable {
                         + "import java.time.Duration;\nimport org.jparallel.client.*;\n")));
         try {
             java.define("$display", Display.class.getName(), display);
-            CellOutcome prelude = java.eval(Display.prelude("$display"), JavaSession.STARTUP_CELL_NAME);
-            if (!(prelude instanceof CellOutcome.Success)) {
-                throw new IllegalStateException("the display prelude does not compile: " + prelude);
-            }
             // No JavaSession.warmUp(): it also warms completion, which engines never serve; the
-            // imports and the prelude have warmed the compiler already.
+            // imports have warmed the compiler already.
             return new EngineSession(java, display);
         } catch (RuntimeException e) {
             java.close();
@@ -62,8 +65,30 @@ final class EngineSession extends SessionContext implements AutoCloseable {
         return session();
     }
 
+    /**
+     * Declares {@code display(...)}, {@code html(...)} and the rest of the display prelude, once: before the first
+     * cell that calls one of them, or in the background once the engine idles (see {@link SessionSlot#open}).
+     * Not as the session opens: it is a third of the opening, which the first {@code %px} after a cluster's
+     * start waits for on every engine, and most cells on engines print rather than display.
+     */
+    void prelude() {
+        synchronized (preludeLock) {
+            if (preluded) {
+                return;
+            }
+            CellOutcome outcome = session().eval(Display.prelude("$display"), JavaSession.STARTUP_CELL_NAME);
+            if (!(outcome instanceof CellOutcome.Success)) {
+                throw new IllegalStateException("the display prelude does not compile: " + outcome);
+            }
+            preluded = true;
+        }
+    }
+
     /** Runs an execute request's code: Java and line magics, named {@code cellName} in errors. */
     CellOutcome run(String code, String cellName) {
+        if (PRELUDE_CALL.matcher(code).find()) {
+            prelude();
+        }
         return runner().run(code, cellName, this);
     }
 

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jparallel.display.Display;
+import org.jparallel.display.DisplayEvent;
 import org.jparallel.repl.CellOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -16,9 +19,10 @@ import org.junit.jupiter.api.Test;
 class SessionSlotTest {
 
     private final AtomicInteger opened = new AtomicInteger();
+    private final List<DisplayEvent> shown = new CopyOnWriteArrayList<>();
     private final SessionSlot slot = new SessionSlot(() -> {
         opened.incrementAndGet();
-        return EngineSession.open(new Display(event -> { }));
+        return EngineSession.open(new Display(shown::add));
     });
 
     @AfterEach
@@ -75,5 +79,26 @@ class SessionSlotTest {
         EngineSession second = slot.get();
         assertNotSame(first, second);
         assertTrue(second.java().variable("kept").isEmpty());
+    }
+
+    @Test
+    void aCellThatDisplaysFindsTheDisplayMethodsDeclared() {
+        CellOutcome outcome = slot.get().run("display(html(\"<b>hi</b>\"));", "In [1]");
+
+        assertTrue(outcome instanceof CellOutcome.Success, outcome.toString());
+        assertEquals("<b>hi</b>", shown.get(0).bundle().data().get("text/html"));
+    }
+
+    @Test
+    void anIdleEngineDeclaresTheDisplayMethodsInTheBackground() throws Exception {
+        slot.open();
+        EngineSession session = slot.get();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        // evaluated below the cell runner, which would declare them itself
+        while (!(session.java().eval("display(1);", "test") instanceof CellOutcome.Success)) {
+            assertTrue(System.nanoTime() < deadline, "the prelude was not declared within a minute");
+            Thread.sleep(100);
+        }
+        assertEquals("1", shown.get(0).bundle().data().get("text/plain"));
     }
 }
