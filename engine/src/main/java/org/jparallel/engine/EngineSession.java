@@ -2,7 +2,6 @@ package org.jparallel.engine;
 
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
@@ -25,13 +24,7 @@ import org.jparallel.repl.SessionOptions;
  * }</pre>
  */
 final class EngineSession extends SessionContext implements AutoCloseable {
-    /** A call of a method the display prelude declares: a cell that makes one needs the prelude first. */
-    private static final Pattern PRELUDE_CALL = Pattern.compile(
-            "\\b(display|displayWithId|updateDisplay|render|renderer|html|markdown|svg|latex|json|image)\\s*\\(");
-
     private final ValueEncoder encoder;
-    private final Object preludeLock = new Object();
-    private boolean preluded; // guarded by preludeLock
 
     private EngineSession(JavaSession java, Display display) {
         super(java, new MavenMagic().registerIn(MagicRegistry.builtins(Set.of())), display);
@@ -51,7 +44,6 @@ final class EngineSession extends SessionContext implements AutoCloseable {
                 .withStartup(List.of(SessionOptions.JSHELL_IMPORTS
                         + "import java.time.Duration;\nimport org.jparallel.client.*;\n")));
         try {
-            java.define("$display", Display.class.getName(), display);
             // No JavaSession.warmUp(): it also warms completion, which engines never serve; the
             // imports have warmed the compiler already.
             return new EngineSession(java, display);
@@ -66,27 +58,14 @@ final class EngineSession extends SessionContext implements AutoCloseable {
     }
 
     /**
-     * Declares {@code display(...)}, {@code html(...)} and the rest of the display prelude, once: before the first
-     * cell that calls one of them, or in the background once the engine idles (see {@link SessionSlot#open}).
-     * Not as the session opens: it is a third of the opening, which the first {@code %px} after a cluster's
-     * start waits for on every engine, and most cells on engines print rather than display.
+     * Runs an execute request's code: Java and line magics, named {@code cellName} in errors. The display prelude
+     * is declared before the first cell that calls one of its methods, or in the background once the engine idles
+     * (see {@link SessionSlot#open}); not as the session opens: it is a third of the opening, which the first
+     * {@code %px} after a cluster's start waits for on every engine, and most cells on engines print rather than
+     * display.
      */
-    void prelude() {
-        synchronized (preludeLock) {
-            if (preluded) {
-                return;
-            }
-            CellOutcome outcome = session().eval(Display.prelude("$display"), JavaSession.STARTUP_CELL_NAME);
-            if (!(outcome instanceof CellOutcome.Success)) {
-                throw new IllegalStateException("the display prelude does not compile: " + outcome);
-            }
-            preluded = true;
-        }
-    }
-
-    /** Runs an execute request's code: Java and line magics, named {@code cellName} in errors. */
     CellOutcome run(String code, String cellName) {
-        if (PRELUDE_CALL.matcher(code).find()) {
+        if (callsPrelude(code)) {
             prelude();
         }
         return runner().run(code, cellName, this);

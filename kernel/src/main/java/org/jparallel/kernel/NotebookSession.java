@@ -35,11 +35,8 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
     static NotebookSession open(JavaSession session, MagicRegistry registry, DisplaySink sink) {
         NotebookSession notebook = new NotebookSession(session, registry, sink);
         session.define("Out", "java.util.Map<Integer, Object>", notebook.out);
-        session.define("$display", Display.class.getName(), notebook.display());
-        CellOutcome prelude = session.eval(Display.prelude("$display"), JavaSession.STARTUP_CELL_NAME);
-        if (!(prelude instanceof CellOutcome.Success)) {
-            throw new IllegalStateException("the display prelude does not compile: " + prelude);
-        }
+        // at once, not when a cell needs it as engines do: completion and inspection offer its names from the start
+        notebook.prelude();
         return notebook;
     }
 

@@ -2,6 +2,7 @@ package org.jparallel.magic;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 import org.jparallel.display.Display;
 import org.jparallel.display.MimeBundle;
 import org.jparallel.display.MimeRenderer;
@@ -22,11 +23,19 @@ import org.jparallel.repl.JavaSession;
  * }</pre>
  */
 public abstract class SessionContext implements MagicContext {
+    /** The JShell variable holding the session's display, which the display prelude's methods call. */
+    private static final String DISPLAY_VARIABLE = "$display";
+    /** A call of a method the display prelude declares. */
+    private static final Pattern PRELUDE_CALL = Pattern.compile(
+            "\\b(display|displayWithId|updateDisplay|render|renderer|html|markdown|svg|latex|json|image)\\s*\\(");
+
     private final JavaSession session;
     private final MagicRegistry registry;
     private final Display display;
     private final CellRunner runner;
     private final List<Runnable> interruptHooks = new CopyOnWriteArrayList<>();
+    private final Object preludeLock = new Object();
+    private boolean preluded; // guarded by preludeLock
 
     protected SessionContext(JavaSession session, MagicRegistry registry, Display display) {
         this.session = session;
@@ -34,6 +43,32 @@ public abstract class SessionContext implements MagicContext {
         this.display = display;
         this.runner = new CellRunner(session, registry);
         session.cellDisplay(display);
+    }
+
+    /**
+     * Declares the display prelude ({@code display(...)}, {@code html(...)}, {@code renderer()}, …; see
+     * {@link Display#prelude}) over this session's display, once; later calls return at once, or wait for the
+     * first to finish.
+     *
+     * @throws IllegalStateException when the prelude does not compile
+     */
+    public void prelude() {
+        synchronized (preludeLock) {
+            if (preluded) {
+                return;
+            }
+            session.define(DISPLAY_VARIABLE, Display.class.getName(), display);
+            CellOutcome outcome = session.eval(Display.prelude(DISPLAY_VARIABLE), JavaSession.STARTUP_CELL_NAME);
+            if (!(outcome instanceof CellOutcome.Success)) {
+                throw new IllegalStateException("the display prelude does not compile: " + outcome);
+            }
+            preluded = true;
+        }
+    }
+
+    /** Whether {@code code} calls a method of the display prelude, which must be declared before it runs. */
+    protected static boolean callsPrelude(String code) {
+        return PRELUDE_CALL.matcher(code).find();
     }
 
     /** Runs the cells of this session. */
