@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.repl.DeclaredTypes;
@@ -44,6 +45,13 @@ public final class Client implements AutoCloseable {
     private final TaskSender sender;
     private final BulkChannel bulk;
     private final TaskRecords records;
+    /**
+     * Closes this client when its JVM exits without closing it (a notebook's kernel shut down or restarted, a
+     * program that ends with System.exit), so that the engines let go of the values they keep for its results:
+     * else they would keep them for the cluster's life.
+     */
+    private final Thread closeAtExit = new Thread(this::closeChannels, "jparallel-client-exit");
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Client(ClusterConnection connection, Path connectionFile, String profile, Path logDirectory,
                    ClientOptions options) {
@@ -62,6 +70,7 @@ public final class Client implements AutoCloseable {
         this.sender = new TaskSender(channel, encoder, new ValueDecoder(options.loader(), encoder, bulk.fetcher()),
                 bulk, cells);
         this.records = new TaskRecords(channel, sender, options.requestTimeout());
+        Runtime.getRuntime().addShutdownHook(closeAtExit);
     }
 
     /**
@@ -446,6 +455,18 @@ public final class Client implements AutoCloseable {
      */
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        } catch (IllegalStateException exiting) {
+            // the hook closes it
+        }
+        closeChannels();
+    }
+
+    private void closeChannels() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         sender.releaseAll();
         records.close();
         channel.close();

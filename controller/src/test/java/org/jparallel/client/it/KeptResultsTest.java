@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.Fn0;
@@ -13,6 +16,7 @@ import org.jparallel.client.QueueStatus;
 import org.jparallel.client.RemoteError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An engine keeps the value of an apply result while a client's {@link AsyncResult} may still pass it on; the
@@ -65,5 +69,37 @@ class KeptResultsTest {
             held = rc.queueStatus().engines().get(0).heldBytes();
         }
         assertTrue(held < 320_000_000, "engine 0 still keeps " + held + " bytes of dropped results");
+    }
+
+    @Test
+    void aProgramThatExitsWithoutClosingItsClientReleasesWhatTheEnginesKeptForIt(@TempDir Path sources)
+            throws Exception {
+        long before = rc.queueStatus().engines().get(0).heldBytes();
+        Path program = Files.writeString(sources.resolve("Leaves.java"), """
+                import java.nio.file.Path;
+                import java.time.Duration;
+import java.util.List;
+                import org.jparallel.client.*;
+
+                public class Leaves {
+                    public static void main(String[] args) {
+                        Client rc = Client.connect(Path.of(args[0]));
+                        AsyncResult<double[]> unread = rc.engine(0).apply(() -> new double[1_000_000]);
+                        System.out.println(unread.waitFor(Duration.ofSeconds(30)) ? "kept" : "late");
+                        System.exit(0);
+                    }
+                }
+                """);
+
+        assertEquals(List.of("kept"), JavaProgram.run(sources.resolve("output.txt"),
+                "-cp", System.getProperty("java.class.path"), program.toString(), cluster.clientFile().toString()));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long held = rc.queueStatus().engines().get(0).heldBytes();
+        while (held >= before + 8_000_000 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            held = rc.queueStatus().engines().get(0).heldBytes();
+        }
+        assertTrue(held < before + 8_000_000, "engine 0 still keeps the 8 MB result of a client that exited");
     }
 }
