@@ -318,18 +318,23 @@ public final class Client implements AutoCloseable {
     /**
      * The result of any task of this cluster by msg_id, from the controller's records: a task this client did
      * not submit, or submitted before the kernel restarted. Its value, output ({@code stdout()}) and
-     * {@code label()} are the task's own; while the task runs, the result polls the controller.
+     * {@code label()} are the task's own; while the task runs, the result polls the controller. Typed as the
+     * caller needs it, it passes on as an argument too, its value going engine to engine.
      *
      * <pre>{@code
      * String id = lv.withFlags(TaskFlags.NONE.withLabel("step B")).apply(() -> stepB()).msgIds().get(0);
      * // … later, in another kernel:
      * Client.connect().getResult(id).get();
+     * AsyncResult<double[]> b = rc.getResult(id);
+     * lv.applyAsync((double[] v) -> v.length, b);
      * }</pre>
      *
+     * @param <T> the value's type, as the caller takes it: unchecked, as a cast is
      * @throws UnknownTaskException when the controller has no record of it (never submitted, or purged)
      */
-    public AsyncResult<Object> getResult(String msgId) {
-        return records.result(msgId);
+    @SuppressWarnings("unchecked")
+    public <T> AsyncResult<T> getResult(String msgId) {
+        return (AsyncResult<T>) records.result(msgId);
     }
 
     /**

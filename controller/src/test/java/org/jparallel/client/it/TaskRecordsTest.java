@@ -71,6 +71,17 @@ class TaskRecordsTest {
     }
 
     @Test
+    void anotherClientsResultPassesOnAsAnArgument() {
+        AsyncResult<double[]> made = lv.apply(() -> new double[1_000_000]);
+        assertTrue(made.waitFor(Duration.ofSeconds(30)));
+        try (Client other = cluster.connect()) {
+            AsyncResult<double[]> found = other.getResult(made.msgIds().get(0));
+
+            assertEquals(1_000_000, other.loadBalancedView().applySync((double[] v) -> v.length, found));
+        }
+    }
+
+    @Test
     void getResultOfAFailedTaskThrowsItsError() {
         AsyncResult<Integer> ar = lv.apply(() -> { throw new IllegalStateException("no luck"); });
         assertThrows(RemoteError.class, ar::get);
