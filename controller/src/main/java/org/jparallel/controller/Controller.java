@@ -107,6 +107,7 @@ public final class Controller implements AutoCloseable {
         hub = new Hub(codec, options.scheduler().newScheduler(), links, control(), dir.name(),
                 options.records().open(dir.dir()));
         clientLink = LinkServer.bind(options.ip(), "controller-clients", hub::fromClient);
+        clientLink.onPeerClosed(hub::clientGone);
         engineLink = LinkServer.bind(options.ip(), "controller-engines", hub::fromEngine);
         int clientPort = clientLink.port();
         int enginePort = engineLink.port();

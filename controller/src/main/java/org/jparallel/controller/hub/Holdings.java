@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,12 +34,15 @@ final class Holdings {
         final long bytes;
         /** The producer's request, kept while the value is held when the producer may run again (retries). */
         final SentRequest request;
+        /** The routing identity of the client that submitted the producer. */
+        final String client;
         boolean clientRefers = true;
 
-        Holding(int engineId, long bytes, SentRequest request) {
+        Holding(int engineId, long bytes, SentRequest request, String client) {
             this.engineId = engineId;
             this.bytes = bytes;
             this.request = request;
+            this.client = client;
         }
     }
 
@@ -65,6 +69,8 @@ final class Holdings {
     private final Map<String, String> lost = bounded();
     private final Map<String, String> releasedEarly = bounded();
     private final Map<String, Remakeable> remakeable = bounded();
+    /** Clients whose connection closed, by identity: what their tasks still make is released at once. */
+    private final Map<String, String> goneClients = bounded();
     /** Producers running again for a lost value, by msg_id: whether their client still refers to the value. */
     private final Map<String, Boolean> remaking = new HashMap<>();
     /** Clients' value_requests for values being made again: sent on once the value is there. */
@@ -164,9 +170,11 @@ final class Holdings {
         if (bytes == 0 && RoutingHeader.object(route.contentFrame()).get("held") instanceof JsonObject held) {
             bytes = held.has("bytes") ? held.get("bytes").getAsLong() : 0;
         }
-        Holding holding = new Holding(engineId, bytes, request);
+        String client = clientKey(task.client);
+        Holding holding = new Holding(engineId, bytes, request, client);
         holdings.put(task.msgId, holding);
-        if (releasedEarly.remove(task.msgId) != null || Boolean.FALSE.equals(clientRefers)) {
+        if (releasedEarly.remove(task.msgId) != null || Boolean.FALSE.equals(clientRefers)
+                || goneClients.containsKey(client)) {
             holding.clientRefers = false;
         }
         refetch(task.msgId);
@@ -224,6 +232,28 @@ final class Holdings {
             }
         }
         freed.forEach(this::sendRelease);
+    }
+
+    /**
+     * A client's connection closed: nothing refers to its results any more (a client that closes itself has
+     * released them already; one killed could not). Tasks that take them as inputs keep them until they end.
+     */
+    void clientGone(byte[] identity) {
+        String client = clientKey(identity);
+        goneClients.put(client, client);
+        Map<Integer, JsonArray> freed = new HashMap<>();
+        for (String msgId : new ArrayList<>(holdings.keySet())) {
+            Holding holding = holdings.get(msgId);
+            if (holding.client.equals(client) && holding.clientRefers) {
+                holding.clientRefers = false;
+                free(msgId, freed);
+            }
+        }
+        freed.forEach(this::sendRelease);
+    }
+
+    private static String clientKey(byte[] identity) {
+        return identity == null ? "" : HexFormat.of().formatHex(identity);
     }
 
     private void freeIfUnused(String msgId) {

@@ -637,6 +637,14 @@ public final class Hub {
     }
 
     /** Sends every engine a heartbeat and unregisters those silent for {@value #ENGINE_SILENCE_MILLIS} ms. */
+    /**
+     * A client's connection closed: a client that closes itself releases its results first, one that died (a
+     * notebook's kernel killed) cannot, so the values engines keep for it are released here.
+     */
+    public synchronized void clientGone(byte[] client) {
+        holdings.clientGone(client);
+    }
+
     public synchronized void heartbeat() {
         long now = System.nanoTime();
         for (EngineEntry engine : List.copyOf(engines.values())) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -101,5 +103,43 @@ import java.util.List;
             held = rc.queueStatus().engines().get(0).heldBytes();
         }
         assertTrue(held < before + 8_000_000, "engine 0 still keeps the 8 MB result of a client that exited");
+    }
+
+    @Test
+    void aClientKilledWithUnreadResultsLeavesNothingKeptOnTheEngines(@TempDir Path sources) throws Exception {
+        long before = rc.queueStatus().engines().get(0).heldBytes();
+        Path program = Files.writeString(sources.resolve("Killed.java"), """
+                import java.nio.file.Path;
+                import java.time.Duration;
+                import org.jparallel.client.*;
+
+                public class Killed {
+                    public static void main(String[] args) throws Exception {
+                        Client rc = Client.connect(Path.of(args[0]));
+                        AsyncResult<double[]> unread = rc.engine(0).apply(() -> new double[1_000_000]);
+                        System.out.println(unread.waitFor(Duration.ofSeconds(30)) ? "kept" : "late");
+                        Thread.sleep(600_000);
+                    }
+                }
+                """);
+        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), program.toString(), cluster.clientFile().toString())
+                .redirectErrorStream(true).start();
+        try (var output = new BufferedReader(new InputStreamReader(killed.getInputStream()))) {
+            assertEquals("kept", output.readLine());
+            assertTrue(rc.queueStatus().engines().get(0).heldBytes() >= before + 8_000_000);
+
+            killed.destroyForcibly().waitFor(); // SIGKILL: no shutdown hook runs
+        } finally {
+            killed.destroyForcibly().waitFor();
+        }
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long held = rc.queueStatus().engines().get(0).heldBytes();
+        while (held >= before + 8_000_000 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            held = rc.queueStatus().engines().get(0).heldBytes();
+        }
+        assertTrue(held < before + 8_000_000, "engine 0 still keeps the 8 MB result of a client that was killed");
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.wire.FrameReceiver;
@@ -49,6 +50,7 @@ public final class LinkServer implements FrameSender, AutoCloseable {
     private final FrameReceiver receiver;
     private final Map<Long, LinkConnection> peers = new ConcurrentHashMap<>();
     private long lastPeer;
+    private volatile Consumer<byte[]> peerClosed = identity -> { };
 
     private LinkServer(ServerSocketChannel listener, LinkLoop loop, FrameReceiver receiver) {
         this.listener = listener;
@@ -136,13 +138,24 @@ public final class LinkServer implements FrameSender, AutoCloseable {
                 }
                 long peer = ++lastPeer;
                 byte[] identity = ByteBuffer.allocate(Long.BYTES).putLong(peer).array();
-                LinkConnection connection = new LinkConnection(loop, identity, receiver, () -> peers.remove(peer));
+                LinkConnection connection = new LinkConnection(loop, identity, receiver, () -> {
+                    peers.remove(peer);
+                    peerClosed.accept(identity);
+                });
                 peers.put(peer, connection);
                 connection.attach(channel, null);
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "accepting a connection failed", e);
         }
+    }
+
+    /**
+     * Calls {@code listener} with a peer's identity once its connection has closed (the peer closed it, its process
+     * died, or the connection broke), on the server's thread: no message will come from or go to it again.
+     */
+    public void onPeerClosed(Consumer<byte[]> listener) {
+        this.peerClosed = listener;
     }
 
     /** Sends {@code frames} minus the first to the peer the first names; from any thread. */

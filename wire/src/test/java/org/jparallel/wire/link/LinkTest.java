@@ -107,6 +107,21 @@ class LinkTest {
     }
 
     @Test
+    void theServerHearsOfAPeerWhoseConnectionClosed() throws Exception {
+        BlockingQueue<byte[]> closed = new LinkedBlockingQueue<>();
+        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add)) {
+            server.onPeerClosed(closed::add);
+            LinkClient client = client(server);
+            client.send(List.of(bytes("hello")));
+            byte[] identity = next(atServer).get(0);
+
+            client.close();
+
+            assertArrayEquals(identity, closed.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void eachClientHasItsOwnIdentity() throws Exception {
         try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
              LinkClient first = client(server);
