@@ -59,9 +59,19 @@ public class AsyncResult<T> implements Future<T> {
      */
     AsyncResult(String method, List<String> msgIds, List<Integer> targets, ReplyReader reader,
                 Function<List<Object>, T> combine, boolean composite, Aborter aborter) {
+        this(method, msgIds, targets, reader, combine, composite, aborter, true);
+    }
+
+    /**
+     * @param ownTasks whether these tasks are this client's own, which interrupting a notebook cell that waits for
+     *                 them stops; else (another client's, found by {@link Client#getResult}) the interrupt stops
+     *                 the wait only, and cancels this result without touching the tasks
+     */
+    AsyncResult(String method, List<String> msgIds, List<Integer> targets, ReplyReader reader,
+                Function<List<Object>, T> combine, boolean composite, Aborter aborter, boolean ownTasks) {
         this.method = method;
         this.label = method;
-        this.board = new TaskBoard(msgIds, targets, () -> cancel(true));
+        this.board = new TaskBoard(msgIds, targets, ownTasks ? () -> cancel(true) : () -> board().cancel());
         this.reader = reader;
         this.combine = combine;
         this.composite = composite;

@@ -61,8 +61,9 @@ final class TaskRecords {
             case "pull_request" -> (reply, outputs) -> sender.pulledValues(reply);
             default -> ReplyReader.NOTHING;
         };
+        // Another client's task, maybe: a notebook's interrupt ends the wait for it, not the task.
         AsyncResult<Object> result = new AsyncResult<>("result", List.of(msgId), List.of(-1), reader,
-                values -> values.get(0), false, sender::abort);
+                values -> values.get(0), false, sender::abort, false);
         String label = OutputMessages.string(record, "label");
         result.label(label.isEmpty() ? "result" : label);
         feed(result, msgId, first);

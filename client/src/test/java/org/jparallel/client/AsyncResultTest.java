@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.UnserializableValueException;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.display.Display;
 import org.jparallel.display.DisplayEvent;
+import org.jparallel.repl.CellInterrupts;
 import org.jparallel.wire.Message;
 import org.junit.jupiter.api.Test;
 
@@ -241,15 +244,37 @@ class AsyncResultTest {
     @Test
     void aWaitInANotebookCellIsCancelledWithTheCellsInterrupt() throws Exception {
         AsyncResult<List<Object>> ar = onEngines(0);
-        List<Runnable> hooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-        class Cell extends ClassLoader implements org.jparallel.repl.CellInterrupts {
+        assertInstanceOf(CancellationException.class, interruptedWaitIn(ar));
+        assertTrue(ar.isCancelled());
+        assertEquals(ar.msgIds(), stream.interrupted);
+    }
+
+    @Test
+    void aWaitForAnotherClientsTaskEndsWithTheCellsInterruptAndLeavesTheTask() throws Exception {
+        AsyncResult<Object> found = stream.foreignResult();
+        assertInstanceOf(CancellationException.class, interruptedWaitIn(found));
+        assertEquals(List.of(), stream.aborted);
+        assertEquals(List.of(), stream.interrupted);
+    }
+
+    @Test
+    void cancellingAnotherClientsTaskOnPurposeStopsIt() {
+        AsyncResult<Object> found = stream.foreignResult();
+        found.cancel(true);
+        assertEquals(found.msgIds(), stream.interrupted);
+    }
+
+    /** Waits for {@code ar} in a thread of a notebook cell, interrupts the cell, and returns what the wait threw. */
+    private static Throwable interruptedWaitIn(AsyncResult<?> ar) throws InterruptedException {
+        List<Runnable> hooks = new CopyOnWriteArrayList<>();
+        class Cell extends ClassLoader implements CellInterrupts {
             @Override
             public AutoCloseable onInterrupt(Runnable action) {
                 hooks.add(action);
                 return () -> hooks.remove(action);
             }
         }
-        java.util.concurrent.atomic.AtomicReference<Throwable> ended = new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Throwable> ended = new AtomicReference<>();
         Thread waiter = new Thread(() -> {
             try {
                 ar.get();
@@ -264,10 +289,8 @@ class AsyncResultTest {
         }
         hooks.forEach(Runnable::run); // what interrupting the cell does
         waiter.join(10_000);
-        assertInstanceOf(CancellationException.class, ended.get());
-        assertTrue(ar.isCancelled());
-        assertEquals(ar.msgIds(), stream.interrupted);
         assertTrue(hooks.isEmpty(), "the wait unhooked itself");
+        return ended.get();
     }
 
     @Test

@@ -30,6 +30,12 @@ final class ReplyStream {
         return new AsyncResult<>(method, ids(targets.size()), targets, APPLY, combine, composite, this::abort);
     }
 
+    /** A result of another client's task, as {@link Client#getResult} makes it. */
+    AsyncResult<Object> foreignResult() {
+        return new AsyncResult<>("result", ids(1), List.of(-1), APPLY, values -> values.get(0), false, this::abort,
+                false);
+    }
+
     <R> AsyncMapResult<R> mapResult(int tasks, boolean ordered) {
         int[] chunkLengths = new int[tasks];
         Arrays.fill(chunkLengths, 1);
