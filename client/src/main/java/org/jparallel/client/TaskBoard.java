@@ -1,5 +1,6 @@
 package org.jparallel.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -197,6 +198,12 @@ final class TaskBoard {
     }
 
     synchronized double elapsed() {
+        TaskState first = tasks.get(0);
+        if (first.submittedRecorded) { // a task of the controller's records: from its own submission
+            Instant end = isDone() && first.completed != null ? first.metadata().completed().orElse(first.completed)
+                    : Instant.now();
+            return Duration.between(first.submitted, end).toNanos() / 1e9;
+        }
         long end = completedNanos >= 0 ? completedNanos : System.nanoTime();
         return (end - submittedNanos) / 1e9;
     }

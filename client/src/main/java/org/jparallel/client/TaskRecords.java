@@ -95,7 +95,7 @@ final class TaskRecords {
         JsonObject parent = new JsonObject();
         parent.addProperty("msg_id", msgId);
         JsonObject metadata = new JsonObject();
-        for (String key : List.of("engine_id", "started", "completed", "status")) {
+        for (String key : List.of("engine_id", "submitted", "started", "completed", "status")) {
             if (record.has(key)) {
                 metadata.add(key, record.get(key));
             }

@@ -16,7 +16,10 @@ import org.jparallel.wire.Message;
 /** One request of an {@link AsyncResult} and what came back for it; guarded by the result's lock. */
 final class TaskState {
     final String msgId;
-    final Instant submitted;
+    /** When this client sent it; for a task of the controller's records, when the controller received it. */
+    Instant submitted;
+    /** Whether {@link #submitted} is the controller's record, not this client's own clock. */
+    boolean submittedRecorded;
     int engineId;
     Instant started;
     Instant completed;
@@ -99,6 +102,14 @@ final class TaskState {
         }
         startedText = JsonFields.string(metadata, "started", startedText);
         completedText = JsonFields.string(metadata, "completed", completedText);
+        String recorded = JsonFields.string(metadata, "submitted", null);
+        if (recorded != null) { // only the controller's records say when: another client's task, maybe
+            Optional<Instant> at = time(recorded);
+            if (at.isPresent()) {
+                submitted = at.get();
+                submittedRecorded = true;
+            }
+        }
     }
 
     TaskMetadata metadata() {

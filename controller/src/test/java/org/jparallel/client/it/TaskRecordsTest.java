@@ -82,6 +82,22 @@ class TaskRecordsTest {
     }
 
     @Test
+    void anotherClientSeesWhenTheTaskWasSubmittedNotWhenItAsked() throws Exception {
+        AsyncResult<Integer> nap = lv.apply(() -> { Thread.sleep(500); return 1; });
+        nap.get();
+        Thread.sleep(1000);
+        try (Client other = cluster.connect()) {
+            AsyncResult<Integer> found = other.getResult(nap.msgIds().get(0));
+            found.get();
+
+            Duration skew = Duration.between(nap.metadata().get(0).submitted(), found.metadata().get(0).submitted());
+            assertTrue(skew.abs().toMillis() < 500, "submitted " + skew + " apart");
+            assertTrue(found.wallTime() >= 0.45 && found.wallTime() < 1.4, "wall time " + found.wallTime());
+            assertTrue(found.elapsed() >= 0.45 && found.elapsed() < 1.4, "elapsed " + found.elapsed());
+        }
+    }
+
+    @Test
     void getResultOfAFailedTaskThrowsItsError() {
         AsyncResult<Integer> ar = lv.apply(() -> { throw new IllegalStateException("no luck"); });
         assertThrows(RemoteError.class, ar::get);
