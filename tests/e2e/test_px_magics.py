@@ -295,6 +295,22 @@ def test_a_magic_line_takes_a_trailing_comment_as_a_cell_line_does(cluster):
     assert execute(cluster, "%cluster status   // how many engines").status == "ok"
 
 
+def test_an_engines_update_of_its_display_replaces_it_in_the_notebook(cluster):
+    ex = execute(cluster, '%%px -t 0\n'
+                          'var progress = displayWithId("progress", "step 0");\n'
+                          'progress.update("step 1");\n'
+                          'updateDisplay("progress", "done");')
+    assert ex.status == "ok", ex.describe()
+    progress_bar = "%px:"  # shown too when the machine is slow
+    shown = [m["content"] for m in ex.of_type("display_data") if progress_bar not in m["content"]["data"]["text/plain"]]
+    updates = [m["content"] for m in ex.of_type("update_display_data")
+               if progress_bar not in m["content"]["data"]["text/plain"]]
+    assert [d["data"]["text/plain"] for d in shown] == ['"step 0"'], ex.describe()
+    assert [u["data"]["text/plain"] for u in updates] == ['"step 1"', '"done"'], ex.describe()
+    display_id = shown[0]["transient"]["display_id"]
+    assert [u["transient"]["display_id"] for u in updates] == [display_id, display_id]
+
+
 def test_local_runs_the_code_in_the_kernel_too(cluster):
     assert execute(cluster, "%px --local int both = 5;").status == "ok"
     assert execute(cluster, "both + 1").result() == "6"

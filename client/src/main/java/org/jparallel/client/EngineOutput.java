@@ -18,12 +18,18 @@ import java.util.Map;
  * @param data           the MIME bundle of a display or result ({@code text/plain}, {@code text/html}, …);
  *                       empty for streams and errors
  * @param executionCount the engine's execution count for a result, else 0
+ * @param displayId      the engine's id of a display, which its updates name ({@code displayWithId}, a
+ *                       {@code DisplayHandle}); empty for other outputs
  */
-public record EngineOutput(int engineId, Kind kind, String text, Map<String, Object> data, int executionCount) {
+public record EngineOutput(int engineId, Kind kind, String text, Map<String, Object> data, int executionCount,
+                           String displayId) {
 
-    /** What an output is; {@link #label()} is how the notebook prefixes it. */
+    /**
+     * What an output is; {@link #label()} is how the notebook prefixes it. An {@code UPDATE} replaces what the
+     * display of the same {@link #displayId()} shows ({@code updateDisplay(id, x)}, {@code handle.update(x)}).
+     */
     public enum Kind {
-        STDOUT("stdout"), STDERR("stderr"), DISPLAY("output"), RESULT("Out"), ERROR("error");
+        STDOUT("stdout"), STDERR("stderr"), DISPLAY("output"), UPDATE("output"), RESULT("Out"), ERROR("error");
 
         private final String label;
 
@@ -40,6 +46,12 @@ public record EngineOutput(int engineId, Kind kind, String text, Map<String, Obj
     public EngineOutput {
         text = text == null ? "" : text;
         data = data == null ? Map.of() : Map.copyOf(data);
+        displayId = displayId == null ? "" : displayId;
+    }
+
+    /** An output that is not a display: no display id. */
+    public EngineOutput(int engineId, Kind kind, String text, Map<String, Object> data, int executionCount) {
+        this(engineId, kind, text, data, executionCount, "");
     }
 
     /**
@@ -58,7 +70,7 @@ public record EngineOutput(int engineId, Kind kind, String text, Map<String, Obj
                 yield "[" + kind.label() + ":" + engineId + "] " + (multiline ? "\n" : "") + text
                         + (text.endsWith("\n") ? "" : "\n");
             }
-            case DISPLAY -> "[" + kind.label() + ":" + engineId + "]\n" + text + (text.endsWith("\n") ? "" : "\n");
+            case DISPLAY, UPDATE -> "[" + kind.label() + ":" + engineId + "]\n" + text + (text.endsWith("\n") ? "" : "\n");
             case RESULT, ERROR -> this + "\n";
         };
     }

@@ -20,9 +20,13 @@ final class OutputMessages {
                         ? EngineOutput.Kind.STDERR : EngineOutput.Kind.STDOUT;
                 return new EngineOutput(engineId, kind, string(content, "text"), Map.of(), 0);
             }
-            case "display_data": {
+            case "display_data", "update_display_data": {
                 Map<String, Object> data = mimeBundle(content);
-                return new EngineOutput(engineId, EngineOutput.Kind.DISPLAY, plain(data), data, 0);
+                EngineOutput.Kind kind = message.msgType().equals("display_data") ? EngineOutput.Kind.DISPLAY
+                        : EngineOutput.Kind.UPDATE;
+                String displayId = content.get("transient") instanceof JsonObject transientPart
+                        ? string(transientPart, "display_id") : "";
+                return new EngineOutput(engineId, kind, plain(data), data, 0, displayId);
             }
             case "execute_result": {
                 Map<String, Object> data = mimeBundle(content);

@@ -11,7 +11,7 @@ import org.jparallel.display.MimeBundle;
  * Prints engine output as ipyparallel shows it in a notebook: each chunk an engine sent labelled once,
  * {@code [stdout:0] Process 10784.}, a chunk of several lines starting on the line after its label; results as
  * {@code Out[0:3]: 42} (a rich one, HTML say, shown as such below its {@code Out[0:3]:}); rich displays after an
- * {@code [output:N]} line. Without a display (outside a notebook), displays and rich results print as their text.
+ * {@code [output:N]} line, which the engine's updates of the display replace in place. Without a display (outside a notebook), displays and rich results print as their text.
  * Errors are left to whoever reports them ({@link AsyncResult#get()}, {@code %px}).
  *
  * <pre>{@code
@@ -60,13 +60,30 @@ public final class OutputPrinter {
                     text(output.labelled(), out.get());
                 } else {
                     text("[output:" + output.engineId() + "]\n", out.get());
-                    display.display((Displayable) () -> bundle(output.data()));
+                    Displayable shown = () -> bundle(output.data());
+                    if (output.displayId().isEmpty()) {
+                        display.display(shown);
+                    } else {
+                        display.displayWithId(notebookId(output), shown);
+                    }
+                }
+            }
+            case UPDATE -> {
+                if (display == null) {
+                    text(output.labelled(), out.get());
+                } else if (!output.displayId().isEmpty()) {
+                    display.updateDisplay(notebookId(output), (Displayable) () -> bundle(output.data()));
                 }
             }
             case ERROR -> {
                 // Errors are reported once the run is over, grouped across engines.
             }
         }
+    }
+
+    /** An engine's display id in the notebook: its own per engine, as two engines may name theirs alike. */
+    private static String notebookId(EngineOutput output) {
+        return "engine-" + output.engineId() + ":" + output.displayId();
     }
 
     private static void text(String text, PrintStream target) {

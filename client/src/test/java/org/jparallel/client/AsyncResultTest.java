@@ -409,6 +409,25 @@ class AsyncResultTest {
     }
 
     @Test
+    void anEnginesUpdateOfItsDisplayReplacesItInTheNotebook() {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        ReplyStream.displayEvent(ar, 1, 1, "display_data", "progress", "text/html", "<i>0%</i>");
+        ReplyStream.displayEvent(ar, 1, 1, "update_display_data", "progress", "text/html", "<i>100%</i>");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        List<DisplayEvent> shown = new ArrayList<>();
+
+        ar.displayOutputs(OutputPrinter.to(new PrintStream(out, true), System.err, new Display(shown::add)));
+
+        assertEquals("[output:1]\n", out.toString(), "an update has no label of its own");
+        assertEquals(2, shown.size());
+        assertFalse(shown.get(0).update());
+        assertTrue(shown.get(1).update());
+        assertEquals(shown.get(0).displayId(), shown.get(1).displayId());
+        assertEquals("<i>100%</i>", shown.get(1).bundle().data().get("text/html"));
+        assertEquals(EngineOutput.Kind.UPDATE, ar.outputs().get(1).kind());
+    }
+
+    @Test
     void displayOutputsPrintsADisplaysTextWhereNoDisplayIs() {
         AsyncResult<List<Object>> ar = onEngines(0);
         ReplyStream.display(ar, 0, 0, "text/html", "<b>hi</b>");

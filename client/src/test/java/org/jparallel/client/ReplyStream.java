@@ -100,13 +100,24 @@ final class ReplyStream {
     }
 
     static void display(AsyncResult<?> result, int task, int engineId, String mimeType, String value) {
+        displayEvent(result, task, engineId, "display_data", "", mimeType, value);
+    }
+
+    /** A {@code display_data} or {@code update_display_data} under {@code displayId}. */
+    static void displayEvent(AsyncResult<?> result, int task, int engineId, String msgType, String displayId,
+                             String mimeType, String value) {
         JsonObject data = new JsonObject();
         data.addProperty("text/plain", "<display>");
         data.addProperty(mimeType, value);
         JsonObject content = new JsonObject();
         content.add("data", data);
         content.add("metadata", new JsonObject());
-        result.pendingFor(task).receive(message(result, task, engineId, "display_data", content));
+        JsonObject transientPart = new JsonObject();
+        if (!displayId.isEmpty()) {
+            transientPart.addProperty("display_id", displayId);
+        }
+        content.add("transient", transientPart);
+        result.pendingFor(task).receive(message(result, task, engineId, msgType, content));
     }
 
     static Message message(AsyncResult<?> result, int task, int engineId, String type, JsonObject content) {
