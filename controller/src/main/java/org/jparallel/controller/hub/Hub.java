@@ -486,28 +486,45 @@ public final class Hub {
         if (route.msgType().equals("stream") && !outputGoes(frames, route, engine)) {
             return;
         }
+        if (route.msgType().endsWith("_reply")) {
+            noteDroppedOutput(frames.get(1), route, engine); // before the reply, in the cell that lost it
+        }
         links.toClient(frames.subList(1, frames.size()));
         if (waiting.anyToOffer()) {
             dispatchWaiting();
         }
     }
 
-    /** Whether an engine's output goes to its client now; see {@link OutputBacklog}. */
+    /**
+     * Whether an engine's output goes to its client now; see {@link OutputBacklog}. What was dropped is counted per
+     * request, and told as that request's output: with its next output that goes, or before its reply.
+     */
     private boolean outputGoes(List<byte[]> frames, RoutingHeader route, EngineEntry engine) {
         byte[] client = frames.get(1);
-        String clientKey = key(client);
         long bytes = 0;
         for (byte[] frame : frames) {
             bytes += frame.length;
         }
-        if (!outputBacklog.admits(client, clientKey, bytes)) {
+        if (!outputBacklog.admits(client, droppedKey(client, route), bytes)) {
             return false;
         }
-        long dropped = outputBacklog.takeDropped(clientKey);
+        noteDroppedOutput(client, route, engine);
+        return true;
+    }
+
+    private void noteDroppedOutput(byte[] client, RoutingHeader route, EngineEntry engine) {
+        long dropped = outputBacklog.takeDropped(droppedKey(client, route));
         if (dropped > 0) {
             replies.outputDropped(client, route, engine.id, dropped);
         }
-        return true;
+    }
+
+    private static String droppedKey(byte[] client, RoutingHeader route) {
+        try {
+            return key(client) + "/" + route.parentMsgId();
+        } catch (MalformedMessageException e) {
+            return key(client); // read once already: not expected here
+        }
     }
 
     private void completed(EngineEntry engine, RoutingHeader route) throws MalformedMessageException {
