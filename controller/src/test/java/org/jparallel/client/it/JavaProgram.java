@@ -18,10 +18,7 @@ final class JavaProgram {
      * with 0 (within 90 s); fails with its output otherwise. The process is gone either way.
      */
     static List<String> run(Path log, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(args));
-        Process run = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process run = new ProcessBuilder(command(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             boolean ended = run.waitFor(90, TimeUnit.SECONDS);
             String output = Files.readString(log);
@@ -30,5 +27,17 @@ final class JavaProgram {
         } finally {
             run.destroyForcibly().waitFor();
         }
+    }
+
+    /** Starts {@code java ARGS…}, its output and errors readable from its input stream; the caller ends it. */
+    static Process start(String... args) throws Exception {
+        return new ProcessBuilder(command(args)).redirectErrorStream(true).start();
+    }
+
+    private static List<String> command(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(args));
+        return command;
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongPredicate;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.Fn0;
@@ -64,12 +65,7 @@ class KeptResultsTest {
         for (int i = 0; i < 80; i++) {
             assertTrue(rc.engine(0).apply(EIGHT_MB).waitFor(Duration.ofSeconds(30)));
         }
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        long held = rc.queueStatus().engines().get(0).heldBytes();
-        while (held >= 320_000_000 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            held = rc.queueStatus().engines().get(0).heldBytes();
-        }
+        long held = heldOnEngine0Within(Duration.ofSeconds(20), bytes -> bytes < 320_000_000);
         assertTrue(held < 320_000_000, "engine 0 still keeps " + held + " bytes of dropped results");
     }
 
@@ -80,7 +76,6 @@ class KeptResultsTest {
         Path program = Files.writeString(sources.resolve("Leaves.java"), """
                 import java.nio.file.Path;
                 import java.time.Duration;
-import java.util.List;
                 import org.jparallel.client.*;
 
                 public class Leaves {
@@ -96,12 +91,7 @@ import java.util.List;
         assertEquals(List.of("kept"), JavaProgram.run(sources.resolve("output.txt"),
                 "-cp", System.getProperty("java.class.path"), program.toString(), cluster.clientFile().toString()));
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        long held = rc.queueStatus().engines().get(0).heldBytes();
-        while (held >= before + 8_000_000 && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            held = rc.queueStatus().engines().get(0).heldBytes();
-        }
+        long held = heldOnEngine0Within(Duration.ofSeconds(20), bytes -> bytes < before + 8_000_000);
         assertTrue(held < before + 8_000_000, "engine 0 still keeps the 8 MB result of a client that exited");
     }
 
@@ -122,9 +112,8 @@ import java.util.List;
                     }
                 }
                 """);
-        Process killed = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), program.toString(), cluster.clientFile().toString())
-                .redirectErrorStream(true).start();
+        Process killed = JavaProgram.start("-cp", System.getProperty("java.class.path"), program.toString(),
+                cluster.clientFile().toString());
         try (var output = new BufferedReader(new InputStreamReader(killed.getInputStream()))) {
             assertEquals("kept", output.readLine());
             assertTrue(rc.queueStatus().engines().get(0).heldBytes() >= before + 8_000_000);
@@ -134,12 +123,18 @@ import java.util.List;
             killed.destroyForcibly().waitFor();
         }
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long held = heldOnEngine0Within(Duration.ofSeconds(20), bytes -> bytes < before + 8_000_000);
+        assertTrue(held < before + 8_000_000, "engine 0 still keeps the 8 MB result of a client that was killed");
+    }
+
+    /** The bytes engine 0 keeps, once {@code enough} holds of them or {@code patience} has passed. */
+    private long heldOnEngine0Within(Duration patience, LongPredicate enough) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
         long held = rc.queueStatus().engines().get(0).heldBytes();
-        while (held >= before + 8_000_000 && System.nanoTime() < deadline) {
+        while (!enough.test(held) && System.nanoTime() < deadline) {
             Thread.sleep(100);
             held = rc.queueStatus().engines().get(0).heldBytes();
         }
-        assertTrue(held < before + 8_000_000, "engine 0 still keeps the 8 MB result of a client that was killed");
+        return held;
     }
 }

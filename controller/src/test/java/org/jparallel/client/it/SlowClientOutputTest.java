@@ -48,9 +48,8 @@ class SlowClientOutputTest {
                     }
                 }
                 """);
-        Process flooded = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), program.toString(), cluster.clientFile().toString())
-                .redirectErrorStream(true).start();
+        Process flooded = JavaProgram.start("-cp", System.getProperty("java.class.path"), program.toString(),
+                cluster.clientFile().toString());
         try (var output = new BufferedReader(new InputStreamReader(flooded.getInputStream()))) {
             assertEquals("sent", output.readLine());
             signal("STOP", flooded.pid());
