@@ -90,6 +90,9 @@ enum JShellCommands {
         } catch (RuntimeException e) {
             return "<toString threw " + e.getClass().getSimpleName() + ">";
         }
+        if (text == null) {
+            return "null"; // a toString that returns null, as JShell shows it
+        }
         return text.length() > VALUE_CHARS ? text.substring(0, VALUE_CHARS) + "…" : text;
     }
 }

@@ -1,6 +1,7 @@
 package org.jparallel.repl;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +48,21 @@ class JShellCommandsTest {
     @Test
     void importsAreTheCellsNotTheStartups() {
         assertEquals(Optional.of("|    import java.time.*\n"), session.jshellCommand(" /imports \n"));
+    }
+
+    @Test
+    void expressionCellsAreListedAsTheirTemporaryVariablesAsJshellDoes() {
+        try (JavaSession own = JavaSession.open(SessionOptions.defaults())) {
+            own.eval("int base = 2;");
+            own.eval("base * 21");
+            own.eval("new Object() { public String toString() { return null; } }");
+
+            String vars = own.jshellCommand("/vars").orElseThrow();
+            assertTrue(vars.contains("|    int base = 2\n|    int $1 = 42\n"), vars);
+            assertTrue(vars.endsWith(" $2 = null\n"), vars);
+            String list = own.jshellCommand("/list").orElseThrow();
+            assertTrue(list.contains(" : base * 21\n"), list);
+        }
     }
 
     @Test
