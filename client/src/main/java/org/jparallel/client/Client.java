@@ -70,7 +70,11 @@ public final class Client implements AutoCloseable {
         this.sender = new TaskSender(channel, encoder, new ValueDecoder(options.loader(), encoder, bulk.fetcher()),
                 bulk, cells);
         this.records = new TaskRecords(channel, sender, options.requestTimeout());
-        Runtime.getRuntime().addShutdownHook(closeAtExit);
+        try {
+            Runtime.getRuntime().addShutdownHook(closeAtExit);
+        } catch (IllegalStateException exiting) {
+            // made while the JVM exits (in another shutdown hook): nothing will close it later
+        }
     }
 
     /**
