@@ -64,6 +64,11 @@ final class CompiledSnippets {
         bySource.clear();
     }
 
+    /** Forgets the text that runs {@code snippet} again: JShell dropped it. */
+    void forget(Snippet snippet) {
+        bySource.values().removeIf(known -> known.snippet().equals(snippet));
+    }
+
     private static boolean isRunnable(Snippet snippet) {
         return switch (snippet.kind()) {
             case STATEMENT, EXPRESSION -> true;

@@ -41,6 +41,7 @@ public final class JavaSession implements AutoCloseable {
     private final CellExecutionControl control;
     private final Variables variables;
     private final CellEvaluator evaluator;
+    private final TemporaryVariables temporaries;
     private final CodeAssist assist;
     private final CompiledSnippets compiled = new CompiledSnippets();
     private final SessionTypes types;
@@ -57,6 +58,7 @@ public final class JavaSession implements AutoCloseable {
         control.declaredTypes(types);
         CellSnippets snippets = new CellSnippets(shell.sourceCodeAnalysis());
         this.evaluator = new CellEvaluator(shell, control, variables, origins, compiled, snippets, types);
+        this.temporaries = new TemporaryVariables(shell, compiled);
         this.assist = new CodeAssist(shell.sourceCodeAnalysis(), snippets);
     }
 
@@ -104,7 +106,9 @@ public final class JavaSession implements AutoCloseable {
             if (cell.contains("_")) {
                 history = current(history);
             }
-            return evaluator.run(HistoryNames.rewrite(cell, history), cellName);
+            CellOutcome outcome = evaluator.run(HistoryNames.rewrite(cell, history), cellName);
+            temporaries.prune(history);
+            return outcome;
         } finally {
             shellInUse.unlock();
         }
