@@ -59,16 +59,32 @@ final class EngineSession extends SessionContext implements AutoCloseable {
 
     /**
      * Runs an execute request's code: Java and line magics, named {@code cellName} in errors. The display prelude
-     * is declared before the first cell that calls one of its methods, or in the background once the engine idles
-     * (see {@link SessionSlot#open}); not as the session opens: it is a third of the opening, which the first
-     * {@code %px} after a cluster's start waits for on every engine, and most cells on engines print rather than
-     * display.
+     * is declared before the first cell (or script a magic runs) that calls one of its methods, not as the session
+     * opens: it is a third of the opening, which the first {@code %px} after a cluster's start waits for on every
+     * engine, and most cells on engines print rather than display; an engine that never displays never compiles it.
      */
     CellOutcome run(String code, String cellName) {
+        preludeFor(code);
+        return runner().run(code, cellName, this);
+    }
+
+    /** A script a magic runs ({@code %load}), which may display too. */
+    @Override
+    public CellOutcome runCell(String code, String name) {
+        preludeFor(code);
+        return super.runCell(code, name);
+    }
+
+    @Override
+    public CellOutcome runCell(String code) {
+        preludeFor(code);
+        return super.runCell(code);
+    }
+
+    private void preludeFor(String code) {
         if (callsPrelude(code)) {
             prelude();
         }
-        return runner().run(code, cellName, this);
     }
 
     /** Encodes values for clients, shipping the classes declared in this session's cells. */

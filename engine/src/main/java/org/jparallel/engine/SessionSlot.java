@@ -3,9 +3,6 @@ package org.jparallel.engine;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.jparallel.wire.BackgroundThreads;
 
 /**
  * Holds the engine's JShell session, opened in the background once the engine has nothing to do, or at once
@@ -17,37 +14,17 @@ import org.jparallel.wire.BackgroundThreads;
  * notebook, between cells) opens its session as before, before the first cell comes.
  */
 final class SessionSlot implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(SessionSlot.class.getName());
-
     private final Supplier<EngineSession> opener;
     private CompletableFuture<EngineSession> session; // null until opened; guarded by this
-    private boolean preludeAsked; // whether the open session declares its display prelude; guarded by this
     private boolean stopWhenOpen; // guarded by this
 
     SessionSlot(Supplier<EngineSession> opener) {
         this.opener = opener;
     }
 
-    /**
-     * Starts opening the session in the background, unless it is open or opening, and then declaring its display
-     * prelude ({@link EngineSession#prelude}): what an idle engine does, so a notebook's cells find both ready.
-     */
+    /** Starts opening the session in the background, unless it is open or opening. */
     void open() {
-        CompletableFuture<EngineSession> opening;
-        synchronized (this) {
-            opening = opening();
-            if (preludeAsked) {
-                return;
-            }
-            preludeAsked = true;
-        }
-        opening.thenAccept(open -> BackgroundThreads.daemon("jparallel-display-prelude", () -> {
-            try {
-                open.prelude();
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "the display prelude failed; cells that display will say why", e);
-            }
-        }).start());
+        opening();
     }
 
     /** The session, opening it or waiting for it to open. */
@@ -90,7 +67,6 @@ final class SessionSlot implements AutoCloseable {
         if (session != null) {
             session.thenAccept(EngineSession::close);
             session = null;
-            preludeAsked = false;
         }
     }
 

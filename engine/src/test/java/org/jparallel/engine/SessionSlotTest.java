@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,6 +16,7 @@ import org.jparallel.display.DisplayEvent;
 import org.jparallel.repl.CellOutcome;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** An engine's session opens when something needs it or the engine is idle, not when the engine starts. */
 class SessionSlotTest {
@@ -90,15 +93,12 @@ class SessionSlotTest {
     }
 
     @Test
-    void anIdleEngineDeclaresTheDisplayMethodsInTheBackground() throws Exception {
-        slot.open();
-        EngineSession session = slot.get();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        // evaluated below the cell runner, which would declare them itself
-        while (!(session.java().eval("display(1);", "test") instanceof CellOutcome.Success)) {
-            assertTrue(System.nanoTime() < deadline, "the prelude was not declared within a minute");
-            Thread.sleep(100);
-        }
-        assertEquals("1", shown.get(0).bundle().data().get("text/plain"));
+    void aScriptAMagicRunsFindsTheDisplayMethodsDeclaredToo(@TempDir Path folder) throws Exception {
+        Path script = Files.writeString(folder.resolve("show.jsh"), "display(html(\"<i>from a script</i>\"));\n");
+
+        CellOutcome outcome = slot.get().run("%load " + script, "In [1]");
+
+        assertTrue(outcome instanceof CellOutcome.Success, outcome.toString());
+        assertEquals("<i>from a script</i>", shown.get(0).bundle().data().get("text/html"));
     }
 }
