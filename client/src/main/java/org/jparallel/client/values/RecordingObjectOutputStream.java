@@ -9,7 +9,7 @@ import org.jparallel.display.Display;
  * Java serialization that notes, next to each class descriptor, which shipped class it is (an
  * index into the message's class table) or -1 for a class the receiver must already have; that
  * sends records declared in cells, which are rarely marked Serializable, as {@link RecordValue}s;
- * and a {@link Display} as the receiver's own ({@link DisplayStandIn}).
+ * the JDK's optionals, statistics and map entries as {@link JdkValue}s; and a {@link Display} as the receiver's own ({@link DisplayStandIn}).
  */
 final class RecordingObjectOutputStream extends ObjectOutputStream {
 
@@ -34,7 +34,7 @@ final class RecordingObjectOutputStream extends ObjectOutputStream {
             return DisplayStandIn.THIS_JVMS;
         }
         shipment.serializing(object, label);
-        return shipment.travelsAsRecordValue(object.getClass()) ? RecordValue.of(object) : object;
+        return shipment.travelsAsRecordValue(object.getClass()) ? RecordValue.of(object) : JdkValue.replace(object);
     }
 
     @Override

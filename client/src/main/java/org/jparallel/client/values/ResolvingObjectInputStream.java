@@ -57,6 +57,9 @@ final class ResolvingObjectInputStream extends ObjectInputStream {
             }
             return display;
         }
+        if (object instanceof JdkValue value) {
+            return value.create();
+        }
         return object instanceof RecordValue record ? record.create() : object;
     }
 

@@ -146,6 +146,11 @@ final class Shipment {
         return known;
     }
 
+    /** Whether values of {@code type} travel although it is not Serializable: cells' records, some JDK values. */
+    boolean travelsAnyway(Class<?> type) {
+        return travelsAsRecordValue(type) || JdkValue.travels(type);
+    }
+
     /** Whether {@code type} is a record declared in a JShell session and not Serializable: see {@link RecordValue}. */
     boolean travelsAsRecordValue(Class<?> type) {
         if (!type.isRecord() || java.io.Serializable.class.isAssignableFrom(type) || type.getClassLoader() == null) {

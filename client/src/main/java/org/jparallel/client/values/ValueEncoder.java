@@ -280,7 +280,7 @@ public final class ValueEncoder {
         try (RecordingObjectOutputStream out = new RecordingObjectOutputStream(bytes, shipment, label)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
-            throw UnserializablePath.locate(value, label, e, shipment::travelsAsRecordValue);
+            throw UnserializablePath.locate(value, label, e, shipment::travelsAnyway);
         } catch (IOException | RuntimeException e) {
             throw new UnserializableValueException(label, value.getClass().getName(),
                     "serializing " + CellNames.type(value.getClass().getName()) + " failed: " + e, e);
@@ -331,7 +331,7 @@ public final class ValueEncoder {
                 try {
                     out.writeObject(value.value());
                 } catch (NotSerializableException e) {
-                    throw UnserializablePath.locate(value.value(), path, e, shipment::travelsAsRecordValue);
+                    throw UnserializablePath.locate(value.value(), path, e, shipment::travelsAnyway);
                 } catch (IOException | RuntimeException e) {
                     String className = value.value().getClass().getName();
                     throw new UnserializableValueException(path, className,
