@@ -250,6 +250,24 @@ def test_a_record_declared_on_both_sides_moves_as_each_sides_own(cluster):
     assert pulled.result() == "5.0", pulled.describe()
 
 
+def test_a_class_of_the_notebook_travels_to_the_engines_and_back_without_implements_serializable(cluster):
+    declared = execute(cluster, "class Walker { double x; Walker(double x) { this.x = x; }\n"
+                                "  Walker step() { x += 1; return this; }\n"
+                                "  public String toString() { return \"Walker at \" + x; } }")
+    assert declared.status == "ok", declared.describe()
+    mapped = execute(cluster, "Client.connect().all().mapSync((Walker w) -> w.step(),\n"
+                              "    List.of(new Walker(0), new Walker(10), new Walker(20), new Walker(30)))")
+    assert mapped.result() == "[Walker at 1.0, Walker at 11.0, Walker at 21.0, Walker at 31.0]", mapped.describe()
+
+
+def test_statistics_and_optionals_of_streams_come_back_from_engines(cluster):
+    statistics = execute(cluster, "Client.connect().engine(0).applySync(() -> DoubleStream.of(1, 2, 3).summaryStatistics())")
+    assert statistics.result() == ("DoubleSummaryStatistics{count=3, sum=6.000000, min=1.000000, average=2.000000,"
+                                   " max=3.000000}"), statistics.describe()
+    maxima = execute(cluster, "Client.connect().all().applySync(() -> List.of(IntStream.range(0, 5).max()))")
+    assert maxima.result() == "[[OptionalInt[4]], [OptionalInt[4]]]", maxima.describe()  # one per engine
+
+
 def test_a_compile_error_shows_once_with_the_engines_that_hit_it(cluster):
     ex = execute(cluster, "%px int broken = \"s\";")
     assert ex.status == "error"

@@ -84,22 +84,34 @@ final class CellExecutionControl extends LocalExecutionControl {
     }
 
     @Override
-    public void load(ClassBytecodes[] classes)
+    public void load(ClassBytecodes[] compiled)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] classes = serializable(compiled);
         super.load(woven(classes));
-        // The bytes as compiled: on JDK 20+ super.load weaves stop checks into a copy of its own, as woven does before.
+        // Without stop checks: on JDK 20+ super.load weaves them into a copy of its own, as woven does before.
         for (ClassBytecodes c : classes) {
             classBytes.put(c.name(), c.bytecodes());
         }
     }
 
     @Override
-    public void redefine(ClassBytecodes[] classes)
+    public void redefine(ClassBytecodes[] compiled)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] classes = serializable(compiled);
         super.redefine(woven(classes));
         for (ClassBytecodes c : classes) {
             classBytes.put(c.name(), c.bytecodes());
         }
+    }
+
+    /** The classes with those declared in cells made Serializable: see {@link SerializableCellClasses}. */
+    private static ClassBytecodes[] serializable(ClassBytecodes[] classes) {
+        ClassBytecodes[] serializable = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            serializable[i] = new ClassBytecodes(classes[i].name(),
+                    SerializableCellClasses.of(classes[i].name(), classes[i].bytecodes()));
+        }
+        return serializable;
     }
 
     /**
