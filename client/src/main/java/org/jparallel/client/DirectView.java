@@ -193,12 +193,29 @@ public final class DirectView extends View {
         return requests.map(new ZipChunk<>(f), as, bs);
     }
 
+    /**
+     * Applies {@code f} to the elements of the three sequences at each index, one chunk per engine.
+     *
+     * <pre>{@code
+     * rc.all().mapSync((Double x, Double y, Double z) -> Math.sqrt(x * x + y * y + z * z), xs, ys, zs)
+     * }</pre>
+     */
+    public <A, B, C, R> AsyncMapResult<R> map(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
+                                              List<? extends C> cs) {
+        return requests.map(new Zip3Chunk<>(f), as, bs, cs);
+    }
+
     public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {
         return map(f, sequence).get();
     }
 
     public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
         return map(f, as, bs).get();
+    }
+
+    public <A, B, C, R> List<R> mapSync(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
+                                        List<? extends C> cs) {
+        return map(f, as, bs, cs).get();
     }
 
     /** Defines each name as a JShell variable on every engine, typed after its value. */

@@ -256,7 +256,31 @@ public final class LoadBalancedView extends View {
 
     /** Applies {@code f} to the elements of both sequences pairwise, one pair per task. */
     public <A, B, R> AsyncMapResult<R> map(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
-        return mapChunks(new ZipChunk<>(f), MapOptions.DEFAULT, as, bs);
+        return map(f, as, bs, MapOptions.DEFAULT);
+    }
+
+    /** Applies {@code f} to the elements of both sequences pairwise, {@code options.chunksize()} pairs per task. */
+    public <A, B, R> AsyncMapResult<R> map(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs,
+                                           MapOptions options) {
+        return mapChunks(new ZipChunk<>(f), options, as, bs);
+    }
+
+    /**
+     * Applies {@code f} to the elements of the three sequences at each index, one triple per task.
+     *
+     * <pre>{@code
+     * lv.mapSync((Double x, Double y, Double z) -> Math.sqrt(x * x + y * y + z * z), xs, ys, zs)
+     * }</pre>
+     */
+    public <A, B, C, R> AsyncMapResult<R> map(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
+                                              List<? extends C> cs) {
+        return map(f, as, bs, cs, MapOptions.DEFAULT);
+    }
+
+    /** Applies {@code f} to the elements of the three sequences at each index, {@code options.chunksize()} per task. */
+    public <A, B, C, R> AsyncMapResult<R> map(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
+                                              List<? extends C> cs, MapOptions options) {
+        return mapChunks(new Zip3Chunk<>(f), options, as, bs, cs);
     }
 
     /**
@@ -298,6 +322,21 @@ public final class LoadBalancedView extends View {
 
     public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
         return map(f, as, bs).get();
+    }
+
+    public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs,
+                                     MapOptions options) {
+        return map(f, as, bs, options).get();
+    }
+
+    public <A, B, C, R> List<R> mapSync(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
+                                        List<? extends C> cs) {
+        return map(f, as, bs, cs).get();
+    }
+
+    public <A, B, C, R> List<R> mapSync(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
+                                        List<? extends C> cs, MapOptions options) {
+        return map(f, as, bs, cs, options).get();
     }
 
     private <T> AsyncResult<T> call(RemoteFunction f, Object... args) {

@@ -38,4 +38,10 @@ class FunctionsTest {
         assertEquals(List.of(10, 12), new ZipChunk<Integer, Integer, Integer>(Integer::sum)
                 .apply(range(2), range(10, 12)));
     }
+
+    @Test
+    void aZip3ChunkAppliesTheFunctionToEachTriple() throws Exception {
+        assertEquals(List.of("0a!", "1b?"), new Zip3Chunk<Integer, String, String, String>((n, s, t) -> n + s + t)
+                .apply(range(2), List.of("a", "b"), List.of("!", "?")));
+    }
 }

@@ -304,6 +304,31 @@ class DirectViewTest {
     }
 
     @Test
+    void mapOverThreeSequencesTakesOneElementOfEach() {
+        List<Integer> xs = range(5);
+        List<Integer> ys = range(10, 15);
+        List<String> names = List.of("a", "b", "c", "d", "e");
+        List<String> expected = List.of("a10", "b12", "c14", "d16", "e18");
+        assertEquals(expected, all.mapSync((Integer x, Integer y, String name) -> name + (x + y), xs, ys, names));
+        assertEquals(expected, rc.loadBalancedView().mapSync((Integer x, Integer y, String name) -> name + (x + y),
+                xs, ys, names, MapOptions.chunksize(2)));
+    }
+
+    @Test
+    void loadBalancedMapOverTwoSequencesTakesAChunksize() {
+        var ar = rc.loadBalancedView().map((Integer x, Integer y) -> x * y, range(6), range(6), MapOptions.chunksize(3));
+        assertEquals(List.of(0, 1, 4, 9, 16, 25), ar.get());
+        assertEquals(2, ar.msgIds().size());
+    }
+
+    @Test
+    void sequencesOfDifferentLengthsAreRefusedNamingBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> all.map((Integer x, Integer y, Integer z) -> x, range(3), range(3), range(2)));
+        assertEquals("the sequences of map have different lengths: 3 and 2", e.getMessage());
+    }
+
+    @Test
     void anUnserializableArgumentFailsBeforeAnythingIsSent() {
         Thread thread = new Thread(() -> { });
         List<Object> holder = new ArrayList<>(List.of("fine", thread));
