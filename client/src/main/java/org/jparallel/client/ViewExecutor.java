@@ -22,8 +22,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * A view as an {@link ExecutorService}, ipyparallel's {@code view.executor}: tasks go where the view sends them
  * (the least loaded engine for {@link LoadBalancedView#executor()}, one engine for {@link EngineView#executor()}),
- * and their futures are {@link AsyncResult}s. Code written for an executor runs on the cluster unchanged, as long
- * as its tasks can travel: a lambda typed straight into {@code submit} or {@code execute} of a variable declared
+ * and their futures keep {@link java.util.concurrent.Future}'s contract ({@link TaskFuture}: a failure comes as an
+ * {@code ExecutionException} whose cause is the {@link RemoteError}). Code written for an executor runs on the
+ * cluster unchanged, as long as its tasks can travel: a lambda typed straight into {@code submit} or {@code execute} of a variable declared
  * {@code var} (or {@code ViewExecutor}, not {@code ExecutorService}) compiles as a serializable {@link Fn0} or
  * {@link RemoteRunnable}; a {@code Callable} or {@code Runnable} that is not {@code Serializable} is refused at
  * once, with the reason. A lambda's result and what it captures travel by value, as with a view's {@code apply}.
@@ -59,8 +60,8 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
     }
 
     /** Runs {@code task} on an engine; the future's value is what it returns. */
-    public <T> AsyncResult<T> submit(Fn0<T> task) {
-        return send(task);
+    public <T> TaskFuture<T> submit(Fn0<T> task) {
+        return new TaskFuture<>(send(task));
     }
 
     /**
@@ -70,13 +71,13 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
      * @throws IllegalArgumentException when the task is not serializable
      */
     @Override
-    public <T> AsyncResult<T> submit(Callable<T> task) {
-        return send(remote(task, "task"));
+    public <T> TaskFuture<T> submit(Callable<T> task) {
+        return new TaskFuture<>(send(remote(task, "task")));
     }
 
     /** Runs {@code task} on an engine; the future's value is {@code null}. */
-    public AsyncResult<Void> submit(RemoteRunnable task) {
-        return send(task);
+    public TaskFuture<Void> submit(RemoteRunnable task) {
+        return new TaskFuture<>(send(task));
     }
 
     /**
@@ -84,8 +85,8 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
      * {@code null}.
      */
     @Override
-    public AsyncResult<?> submit(Runnable task) {
-        return send(remote(task, "task"));
+    public TaskFuture<?> submit(Runnable task) {
+        return new TaskFuture<>(send(remote(task, "task")));
     }
 
     /** Runs {@code task}, which must be {@code Serializable}; the future's value is {@code result}, once it ran. */
@@ -99,12 +100,12 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
      * thread pool's uncaught exceptions are.
      */
     public void execute(RemoteRunnable task) {
-        reportFailure(submit(task));
+        reportFailure(submit(task).asyncResult());
     }
 
     @Override
     public void execute(Runnable task) {
-        reportFailure(submit(task));
+        reportFailure(submit(task).asyncResult());
     }
 
     private void reportFailure(AsyncResult<?> result) {
@@ -145,7 +146,9 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
             results.forEach(r -> r.cancel(true));
             throw e;
         }
-        return new ArrayList<>(results);
+        List<Future<T>> futures = new ArrayList<>(results.size());
+        results.forEach(result -> futures.add(new TaskFuture<>(result)));
+        return futures;
     }
 
     /**
@@ -381,7 +384,7 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
     }
 
     /** The future of {@code submit(Runnable, T)}: done when the task is, with the value given at submission. */
-    private record GivenResult<T>(AsyncResult<?> run, T result) implements Future<T> {
+    private record GivenResult<T>(TaskFuture<?> run, T result) implements Future<T> {
         @Override
         public boolean cancel(boolean mayInterruptIfRunning) {
             return run.cancel(mayInterruptIfRunning);
@@ -398,13 +401,13 @@ public final class ViewExecutor implements ExecutorService, AutoCloseable {
         }
 
         @Override
-        public T get() {
+        public T get() throws InterruptedException, ExecutionException {
             run.get();
             return result;
         }
 
         @Override
-        public T get(long timeout, TimeUnit unit) throws TimeoutException {
+        public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
             run.get(timeout, unit);
             return result;
         }

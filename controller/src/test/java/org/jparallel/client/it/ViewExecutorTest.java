@@ -20,6 +20,7 @@ import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.Fn0;
 import org.jparallel.client.RemoteError;
+import org.jparallel.client.TaskFuture;
 import org.jparallel.client.RemoteRunnable;
 import org.jparallel.client.TaskAbortedError;
 import org.jparallel.client.ViewExecutor;
@@ -78,7 +79,7 @@ class ViewExecutorTest {
     void invokeAllGivesEveryValueInOrder() throws Exception {
         try (ViewExecutor executor = rc.executor()) {
             List<Future<Integer>> squares = executor.invokeAll(List.<Fn0<Integer>>of(() -> 1, () -> 4, () -> 9));
-            assertEquals(List.of(1, 4, 9), squares.stream().map(f -> ((AsyncResult<Integer>) f).get()).toList());
+            assertEquals(List.of(1, 4, 9), squares.stream().map(f -> ((TaskFuture<Integer>) f).asyncResult().get()).toList());
         }
     }
 
@@ -124,6 +125,31 @@ class ViewExecutorTest {
     }
 
     @Test
+    void aFailedTasksFutureThrowsExecutionExceptionAsAPoolsDoes() {
+        try (ViewExecutor executor = rc.executor()) {
+            Future<Integer> parsed = executor.submit(() -> Integer.parseInt("nine"));
+            ExecutionException e = assertThrows(ExecutionException.class, parsed::get);
+            assertEquals("java.lang.NumberFormatException",
+                    assertInstanceOf(RemoteError.class, e.getCause()).remoteClassName());
+            assertThrows(ExecutionException.class, () -> parsed.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void anInterruptedWaitOnAFutureThrowsInterruptedExceptionAndLeavesTheTask() throws Exception {
+        try (ViewExecutor executor = rc.executor()) {
+            TaskFuture<Integer> slow = executor.submit(() -> {
+                Thread.sleep(1_000);
+                return 5;
+            });
+            Thread.currentThread().interrupt();
+            assertThrows(InterruptedException.class, slow::get);
+            assertFalse(Thread.currentThread().isInterrupted(), "the interrupt is taken by the exception");
+            assertEquals(5, slow.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void aShutDownExecutorRefusesTasksAndTerminatesOnceItsTasksEnd() throws Exception {
         ViewExecutor executor = rc.executor();
         executor.submit(() -> {
@@ -145,8 +171,8 @@ class ViewExecutorTest {
             System.out.println("started");
             Thread.sleep(60_000);
             return 1;
-        });
-        AsyncResult<Void> queued = executor.submit(() -> { });
+        }).asyncResult();
+        AsyncResult<Void> queued = executor.submit(() -> { }).asyncResult();
         while (!String.join("", running.stdout()).contains("started")) {
             running.waitFor(Duration.ofMillis(20));
         }
