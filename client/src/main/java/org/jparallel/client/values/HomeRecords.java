@@ -4,13 +4,21 @@ import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
@@ -21,13 +29,17 @@ import org.jparallel.repl.SnippetNames;
  * record here, or with other components, the value keeps the sender's class.
  *
  * <p>Applies to the value itself, its records' components, and the elements of the JDK's lists, sets, maps and of
- * arrays of records it is made of (a changed collection arrives as an {@code ArrayList}, {@code LinkedHashSet} or
- * {@code LinkedHashMap}); not inside other objects, whose fields are typed with the sender's classes.
+ * arrays of records it is made of (a changed list arrives as an {@code ArrayList}; a changed set or map as a
+ * {@code LinkedHashSet} or {@code LinkedHashMap}, or of its own kind where that has an order or a key type: sorted,
+ * enum); not inside other objects, whose fields are typed with the sender's classes. A value held twice is converted
+ * once, and a collection that holds itself is walked once.
  */
 final class HomeRecords {
     private final DeclaredTypes home;
     /** The receiver's record for each record class of the sender met so far, or empty: a list has many alike. */
     private final Map<Class<?>, Optional<Class<?>>> mineFor = new HashMap<>();
+    /** What each collection, record or array met so far became: one copy for a value held twice, and no endless walk. */
+    private final Map<Object, Object> seen = new IdentityHashMap<>();
 
     private HomeRecords(DeclaredTypes home) {
         this.home = home;
@@ -38,26 +50,39 @@ final class HomeRecords {
     }
 
     private Object converted(Object value) {
-        if (value == null) {
-            return null;
+        if (value == null || FastPath.isScalar(value)) {
+            return value;
         }
+        Object known = seen.get(value);
+        if (known != null) {
+            return known; // met before: shared, or a collection that holds itself (in progress: as it is)
+        }
+        seen.put(value, value);
+        Object mine = convertedOnce(value);
+        seen.put(value, mine);
+        return mine;
+    }
+
+    private Object convertedOnce(Object value) {
         boolean jdk = value.getClass().getName().startsWith("java.util.");
         if (value instanceof List<?> list && jdk) {
             return anyConverts(list) ? elements(list, new ArrayList<>(list.size())) : value;
         }
         if (value instanceof Set<?> set && jdk) {
-            return anyConverts(set) ? elements(set, new LinkedHashSet<>()) : value;
+            return anyConverts(set) ? sameKind(set, elements(set, new LinkedHashSet<>())) : value;
         }
         if (value instanceof Map<?, ?> map && jdk) {
             Map<Object, Object> converted = new LinkedHashMap<>();
+            boolean keysChanged = false;
             boolean changed = false;
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 Object key = converted(entry.getKey());
                 Object mine = converted(entry.getValue());
+                keysChanged |= key != entry.getKey();
                 changed |= key != entry.getKey() || mine != entry.getValue();
                 converted.put(key, mine);
             }
-            return changed ? converted : value;
+            return changed ? sameKind(map, converted, keysChanged) : value;
         }
         if (value instanceof Optional<?> optional && optional.isPresent()) {
             Object mine = converted(optional.get());
@@ -70,6 +95,38 @@ final class HomeRecords {
             return constant(constant).orElse(value);
         }
         return value.getClass().isRecord() ? record(value).orElse(value) : value;
+    }
+
+    /**
+     * The converted elements in a set of the sent one's kind where it has an order or type of its own: a sorted set
+     * keeps its comparator, an {@code EnumSet} stays one (of the receiver's enum).
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Set<?> sameKind(Set<?> sent, Collection<Object> converted) {
+        if (sent instanceof SortedSet<?> sorted && sorted.comparator() == null) {
+            return new TreeSet<>(converted);
+        }
+        if (sent instanceof EnumSet<?> && !converted.isEmpty()) {
+            return EnumSet.copyOf((Collection) converted);
+        }
+        return (Set<?>) converted;
+    }
+
+    /**
+     * The converted entries in a map of the sent one's kind: a sorted map keeps its comparator (unless its keys
+     * changed class, which a comparator of the sender's cells could not compare), an {@code EnumMap} stays one.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Map<?, ?> sameKind(Map<?, ?> sent, Map<Object, Object> converted, boolean keysChanged) {
+        if (sent instanceof SortedMap<?, ?> sorted && (sorted.comparator() == null || !keysChanged)) {
+            TreeMap<Object, Object> same = new TreeMap<>((Comparator<Object>) sorted.comparator());
+            same.putAll(converted);
+            return same;
+        }
+        if (sent instanceof EnumMap<?, ?> && !converted.isEmpty()) {
+            return new EnumMap(converted);
+        }
+        return converted;
     }
 
     /**

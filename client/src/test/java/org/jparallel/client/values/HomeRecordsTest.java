@@ -1,6 +1,7 @@
 package org.jparallel.client.values;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -119,5 +120,56 @@ class HomeRecordsTest {
         kernel.run(point);
 
         assertNotSame(kernels("Point"), decoder.decode(engine.encode("p")).getClass());
+    }
+
+    @Test
+    void aListThatHoldsItselfArrivesWithoutAnEndlessWalk() {
+        engine.run("record Point(int x, int y) { }").run("var loop = new java.util.ArrayList<Object>();")
+                .run("loop.add(new Point(1, 2)); loop.add(loop);");
+        kernel.run("record Point(int x, int y) { }");
+
+        List<?> loop = (List<?>) received("loop");
+
+        assertSame(kernels("Point"), loop.get(0).getClass());
+        assertEquals(2, loop.size());
+    }
+
+    @Test
+    void aMapThatHoldsItselfArrivesAsItIsWhenNothingConverts() {
+        engine.run("var me = new java.util.HashMap<String, Object>();").run("me.put(\"me\", me);");
+        kernel.run("record Point(int x, int y) { }");
+
+        java.util.Map<?, ?> me = (java.util.Map<?, ?>) received("me");
+
+        assertSame(me, me.get("me"));
+    }
+
+    @Test
+    void aRecordHeldTwiceArrivesAsOneRecord() {
+        String point = "record Point(int x, int y) { }";
+        engine.run(point).run("var p = new Point(1, 2);").run("var twice = new java.util.ArrayList<>(java.util.List.of(p, p));");
+        kernel.run(point);
+
+        List<?> twice = (List<?>) received("twice");
+
+        assertSame(kernels("Point"), twice.get(0).getClass());
+        assertSame(twice.get(0), twice.get(1));
+    }
+
+    @Test
+    void sortedAndEnumCollectionsKeepTheirKind() {
+        String types = "record V(int a) { }\nenum Op { ADD, SUB }";
+        engine.run(types).run("var sorted = new java.util.TreeMap<String, V>(java.util.Map.of(\"z\", new V(26), \"a\", new V(1)));")
+                .run("var ops = java.util.EnumSet.of(Op.SUB);")
+                .run("var names = new java.util.EnumMap<Op, String>(java.util.Map.of(Op.ADD, \"plus\"));");
+        kernel.run(types);
+
+        java.util.TreeMap<?, ?> sorted = assertInstanceOf(java.util.TreeMap.class, received("sorted"));
+        assertEquals("a", sorted.firstKey());
+        assertSame(kernels("V"), sorted.get("a").getClass());
+        java.util.EnumSet<?> ops = assertInstanceOf(java.util.EnumSet.class, received("ops"));
+        assertSame(kernels("Op"), ((Enum<?>) ops.iterator().next()).getDeclaringClass());
+        java.util.EnumMap<?, ?> names = assertInstanceOf(java.util.EnumMap.class, received("names"));
+        assertEquals("{ADD=plus}", names.toString());
     }
 }
