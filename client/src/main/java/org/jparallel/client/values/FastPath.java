@@ -1,5 +1,6 @@
 package org.jparallel.client.values;
 
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.SortedMap;
  * arrays, {@link ResultRef}s, {@link VariableRef}s, and JDK lists, maps, object arrays and optionals made only
  * of those.
  * Lists arrive as {@code ArrayList} and maps as {@code LinkedHashMap} (a value that crosses JVMs is a copy);
- * sorted and identity maps keep their semantics through serialization instead.
+ * sorted and identity maps keep their semantics through serialization instead, as do values that hold one list,
+ * map or array twice.
  */
 final class FastPath {
 
@@ -22,7 +24,7 @@ final class FastPath {
     }
 
     static boolean accepts(Object value) {
-        return accepts(value, 0);
+        return new Walk().accepts(value, 0);
     }
 
     static boolean isScalar(Object value) {
@@ -37,41 +39,65 @@ final class FastPath {
                 && !value.getClass().getComponentType().isPrimitive();
     }
 
-    private static boolean accepts(Object value, int depth) {
-        if (isScalar(value) || PrimitiveArrays.kindOf(value) >= 0 || value instanceof ResultRef
-                || value instanceof VariableRef) {
-            return true;
-        }
-        if (depth >= MAX_DEPTH || value.getClass().getClassLoader() != null) {
+    /**
+     * One look over a value. A list, map or array met twice (a value that shares one, {@code List.of(row, row)})
+     * goes through serialization, which keeps the sharing, where the tree would make two copies.
+     */
+    private static final class Walk {
+        /** The lists, maps and arrays met below the top, made at the first. */
+        private Map<Object, Boolean> containers;
+
+        boolean accepts(Object value, int depth) {
+            if (isScalar(value) || value instanceof ResultRef || value instanceof VariableRef) {
+                return true;
+            }
+            if (PrimitiveArrays.kindOf(value) >= 0) {
+                return firstMeeting(value, depth);
+            }
+            if (depth >= MAX_DEPTH || value.getClass().getClassLoader() != null) {
+                return false;
+            }
+            if (value instanceof Optional<?> optional) {
+                return optional.isEmpty() || accepts(optional.get(), depth + 1);
+            }
+            if (value instanceof List<?> list) {
+                return firstMeeting(value, depth) && allAccepted(list, depth);
+            }
+            if (value instanceof Map<?, ?> map && !(map instanceof SortedMap) && !(map instanceof IdentityHashMap)) {
+                if (!firstMeeting(value, depth)) {
+                    return false;
+                }
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    if (!accepts(entry.getKey(), depth + 1) || !accepts(entry.getValue(), depth + 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (isJdkObjectArray(value)) {
+                return firstMeeting(value, depth) && allAccepted(Arrays.asList((Object[]) value), depth);
+            }
             return false;
         }
-        if (value instanceof Optional<?> optional) {
-            return optional.isEmpty() || accepts(optional.get(), depth + 1);
-        }
-        if (value instanceof List<?> list) {
-            for (Object element : list) {
+
+        private boolean allAccepted(List<?> elements, int depth) {
+            for (Object element : elements) {
                 if (!accepts(element, depth + 1)) {
                     return false;
                 }
             }
             return true;
         }
-        if (value instanceof Map<?, ?> map && !(map instanceof SortedMap) && !(map instanceof IdentityHashMap)) {
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                if (!accepts(entry.getKey(), depth + 1) || !accepts(entry.getValue(), depth + 1)) {
-                    return false;
-                }
+
+        /** Whether this walk meets {@code container} for the first time (the top one it meets once anyway). */
+        private boolean firstMeeting(Object container, int depth) {
+            if (depth == 0) {
+                return true;
             }
-            return true;
-        }
-        if (isJdkObjectArray(value)) {
-            for (Object element : (Object[]) value) {
-                if (!accepts(element, depth + 1)) {
-                    return false;
-                }
+            if (containers == null) {
+                containers = new IdentityHashMap<>();
             }
-            return true;
+            return containers.put(container, Boolean.TRUE) == null;
         }
-        return false;
     }
 }

@@ -3,6 +3,7 @@ package org.jparallel.client.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -113,6 +114,28 @@ class FastPathTest {
         assertArrayEquals(new double[] {1, 2, 3}, (double[]) backMap.get("xs"));
         assertArrayEquals(new int[][] {{1, 2}, {3}}, (int[][]) backMap.get("matrix"));
         assertEquals(Map.of(4, 'c'), back.get(4));
+    }
+
+    @Test
+    void aListHeldTwiceArrivesAsOneList() {
+        List<Integer> row = new ArrayList<>(List.of(1));
+        List<?> back = (List<?>) decoder.decode(encoder.encode(new ArrayList<>(List.of(row, row))));
+        assertSame(back.get(0), back.get(1));
+    }
+
+    @Test
+    void anArrayHeldTwiceArrivesAsOneArray() {
+        int[] row = {1, 2};
+        int[][] back = (int[][]) decoder.decode(encoder.encode(new int[][] {row, row}));
+        assertSame(back[0], back[1]);
+    }
+
+    @Test
+    void listsOfDistinctListsStayOnTheFastPath() {
+        List<List<Integer>> rows = List.of(new ArrayList<>(List.of(1)), new ArrayList<>(List.of(1)));
+        List<byte[]> frames = encoder.encode(rows);
+        assertEquals(1, frames.size());
+        assertEquals(rows, decoder.decode(frames));
     }
 
     @Test
