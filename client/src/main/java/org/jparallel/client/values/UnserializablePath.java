@@ -9,8 +9,12 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.jparallel.repl.SnippetNames;
 
 /**
  * Finds where an object that cannot be serialized sits in a graph, after serialization failed:
@@ -50,8 +54,22 @@ final class UnserializablePath {
             enqueueChildren(step, queue);
         }
         String className = failure.getMessage() == null ? root.getClass().getName() : failure.getMessage();
+        if (className.contains("$$Lambda")) { // inside an object whose fields we may not read (a JDK lambda's)
+            String maker = className.substring(0, className.indexOf("$$Lambda"));
+            return new UnserializableValueException(label, className, "it holds a lambda made in "
+                    + (SnippetNames.isWrapper(maker) ? "a cell" : CellNames.type(maker)) + " whose type is not"
+                    + " Serializable (one a JDK method wraps, such as Comparator.comparing's key); "
+                    + lambdaAdvice("Function<…>"),
+                    failure);
+        }
         return new UnserializableValueException(label, className, CellNames.type(className) + " is not serializable ("
                 + "make it Serializable or transient, or send something else)", failure);
+    }
+
+    /** What to do about a lambda whose type is not Serializable, {@code type} (such as {@code Function<…>}). */
+    private static String lambdaAdvice(String type) {
+        return "make it serializable where it is written: give it a type of the client API (Fn, Fn2, …) or cast"
+                + " it, as in (" + type + " & java.io.Serializable) (…) -> …";
     }
 
     private static UnserializableValueException error(String path, Class<?> type, Exception failure) {
@@ -59,8 +77,8 @@ final class UnserializablePath {
             String interfaces = Arrays.stream(type.getInterfaces()).map(Class::getName)
                     .collect(Collectors.joining(", "));
             return new UnserializableValueException(path, type.getName(), "a lambda of " + interfaces
-                    + ", which is not Serializable (give it a Serializable functional type, such as"
-                    + " org.jparallel.client.Fn)", failure);
+                    + ", which is not Serializable: " + lambdaAdvice(type.getInterfaces()[0].getSimpleName()
+                    + (type.getInterfaces()[0].getTypeParameters().length > 0 ? "<…>" : "")), failure);
         }
         if (isResultHandle(type)) {
             return new UnserializableValueException(path, type.getName(), "an " + type.getSimpleName() + ", which"
@@ -96,11 +114,19 @@ final class UnserializablePath {
                 queue.add(new Step(array[i], path + "[" + i + "]"));
             }
         } else if (object instanceof Map<?, ?> map && isJdk(object)) {
+            if (map instanceof SortedMap<?, ?> sorted) {
+                queue.add(new Step(sorted.comparator(), path + ".comparator()"));
+            }
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 queue.add(new Step(entry.getKey(), path + ".key(" + entry.getKey() + ")"));
                 queue.add(new Step(entry.getValue(), path + "[" + entry.getKey() + "]"));
             }
         } else if (object instanceof Collection<?> collection && isJdk(object)) {
+            if (collection instanceof SortedSet<?> sorted) {
+                queue.add(new Step(sorted.comparator(), path + ".comparator()"));
+            } else if (collection instanceof PriorityQueue<?> queued) {
+                queue.add(new Step(queued.comparator(), path + ".comparator()"));
+            }
             int i = 0;
             for (Object element : collection) {
                 queue.add(new Step(element, path + "[" + i++ + "]"));

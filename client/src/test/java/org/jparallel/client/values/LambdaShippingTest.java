@@ -173,6 +173,29 @@ class LambdaShippingTest {
     }
 
     @Test
+    void aComparatorLambdaOfASortedMapIsNamedWithTheCastThatMakesItTravel() {
+        kernel.run("var byLength = new java.util.TreeMap<String, Integer>((a, b) -> a.length() - b.length());")
+                .run("SerialFn<Integer, Integer> sized = x -> byLength.size();");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("sized"), 1));
+        assertEquals("function reads the cell variable byLength.comparator()", e.path());
+        assertTrue(e.getMessage().contains("a lambda of java.util.Comparator, which is not Serializable: make it"
+                + " serializable where it is written: give it a type of the client API (Fn, Fn2, …) or cast it, as in"
+                + " (Comparator<…> & java.io.Serializable) (…) -> …"), e.getMessage());
+    }
+
+    @Test
+    void aLambdaInsideAJdkLambdaIsNamedByWhereItWasMade() {
+        kernel.run("class Sorter { java.util.Comparator<String> order = java.util.Comparator.comparingInt(s -> s.length()); }")
+                .run("var sorter = new Sorter();")
+                .run("SerialFn<Integer, Integer> sorting = x -> sorter.hashCode();");
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> kernel.encoder().encodeCall(kernel.variable("sorting"), 1));
+        assertTrue(e.getMessage().contains("it holds a lambda made in Sorter whose type is not Serializable"),
+                e.getMessage());
+    }
+
+    @Test
     void lambdaOfANonSerializableInterfaceFailsNamingIt() {
         kernel.run("java.util.function.Function<Integer, Integer> plain = x -> x;");
         UnserializableValueException e = assertThrows(UnserializableValueException.class,
