@@ -260,6 +260,25 @@ def test_a_class_of_the_notebook_travels_to_the_engines_and_back_without_impleme
     assert mapped.result() == "[Walker at 1.0, Walker at 11.0, Walker at 21.0, Walker at 31.0]", mapped.describe()
 
 
+def test_an_object_of_a_class_of_the_notebook_pushed_to_the_engines_is_theirs_by_name(cluster):
+    declared = execute(cluster, "class Hiker { double x; Hiker(double x) { this.x = x; }\n"
+                                "  Hiker step() { x += 1; return this; }\n"
+                                "  public String toString() { return \"Hiker at \" + x; } }\n"
+                                "record Party(String name, List<Hiker> members) { }")
+    assert declared.status == "ok", declared.describe()
+    pushed = execute(cluster, 'var trail = Client.connect().all();\n'
+                              'trail.pushSync(Map.of("hiker", new Hiker(4), "party", new Party("p", List.of(new Hiker(1)))));')
+    assert pushed.status == "ok", pushed.describe()
+    stepped = execute(cluster, "%px hiker.step()")
+    assert stepped.status == "ok" and "Hiker at 5.0" in stepped.stdout, stepped.describe()
+    members = execute(cluster, "%px party.members().get(0).step().x")
+    assert members.status == "ok" and "2.0" in members.stdout, members.describe()
+    pulled = execute(cluster, 'Hiker mine = trail.<Hiker>pullSync("hiker").get(0);\nmine.step()')
+    assert pulled.result() == "Hiker at 6.0", pulled.describe()
+    referred = execute(cluster, 'trail.applySync((Hiker h) -> h.x, Reference.to("hiker"))')
+    assert referred.result() == "[5.0, 5.0]", referred.describe()
+
+
 def test_statistics_and_optionals_of_streams_come_back_from_engines(cluster):
     statistics = execute(cluster, "Client.connect().engine(0).applySync(() -> DoubleStream.of(1, 2, 3).summaryStatistics())")
     assert statistics.result() == ("DoubleSummaryStatistics{count=3, sum=6.000000, min=1.000000, average=2.000000,"

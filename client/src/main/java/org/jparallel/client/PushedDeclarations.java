@@ -2,7 +2,9 @@ package org.jparallel.client;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -17,9 +19,10 @@ import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
 /**
- * The declarations of the records and enums of this client's cells that pushed values hold (at the top, in JDK
- * collections, maps, optionals and arrays, and as components of those records), each after the types it uses (the
- * cells' interfaces a record implements, a sealed one with its other records). An engine whose cells lack one
+ * The declarations of the records, enums and classes of this client's cells that pushed values hold (at the top, in
+ * JDK collections, maps, optionals and arrays, as components of those records and in fields of those classes), each
+ * after the types it uses (the cells' interfaces it implements, a sealed one with its other records, a class's
+ * superclass). An engine whose cells lack one
  * declares it before it takes the values, so that a {@code Point} pushed from the notebook is a {@code Point} in
  * {@code %px} cells, as if {@code %%px --local} had declared it.
  */
@@ -76,7 +79,31 @@ final class PushedDeclarations {
             type(constant.getDeclaringClass()); // a constant with a body is an instance of a subclass
         } else {
             type(value.getClass());
+            if (isCellClass(value.getClass())) {
+                fieldValues(value, depth); // a Shape field may hold a Circle, which its type does not name
+            }
         }
+    }
+
+    private void fieldValues(Object object, int depth) {
+        for (Class<?> level = object.getClass(); isCellClass(level); level = level.getSuperclass()) {
+            for (Field field : level.getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers()) && !field.getType().isPrimitive()) {
+                    try {
+                        field.setAccessible(true);
+                        value(field.get(object), depth + 1);
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        // unreadable: its declared type is declared anyway
+                    }
+                }
+            }
+        }
+    }
+
+    /** A class (not a record, enum or interface) that cells declared. */
+    private static boolean isCellClass(Class<?> c) {
+        return c != null && !c.isInterface() && !c.isEnum() && !c.isRecord() && !c.isArray() && !c.isPrimitive()
+                && SnippetNames.declaredName(c.getName()).isPresent();
     }
 
     /**
@@ -96,21 +123,37 @@ final class PushedDeclarations {
             } else if (c.isEnum() && seen.add(c)) {
                 declaration(c);
             } else if (c.isRecord() && seen.add(c)) {
-                for (Class<?> implemented : c.getInterfaces()) {
-                    if (seen.add(implemented)) {
-                        declaration(implemented); // interface Shape { double area(); } before record Square
-                        if (implemented.isSealed()) {
-                            // sealed interface Shape permits Circle, Square: no member compiles without the others
-                            for (Class<?> permitted : implemented.getPermittedSubclasses()) {
-                                type(permitted);
-                            }
-                        }
-                    }
-                }
+                interfaces(c);
                 for (RecordComponent component : c.getRecordComponents()) {
                     type(component.getGenericType());
                 }
                 declaration(c);
+            } else if (isCellClass(c) && seen.add(c)) {
+                if (isCellClass(c.getSuperclass())) {
+                    type(c.getSuperclass()); // class Walker before class Runner extends Walker
+                }
+                interfaces(c);
+                for (Field field : c.getDeclaredFields()) {
+                    if (!Modifier.isStatic(field.getModifiers())) {
+                        type(field.getGenericType());
+                    }
+                }
+                declaration(c);
+            }
+        }
+    }
+
+    /** The cells' interfaces {@code c} implements, before it. */
+    private void interfaces(Class<?> c) {
+        for (Class<?> implemented : c.getInterfaces()) {
+            if (seen.add(implemented)) {
+                declaration(implemented); // interface Shape { double area(); } before record Square
+                if (implemented.isSealed()) {
+                    // sealed interface Shape permits Circle, Square: no member compiles without the others
+                    for (Class<?> permitted : implemented.getPermittedSubclasses()) {
+                        type(permitted);
+                    }
+                }
             }
         }
     }

@@ -94,7 +94,7 @@ public final class ValueDecoder {
      * components, and the elements of the JDK's collections and of arrays of records).
      */
     public Object decode(List<byte[]> frames, DeclaredTypes home) {
-        return HomeRecords.convert(decode(frames), home);
+        return HomeTypes.convert(decode(frames), home);
     }
 
     /** The function and arguments of frames from {@link ValueEncoder#encodeCall}. */
@@ -112,7 +112,7 @@ public final class ValueDecoder {
      * engine's variable passed by {@code Reference.to("pts")} to a lambda typed in the notebook).
      */
     public Object forFunction(Object value, Object function) {
-        return HomeRecords.convert(value, SenderTypes.of(function));
+        return HomeTypes.convert(value, SenderTypes.of(function));
     }
 
     /** The values by name, in the order sent, of frames from {@link ValueEncoder#encodeNamed}. */
@@ -123,7 +123,7 @@ public final class ValueDecoder {
     /** Like {@link #decodeNamed(List)}, with the records of the sender's cells as in {@link #decode(List, DeclaredTypes)}. */
     public Map<String, Object> decodeNamed(List<byte[]> frames, DeclaredTypes home) {
         Map<String, Object> values = decodeEntries(frames, HeaderFrame.Kind.NAMED);
-        values.replaceAll((name, value) -> HomeRecords.convert(value, home));
+        values.replaceAll((name, value) -> HomeTypes.convert(value, home));
         return Collections.unmodifiableMap(values);
     }
 

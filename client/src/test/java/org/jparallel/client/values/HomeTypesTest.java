@@ -10,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Records typed in both notebooks' cells (as %%px --local does) arrive as the receiving cells' own records. */
-class HomeRecordsTest {
+class HomeTypesTest {
     private final JShellSender engine = new JShellSender();
     private final JShellSender kernel = new JShellSender();
     private final ValueDecoder decoder = new ValueDecoder(getClass().getClassLoader());
@@ -171,5 +171,72 @@ class HomeRecordsTest {
         assertSame(kernels("Op"), ((Enum<?>) ops.iterator().next()).getDeclaringClass());
         java.util.EnumMap<?, ?> names = assertInstanceOf(java.util.EnumMap.class, received("names"));
         assertEquals("{ADD=plus}", names.toString());
+    }
+
+    private static final String WALKER = "class Walker { double x; Walker(double x) { this.x = x; }"
+            + " Walker step() { x += 1; return this; } public String toString() { return \"Walker at \" + x; } }";
+
+    @Test
+    void anObjectOfAClassBothSidesDeclareArrivesAsTheReceiversOwn() {
+        engine.run(WALKER).run("var w = new Walker(2);");
+        kernel.run(WALKER);
+
+        Object w = received("w");
+
+        assertSame(kernels("Walker"), w.getClass());
+        assertEquals("Walker at 2.0", w.toString());
+    }
+
+    @Test
+    void aSubclassAndAGraphThatLeadsBackToItselfArriveAsTheReceiversOwn() {
+        String types = "class Node { Node next; int value; }\nclass Labelled extends Node { final String label; Labelled(String label) { this.label = label; } }";
+        engine.run(types).run("var ring = new Labelled(\"a\"); ring.value = 7; ring.next = new Node(); ring.next.next = ring;");
+        kernel.run(types);
+
+        Object ring = received("ring");
+
+        assertSame(kernels("Labelled"), ring.getClass());
+        assertEquals("a 7 true", describeRing(ring));
+    }
+
+    /** The ring's label, value, and whether its second node leads back to it, read in the kernel's own classes. */
+    private String describeRing(Object ring) {
+        try {
+            Class<?> node = kernels("Node");
+            java.lang.reflect.Field next = node.getDeclaredField("next");
+            java.lang.reflect.Field value = node.getDeclaredField("value");
+            java.lang.reflect.Field label = kernels("Labelled").getDeclaredField("label");
+            for (java.lang.reflect.Field field : List.of(next, value, label)) {
+                field.setAccessible(true);
+            }
+            Object second = next.get(ring);
+            assertSame(node, second.getClass());
+            return label.get(ring) + " " + value.get(ring) + " " + (next.get(second) == ring);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void aClassWithOtherFieldsKeepsTheSendersClass() {
+        engine.run(WALKER).run("var w = new Walker(2);");
+        kernel.run("class Walker { double x, y; }");
+
+        Object w = received("w");
+
+        assertNotSame(kernels("Walker"), w.getClass());
+        assertEquals("Walker at 2.0", w.toString());
+    }
+
+    @Test
+    void aRecordOfObjectsOfAClassArrivesAsTheReceiversOwnThroughout() {
+        String types = WALKER + "\nrecord Team(String name, java.util.List<Walker> members) { }";
+        engine.run(types).run("var team = new Team(\"t\", java.util.List.of(new Walker(1), new Walker(2)));");
+        kernel.run(types);
+
+        Object team = received("team");
+
+        assertSame(kernels("Team"), team.getClass());
+        assertEquals("Team[name=t, members=[Walker at 1.0, Walker at 2.0]]", team.toString());
     }
 }

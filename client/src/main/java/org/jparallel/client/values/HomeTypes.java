@@ -1,6 +1,7 @@
 package org.jparallel.client.values;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,30 +24,32 @@ import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
 /**
- * A decoded value whose record was declared in the sender's cells, made the record of the same name that this
- * session's cells declare, when both have the same components: a record typed on both sides ({@code %%px --local
- * record Point(int x, int y) { }}) then moves between them as the one type each side's cells name. Without such a
- * record here, or with other components, the value keeps the sender's class.
+ * A decoded value whose records, enums and classes were declared in the sender's cells, made those of the same names
+ * that this session's cells declare, when they match (a record's components; a class's instance fields at every
+ * level, see {@link CellClassFields}): a type typed on both sides ({@code %%px --local record Point(int x, int y)
+ * { }}, or declared on engines by a push) then moves between them as the one type each side's cells name. Without
+ * such a type here, or with other components or fields, the value keeps the sender's class.
  *
- * <p>Applies to the value itself, its records' components, and the elements of the JDK's lists, sets, maps and of
- * arrays of records it is made of (a changed list arrives as an {@code ArrayList}; a changed set or map as a
- * {@code LinkedHashSet} or {@code LinkedHashMap}, or of its own kind where that has an order or a key type: sorted,
- * enum); not inside other objects, whose fields are typed with the sender's classes. A value held twice is converted
- * once, and a collection that holds itself is walked once.
+ * <p>Applies to the value itself, its records' components, its converted objects' fields, and the elements of the
+ * JDK's lists, sets, maps and of arrays it is made of (a changed list arrives as an {@code ArrayList}; a changed set
+ * or map as a {@code LinkedHashSet} or {@code LinkedHashMap}, or of its own kind where that has an order or a key
+ * type: sorted, enum); not inside other objects, whose fields are typed with the sender's classes. A value held twice
+ * is converted once, and a graph that leads back to itself is walked once.
  */
-final class HomeRecords {
+final class HomeTypes {
     private final DeclaredTypes home;
-    /** The receiver's record for each record class of the sender met so far, or empty: a list has many alike. */
+    /** The receiver's type for each type of the sender met so far, or empty: a list has many alike. */
     private final Map<Class<?>, Optional<Class<?>>> mineFor = new HashMap<>();
+    private final Map<Class<?>, Optional<CellClassFields>> fieldsFor = new HashMap<>();
     /** What each collection, record or array met so far became: one copy for a value held twice, and no endless walk. */
     private final Map<Object, Object> seen = new IdentityHashMap<>();
 
-    private HomeRecords(DeclaredTypes home) {
+    private HomeTypes(DeclaredTypes home) {
         this.home = home;
     }
 
     static Object convert(Object value, DeclaredTypes home) {
-        return value == null || home == DeclaredTypes.NONE ? value : new HomeRecords(home).converted(value);
+        return value == null || home == DeclaredTypes.NONE ? value : new HomeTypes(home).converted(value);
     }
 
     private Object converted(Object value) {
@@ -88,13 +91,13 @@ final class HomeRecords {
             Object mine = converted(optional.get());
             return mine == optional.get() ? value : Optional.of(mine);
         }
-        if (value instanceof Object[] array && array.getClass().getComponentType().isRecord()) {
+        if (value instanceof Object[] array) {
             return array(array).orElse(value);
         }
         if (value instanceof Enum<?> constant) {
             return constant(constant).orElse(value);
         }
-        return value.getClass().isRecord() ? record(value).orElse(value) : value;
+        return value.getClass().isRecord() ? record(value).orElse(value) : instance(value).orElse(value);
     }
 
     /**
@@ -157,7 +160,7 @@ final class HomeRecords {
         return into;
     }
 
-    /** An array of the sender's record, as an array of the receiver's when every element converts. */
+    /** An array of the sender's type, as an array of the receiver's when every element converts. */
     private Optional<Object> array(Object[] array) {
         Optional<Class<?>> declared = mine(array.getClass().getComponentType());
         if (declared.isEmpty()) {
@@ -174,11 +177,37 @@ final class HomeRecords {
         return Optional.of(converted);
     }
 
-    /** The receiver's record (or enum) of the same name, if it has one and it is another class. */
+    /** The receiver's record, enum or class of the same name, if it has one of that kind and it is another class. */
     private Optional<Class<?>> mine(Class<?> sent) {
         return mineFor.computeIfAbsent(sent, type -> SnippetNames.declaredName(type.getName())
                 .flatMap(home::declared)
-                .filter(declared -> declared != type && (type.isEnum() ? declared.isEnum() : declared.isRecord())));
+                .filter(declared -> declared != type && declared.isEnum() == type.isEnum()
+                        && declared.isRecord() == type.isRecord() && !declared.isInterface() && !type.isInterface()));
+    }
+
+    /** An object of a class of the sender's cells as one of the receiver's class of that name: see CellClassFields. */
+    private Optional<Object> instance(Object value) {
+        Optional<CellClassFields> fields = fieldsFor.computeIfAbsent(value.getClass(),
+                sent -> mine(sent).flatMap(declared -> CellClassFields.of(sent, declared)));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Object mine = fields.get().allocate();
+            seen.put(value, mine); // a field that leads back here gets the new object
+            for (Field[] pair : fields.get().pairs()) {
+                Object converted = converted(pair[0].get(value));
+                if (converted != null && !box(pair[1].getType()).isInstance(converted)) {
+                    seen.put(value, value);
+                    return Optional.empty(); // it holds one of the sender's objects that stays the sender's
+                }
+                pair[1].set(mine, converted);
+            }
+            return Optional.of(mine);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            seen.put(value, value);
+            return Optional.empty();
+        }
     }
 
     /** The receiver's constant of the same name, in its enum of the same name. */
