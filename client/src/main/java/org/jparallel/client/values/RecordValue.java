@@ -2,6 +2,7 @@ package org.jparallel.client.values;
 
 import java.io.Serializable;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
 /**
@@ -16,13 +17,41 @@ record RecordValue(Class<?> type, Object[] components) implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    static RecordValue of(Object record) {
-        RecordComponent[] parts = record.getClass().getRecordComponents();
-        Object[] values = new Object[parts.length];
-        try {
+    /** Each record class's accessors and canonical constructor, made accessible once: a list holds many alike. */
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            return Shape.of(type);
+        }
+    };
+
+    /** A record class's component accessors and canonical constructor. */
+    private record Shape(Method[] accessors, Constructor<?> canonical) {
+        static Shape of(Class<?> type) {
+            RecordComponent[] parts = type.getRecordComponents();
+            Method[] accessors = new Method[parts.length];
+            Class<?>[] types = new Class<?>[parts.length];
             for (int i = 0; i < parts.length; i++) {
-                parts[i].getAccessor().setAccessible(true);
-                values[i] = parts[i].getAccessor().invoke(record);
+                accessors[i] = parts[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = parts[i].getType();
+            }
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(types);
+                canonical.setAccessible(true);
+                return new Shape(accessors, canonical);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("record " + type.getName() + " has no canonical constructor", e);
+            }
+        }
+    }
+
+    static RecordValue of(Object record) {
+        Method[] accessors = SHAPES.get(record.getClass()).accessors();
+        Object[] values = new Object[accessors.length];
+        try {
+            for (int i = 0; i < accessors.length; i++) {
+                values[i] = accessors[i].invoke(record);
             }
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new IllegalStateException("cannot read the components of " + record.getClass().getName(), e);
@@ -44,13 +73,6 @@ record RecordValue(Class<?> type, Object[] components) implements Serializable {
 
     /** A record of {@code type} made by its canonical constructor from {@code components}, in declaration order. */
     static Object construct(Class<?> type, Object[] components) throws ReflectiveOperationException {
-        RecordComponent[] parts = type.getRecordComponents();
-        Class<?>[] types = new Class<?>[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            types[i] = parts[i].getType();
-        }
-        Constructor<?> canonical = type.getDeclaredConstructor(types);
-        canonical.setAccessible(true);
-        return canonical.newInstance(components);
+        return SHAPES.get(type).canonical().newInstance(components);
     }
 }

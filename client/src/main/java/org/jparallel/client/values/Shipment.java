@@ -39,6 +39,8 @@ final class Shipment {
     private final List<UUID> origins = new ArrayList<>();
     private final List<Entry> entries = new ArrayList<>();
     private final Map<String, Integer> indexByKey = new HashMap<>();
+    /** Whether each record class met travels as a {@link RecordValue}. */
+    private final Map<Class<?>, Boolean> recordValues = new HashMap<>();
     /** Made when first needed: a shipment replaying a plan never follows code (most messages of a loop). */
     private ReachableStatics reach;
     private int closedOver;
@@ -156,6 +158,10 @@ final class Shipment {
         if (!type.isRecord() || java.io.Serializable.class.isAssignableFrom(type) || type.getClassLoader() == null) {
             return false;
         }
+        return recordValues.computeIfAbsent(type, this::shippedRecord); // asked for each of a list's records
+    }
+
+    private boolean shippedRecord(Class<?> type) {
         Source source = sourceOf(type);
         return indexByKey.containsKey(key(source.origin(), type.getName()))
                 || source.bytes().bytecode(type.getName()).isPresent();
