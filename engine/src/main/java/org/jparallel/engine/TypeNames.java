@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import org.jparallel.repl.SnippetNames;
  *
  * <p>The value's own class when cells can name it (public, loaded by a loader the session sees, or declared by the
  * session's own cells); otherwise its nearest public superclass or interface that cells can name, else
- * {@code Object}. A JDK collection, map or optional gets the type arguments its contents agree on, so that
+ * {@code Object}. A JDK collection, map, map entry or optional gets the type arguments its contents agree on, so that
  * cells can compute with what a scatter sent ({@code x.stream().map(i -> i * i)}); one whose contents do not
  * agree, or that is empty, is declared raw.
  *
@@ -35,6 +36,10 @@ import org.jparallel.repl.SnippetNames;
 final class TypeNames {
     private static final List<Class<?>> COLLECTION_INTERFACES = List.of(
             List.class, Set.class, Map.class, Deque.class, Queue.class, Collection.class);
+
+    /** The entries of maps that cells can name, {@code Map.entry(k, v)}'s by its interface. */
+    private static final Set<String> ENTRY_TYPES = Set.of("java.util.Map.Entry", "java.util.AbstractMap.SimpleEntry",
+            "java.util.AbstractMap.SimpleImmutableEntry");
 
     private final ClassLoader visible;
     private final DeclaredTypes declared;
@@ -95,6 +100,12 @@ final class TypeNames {
 
     /** {@code <Integer>} for a list of integers, {@code <String, Double>} for a map; empty when contents disagree. */
     private Optional<String> typeArguments(Object value, String raw) {
+        if (value instanceof Map.Entry<?, ?> entry && ENTRY_TYPES.contains(raw)) {
+            String key = of(entry.getKey(), true);
+            String element = of(entry.getValue(), true);
+            return key.equals("Object") && element.equals("Object") ? Optional.empty()
+                    : Optional.of("<" + key + ", " + element + ">");
+        }
         Class<?> declaredAs = jdkGeneric(raw);
         if (declaredAs == null) {
             return Optional.empty();
@@ -117,9 +128,14 @@ final class TypeNames {
         return Optional.empty();
     }
 
-    /** The type every non-null element has, if there is one and some element. */
+    /**
+     * The type every non-null element has, if there is one and some element: an empty optional or collection among
+     * them takes the others' type arguments, and boxed numbers of several kinds are {@code Number}s.
+     */
     private Optional<String> common(Collection<?> elements) {
         String common = null;
+        Set<String> empties = new HashSet<>(); // raw names of empty ones, which fit any type arguments of theirs
+        boolean numbers = true;
         Class<?> plainClass = null; // the class of the elements so far, when it takes no type arguments
         for (Object element : elements) {
             if (element == null || element.getClass() == plainClass) {
@@ -127,13 +143,34 @@ final class TypeNames {
             }
             String type = of(element, true);
             plainClass = plain.containsKey(element.getClass()) ? element.getClass() : null;
-            if (common == null) {
+            numbers &= element instanceof Number && element.getClass().getName().startsWith("java.lang.");
+            if (isEmpty(element)) {
+                empties.add(type);
+            } else if (common == null) {
                 common = type;
             } else if (!common.equals(type)) {
-                return Optional.empty();
+                if (!numbers) {
+                    return Optional.empty();
+                }
+                common = "Number";
+            }
+        }
+        if (common == null) {
+            common = empties.size() == 1 ? empties.iterator().next() : null;
+        } else {
+            for (String empty : empties) {
+                if (!common.equals(empty) && !common.startsWith(empty + "<")) {
+                    return Optional.empty();
+                }
             }
         }
         return Optional.ofNullable(common).filter(type -> !type.equals("Object"));
+    }
+
+    private static boolean isEmpty(Object value) {
+        return value instanceof Optional<?> optional && optional.isEmpty()
+                || value instanceof Collection<?> collection && collection.isEmpty()
+                || value instanceof Map<?, ?> map && map.isEmpty();
     }
 
     /** {@code java.util.List} for {@code java.util.ArrayList}: a JDK collection's interface; other names as they are. */

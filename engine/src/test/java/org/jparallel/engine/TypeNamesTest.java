@@ -60,6 +60,26 @@ class TypeNamesTest {
     }
 
     @Test
+    void anEmptyOptionalOrListAmongOthersTakesTheirTypeArguments() {
+        assertEquals("java.util.List<java.util.Optional<Integer>>", usable(List.of(Optional.of(1), Optional.empty())));
+        assertEquals("java.util.List<java.util.List<String>>", usable(List.of(List.of(), List.of("a"))));
+        assertEquals("java.util.List", usable(List.of(Optional.empty(), List.of("a"))));
+    }
+
+    @Test
+    void boxedNumbersOfSeveralKindsAreNumbers() {
+        assertEquals("java.util.List<Number>", usable(List.of(1, 2.5, 3L)));
+        assertEquals("java.util.List", usable(List.of(1, "2")));
+    }
+
+    @Test
+    void aMapEntryIsDeclaredWithItsKeyAndValueTypes() {
+        assertEquals("java.util.Map.Entry<String, Integer>", usable(Map.entry("k", 3)));
+        assertEquals("java.util.AbstractMap.SimpleEntry<String, Double>",
+                usable(new java.util.AbstractMap.SimpleEntry<>("k", 2.0)));
+    }
+
+    @Test
     void otherValuesKeepTheirNames() {
         assertEquals("double[]", usable(new double[3]));
         assertEquals("String", usable("s"));
