@@ -150,7 +150,7 @@ final class PlainText {
             dimensions++;
         }
         int length = Array.getLength(array);
-        String typeName = element.getTypeName();
+        String typeName = SnippetNames.readable(element.getTypeName()); // a cell's Walker, not $JShell$33$Walker
         StringBuilder text = new StringBuilder(typeName.substring(typeName.lastIndexOf('.') + 1))
                 .append('[').append(length).append(']')
                 .append("[]".repeat(dimensions - 1))

@@ -37,6 +37,16 @@ class MimeRendererTest {
     }
 
     @Test
+    void anArrayOfACellsClassIsNamedAsTheCellNamesIt() {
+        try (org.jparallel.repl.JavaSession session = org.jparallel.repl.JavaSession.open(
+                org.jparallel.repl.SessionOptions.defaults())) {
+            session.eval("class Walker { public String toString() { return \"w\"; } }");
+            var made = (org.jparallel.repl.CellOutcome.Success) session.eval("new Walker[] { new Walker() }");
+            assertEquals("Walker[1] { w }", plain(made.value().orElseThrow().object()));
+        }
+    }
+
+    @Test
     void aLoneSurrogateIsEscapedAndAPairKept() {
         String emoji = "\uD83D\uDE00";
         assertEquals("\"\\uD83D\"", plain(emoji.substring(0, 1)));
