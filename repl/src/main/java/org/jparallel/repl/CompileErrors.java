@@ -60,7 +60,8 @@ final class CompileErrors {
                 .split(" ", 2)[0] : "the method";
         return "hint: " + method + " has overloads that a lambda without parameter types fits alike: give its"
                 + " parameters their types, e.g. (Integer x) -> x + 1 or (List<Integer> xs) -> xs.size(), so that"
-                + " javac can tell which " + method + " is meant";
+                + " javac can tell which " + method + " is meant (a parameter typed Object fits a value, a Reference"
+                + " and an AsyncResult alike: name the type it takes)";
     }
 
     /**

@@ -8,11 +8,14 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.Spliterator;
 import java.util.function.Predicate;
+import java.util.stream.BaseStream;
 import java.util.stream.Collectors;
 import org.jparallel.repl.SnippetNames;
 
@@ -89,6 +92,19 @@ final class UnserializablePath {
         if (type.getPackageName().equals(CLIENT_PACKAGE)) {
             return new UnserializableValueException(path, type.getName(), "a " + type.getSimpleName() + " of the"
                     + " client API, which works in this JVM only: use it here, and send the values it gives", failure);
+        }
+        if (BaseStream.class.isAssignableFrom(type)) {
+            return new UnserializableValueException(path, type.getName(), "a stream, which runs where it was made:"
+                    + " collect what it gives first (.toList(), .toArray(), Collectors)", failure);
+        }
+        if (Iterator.class.isAssignableFrom(type) || Spliterator.class.isAssignableFrom(type)) {
+            return new UnserializableValueException(path, type.getName(), "an iterator, which walks a collection where"
+                    + " it is: send the collection, or what the iteration gives", failure);
+        }
+        if (Collection.class.isAssignableFrom(type) && type.getClassLoader() == null) {
+            return new UnserializableValueException(path, type.getName(), "a view of another collection (a map's"
+                    + " keySet(), values() or entrySet(), a subList(…)), which cannot leave it: copy it, as in"
+                    + " new ArrayList<>(map.keySet())", failure);
         }
         return new UnserializableValueException(path, type.getName(), CellNames.type(type.getName()) + " is not serializable ("
                 + "make it Serializable or transient, or send something else)", failure);

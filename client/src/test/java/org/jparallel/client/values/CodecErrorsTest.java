@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** What users see when a value cannot be sent or received. */
@@ -22,6 +23,18 @@ class CodecErrorsTest {
         assertEquals("args[1].field: java.lang.Thread is not serializable (make it Serializable or transient, or"
                 + " send something else)", e.getMessage());
         assertEquals("java.lang.Thread", e.className());
+    }
+
+    @Test
+    void aStreamAnIteratorAndAMapsViewAreNamedWithWhatToSendInstead() {
+        Map<String, Integer> map = new java.util.HashMap<>(Map.of("a", 1));
+        assertTrue(assertThrows(UnserializableValueException.class, () -> encoder.encode(new Holder(Stream.of(1))))
+                .getMessage().startsWith("value.field: a stream, which runs where it was made: collect what it gives"
+                        + " first"));
+        assertTrue(assertThrows(UnserializableValueException.class,
+                () -> encoder.encode(new Holder(List.of(1).iterator()))).getMessage().contains("an iterator"));
+        assertTrue(assertThrows(UnserializableValueException.class, () -> encoder.encode(new Holder(map.keySet())))
+                .getMessage().contains("copy it, as in new ArrayList<>(map.keySet())"));
     }
 
     @Test
