@@ -279,6 +279,15 @@ def test_an_object_of_a_class_of_the_notebook_pushed_to_the_engines_is_theirs_by
     assert referred.result() == "[5.0, 5.0]", referred.describe()
 
 
+def test_a_function_and_a_comparator_kept_in_variables_of_the_notebook_travel(cluster):
+    kept = execute(cluster, "Function<Integer, Integer> inc = x -> x + 1;\n"
+                            "Comparator<String> longestFirst = (a, b) -> b.length() - a.length();")
+    assert kept.status == "ok", kept.describe()
+    used = execute(cluster, 'Client.connect().engine(0).applySync(() ->\n'
+                            '    Stream.of("a", "ccc", "bb").sorted(longestFirst).map(s -> s + inc.apply(s.length())).toList())')
+    assert used.result() == "[ccc4, bb3, a2]", used.describe()
+
+
 def test_statistics_and_optionals_of_streams_come_back_from_engines(cluster):
     statistics = execute(cluster, "Client.connect().engine(0).applySync(() -> DoubleStream.of(1, 2, 3).summaryStatistics())")
     assert statistics.result() == ("DoubleSummaryStatistics{count=3, sum=6.000000, min=1.000000, average=2.000000,"

@@ -63,6 +63,15 @@ public final class JavaSession implements AutoCloseable {
     }
 
     /**
+     * javac's option that compiles every lambda and method reference as a serializable one (as it does those of a
+     * Serializable type), with what deserializes them in their class: a {@code Function} or {@code Comparator} kept
+     * in a cell's variable then travels to engines as an {@code Fn} does, inside what a task captures, sends or
+     * returns, and a {@code Callable} typed into {@code ExecutorService.submit} runs on the cluster. (JShell hands it
+     * to javac; a javac without it would ignore it, as it ignores any {@code -XD} key it does not know.)
+     */
+    private static final String SERIALIZABLE_LAMBDAS = "-XDforceSerializable";
+
+    /**
      * Opens a session: adds the class path entries and evaluates the startup snippets.
      *
      * @throws IllegalArgumentException if a startup snippet fails
@@ -71,7 +80,8 @@ public final class JavaSession implements AutoCloseable {
         CellExecutionControl control = CellExecutionControl.create(options.stopChecks());
         JShell shell = JShell.builder()
                 .executionEngine(new OwnControl(control), Map.of())
-                .compilerOptions(options.compilerOptions().toArray(String[]::new))
+                .compilerOptions(Stream.concat(Stream.of(SERIALIZABLE_LAMBDAS), options.compilerOptions().stream())
+                        .toArray(String[]::new))
                 .build();
         JavaSession session = new JavaSession(shell, control);
         try {

@@ -114,11 +114,11 @@ class JShellLambdaTest {
     }
 
     @Test
-    void anExecutorTypedAsExecutorServiceSaysHowToTypeIt() {
+    void anExecutorTypedAsExecutorServiceRunsTheCellsCallables() {
         cells.eval("java.util.concurrent.ExecutorService plain = rc.executor();");
-        CellOutcome.RuntimeError error = cells.evalFailing("plain.submit(() -> 1)");
-        assertEquals("java.lang.IllegalArgumentException", error.exceptionClass());
-        assertTrue(error.message().contains("not Serializable"), error.message());
+        assertEquals(1, cells.eval("plain.submit(() -> 1).get()"));
+        assertEquals(List.of(2, 3), cells.eval("plain.invokeAll(List.of(() -> 2, () -> 3)).stream()"
+                + ".map(f -> { try { return f.get(); } catch (Exception e) { throw new RuntimeException(e); } }).toList()"));
     }
 
     @Test
