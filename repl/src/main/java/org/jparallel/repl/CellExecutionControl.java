@@ -55,6 +55,8 @@ final class CellExecutionControl extends LocalExecutionControl {
     private final List<Runnable> onStop = new CopyOnWriteArrayList<>();
     /** Whether snippet classes get stop checks of ours: before JDK 20, when the session asks for them. */
     private final boolean weaving;
+    /** Whether JShell's own stop checks class is defined (JDK 20 and later; see {@link #defineStopChecksClass}). */
+    private boolean stopChecksDefined;
     /** {@code REPL.$Stop$.stop}, once the checks class is loaded. */
     private volatile Field checksStop;
 
@@ -86,6 +88,7 @@ final class CellExecutionControl extends LocalExecutionControl {
     @Override
     public void load(ClassBytecodes[] compiled)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        defineStopChecksClass();
         ClassBytecodes[] classes = serializable(compiled);
         super.load(woven(classes));
         // Without stop checks: on JDK 20+ super.load weaves them into a copy of its own, as woven does before.
@@ -102,6 +105,31 @@ final class CellExecutionControl extends LocalExecutionControl {
         for (ClassBytecodes c : classes) {
             classBytes.put(c.name(), c.bytecodes());
         }
+    }
+
+    /**
+     * From JDK 20, JShell weaves calls to its stop checks class into snippet classes, and defines that class when it
+     * first invokes a snippet. Snippet code that runs before (a record's constructor, when a pushed record becomes
+     * the session's own on an engine that has run no cell yet) failed to find it, and a reference that failed to
+     * resolve fails so for good: that record could not be made even by cells afterwards. The class is defined with
+     * the first classes instead, by an invocation of nothing as JShell invokes snippets.
+     */
+    private void defineStopChecksClass() {
+        if (!STOP_CHECKS || stopChecksDefined) {
+            return;
+        }
+        stopChecksDefined = true;
+        try {
+            Method nothing = CellExecutionControl.class.getDeclaredMethod("nothing");
+            nothing.setAccessible(true);
+            super.invoke(nothing);
+        } catch (Exception e) {
+            throw new IllegalStateException("JShell's stop checks class did not load", e);
+        }
+    }
+
+    /** What {@link #defineStopChecksClass} invokes. */
+    private static void nothing() {
     }
 
     /** The classes with those declared in cells made Serializable: see {@link SerializableCellClasses}. */

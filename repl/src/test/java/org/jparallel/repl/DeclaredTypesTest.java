@@ -30,6 +30,16 @@ class DeclaredTypesTest {
     }
 
     @Test
+    void aDeclaredRecordCanBeMadeBeforeAnyCellRan() throws Exception {
+        run("record Point(int x, int y) { }");
+        Class<?> point = session.declaredTypes().declared("Point").orElseThrow();
+        var canonical = point.getDeclaredConstructor(int.class, int.class);
+        canonical.setAccessible(true);
+        assertEquals("Point[x=1, y=2]", canonical.newInstance(1, 2).toString()); // JDK 20+: its stop checks resolve
+        run("Point again = new Point(3, 4);");
+    }
+
+    @Test
     void aRecordACellDeclaredIsFoundByItsName() {
         run("record Point(int x, int y) { }");
         Class<?> point = session.declaredTypes().declared("Point").orElseThrow();
