@@ -249,7 +249,7 @@ public class AsyncResult<T> implements Future<T> {
             TaskState task = board.task(i);
             synchronized (board) {
                 if (!"ok".equals(task.status())) {
-                    errors.add(ReplyErrors.of(task.engineId, method, task.reply));
+                    errors.add(ReplyErrors.of(task.engineId, method, task.reply, reader));
                 }
             }
         }
@@ -282,7 +282,7 @@ public class AsyncResult<T> implements Future<T> {
             List<EngineOutput> outputs;
             synchronized (board) {
                 if (!"ok".equals(task.status())) {
-                    throw ReplyErrors.of(task.engineId, method, task.reply);
+                    throw ReplyErrors.of(task.engineId, method, task.reply, reader);
                 }
                 if (task.decoded) {
                     return task.value;

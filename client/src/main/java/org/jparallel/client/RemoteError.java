@@ -1,6 +1,8 @@
 package org.jparallel.client;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * An exception thrown by user code on an engine, brought back to the client.
@@ -25,6 +27,9 @@ public class RemoteError extends RuntimeException {
     private final String remoteClassName;
     private final String remoteMessage;
     private final List<String> remoteTraceback;
+    /** Decodes the exception the reply carried, once asked; null when it carried none. Not sent with this error. */
+    private transient Callable<Object> thrown;
+    private transient Optional<Throwable> remoteException;
 
     /**
      * @param engineId        the engine it happened on, or -1 when not known
@@ -73,6 +78,42 @@ public class RemoteError extends RuntimeException {
     /** The engine's stack trace, one line per element, as the engine printed it. */
     public List<String> remoteTraceback() {
         return remoteTraceback;
+    }
+
+    /**
+     * The exception the code threw on the engine, as this JVM decodes it, when it could travel: an exception class
+     * the notebook's cells declared comes back as that class, with its fields; a JDK exception as itself. Empty for
+     * an error that was not thrown by the task's code (an engine that died, a dependency no engine meets), one that
+     * holds what cannot be serialized, and one this JVM cannot decode.
+     *
+     * <pre>{@code
+     * class BadInput extends RuntimeException { final int code; BadInput(int code) { this.code = code; } }
+     * try {
+     *     lv.applySync(() -> { throw new BadInput(42); });
+     * } catch (RemoteError e) {
+     *     if (e.remoteException().orElse(null) instanceof BadInput bad) {
+     *         bad.code;   // 42
+     *     }
+     * }
+     * }</pre>
+     */
+    public synchronized Optional<Throwable> remoteException() {
+        if (remoteException == null) {
+            Object decoded = null;
+            try {
+                decoded = thrown == null ? null : thrown.call();
+            } catch (Exception | LinkageError e) {
+                // a class this JVM lacks, or one that would not rebuild: the message and trace say what happened
+            }
+            remoteException = decoded instanceof Throwable t ? Optional.of(t) : Optional.empty();
+            thrown = null;
+        }
+        return remoteException;
+    }
+
+    /** Where {@link #remoteException()} comes from. */
+    void thrownBy(Callable<Object> decode) {
+        this.thrown = decode;
     }
 
     /** This error with the engine's stack trace, as a notebook shows it. */

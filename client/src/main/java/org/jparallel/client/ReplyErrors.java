@@ -13,6 +13,11 @@ final class ReplyErrors {
     }
 
     static RemoteError of(int engineId, String method, Message reply) {
+        return of(engineId, method, reply, ReplyReader.NOTHING);
+    }
+
+    /** As {@link #of(int, String, Message)}, with the exception the reply carries read by {@code thrown}. */
+    static RemoteError of(int engineId, String method, Message reply, ReplyReader thrown) {
         JsonObject content = reply.content();
         if ("aborted".equals(OutputMessages.string(content, "status"))) {
             return new TaskAbortedError(engineId, method);
@@ -31,8 +36,12 @@ final class ReplyErrors {
             default:
                 break;
         }
-        return new RemoteError(engineId, method, ename.isEmpty() ? "UnknownError" : ename, evalue,
+        RemoteError error = new RemoteError(engineId, method, ename.isEmpty() ? "UnknownError" : ename, evalue,
                 traceback(content));
+        if (!reply.buffers().isEmpty()) {
+            error.thrownBy(() -> thrown.read(reply, List.of()));
+        }
+        return error;
     }
 
     private static List<String> traceback(JsonObject content) {

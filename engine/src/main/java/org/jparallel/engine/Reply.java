@@ -23,4 +23,9 @@ record Reply(JsonObject content, List<byte[]> buffers) {
     static Reply error(JsonObject errorContent) {
         return new Reply(errorContent, List.of());
     }
+
+    /** An error with the exception itself encoded in the buffers, for a client that can decode it. */
+    static Reply error(JsonObject errorContent, List<byte[]> thrown) {
+        return new Reply(errorContent, thrown);
+    }
 }

@@ -39,6 +39,8 @@ final class ValueRequests {
      * libraries there, which a client adds to its own class path as it would a jar).
      */
     private final ValueEncoder withoutSession = new ValueEncoder(ClassBytes.of(Map.of()));
+    /** The most an exception sent back with its error may take: its message and trace say the rest. */
+    private static final long MAX_THROWN_BYTES = 256 * 1024;
 
     ValueRequests(SessionSlot session, Values values, HeldResults held, Inputs inputs, EngineBulk bulk) {
         this.session = session;
@@ -66,7 +68,7 @@ final class ValueRequests {
             return Reply.error(ErrorContent.of(NoSuchVariableException.ENAME, e.getMessage(), List.of()));
         } catch (Exception | LinkageError | StackOverflowError e) {
             CallerFrames.trim(e);
-            return Reply.error(ErrorContent.of(e));
+            return Reply.error(ErrorContent.of(e), thrown(e));
         } catch (TaskStop.Stopped e) {
             // As an execute's code stopped by an interrupt is reported.
             return Reply.error(ErrorContent.of("Interrupted", e.getMessage(), List.of("Interrupted: " + e.getMessage())));
@@ -97,6 +99,25 @@ final class ValueRequests {
             return Reply.error(ErrorContent.of(e.getClass().getName(), "the result of type "
                     + (result == null ? "null" : result.getClass().getName()) + " cannot be sent back: "
                     + e.getMessage(), List.of(e.toString())));
+        }
+    }
+
+    /**
+     * What a function threw, encoded as a result is, so that a client's {@code RemoteError.remoteException()} is the
+     * exception itself (a notebook's own exception class comes back as that class, with its fields); none for one
+     * that cannot travel (it holds what cannot be serialized), for a stack overflow (thousands of frames), or over
+     * {@link #MAX_THROWN_BYTES}.
+     */
+    private List<byte[]> thrown(Throwable e) {
+        if (e instanceof StackOverflowError) {
+            return List.of();
+        }
+        try {
+            ValueEncoder encoder = session.ifOpen().map(EngineSession::encoder).orElse(withoutSession);
+            List<byte[]> frames = values.encode(encoder, e, null);
+            return HeldResults.bytes(frames) <= MAX_THROWN_BYTES ? frames : List.of();
+        } catch (RuntimeException | LinkageError cannotTravel) {
+            return List.of();
         }
     }
 

@@ -378,6 +378,13 @@ class DirectViewTest {
     }
 
     @Test
+    void aRemoteErrorHoldsTheExceptionTheEngineThrew() {
+        RemoteError e = assertThrows(RemoteError.class, () -> rc.engine(1).applySync(() -> Integer.parseInt("x")));
+        NumberFormatException thrown = assertInstanceOf(NumberFormatException.class, e.remoteException().orElseThrow());
+        assertEquals("For input string: \"x\"", thrown.getMessage());
+    }
+
+    @Test
     void loadBalancedApplyGivesOneValue() {
         assertEquals(42, rc.loadBalancedView().applySync(() -> 6 * 7));
     }

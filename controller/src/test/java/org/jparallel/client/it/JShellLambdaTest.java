@@ -55,6 +55,25 @@ class JShellLambdaTest {
     }
 
     @Test
+    void anExceptionOfTheCellsThrownOnAnEngineComesBackAsItselfWithItsFields() {
+        cells.eval("class BadInput extends RuntimeException { final int code; BadInput(int code) { this.code = code; } }");
+        cells.eval("RemoteError caught = null;");
+        cells.eval("try { inCells.loadBalancedView().applySync(() -> { throw new BadInput(42); }); }"
+                + " catch (RemoteError e) { caught = e; }");
+        assertEquals(42, cells.eval("((BadInput) caught.remoteException().orElseThrow()).code"));
+    }
+
+    @Test
+    void anExceptionThatCannotTravelLeavesItsErrorAsItWas() {
+        cells.eval("class Locked extends RuntimeException { final Object lock = new Object(); }");
+        cells.eval("RemoteError stuck = null;");
+        cells.eval("try { inCells.loadBalancedView().applySync(() -> { throw new Locked(); }); }"
+                + " catch (RemoteError e) { stuck = e; }");
+        assertEquals("Locked", cells.eval("stuck.remoteClassName()"));
+        assertEquals(false, cells.eval("stuck.remoteException().isPresent()"));
+    }
+
+    @Test
     void loadBalancedApplyAsyncIsPolled() throws Exception {
         // The task runs until the test lets it end, so "pending" does not depend on how fast the machine is.
         Path go = cluster.home().resolve("go");
