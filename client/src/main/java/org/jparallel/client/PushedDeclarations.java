@@ -10,7 +10,9 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ final class PushedDeclarations {
     /** Name to source, in the order engines must declare them. */
     private final Map<String, String> found = new LinkedHashMap<>();
     private final Set<Class<?>> seen = new HashSet<>();
+    private final Set<Object> walked = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private PushedDeclarations(DeclaredTypes cells) {
         this.cells = cells;
@@ -56,8 +59,9 @@ final class PushedDeclarations {
     }
 
     private void value(Object value, int depth) {
-        if (value == null || depth > MAX_DEPTH) {
-            return;
+        if (value == null || depth > MAX_DEPTH || value instanceof String || value instanceof Number
+                || value instanceof Boolean || value instanceof Character || !walked.add(value)) {
+            return; // an object met before: a graph with cycles or shared parts is walked once
         }
         if (value instanceof Collection<?> collection) {
             Class<?> last = null; // a million boxed numbers cost one comparison each
@@ -72,6 +76,9 @@ final class PushedDeclarations {
             value(map.values(), depth + 1);
         } else if (value instanceof Optional<?> optional) {
             optional.ifPresent(element -> value(element, depth + 1));
+        } else if (value instanceof Map.Entry<?, ?> entry) {
+            value(entry.getKey(), depth + 1);
+            value(entry.getValue(), depth + 1);
         } else if (value instanceof Object[] array && !array.getClass().getComponentType().isPrimitive()) {
             type(array.getClass().getComponentType());
             value(Arrays.asList(array), depth + 1);

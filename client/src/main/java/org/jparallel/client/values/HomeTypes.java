@@ -3,6 +3,7 @@ package org.jparallel.client.values;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.RecordComponent;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ import org.jparallel.repl.SnippetNames;
  * such a type here, or with other components or fields, the value keeps the sender's class.
  *
  * <p>Applies to the value itself, its records' components, its converted objects' fields, and the elements of the
- * JDK's lists, sets, maps and of arrays it is made of (a changed list arrives as an {@code ArrayList}; a changed set
+ * JDK's lists, sets, maps, map entries and of arrays it is made of (a changed list arrives as an {@code ArrayList}; a changed set
  * or map as a {@code LinkedHashSet} or {@code LinkedHashMap}, or of its own kind where that has an order or a key
  * type: sorted, enum); not inside other objects, whose fields are typed with the sender's classes. A value held twice
  * is converted once, and a graph that leads back to itself is walked once.
@@ -91,6 +92,14 @@ final class HomeTypes {
             Object mine = converted(optional.get());
             return mine == optional.get() ? value : Optional.of(mine);
         }
+        if (value instanceof Map.Entry<?, ?> entry && jdk) {
+            Object key = converted(entry.getKey());
+            Object mine = converted(entry.getValue());
+            if (key == entry.getKey() && mine == entry.getValue()) {
+                return value;
+            }
+            return key != null && mine != null ? Map.entry(key, mine) : new AbstractMap.SimpleImmutableEntry<>(key, mine);
+        }
         if (value instanceof Object[] array) {
             return array(array).orElse(value);
         }
@@ -146,7 +155,8 @@ final class HomeTypes {
                 return true;
             }
             boolean byClass = !(element instanceof Collection<?> || element instanceof Map<?, ?>
-                    || element instanceof Optional<?> || element instanceof Object[] || element.getClass().isRecord());
+                    || element instanceof Map.Entry<?, ?> || element instanceof Optional<?> || element instanceof Object[]
+                    || element.getClass().isRecord());
             unchanged = byClass ? element.getClass() : null;
         }
         return false;

@@ -239,4 +239,15 @@ class HomeTypesTest {
         assertSame(kernels("Team"), team.getClass());
         assertEquals("Team[name=t, members=[Walker at 1.0, Walker at 2.0]]", team.toString());
     }
+
+    @Test
+    void anEntryOfAMapArrivesWithTheReceiversOwnValue() {
+        engine.run(WALKER).run("var entries = java.util.List.of(java.util.Map.entry(\"a\", 1), java.util.Map.entry(\"z\", new Walker(2)));");
+        kernel.run(WALKER);
+
+        List<?> entries = (List<?>) received("entries");
+
+        assertEquals(java.util.Map.entry("a", 1), entries.get(0));
+        assertSame(kernels("Walker"), ((java.util.Map.Entry<?, ?>) entries.get(1)).getValue().getClass());
+    }
 }

@@ -1,0 +1,59 @@
+package org.jparallel.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import org.jparallel.repl.CellOutcome;
+import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.SessionOptions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Which of the cells' types a push declares on engines. */
+class PushedDeclarationsTest {
+    private final JavaSession cells = JavaSession.open(SessionOptions.defaults());
+
+    @AfterEach
+    void close() {
+        cells.close();
+    }
+
+    private Object made(String cell, String value) {
+        assertInstanceOf(CellOutcome.Success.class, cells.eval(cell));
+        CellOutcome.Success outcome = assertInstanceOf(CellOutcome.Success.class, cells.eval(value));
+        return outcome.value().orElseThrow().object();
+    }
+
+    private List<String> declaredFor(Object value) {
+        List<String> names = new java.util.ArrayList<>();
+        PushedDeclarations.of(List.of(value), cells.declaredTypes())
+                .forEach(declaration -> names.add(declaration.getAsJsonObject().get("name").getAsString()));
+        return names;
+    }
+
+    @Test
+    void aClassIsDeclaredAfterItsSuperclassAndTheTypesOfItsFields() {
+        Object runner = made("record Step(int n) { }\nclass Walker { Step last; }\nclass Runner extends Walker { }",
+                "new Runner()");
+        assertEquals(List.of("Step", "Walker", "Runner"), declaredFor(runner));
+    }
+
+    @Test
+    void aGraphWithCyclesAndSharedPartsIsWalkedOnce() {
+        Object shared = made("class Node { Node left, right; }\n"
+                        + "Node grown(int depth) { Node n = new Node(); if (depth > 0) { n.left = n.right = grown(depth - 1); } return n; }",
+                "grown(60)");
+        List<String> names = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> declaredFor(shared),
+                "a graph whose nodes share their children was walked once per path");
+        assertEquals(List.of("Node"), names);
+    }
+
+    @Test
+    void theValueOfAMapEntryIsLookedInto() {
+        Object entry = made("class Walker { }", "java.util.Map.entry(\"w\", new Walker())");
+        assertEquals(List.of("Walker"), declaredFor(entry));
+    }
+}
