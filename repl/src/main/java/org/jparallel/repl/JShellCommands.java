@@ -36,7 +36,9 @@ enum JShellCommands {
         List<String> lines = switch (this) {
             case IMPORTS -> own(shell, shell.imports(), origins).map(i -> "|    " + source(i)).toList();
             case VARS -> own(shell, shell.variables(), origins).filter(v -> !kernels(v))
-                    .map(v -> "|    " + v.typeName() + " " + v.name() + " = " + value(variables.read(v))).toList();
+                    .map(v -> "|    " + v.typeName() + " " + v.name() + " = " + (shell.status(v) == Snippet.Status.VALID
+                            ? value(variables.read(v)) : "(not-active)")) // its type changed under it, as jshell says
+                    .toList();
             case METHODS -> own(shell, shell.methods(), origins).map(m -> "|    " + signature(m)).toList();
             case TYPES -> own(shell, shell.types(), origins).map(t -> "|    " + kind(t) + " " + t.name()).toList();
             case LIST -> own(shell, shell.snippets(), origins).filter(s -> !(s instanceof VarSnippet v && kernels(v)))

@@ -34,6 +34,17 @@ class JShellCommandsTest {
     }
 
     @Test
+    void aVariableWhoseClassChangedUnderItIsListedNotActive() {
+        try (JavaSession own = JavaSession.open(SessionOptions.defaults())) {
+            own.eval("class Walker { double x; }");
+            own.eval("var w = new Walker();");
+            own.eval("int kept = 1;");
+            own.eval("class Walker { double x; int steps; }");
+            assertEquals(Optional.of("|    Walker w = (not-active)\n|    int kept = 1\n"), own.jshellCommand("/vars"));
+        }
+    }
+
+    @Test
     void methodsListsSignaturesAsJshellDoes() {
         assertEquals(Optional.of("|    int twice(int)\n|    double scale(double, int)\n"),
                 session.jshellCommand("/methods"));
