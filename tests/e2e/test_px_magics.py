@@ -277,6 +277,11 @@ def test_an_object_of_a_class_of_the_notebook_pushed_to_the_engines_is_theirs_by
     assert pulled.result() == "Hiker at 6.0", pulled.describe()
     referred = execute(cluster, 'trail.applySync((Hiker h) -> h.x, Reference.to("hiker"))')
     assert referred.result() == "[5.0, 5.0]", referred.describe()
+    mixed = execute(cluster, "class Runner extends Hiker { Runner(double x) { super(x); } }\n"
+                             'trail.pushSync(Map.of("pack", List.of(new Hiker(1), new Runner(2)), "pair", Map.entry("r", new Runner(7))));')
+    assert mixed.status == "ok", mixed.describe()
+    stepped = execute(cluster, "%px pack.get(1).step().x + pair.getValue().step().x")
+    assert stepped.status == "ok" and "11.0" in stepped.stdout, stepped.describe()
 
 
 def test_a_function_and_a_comparator_kept_in_variables_of_the_notebook_travel(cluster):

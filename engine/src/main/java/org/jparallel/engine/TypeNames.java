@@ -89,8 +89,11 @@ final class TypeNames {
     }
 
     private String rawName(Object value) {
-        // A record of this session's own cells (a pushed one the cells declare too): named as the cells name it.
-        Class<?> type = value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass();
+        return className(value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass());
+    }
+
+    private String className(Class<?> type) {
+        // A type of this session's own cells (a pushed one the cells declare too): named as the cells name it.
         Optional<String> cellName = SnippetNames.declaredName(type.getName());
         if (cellName.isPresent() && declared.declared(cellName.get()).orElse(null) == type) {
             return cellName.get();
@@ -130,12 +133,13 @@ final class TypeNames {
 
     /**
      * The type every non-null element has, if there is one and some element: an empty optional or collection among
-     * them takes the others' type arguments, and boxed numbers of several kinds are {@code Number}s.
+     * them takes the others' type arguments, and elements of several classes are named by the nearest superclass
+     * they share ({@code Number} for an Integer and a Double, {@code Walker} for a Walker and a Runner).
      */
     private Optional<String> common(Collection<?> elements) {
         String common = null;
+        Class<?> commonClass = null; // the class common names, while the elements take no type arguments
         Set<String> empties = new HashSet<>(); // raw names of empty ones, which fit any type arguments of theirs
-        boolean numbers = true;
         Class<?> plainClass = null; // the class of the elements so far, when it takes no type arguments
         for (Object element : elements) {
             if (element == null || element.getClass() == plainClass) {
@@ -143,16 +147,17 @@ final class TypeNames {
             }
             String type = of(element, true);
             plainClass = plain.containsKey(element.getClass()) ? element.getClass() : null;
-            numbers &= element instanceof Number && element.getClass().getName().startsWith("java.lang.");
             if (isEmpty(element)) {
                 empties.add(type);
             } else if (common == null) {
                 common = type;
+                commonClass = plainClass;
             } else if (!common.equals(type)) {
-                if (!numbers) {
+                commonClass = commonClass == null || plainClass == null ? null : shared(commonClass, plainClass);
+                common = commonClass == null ? "Object" : className(commonClass);
+                if (common.equals("Object")) {
                     return Optional.empty();
                 }
-                common = "Number";
             }
         }
         if (common == null) {
@@ -165,6 +170,16 @@ final class TypeNames {
             }
         }
         return Optional.ofNullable(common).filter(type -> !type.equals("Object"));
+    }
+
+    /** The nearest superclass of {@code a} that {@code b} has too; null for none but Object, Record or Enum. */
+    private static Class<?> shared(Class<?> a, Class<?> b) {
+        for (Class<?> c = a; c != null && c != Object.class && c != Record.class && c != Enum.class; c = c.getSuperclass()) {
+            if (c.isAssignableFrom(b)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     private static boolean isEmpty(Object value) {

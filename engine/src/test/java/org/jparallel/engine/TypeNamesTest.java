@@ -67,8 +67,9 @@ class TypeNamesTest {
     }
 
     @Test
-    void boxedNumbersOfSeveralKindsAreNumbers() {
+    void elementsOfSeveralClassesAreNamedByTheSuperclassTheyShare() {
         assertEquals("java.util.List<Number>", usable(List.of(1, 2.5, 3L)));
+        assertEquals("java.util.List<java.util.Date>", usable(List.of(new java.sql.Date(0), new java.sql.Timestamp(0))));
         assertEquals("java.util.List", usable(List.of(1, "2")));
     }
 
