@@ -282,6 +282,11 @@ def test_an_object_of_a_class_of_the_notebook_pushed_to_the_engines_is_theirs_by
     assert mixed.status == "ok", mixed.describe()
     stepped = execute(cluster, "%px pack.get(1).step().x + pair.getValue().step().x")
     assert stepped.status == "ok" and "11.0" in stepped.stdout, stepped.describe()
+    boxed = execute(cluster, "class Box<T> { T v; Box(T v) { this.v = v; } T get() { return v; } }\n"
+                             'trail.pushSync(Map.of("word", new Box<>("trail")));')
+    assert boxed.status == "ok", boxed.describe()
+    length = execute(cluster, "%px word.get().length()")
+    assert length.status == "ok" and "5" in length.stdout, length.describe()
 
 
 def test_a_function_and_a_comparator_kept_in_variables_of_the_notebook_travel(cluster):

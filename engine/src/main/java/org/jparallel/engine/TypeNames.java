@@ -1,7 +1,10 @@
 package org.jparallel.engine;
 
+import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.TypeVariable;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -111,7 +114,7 @@ final class TypeNames {
         }
         Class<?> declaredAs = jdkGeneric(raw);
         if (declaredAs == null) {
-            return Optional.empty();
+            return raw.startsWith("java.") ? Optional.empty() : fieldTypeArguments(value);
         }
         int parameters = declaredAs.getTypeParameters().length;
         if (value instanceof Optional<?> optional && declaredAs == Optional.class) {
@@ -170,6 +173,37 @@ final class TypeNames {
             }
         }
         return Optional.ofNullable(common).filter(type -> !type.equals("Object"));
+    }
+
+    /**
+     * {@code <String>} for a {@code Box<T>} of the cells whose field {@code T v} holds a String: each type parameter
+     * named by what the fields of that type hold; empty when a parameter has no such field, or they disagree.
+     */
+    private Optional<String> fieldTypeArguments(Object value) {
+        TypeVariable<?>[] parameters = value.getClass().getTypeParameters();
+        if (parameters.length == 0) {
+            return Optional.empty();
+        }
+        List<String> arguments = new ArrayList<>();
+        for (TypeVariable<?> parameter : parameters) {
+            List<Object> held = new ArrayList<>();
+            for (Field field : value.getClass().getDeclaredFields()) {
+                if (!Modifier.isStatic(field.getModifiers()) && parameter.equals(field.getGenericType())) {
+                    try {
+                        field.setAccessible(true);
+                        held.add(field.get(value));
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        return Optional.empty();
+                    }
+                }
+            }
+            Optional<String> argument = common(held);
+            if (argument.isEmpty()) {
+                return Optional.empty();
+            }
+            arguments.add(argument.get());
+        }
+        return Optional.of("<" + String.join(", ", arguments) + ">");
     }
 
     /** The nearest superclass of {@code a} that {@code b} has too; null for none but Object, Record or Enum. */

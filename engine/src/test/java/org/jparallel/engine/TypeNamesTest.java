@@ -81,6 +81,13 @@ class TypeNamesTest {
     }
 
     @Test
+    void aGenericClassIsDeclaredWithWhatItsFieldsOfEachParameterHold() {
+        assertEquals("org.jparallel.engine.GenericBox<String>", usable(new GenericBox<>("s")));
+        assertEquals("org.jparallel.engine.GenericBox<java.util.List<Integer>>", usable(new GenericBox<>(List.of(1))));
+        assertEquals("org.jparallel.engine.GenericBox", usable(new GenericBox<>(null)));
+    }
+
+    @Test
     void otherValuesKeepTheirNames() {
         assertEquals("double[]", usable(new double[3]));
         assertEquals("String", usable("s"));
