@@ -97,11 +97,17 @@ final class TypeNames {
 
     private String className(Class<?> type) {
         // A type of this session's own cells (a pushed one the cells declare too): named as the cells name it.
-        Optional<String> cellName = SnippetNames.declaredName(type.getName());
-        if (cellName.isPresent() && declared.declared(cellName.get()).orElse(null) == type) {
-            return cellName.get();
-        }
-        return nameable(type, visible);
+        Optional<String> cellName = cellName(type);
+        return cellName.isPresent() ? cellName.get() : nameable(type, visible);
+    }
+
+    private Optional<String> cellName(Class<?> type) {
+        return SnippetNames.declaredName(type.getName()).filter(name -> declared.declared(name).orElse(null) == type);
+    }
+
+    /** Whether cells can name {@code type} itself, not only a supertype of it. */
+    private boolean namesItself(Class<?> type) {
+        return cellName(type).isPresent() || canName(type, visible);
     }
 
     /** {@code <Integer>} for a list of integers, {@code <String, Double>} for a map; empty when contents disagree. */
@@ -114,7 +120,9 @@ final class TypeNames {
         }
         Class<?> declaredAs = jdkGeneric(raw);
         if (declaredAs == null) {
-            return raw.startsWith("java.") ? Optional.empty() : fieldTypeArguments(value);
+            // a generic class's own name (not a supertype's, which its fields say nothing of), and not the JDK's
+            return raw.startsWith("java.") || !namesItself(value.getClass()) ? Optional.empty()
+                    : fieldTypeArguments(value);
         }
         int parameters = declaredAs.getTypeParameters().length;
         if (value instanceof Optional<?> optional && declaredAs == Optional.class) {

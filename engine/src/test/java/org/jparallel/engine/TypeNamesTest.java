@@ -88,6 +88,20 @@ class TypeNamesTest {
     }
 
     @Test
+    void aValueNamedByItsSupertypeGetsNoTypeArgumentsFromItsOwnFields() {
+        assertEquals("Object", usable(new HiddenBox<>("s")));
+    }
+
+    /** Not public: cells name it Object, which takes no type arguments whatever its fields hold. */
+    static final class HiddenBox<T> {
+        private final T value;
+
+        HiddenBox(T value) {
+            this.value = value;
+        }
+    }
+
+    @Test
     void otherValuesKeepTheirNames() {
         assertEquals("double[]", usable(new double[3]));
         assertEquals("String", usable("s"));
