@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  * results, which Java serialization carries; people seldom mark a class they type in a cell, and Python's pickle
  * asks nothing of them. Records too: Java serialization writes a serializable record by its components and rebuilds
  * it through its canonical constructor, with primitives inline (a list of 200,000 {@code record Pt(double x, double
- * y)} encoded in a fifth of the time it took as {@code RecordValue}s of boxed components). Interfaces, enums
- * (serializable already) and annotations are left as they are. What a class holds must still be serializable: a
+ * y)} encoded in a fifth of the time it took as {@code RecordValue}s of boxed components). Anonymous and local
+ * classes too. Interfaces, enums (serializable already) and annotations are left as they are. What a class holds must still be serializable: a
  * {@code Thread} field fails, named by its path.
  *
  * <p>The interface is added to the class file before it is loaded (one constant pool entry pair and one interface
@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
 final class SerializableCellClasses {
 
     /**
-     * Classes a cell declares, members of a snippet's wrapper class ({@code REPL.$JShell$12$Particle}) and their
-     * member classes; not the wrapper itself, nor anonymous and local classes ({@code $1}, {@code $1Local}), which
-     * hold what their method captured.
+     * Classes a cell declares, members of a snippet's wrapper class ({@code REPL.$JShell$12$Particle}), and the
+     * classes nested in them or in the wrapper's methods, anonymous and local ones too ({@code $1}, {@code $1Local}:
+     * what they capture travels with them, as a lambda's does; JShell names an expression's anonymous class
+     * {@code $JShell$anonymous$$0}); not the wrapper itself.
      */
-    private static final Pattern CELL_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\w+(\\$[^$0-9][^$]*)+");
+    private static final Pattern CELL_CLASS = Pattern.compile("REPL\\.\\$JShell\\$\\w+\\$.+");
     private static final String SERIALIZABLE = "java/io/Serializable";
     private static final int ACC_INTERFACE = 0x0200;
     private static final int ACC_ENUM = 0x4000;

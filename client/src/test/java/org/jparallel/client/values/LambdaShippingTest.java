@@ -87,12 +87,22 @@ class LambdaShippingTest {
     }
 
     @Test
-    void unserializableAnonymousClassOfACellIsNamedAsSuch() {
-        kernel.run("SerialFn<Integer, Integer> hashOfAnon(Object o) { return x -> o.hashCode(); }")
-                .run("SerialFn<Integer, Integer> anonymous = hashOfAnon(new Object() { });");
+    void anAnonymousClassOfACellTravelsWithWhatItCaptured() throws Exception {
+        kernel.run("int step = 5;")
+                .run("java.util.Comparator<Integer> byDistance = new java.util.Comparator<>() {"
+                        + " public int compare(Integer a, Integer b) { return Math.abs(a - step) - Math.abs(b - step); } };")
+                .run("SerialFn<Integer, Integer> nearest = x -> java.util.stream.Stream.of(1, 4, 9).min(byDistance).get() + x;");
+        assertEquals(4, call(otherSide().decodeCall(kernel.encoder().encodeCall(kernel.variable("nearest"), 0))));
+    }
+
+    @Test
+    void anAnonymousClassHoldingWhatCannotTravelIsNamedWithItsField() {
+        kernel.run("Object holder = new Object() { Thread worker = new Thread(() -> { }); };")
+                .run("SerialFn<Integer, Integer> holding = x -> holder.hashCode();");
         UnserializableValueException e = assertThrows(UnserializableValueException.class,
-                () -> kernel.encoder().encodeCall(kernel.variable("anonymous"), 1));
-        assertTrue(e.getMessage().contains("an anonymous class of a cell is not serializable"), e.getMessage());
+                () -> kernel.encoder().encodeCall(kernel.variable("holding"), 1));
+        assertEquals("function reads the cell variable holder.worker", e.path());
+        assertEquals("java.lang.Thread", e.className());
     }
 
     @Test
