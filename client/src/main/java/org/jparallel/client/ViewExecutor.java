@@ -24,9 +24,10 @@ import java.util.concurrent.TimeoutException;
  * (the least loaded engine for {@link LoadBalancedView#executor()}, one engine for {@link EngineView#executor()}),
  * and their futures keep {@link java.util.concurrent.Future}'s contract ({@link TaskFuture}: a failure comes as an
  * {@code ExecutionException} whose cause is the {@link RemoteError}). Code written for an executor runs on the
- * cluster unchanged, as long as its tasks can travel: a lambda typed straight into {@code submit} or {@code execute} of a variable declared
- * {@code var} (or {@code ViewExecutor}, not {@code ExecutorService}) compiles as a serializable {@link Fn0} or
- * {@link RemoteRunnable}; a {@code Callable} or {@code Runnable} that is not {@code Serializable} is refused at
+ * cluster unchanged, as long as its tasks can travel: cells compile every lambda serializable; in a program, a
+ * lambda typed straight into {@code submit} or {@code execute} of a variable declared {@code var} (or
+ * {@code ViewExecutor}, not {@code ExecutorService}) compiles as a serializable {@link Fn0} or
+ * {@link RemoteRunnable}, and a {@code Callable} or {@code Runnable} that is not {@code Serializable} is refused at
  * once, with the reason. A lambda's result and what it captures travel by value, as with a view's {@code apply}.
  *
  * <p>Shutting the executor down stops it taking tasks, not the cluster: the client and its views go on.

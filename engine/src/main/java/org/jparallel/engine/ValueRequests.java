@@ -75,9 +75,7 @@ final class ValueRequests {
         }
         BulkLease lease = bulk.forResult();
         try {
-            // Without a session, no class of the engine's cells exists to ship: apply need not wait for one.
-            ValueEncoder encoder = session.ifOpen().map(EngineSession::encoder).orElse(withoutSession);
-            List<byte[]> frames = values.encode(encoder, result, lease);
+            List<byte[]> frames = values.encode(encoder(), result, lease);
             if (lease != null && lease.isEmpty()) {
                 lease.close();
                 lease = null;
@@ -113,12 +111,16 @@ final class ValueRequests {
             return List.of();
         }
         try {
-            ValueEncoder encoder = session.ifOpen().map(EngineSession::encoder).orElse(withoutSession);
-            List<byte[]> frames = values.encode(encoder, e, null);
+            List<byte[]> frames = values.encode(encoder(), e, null);
             return HeldResults.bytes(frames) <= MAX_THROWN_BYTES ? frames : List.of();
         } catch (RuntimeException | LinkageError cannotTravel) {
             return List.of();
         }
+    }
+
+    /** The session's encoder; without a session, no class of the engine's cells exists to ship, nor need one open. */
+    private ValueEncoder encoder() {
+        return session.ifOpen().map(EngineSession::encoder).orElse(withoutSession);
     }
 
     /** Defines one JShell variable per pushed value, typed so that cells can use it. */

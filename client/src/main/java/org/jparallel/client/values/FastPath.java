@@ -24,7 +24,8 @@ final class FastPath {
     }
 
     static boolean accepts(Object value) {
-        return new Walk().accepts(value, 0);
+        // a task's no-op result or a lone array needs no walk: every message encodes at least one value
+        return isScalar(value) || PrimitiveArrays.kindOf(value) >= 0 || new Walk().accepts(value, 0);
     }
 
     static boolean isScalar(Object value) {
