@@ -342,6 +342,53 @@ public final class Client implements AutoCloseable {
     }
 
     /**
+     * Runs a finished task again, on whichever engine the load balancer picks (ipyparallel's {@code rc.resubmit}):
+     * the same function and arguments, from the controller's record of the task, so a task of another client or
+     * of a kernel since restarted runs again too. It is a new task with a msg_id of its own; its flags
+     * ({@code retries}, {@code timeout}, {@code require}, {@code depend}, {@code label}) stay, but not its
+     * engine, {@code after} or {@code follow}: it runs again because of how its first run went. The results it took
+     * as arguments it takes again, while they are held.
+     *
+     * <pre>{@code
+     * AsyncResult<Double> first = lv.apply(() -> measure());
+     * first.get();
+     * AsyncResult<Double> again = rc.resubmit(first.msgIds().get(0));
+     * again.get();            // measured once more, maybe on another engine
+     * }</pre>
+     *
+     * <p>Only functions (apply, map, load-balanced or not) run again, and only those whose request the controller
+     * kept: up to 1 MiB of function and arguments (a push's arrays are not kept).
+     *
+     * @param <T> the value's type, as the caller takes it: unchecked, as a cast is
+     * @throws UnknownTaskException  when the controller has no record of it (never submitted, or purged)
+     * @throws IllegalStateException when the task has not finished, or its request was not kept (code executed,
+     *                               arguments too big)
+     */
+    @SuppressWarnings("unchecked")
+    public <T> AsyncResult<T> resubmit(String msgId) {
+        return (AsyncResult<T>) records.resubmit(List.of(msgId), true);
+    }
+
+    /**
+     * Runs these finished tasks again, as {@link #resubmit(String)} does each: one result whose value lists theirs,
+     * in this order (a map's chunks each give their list). Nothing runs unless every one of them can.
+     *
+     * <pre>{@code
+     * AsyncMapResult<Integer> squares = lv.map(x -> x * x, range(8));
+     * squares.get();
+     * List<Object> chunks = rc.resubmit(squares.msgIds()).get();
+     * }</pre>
+     */
+    public AsyncResult<List<Object>> resubmit(List<String> msgIds) {
+        if (msgIds.isEmpty()) {
+            throw new IllegalArgumentException("resubmit needs at least one msg_id");
+        }
+        @SuppressWarnings("unchecked")
+        AsyncResult<List<Object>> result = (AsyncResult<List<Object>>) (AsyncResult<?>) records.resubmit(msgIds, false);
+        return result;
+    }
+
+    /**
      * The msg_ids of every task the controller knows, by any client, finished or not, oldest submission first
      * (ipyparallel's {@code rc.hub_history()}): how a restarted kernel finds the tasks it had submitted, to fetch
      * their results with {@link #getResult}. Purged and bounded-out records are not there.

@@ -88,6 +88,23 @@ final class ClientChannel implements AutoCloseable {
         link.send(codec.encode(request));
     }
 
+    /**
+     * Routes the answers of a request that the controller sends for this client (a resubmitted task, under a
+     * msg_id chosen here) to {@code pending}: before asking for it, since its answers may come before the reply.
+     */
+    void expect(String msgId, Pending pending) {
+        ClusterException closed = closedBecause;
+        if (closed != null) {
+            throw new ClusterException(closed.getMessage(), closed);
+        }
+        waiting.put(msgId, pending);
+    }
+
+    /** Stops awaiting answers to {@code msgId}: the controller refused to send it. */
+    void forget(String msgId) {
+        waiting.remove(msgId);
+    }
+
     /** Sends a request nobody waits for (abort, interrupt). */
     void sendAndForget(Message request) {
         if (closedBecause == null) {

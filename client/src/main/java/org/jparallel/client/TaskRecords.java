@@ -123,6 +123,11 @@ final class TaskRecords {
                 buffers);
     }
 
+    /** These finished apply tasks run again from their records: {@link Client#resubmit}. */
+    AsyncResult<Object> resubmit(List<String> msgIds, boolean single) {
+        return sender.resubmit(msgIds, single, timeout);
+    }
+
     ResultStatus status(List<String> msgIds) {
         JsonObject content = ask(msgIds).content();
         return new ResultStatus(strings(content, "pending"), strings(content, "completed"), strings(content, "unknown"));

@@ -5,8 +5,10 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
@@ -66,10 +68,11 @@ final class TaskSender {
         List<BulkLease> leases = new ArrayList<>(0);
         for (TaskRequest request : requests) {
             BulkLease lease = bulk.claim(request.buffers());
+            JsonObject metadata = flags.toMetadata();
             if (lease != null) {
                 leases.add(lease);
+                metadata.addProperty("bulk", true); // its arrays are offered for this run only: not resubmittable
             }
-            JsonObject metadata = flags.toMetadata();
             if (!request.inputs().isEmpty()) {
                 // a task waits for the results it takes, as for `after`: the scheduler holds it until they succeed
                 JsonArray inputs = new JsonArray();
@@ -101,6 +104,48 @@ final class TaskSender {
         }
         for (int i = 0; i < messages.size(); i++) {
             channel.send(messages.get(i), applies ? held.watching(result.pendingFor(i)) : result.pendingFor(i));
+        }
+        return result;
+    }
+
+    /**
+     * Runs these finished apply tasks again, load-balanced (a {@code resubmit_request}): the result awaits their
+     * answers under new msg_ids chosen here, registered before the controller may send the first task.
+     *
+     * @param single whether the result's value is the one task's value rather than the list of them
+     */
+    AsyncResult<Object> resubmit(List<String> msgIds, boolean single, Duration timeout) {
+        List<String> newIds = new ArrayList<>(msgIds.size());
+        msgIds.forEach(id -> newIds.add(UUID.randomUUID().toString()));
+        AsyncResult<Object> result = new AsyncResult<>("resubmit", newIds, Collections.nCopies(newIds.size(), -1),
+                (reply, outputs) -> appliedValue(reply), single ? values -> values.get(0) : values -> values,
+                !single, this::abort);
+        held.track(result, newIds);
+        for (int i = 0; i < newIds.size(); i++) {
+            channel.expect(newIds.get(i), held.watching(result.pendingFor(i)));
+        }
+        JsonObject content = new JsonObject();
+        JsonArray oldIds = new JsonArray();
+        msgIds.forEach(oldIds::add);
+        JsonArray freshIds = new JsonArray();
+        newIds.forEach(freshIds::add);
+        content.add("msg_ids", oldIds);
+        content.add("new_ids", freshIds);
+        JsonObject reply;
+        try {
+            reply = channel.call("resubmit_request", content, timeout).content();
+        } catch (RuntimeException e) {
+            newIds.forEach(channel::forget);
+            throw e;
+        }
+        if (!"ok".equals(OutputMessages.string(reply, "status"))) {
+            newIds.forEach(channel::forget);
+            String why = OutputMessages.string(reply, "evalue");
+            throw switch (OutputMessages.string(reply, "ename")) {
+                case "UnknownTask" -> new UnknownTaskException(OutputMessages.string(reply, "msg_id"));
+                case "TaskPending", "NotResubmittable" -> new IllegalStateException(why);
+                default -> new IllegalArgumentException(why);
+            };
         }
         return result;
     }

@@ -18,12 +18,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.jparallel.controller.records.MemoryTaskStore;
+import org.jparallel.controller.records.TaskRecord;
 import org.jparallel.controller.records.TaskStore;
 import org.jparallel.controller.scheduler.EngineLoad;
 import org.jparallel.controller.scheduler.Placement;
 import org.jparallel.controller.scheduler.QueuedTask;
 import org.jparallel.controller.scheduler.TaskScheduler;
 import org.jparallel.wire.Header;
+import org.jparallel.wire.HmacSigner;
 import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.MalformedMessageException;
 import org.jparallel.wire.Message;
@@ -124,12 +126,35 @@ public final class Hub {
                     dispatchWaiting(); // a lost value it asks for may be made again
                 }
                 case "release_request" -> holdings.released(TaskResults.ids(RoutingHeader.object(route.contentFrame())));
+                case "resubmit_request" -> resubmit(client, route);
                 default -> route(client, route, frames);
             }
         } catch (MalformedMessageException | RuntimeException e) {
             replies.error(client, route, "BadRequest", "the controller cannot route this "
                     + route.msgType() + ": " + e.getMessage(), -1);
         }
+    }
+
+    private void resubmit(byte[] client, RoutingHeader route) throws MalformedMessageException {
+        JsonObject reply;
+        try {
+            reply = new Resubmissions(this).resubmit(client, route);
+        } catch (Resubmissions.Refused refused) {
+            JsonObject metadata = new JsonObject();
+            metadata.addProperty("status", "error");
+            replies.reply(client, RoutingHeader.object(route.headerFrame()), "resubmit_reply", refused.content(),
+                    metadata);
+            return;
+        }
+        replies.reply(client, RoutingHeader.object(route.headerFrame()), "resubmit_reply", reply, new JsonObject());
+    }
+
+    /** Routes a request the controller made for {@code client}, from the delimiter on, as if the client had sent it. */
+    void submitAgain(byte[] client, List<byte[]> message) throws MalformedMessageException {
+        List<byte[]> frames = new ArrayList<>(message.size() + 1);
+        frames.add(client);
+        frames.addAll(message);
+        route(client, RoutingHeader.read(frames, 1, codec.signer(), clientReplays), frames);
     }
 
     private void route(byte[] client, RoutingHeader route, List<byte[]> frames) throws MalformedMessageException {
@@ -233,7 +258,7 @@ public final class Hub {
         Task task = new Task(route.msgId(), route.msgType(), client, Header.now(), route.headerFrame());
         tasks.put(task.msgId, task);
         scheduler.recorded(task.msgId);
-        log.submitted(task, route.metadata());
+        log.submitted(task, route.metadata(), TaskLog.keep(route));
         holdings.submitted(task, route.metadata());
         return task;
     }
@@ -401,7 +426,7 @@ public final class Hub {
         task.engineId = -1;
         task.waitingFrames = request.again(++task.resends, codec.signer());
         task.waitingMetadata = request.metadata();
-        log.submitted(task, request.metadata());
+        log.submitted(task, request.metadata(), log.finished(msgId).map(TaskRecord::request).orElse(null));
         holdings.submitted(task, request.metadata()); // its own inputs are needed again
         waiting.addFirst(task);
         return true;
@@ -786,6 +811,10 @@ public final class Hub {
 
     ClientReplies replies() {
         return replies;
+    }
+
+    HmacSigner signer() {
+        return codec.signer();
     }
 
     TaskLog log() {

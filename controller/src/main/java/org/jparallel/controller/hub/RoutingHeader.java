@@ -92,6 +92,10 @@ final class RoutingHeader {
         return metadata;
     }
 
+    byte[] metadataFrame() {
+        return frames.get(delimiter + 4);
+    }
+
     byte[] contentFrame() {
         return frames.get(delimiter + 5);
     }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jparallel.controller.records.KeptRequest;
 import org.jparallel.controller.records.TaskRecord;
 import org.jparallel.controller.records.TaskStore;
 import org.jparallel.wire.JsonFields;
@@ -23,11 +24,13 @@ final class TaskLog {
     /** What a task has gathered until it ends. */
     private static final class Running {
         final String label;
+        final KeptRequest request;
         final RecordedText stdout = new RecordedText();
         final RecordedText stderr = new RecordedText();
 
-        Running(String label) {
+        Running(String label, KeptRequest request) {
             this.label = label;
+            this.request = request;
         }
     }
 
@@ -68,8 +71,29 @@ final class TaskLog {
         return store;
     }
 
-    void submitted(Task task, JsonObject metadata) {
-        running.put(task.msgId, new Running(JsonFields.string(metadata, "label", "")));
+    /** @param request the request to keep with the record, or null ({@link #keep}) */
+    void submitted(Task task, JsonObject metadata, KeptRequest request) {
+        running.put(task.msgId, new Running(JsonFields.string(metadata, "label", ""), request));
+    }
+
+    /**
+     * The request to keep for running the task again, or null: only an {@code apply_request}'s (a function runs
+     * anywhere; code and pushes are for an engine's namespace), and not when it weighs more than
+     * {@link KeptRequest#MAX_BYTES} or when its client offered its big arrays on its bulk channel
+     * ({@code metadata.bulk}), for its first run only.
+     */
+    static KeptRequest keep(RoutingHeader route) throws MalformedMessageException {
+        if (!route.msgType().equals("apply_request") || JsonFields.bool(route.metadata(), "bulk", false)) {
+            return null;
+        }
+        long bytes = route.headerFrame().length + route.metadataFrame().length + route.contentFrame().length;
+        for (byte[] buffer : route.buffers()) {
+            bytes += buffer.length;
+        }
+        if (bytes > KeptRequest.MAX_BYTES) {
+            return null;
+        }
+        return new KeptRequest(route.headerFrame(), route.metadataFrame(), route.contentFrame(), route.buffers());
     }
 
     String label(String msgId) {
@@ -105,9 +129,10 @@ final class TaskLog {
 
     private void write(Task task, String content, List<byte[]> buffers) {
         Running gathered = running.remove(task.msgId);
-        Running output = gathered == null ? new Running("") : gathered;
+        Running output = gathered == null ? new Running("", null) : gathered;
         store.put(new TaskRecord(task.msgId, task.msgType, output.label, task.engineId, task.status, task.submitted,
-                task.started, task.completed, content, output.stdout.toString(), output.stderr.toString(), buffers));
+                task.started, task.completed, content, output.stdout.toString(), output.stderr.toString(), buffers,
+                output.request));
     }
 
     Optional<TaskRecord> finished(String msgId) {

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +20,11 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Records in a SQLite file ({@code tasks.db} in the profile folder), unbounded, so that a controller
@@ -51,10 +54,31 @@ public final class SqliteTaskStore implements TaskStore {
             s.execute("CREATE TABLE IF NOT EXISTS tasks (msg_id TEXT PRIMARY KEY, msg_type TEXT, label TEXT,"
                     + " engine_id INTEGER, status TEXT, submitted TEXT, started TEXT, completed TEXT, content TEXT,"
                     + " stdout TEXT, stderr TEXT, buffers BLOB)");
+            addRequestColumns(s);
         }
-        insert = db.prepareStatement("INSERT OR REPLACE INTO tasks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        select = db.prepareStatement("SELECT * FROM tasks WHERE msg_id = ?");
+        insert = db.prepareStatement("INSERT OR REPLACE INTO tasks (msg_id, msg_type, label, engine_id, status,"
+                + " submitted, started, completed, content, stdout, stderr, buffers, request_header, request_metadata,"
+                + " request_content, request_buffers) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        select = db.prepareStatement("SELECT msg_id, msg_type, label, engine_id, status, submitted, started, completed,"
+                + " content, stdout, stderr, buffers, request_header, request_metadata, request_content, request_buffers"
+                + " FROM tasks WHERE msg_id = ?");
         delete = db.prepareStatement("DELETE FROM tasks WHERE msg_id = ?");
+    }
+
+    /** The kept requests' columns, added to a file an older controller made: its records keep no request. */
+    private static void addRequestColumns(Statement s) throws SQLException {
+        Set<String> columns = new HashSet<>();
+        try (ResultSet row = s.executeQuery("PRAGMA table_info(tasks)")) {
+            while (row.next()) {
+                columns.add(row.getString("name"));
+            }
+        }
+        for (String column : List.of("request_header TEXT", "request_metadata TEXT", "request_content TEXT",
+                "request_buffers BLOB")) {
+            if (!columns.contains(column.substring(0, column.indexOf(' ')))) {
+                s.execute("ALTER TABLE tasks ADD COLUMN " + column);
+            }
+        }
     }
 
     /**
@@ -88,6 +112,11 @@ public final class SqliteTaskStore implements TaskStore {
             insert.setString(10, r.stdout());
             insert.setString(11, r.stderr());
             insert.setBytes(12, pack(r.buffers()));
+            KeptRequest request = r.request();
+            insert.setString(13, request == null ? null : text(request.header()));
+            insert.setString(14, request == null ? null : text(request.metadata()));
+            insert.setString(15, request == null ? null : text(request.content()));
+            insert.setBytes(16, request == null ? null : pack(request.buffers()));
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot write the record of task " + r.msgId() + ": " + e.getMessage(), e);
@@ -104,11 +133,25 @@ public final class SqliteTaskStore implements TaskStore {
                 }
                 return Optional.of(new TaskRecord(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
                         row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
-                        row.getString(10), row.getString(11), unpack(row.getBytes(12))));
+                        row.getString(10), row.getString(11), unpack(row.getBytes(12)), request(row)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the record of task " + msgId + ": " + e.getMessage(), e);
         }
+    }
+
+    private static KeptRequest request(ResultSet row) throws SQLException {
+        String header = row.getString(13);
+        return header == null ? null : new KeptRequest(utf8(header), utf8(row.getString(14)),
+                utf8(row.getString(15)), unpack(row.getBytes(16)));
+    }
+
+    private static String text(byte[] json) {
+        return new String(json, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] utf8(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

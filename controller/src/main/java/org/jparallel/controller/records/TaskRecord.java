@@ -18,10 +18,12 @@ import java.util.List;
  * @param stdout    what it printed to {@code System.out}
  * @param stderr    what it printed to {@code System.err}
  * @param buffers   the reply's buffers (the encoded value of an {@code apply_reply})
+ * @param request   the request, kept for running the task again; null when it was not kept (larger than
+ *                  {@link KeptRequest#MAX_BYTES}, or its arrays rode its client's bulk channel)
  */
 public record TaskRecord(String msgId, String msgType, String label, int engineId, String status, String submitted,
                          String started, String completed, String content, String stdout, String stderr,
-                         List<byte[]> buffers) {
+                         List<byte[]> buffers, KeptRequest request) {
     public TaskRecord {
         buffers = List.copyOf(buffers);
         label = label == null ? "" : label;
@@ -33,6 +35,6 @@ public record TaskRecord(String msgId, String msgType, String label, int engineI
         for (byte[] buffer : buffers) {
             total += buffer.length;
         }
-        return total;
+        return request == null ? total : total + request.bytes();
     }
 }

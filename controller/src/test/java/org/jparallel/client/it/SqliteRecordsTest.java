@@ -45,4 +45,17 @@ class SqliteRecordsTest {
                     + " depended on");
         }
     }
+
+    @Test
+    void aRestartedControllerRunsAFinishedTaskAgain() throws Exception {
+        String id;
+        try (ItCluster first = new ItCluster(home, 1, SQLITE); Client rc = first.connect()) {
+            AsyncResult<Integer> ar = rc.loadBalancedView().apply((Integer x) -> x * 2, 21);
+            assertEquals(42, ar.get(Duration.ofSeconds(60)));
+            id = ar.msgIds().get(0);
+        }
+        try (ItCluster second = new ItCluster(home, 1, SQLITE); Client rc = second.connect()) {
+            assertEquals(42, rc.resubmit(id).get(Duration.ofSeconds(60)));
+        }
+    }
 }
