@@ -402,6 +402,19 @@ public final class Client implements AutoCloseable {
         return records.history();
     }
 
+    /**
+     * The tasks of the controller's records that {@code query} matches, any client's, finished or pending, oldest
+     * submission first (ipyparallel's {@code rc.db_query}): their engine, times, status, label, output and error.
+     *
+     * <pre>{@code
+     * List<TaskInfo> failed = rc.dbQuery(TaskQuery.all().status("error").msgType("apply_request"));
+     * rc.resubmit(failed.stream().map(TaskInfo::msgId).toList());
+     * }</pre>
+     */
+    public List<TaskInfo> dbQuery(TaskQuery query) {
+        return records.find(query);
+    }
+
     /** Which of these tasks are pending, completed, or unknown to the controller. */
     public ResultStatus resultStatus(List<String> msgIds) {
         return records.status(msgIds);

@@ -4,10 +4,12 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +128,32 @@ final class TaskRecords {
     /** These finished apply tasks run again from their records: {@link Client#resubmit}. */
     AsyncResult<Object> resubmit(List<String> msgIds, boolean single) {
         return sender.resubmit(msgIds, single, timeout);
+    }
+
+    List<TaskInfo> find(TaskQuery query) {
+        JsonObject reply = channel.call("db_request", query.content(), timeout).content();
+        if (!"ok".equals(OutputMessages.string(reply, "status"))) {
+            throw new IllegalArgumentException("the controller refused " + query + ": "
+                    + OutputMessages.string(reply, "evalue"));
+        }
+        List<TaskInfo> found = new ArrayList<>();
+        for (JsonElement element : reply.getAsJsonArray("records")) {
+            JsonObject r = element.getAsJsonObject();
+            found.add(new TaskInfo(OutputMessages.string(r, "msg_id"), OutputMessages.string(r, "msg_type"),
+                    OutputMessages.string(r, "label"), r.get("engine_id").getAsInt(), OutputMessages.string(r, "status"),
+                    instant(r, "submitted").orElse(Instant.EPOCH), instant(r, "started"), instant(r, "completed"),
+                    OutputMessages.string(r, "stdout"), OutputMessages.string(r, "stderr"),
+                    r.has("error") ? Optional.of(OutputMessages.string(r, "error")) : Optional.empty()));
+        }
+        return found;
+    }
+
+    private static Optional<Instant> instant(JsonObject record, String key) {
+        try {
+            return record.has(key) ? Optional.of(Instant.parse(record.get(key).getAsString())) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     ResultStatus status(List<String> msgIds) {

@@ -13,7 +13,7 @@ import org.jparallel.wire.MalformedMessageException;
 
 /**
  * The requests clients address to the controller itself: {@code connection_request},
- * {@code queue_request}, {@code result_request}, {@code purge_request}, {@code shutdown_request},
+ * {@code queue_request}, {@code result_request}, {@code purge_request}, {@code db_request}, {@code shutdown_request},
  * {@code engines_request}, {@code restart_request} and {@code history_request}.
  * Runs under the hub's lock.
  */
@@ -36,6 +36,7 @@ final class ControllerRequests {
             case "connection_request" -> connection();
             case "queue_request" -> queue();
             case "purge_request" -> new TaskResults(hub).purge(content);
+            case "db_request" -> new TaskResults(hub).find(content);
             case "shutdown_request" -> shutdown(content);
             case "engines_request" -> engines(content);
             case "restart_request" -> restart();
@@ -134,7 +135,7 @@ final class ControllerRequests {
         return reply;
     }
 
-    private static Instant instant(String iso) {
+    static Instant instant(String iso) {
         try {
             return Instant.parse(iso);
         } catch (RuntimeException e) {

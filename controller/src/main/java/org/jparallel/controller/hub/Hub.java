@@ -119,7 +119,7 @@ public final class Hub {
         try {
             switch (route.msgType()) {
                 case "connection_request", "queue_request", "result_request", "shutdown_request",
-                        "engines_request", "restart_request", "history_request", "purge_request" ->
+                        "engines_request", "restart_request", "history_request", "purge_request", "db_request" ->
                         new ControllerRequests(this).answer(client, route, frames);
                 case "value_request" -> {
                     holdings.fetch(client, false, route, frames);

@@ -135,6 +135,14 @@ final class TaskLog {
                 output.request));
     }
 
+    /** What is known of a task still pending, as a record: no reply yet, its output so far. */
+    TaskRecord pending(Task task) {
+        Running gathered = running.get(task.msgId);
+        Running output = gathered == null ? new Running("", null) : gathered;
+        return new TaskRecord(task.msgId, task.msgType, output.label, task.engineId, task.status, task.submitted,
+                task.started, null, "{}", output.stdout.toString(), output.stderr.toString(), List.of(), null);
+    }
+
     Optional<TaskRecord> finished(String msgId) {
         return store.get(msgId);
     }

@@ -5,7 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.jparallel.controller.records.TaskFilter;
 import org.jparallel.controller.records.TaskRecord;
 import org.jparallel.controller.scheduler.PastOutcomes;
 import org.jparallel.wire.JsonFields;
@@ -51,6 +53,41 @@ final class TaskResults {
         content.add("completed", completed);
         content.add("unknown", unknown);
         return new ResultAnswer(content, buffers);
+    }
+
+    /**
+     * {@code db_request} (ipyparallel's {@code db_query}): {@code records: [..]} for every task, finished or pending,
+     * that the request's criteria ({@link TaskFilter}) match, oldest submission first; each with its times, engine,
+     * status, label, what it printed, and for a failed or aborted one its {@code error} ({@code ename: evalue}).
+     */
+    JsonObject find(JsonObject request) {
+        TaskFilter filter = TaskFilter.of(request);
+        List<TaskRecord> found = new ArrayList<>(hub.log().store().find(filter));
+        hub.tasks().forEach((msgId, task) -> {
+            if (!task.finished()) {
+                TaskRecord pending = hub.log().pending(task);
+                if (filter.matches(pending)) {
+                    found.add(pending);
+                }
+            }
+        });
+        found.sort(Comparator.comparing((TaskRecord r) -> ControllerRequests.instant(r.submitted()))
+                .thenComparing(TaskRecord::msgId));
+        JsonArray records = new JsonArray();
+        for (TaskRecord record : found) {
+            JsonObject json = common(record.msgType(), record.label(), record.engineId(), record.status(),
+                    record.submitted(), record.started(), record.completed());
+            json.addProperty("msg_id", record.msgId());
+            json.addProperty("stdout", record.stdout());
+            json.addProperty("stderr", record.stderr());
+            if (!record.status().equals("ok") && !record.status().equals("pending")) {
+                json.addProperty("error", pastOutcome(record).error());
+            }
+            records.add(json);
+        }
+        JsonObject reply = ControllerRequests.ok();
+        reply.add("records", records);
+        return reply;
     }
 
     /** How a recorded task ended, as dependencies on it need to know. */

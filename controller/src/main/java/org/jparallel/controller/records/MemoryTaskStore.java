@@ -1,9 +1,11 @@
 package org.jparallel.controller.records;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -45,6 +47,17 @@ public final class MemoryTaskStore implements TaskStore {
     @Override
     public Optional<TaskRecord> get(String msgId) {
         return Optional.ofNullable(records.get(msgId));
+    }
+
+    @Override
+    public List<TaskRecord> find(TaskFilter filter) {
+        List<TaskRecord> found = new ArrayList<>();
+        for (TaskRecord record : records.values()) {
+            if (filter.matches(record)) {
+                found.add(record);
+            }
+        }
+        return found;
     }
 
     @Override

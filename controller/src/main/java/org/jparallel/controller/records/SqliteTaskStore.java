@@ -155,6 +155,26 @@ public final class SqliteTaskStore implements TaskStore {
     }
 
     @Override
+    public List<TaskRecord> find(TaskFilter filter) {
+        List<TaskRecord> found = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet row = s.executeQuery("SELECT msg_id, msg_type, label, engine_id, status, submitted, started,"
+                     + " completed, content, stdout, stderr FROM tasks")) {
+            while (row.next()) {
+                TaskRecord record = new TaskRecord(row.getString(1), row.getString(2), row.getString(3), row.getInt(4),
+                        row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+                        row.getString(10), row.getString(11), List.of(), null);
+                if (filter.matches(record)) {
+                    found.add(record);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query task records: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    @Override
     public int purge(Collection<String> msgIds) {
         int purged = 0;
         try {

@@ -1,6 +1,7 @@
 package org.jparallel.controller.records;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +22,12 @@ public interface TaskStore extends AutoCloseable {
     void put(TaskRecord record);
 
     Optional<TaskRecord> get(String msgId);
+
+    /**
+     * The records {@code filter} matches, without their reply's buffers or kept request (what a
+     * {@code db_request} lists), in no particular order.
+     */
+    List<TaskRecord> find(TaskFilter filter);
 
     /** Forgets these records; returns how many there were. */
     int purge(Collection<String> msgIds);

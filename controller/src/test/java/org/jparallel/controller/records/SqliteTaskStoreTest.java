@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,6 +46,22 @@ class SqliteTaskStoreTest {
             assertNull(store.get("old").orElseThrow().request());
             store.put(record("new", new KeptRequest(utf8("{}"), utf8("{}"), utf8("{}"), List.of())));
             assertEquals(2, store.size());
+        }
+    }
+
+    @Test
+    void findListsTheRecordsAFilterMatches() throws Exception {
+        try (SqliteTaskStore store = SqliteTaskStore.open(dir.resolve("tasks.db"))) {
+            store.put(record("a", null));
+            store.put(new TaskRecord("b", "apply_request", "nightly", 1, "error", "2026-11-27T00:00:02Z", null,
+                    "2026-11-27T00:00:03Z", "{\"ename\":\"X\"}", "", "", List.of(new byte[8]), null));
+
+            List<TaskRecord> found = store.find(TaskFilter.of(JsonParser.parseString(
+                    "{\"status\": [\"error\"], \"completed\": {\"after\": \"2026-11-27T00:00:02Z\"}}")
+                    .getAsJsonObject()));
+
+            assertEquals(List.of("b"), found.stream().map(TaskRecord::msgId).toList());
+            assertEquals("nightly", found.get(0).label());
         }
     }
 
