@@ -58,8 +58,9 @@ public final class ArchiveTraining {
         content.addProperty("status", "ok");
         BlockingQueue<List<byte[]>> received = new LinkedBlockingQueue<>();
         try {
-            // Over a socket file, as engines on their controller's host talk, so the archive holds its classes too.
-            Path folder = Files.createTempDirectory("jparallel-training");
+            // Over a socket file, as engines on their controller's host talk, so the archive holds its classes too;
+            // in the folder the controller gave, which it removes should it stop this JVM before the finally below.
+            Path folder = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("jparallel-training");
             try (LinkServer server = LinkServer.bind("127.0.0.1", "training", received::add);
                  LinkClient client = LinkClient.connect(SocketFiles.socketFileFirst(socketFile(server, folder),
                          new InetSocketAddress("127.0.0.1", server.port())), "training", frames -> { })) {

@@ -130,10 +130,13 @@ final class EngineArchive {
         Path log = archive.resolveSibling(archive.getFileName() + ".recording.log");
         List<String> options = new ArrayList<>(engineOptions);
         options.add("-XX:ArchiveClassesAtExit=" + recording);
+        Path scratch = null;
         try {
-            if (run(JavaCommand.of(options, TRAINING_CLASS, List.of()), log)
+            // The training JVM's socket file goes here, removed below even when that JVM is stopped mid-recording.
+            scratch = Files.createTempDirectory("jparallel-training");
+            if (run(JavaCommand.of(options, TRAINING_CLASS, List.of(scratch.toString())), log, scratch)
                     && Files.isRegularFile(recording) && Files.size(recording) > 0
-                    && run(JavaCommand.of(mapping(engineOptions, recording), "-version", List.of()), log)) {
+                    && run(JavaCommand.of(mapping(engineOptions, recording), "-version", List.of()), log, null)) {
                 Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 Files.deleteIfExists(log);
                 LOG.info("recorded the engines' class data sharing archive " + archive);
@@ -151,6 +154,21 @@ final class EngineArchive {
             } catch (IOException ignored) {
                 // a leftover .tmp file is harmless: it is never mapped
             }
+            removeScratch(scratch);
+        }
+    }
+
+    private static void removeScratch(Path scratch) {
+        if (scratch == null) {
+            return;
+        }
+        try (var files = Files.list(scratch)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(scratch);
+        } catch (IOException ignored) {
+            // gone already, or unreadable: an empty folder in the temporary directory is all it can leave
         }
     }
 
@@ -162,14 +180,23 @@ final class EngineArchive {
         return options;
     }
 
-    /** Runs a JVM to its end; one still running when this JVM exits is stopped, so none outlives the cluster. */
-    private boolean run(List<String> command, Path log) throws IOException, InterruptedException {
+    /**
+     * Runs a JVM to its end; one still running when this JVM exits is stopped, so none outlives the cluster, and
+     * its {@code scratch} folder (or null) removed: this thread, a daemon, may not reach its own cleanup then.
+     */
+    private boolean run(List<String> command, Path log, Path scratch) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         process.getOutputStream().close();
         Thread stop = new Thread(() -> {
             stopping = true;
             process.destroyForcibly();
+            try {
+                process.waitFor(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            removeScratch(scratch);
         }, "jparallel-engine-archive-stop");
         Runtime.getRuntime().addShutdownHook(stop);
         try {
