@@ -289,6 +289,25 @@ def test_an_object_of_a_class_of_the_notebook_pushed_to_the_engines_is_theirs_by
     assert length.status == "ok" and "5" in length.stdout, length.describe()
 
 
+def test_a_pushed_object_whose_class_calls_methods_of_the_notebook_works_in_px(cluster):
+    declared = execute(cluster, "double gain(double x) { return x * 2; }\n"
+                                "double boost(double x) { return gain(x) + 1; }\n"
+                                "class Climber { double h; Climber(double h) { this.h = h; }\n"
+                                "  Climber climb() { h = boost(h); return this; } }")
+    assert declared.status == "ok", declared.describe()
+    pushed = execute(cluster, 'Client.connect().all().pushSync(Map.of("climber", new Climber(1)));')
+    assert pushed.status == "ok", pushed.describe()
+    climbed = execute(cluster, "%px climber.climb().h")
+    assert climbed.status == "ok" and "3.0" in climbed.stdout, climbed.describe()
+    # the engines' own declaration of a method stays theirs
+    mine = execute(cluster, "%px double gain(double x) { return x * 10; }")
+    assert mine.status == "ok", mine.describe()
+    again = execute(cluster, 'Client.connect().all().pushSync(Map.of("climber", new Climber(1)));\n')
+    assert again.status == "ok", again.describe()
+    climbed = execute(cluster, "%px climber.climb().h")
+    assert climbed.status == "ok" and "11.0" in climbed.stdout, climbed.describe()
+
+
 def test_a_function_and_a_comparator_kept_in_variables_of_the_notebook_travel(cluster):
     kept = execute(cluster, "Function<Integer, Integer> inc = x -> x + 1;\n"
                             "Comparator<String> longestFirst = (a, b) -> b.length() - a.length();")

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
@@ -24,7 +26,7 @@ import org.jparallel.repl.SnippetNames;
  * The declarations of the records, enums and classes of this client's cells that pushed values hold (at the top, in
  * JDK collections, maps, optionals and arrays, as components of those records and in fields of those classes), each
  * after the types it uses (the cells' interfaces it implements, a sealed one with its other records, a class's
- * superclass). An engine whose cells lack one
+ * superclass) and the cells' methods its code calls. An engine whose cells lack one
  * declares it before it takes the values, so that a {@code Point} pushed from the notebook is a {@code Point} in
  * {@code %px} cells, as if {@code %%px --local} had declared it.
  */
@@ -32,8 +34,12 @@ final class PushedDeclarations {
     private static final int MAX_DEPTH = 32;
 
     private final DeclaredTypes cells;
-    /** Name to source, in the order engines must declare them. */
-    private final Map<String, String> found = new LinkedHashMap<>();
+    /** A call: a name before an opening parenthesis (the cells' methods are among these names). */
+    private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\s*\\(");
+
+    /** Each declaration by a key of its own (a type's name, a method's name and signature), in the order engines need. */
+    private final Map<String, JsonObject> found = new LinkedHashMap<>();
+    private final Set<String> namesCalled = new HashSet<>();
     private final Set<Class<?>> seen = new HashSet<>();
     private final Set<Object> walked = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -49,12 +55,7 @@ final class PushedDeclarations {
         }
         PushedDeclarations records = new PushedDeclarations(cells);
         values.forEach(value -> records.value(value, 0));
-        records.found.forEach((name, source) -> {
-            JsonObject declaration = new JsonObject();
-            declaration.addProperty("name", name);
-            declaration.addProperty("source", source);
-            declarations.add(declaration);
-        });
+        records.found.values().forEach(declarations::add);
         return declarations;
     }
 
@@ -169,6 +170,36 @@ final class PushedDeclarations {
         SnippetNames.declaredName(type.getName())
                 .filter(name -> name.indexOf('.') < 0) // a member type comes with the type declaring it
                 .filter(name -> cells.declared(name).orElse(null) == type)
-                .ifPresent(name -> cells.source(name).ifPresent(source -> found.put(name, source)));
+                .ifPresent(name -> cells.source(name).ifPresent(source -> {
+                    methodsCalledIn(source);
+                    JsonObject declaration = new JsonObject();
+                    declaration.addProperty("name", name);
+                    declaration.addProperty("source", source);
+                    found.put(name, declaration);
+                }));
+    }
+
+    /**
+     * The cells' top-level methods that {@code source} may call (every overload of a name it calls), each after the
+     * methods it calls in turn: a pushed {@code Walker} whose {@code step()} calls the notebook's {@code boost(x)}
+     * cannot be used on an engine that lacks {@code boost}. A name that only looks like a call (in a string, a
+     * method of the type's own) may bring a method along that nothing calls; it does no harm there.
+     */
+    private void methodsCalledIn(String source) {
+        Matcher call = CALL.matcher(source);
+        while (call.find()) {
+            String name = call.group(1);
+            if (namesCalled.add(name)) {
+                cells.methods(name).forEach((signature, methodSource) -> {
+                    methodsCalledIn(methodSource);
+                    JsonObject declaration = new JsonObject();
+                    declaration.addProperty("kind", "method");
+                    declaration.addProperty("name", name);
+                    declaration.addProperty("signature", signature);
+                    declaration.addProperty("source", methodSource);
+                    found.put(name + signature, declaration);
+                });
+            }
+        }
     }
 }

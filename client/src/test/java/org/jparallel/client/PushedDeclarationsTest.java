@@ -52,6 +52,16 @@ class PushedDeclarationsTest {
     }
 
     @Test
+    void theCellsMethodsAClassCallsComeBeforeItWhatTheyCallFirst() {
+        Object climber = made("double gain(double x) { return x * 2; }\n"
+                        + "double boost(double x) { return gain(x) + 1; }\n"
+                        + "double unused(double x) { return x; }\n"
+                        + "class Climber { double h; Climber climb() { h = boost(h); return this; } }",
+                "new Climber()");
+        assertEquals(List.of("gain", "boost", "Climber"), declaredFor(climber));
+    }
+
+    @Test
     void theValueOfAMapEntryIsLookedInto() {
         Object entry = made("class Walker { }", "java.util.Map.entry(\"w\", new Walker())");
         assertEquals(List.of("Walker"), declaredFor(entry));

@@ -9,12 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.TaskStop;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
+import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
 
@@ -156,10 +158,10 @@ final class ValueRequests {
 
     /**
      * Declares the records, enums and interfaces of the sender's cells that the pushed values hold and these cells
-     * lack, so that the values arrive as types cells can name; and declares again one that an earlier push declared
-     * and the sender has since changed. A type these cells declared themselves stays theirs. One that does not
-     * compile here (it uses what only the sender declares) is left out: its values arrive typed by what cells can
-     * name.
+     * lack, and the sender's methods their code calls that these cells lack, so that the values arrive as types cells
+     * can name and use; and declares again one that an earlier push declared and the sender has since changed. A
+     * type or method these cells declared themselves stays theirs. One that does not compile here (it uses what only
+     * the sender declares) is left out: its values arrive typed by what cells can name.
      */
     private void declareTypes(JavaSession java, JsonArray declarations) {
         if (declarations == null) {
@@ -169,15 +171,22 @@ final class ValueRequests {
             JsonObject declaration = element.getAsJsonObject();
             String name = declaration.get("name").getAsString();
             String source = declaration.get("source").getAsString();
-            Optional<String> current = java.declaredTypes().source(name);
-            boolean ours = current.isPresent() && current.equals(Optional.ofNullable(declaredByPush.get(name)));
-            if (java.declaredTypes().declared(name).isEmpty() || ours && !current.get().strip().equals(source.strip())) {
+            boolean method = "method".equals(JsonFields.string(declaration, "kind", "type"));
+            String key = method ? name + JsonFields.string(declaration, "signature", "") : name;
+            Supplier<Optional<String>> current = method
+                    ? () -> Optional.ofNullable(java.declaredTypes().methods(name).get(key.substring(name.length())))
+                    : () -> java.declaredTypes().source(name);
+            Optional<String> now = current.get();
+            boolean absent = method ? now.isEmpty() : java.declaredTypes().declared(name).isEmpty();
+            boolean ours = now.isPresent() && now.equals(Optional.ofNullable(declaredByPush.get(key)));
+            if (absent || ours && !now.get().strip().equals(source.strip())) {
                 CellOutcome outcome = java.eval(source, "the pushed " + name);
                 if (outcome instanceof CellOutcome.Success) {
                     // as this session keeps it, which is what the next push compares with
-                    java.declaredTypes().source(name).ifPresent(declared -> declaredByPush.put(name, declared));
+                    current.get().ifPresent(declared -> declaredByPush.put(key, declared));
                 } else {
-                    LOG.info("the pushed type " + name + " cannot be declared here: " + outcome);
+                    LOG.info("the pushed " + (method ? "method " : "type ") + name + " cannot be declared here: "
+                            + outcome);
                 }
             }
         }

@@ -4,6 +4,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jparallel.display.Display;
 
@@ -50,6 +51,11 @@ final class CellContextLoader extends URLClassLoader implements DeclaredTypes, C
     @Override
     public Optional<String> source(String name) {
         return types.source(name);
+    }
+
+    @Override
+    public Map<String, String> methods(String name) {
+        return types.methods(name);
     }
 
     @Override

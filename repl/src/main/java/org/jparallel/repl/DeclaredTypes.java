@@ -1,5 +1,6 @@
 package org.jparallel.repl;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,6 +12,8 @@ import java.util.Optional;
  * session.eval("record Point(int x, int y) { }");
  * session.declaredTypes().declared("Point");   // Optional[class REPL.$JShell$12$Point]
  * session.declaredTypes().source("Point");     // Optional[record Point(int x, int y) { }]
+ * session.eval("double boost(double x) { return x * 1.1; }");
+ * session.declaredTypes().methods("boost");    // {(double)double=double boost(double x) { return x * 1.1; }}
  * }</pre>
  */
 @FunctionalInterface
@@ -28,5 +31,14 @@ public interface DeclaredTypes {
      */
     default Optional<String> source(String name) {
         return Optional.empty();
+    }
+
+    /**
+     * The sources of the cells' active top-level methods named {@code name}, by their signature as JShell writes it
+     * ({@code (double)double}): what another session evaluates so that a type pushed there, whose code calls such a
+     * method, can be used. Empty when the cells declare no method of that name.
+     */
+    default Map<String, String> methods(String name) {
+        return Map.of();
     }
 }

@@ -1,10 +1,12 @@
 package org.jparallel.repl;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jshell.JShell;
+import jdk.jshell.MethodSnippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.TypeDeclSnippet;
 
@@ -18,8 +20,18 @@ final class SessionTypes implements DeclaredTypes {
     /** A cell's type name to its active declaration: one entry, so a reader never sees half of it. */
     private final Map<String, Declaration> active = new ConcurrentHashMap<>();
 
+    /** A method's name to its active overloads, each map replaced whole, never changed. */
+    private final Map<String, Map<String, MethodDeclaration>> methods = new ConcurrentHashMap<>();
+
     /** The binary name of a declaration's class, and the declaration as its cell wrote it. */
     private record Declaration(String binaryName, String source) {
+    }
+
+    /**
+     * The snippet that declares a method, and the declaration as its cell wrote it. The snippet itself, not its id:
+     * JShell gives a method declared again with the same signature the id of the one it replaces.
+     */
+    private record MethodDeclaration(MethodSnippet snippet, String source) {
     }
 
     SessionTypes(JShell shell, CellExecutionControl control) {
@@ -30,7 +42,9 @@ final class SessionTypes implements DeclaredTypes {
     /** Takes note of the types an evaluation declared, replaced or dropped; on the thread that holds the shell. */
     void learn(List<SnippetEvent> events) {
         for (SnippetEvent event : events) {
-            if (event.snippet() instanceof TypeDeclSnippet type) {
+            if (event.snippet() instanceof MethodSnippet method) {
+                learn(method, event.status().isActive());
+            } else if (event.snippet() instanceof TypeDeclSnippet type) {
                 Optional<String> binaryName = binaryName(type);
                 if (binaryName.isEmpty()) {
                     continue;
@@ -44,6 +58,20 @@ final class SessionTypes implements DeclaredTypes {
                 }
             }
         }
+    }
+
+    private void learn(MethodSnippet method, boolean active) {
+        methods.compute(method.name(), (name, overloads) -> {
+            Map<String, MethodDeclaration> changed = overloads == null ? new HashMap<>() : new HashMap<>(overloads);
+            if (active) {
+                changed.put(method.signature(), new MethodDeclaration(method, method.source()));
+            } else {
+                // only while it is still this snippet's: a redeclaration also reports the one it replaced
+                changed.computeIfPresent(method.signature(),
+                        (signature, declared) -> declared.snippet() == method ? null : declared);
+            }
+            return changed.isEmpty() ? null : Map.copyOf(changed);
+        });
     }
 
     private Optional<String> binaryName(TypeDeclSnippet type) {
@@ -72,5 +100,16 @@ final class SessionTypes implements DeclaredTypes {
     @Override
     public Optional<String> source(String name) {
         return Optional.ofNullable(active.get(name)).map(Declaration::source);
+    }
+
+    @Override
+    public Map<String, String> methods(String name) {
+        Map<String, MethodDeclaration> overloads = methods.get(name);
+        if (overloads == null) {
+            return Map.of();
+        }
+        Map<String, String> sources = new HashMap<>();
+        overloads.forEach((signature, declaration) -> sources.put(signature, declaration.source()));
+        return sources;
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jparallel.repl.CellOutcome.Success;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,24 @@ class DeclaredTypesTest {
         canonical.setAccessible(true);
         assertEquals("Point[x=1, y=2]", canonical.newInstance(1, 2).toString()); // JDK 20+: its stop checks resolve
         run("Point again = new Point(3, 4);");
+    }
+
+    @Test
+    void aMethodsOverloadsAreFoundByItsNameWithTheirSources() {
+        run("double gain(double x) { return x * 2; }");
+        run("int gain(int x) { return x * 3; }");
+        assertEquals(Map.of("(double)double", "double gain(double x) { return x * 2; }",
+                "(int)int", "int gain(int x) { return x * 3; }"), session.declaredTypes().methods("gain"));
+        assertEquals(Map.of(), session.declaredTypes().methods("nothing"));
+    }
+
+    @Test
+    void aRedeclaredMethodIsFoundAsItIsNow() {
+        run("double gain(double x) { return x * 2; }");
+        run("double boost(double x) { return gain(x) + 1; }");
+        run("double gain(double x) { return x * 10; }");
+        assertEquals(Map.of("(double)double", "double gain(double x) { return x * 10; }"),
+                session.declaredTypes().methods("gain"));
     }
 
     @Test
