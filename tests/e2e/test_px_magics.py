@@ -308,6 +308,15 @@ def test_a_pushed_object_whose_class_calls_methods_of_the_notebook_works_in_px(c
     assert climbed.status == "ok" and "11.0" in climbed.stdout, climbed.describe()
 
 
+def test_a_pushed_object_of_a_member_class_of_the_notebook_is_the_engines_own(cluster):
+    declared = execute(cluster, "class Trail { static class Marker { int n = 21; int twice() { return 2 * n; } } }")
+    assert declared.status == "ok", declared.describe()
+    pushed = execute(cluster, 'Client.connect().all().pushSync(Map.of("marker", new Trail.Marker()));')
+    assert pushed.status == "ok", pushed.describe()
+    used = execute(cluster, "%px marker.twice()")
+    assert used.status == "ok" and "42" in used.stdout, used.describe()
+
+
 def test_a_function_and_a_comparator_kept_in_variables_of_the_notebook_travel(cluster):
     kept = execute(cluster, "Function<Integer, Integer> inc = x -> x + 1;\n"
                             "Comparator<String> longestFirst = (a, b) -> b.length() - a.length();")

@@ -167,9 +167,14 @@ final class PushedDeclarations {
     }
 
     private void declaration(Class<?> type) {
-        SnippetNames.declaredName(type.getName())
-                .filter(name -> name.indexOf('.') < 0) // a member type comes with the type declaring it
-                .filter(name -> cells.declared(name).orElse(null) == type)
+        Class<?> topLevel = type; // a member type comes with the top-level type declaring it
+        while (topLevel.getDeclaringClass() != null
+                && SnippetNames.declaredName(topLevel.getDeclaringClass().getName()).isPresent()) {
+            topLevel = topLevel.getDeclaringClass();
+        }
+        Class<?> declared = topLevel;
+        SnippetNames.declaredName(declared.getName())
+                .filter(name -> cells.declared(name).orElse(null) == declared)
                 .ifPresent(name -> cells.source(name).ifPresent(source -> {
                     methodsCalledIn(source);
                     JsonObject declaration = new JsonObject();

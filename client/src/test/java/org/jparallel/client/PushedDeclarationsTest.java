@@ -62,6 +62,12 @@ class PushedDeclarationsTest {
     }
 
     @Test
+    void aMemberClassComesWithTheTypeDeclaringIt() {
+        Object inner = made("class Outer { static class Inner { int n = 1; } }", "new Outer.Inner()");
+        assertEquals(List.of("Outer"), declaredFor(inner));
+    }
+
+    @Test
     void theValueOfAMapEntryIsLookedInto() {
         Object entry = made("class Walker { }", "java.util.Map.entry(\"w\", new Walker())");
         assertEquals(List.of("Walker"), declaredFor(entry));
