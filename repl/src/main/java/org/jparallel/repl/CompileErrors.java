@@ -19,6 +19,10 @@ final class CompileErrors {
     /** javac's word for {@code __} or {@code ___} used before two or three values were displayed. */
     private static final Pattern EARLIER_VALUE = Pattern.compile("symbol:\\s+variable (___?)\\b");
 
+    /** javac's words for IJava's {@code String id = display(x)}: display returns a handle here. */
+    private static final Pattern HANDLE_AS_ID = Pattern.compile(
+            "org\\.jparallel\\.display\\.DisplayHandle cannot be converted to java\\.lang\\.String");
+
     private final CellText text;
     private final RewrittenCell cell;
 
@@ -47,8 +51,15 @@ final class CompileErrors {
                 .ifPresent(m -> traceback.add(foreignRecordHint(m.group(1))));
         shown.stream().map(d -> EARLIER_VALUE.matcher(message(d))).filter(Matcher::find).findFirst()
                 .ifPresent(m -> traceback.add(earlierValueHint(m.group(1))));
+        shown.stream().filter(d -> HANDLE_AS_ID.matcher(message(d)).find()).findFirst()
+                .ifPresent(d -> traceback.add(DISPLAY_ID_HINT));
         return new CompileError(message(shown.get(0)), traceback);
     }
+
+    /** IJava's notebooks keep the id {@code display} returned there; here it returns a handle that has it. */
+    private static final String DISPLAY_ID_HINT = "hint: display(…) returns a DisplayHandle here, where IJava returned"
+            + " the display's id: String id = display(x).id(); keeps IJava's updateDisplay(id, y) working, or keep the"
+            + " handle: var shown = display(x); shown.update(y);";
 
     /**
      * javac's "reference to apply is ambiguous" for {@code v.apply(x -> x + 1, ar)}, followed by errors about

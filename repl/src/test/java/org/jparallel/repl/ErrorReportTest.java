@@ -205,6 +205,17 @@ class ErrorReportTest {
     }
 
     @Test
+    void ijavasDisplayIdGetsAHintToAskTheHandleForIt() {
+        session.define("shown", "org.jparallel.display.Display", new org.jparallel.display.Display(event -> { }));
+        assertInstanceOf(CellOutcome.Success.class, session.eval(org.jparallel.display.Display.prelude("shown")));
+
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("String id = display(\"text\");"));
+        String hint = error.traceback().get(error.traceback().size() - 1);
+        assertTrue(hint.startsWith("hint: display(…) returns a DisplayHandle here"), hint);
+        assertInstanceOf(CellOutcome.Success.class, session.eval("String id = display(\"text\").id();"));
+    }
+
+    @Test
     void ambiguousCallWithoutALambdaGetsNoHint() {
         session.eval("void pick(Integer a, Object b) { }");
         session.eval("void pick(Object a, Integer b) { }");
