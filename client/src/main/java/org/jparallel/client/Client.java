@@ -346,7 +346,8 @@ public final class Client implements AutoCloseable {
      * the same function and arguments, from the controller's record of the task, so a task of another client or
      * of a kernel since restarted runs again too. It is a new task with a msg_id of its own; its flags
      * ({@code retries}, {@code timeout}, {@code require}, {@code depend}, {@code label}) stay, but not its
-     * engine, {@code after} or {@code follow}: it runs again because of how its first run went. The results it took
+     * engines (a direct view's, or a load-balanced view's of some engines), {@code after} or {@code follow}: it runs
+     * again because of how its first run went. The results it took
      * as arguments it takes again, while they are held.
      *
      * <pre>{@code
@@ -366,6 +367,9 @@ public final class Client implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     public <T> AsyncResult<T> resubmit(String msgId) {
+        if (msgId == null) {
+            throw new IllegalArgumentException("resubmit takes a task's msg_id, not null");
+        }
         return (AsyncResult<T>) records.resubmit(List.of(msgId), true);
     }
 

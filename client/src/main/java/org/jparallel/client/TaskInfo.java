@@ -19,10 +19,12 @@ import java.util.Optional;
  * @param engineId  the engine it ran on, or -1 when none did (waiting, or aborted while queued)
  * @param status    {@code pending}, {@code ok}, {@code error} or {@code aborted}
  * @param submitted when the controller received it
- * @param started   when its engine began it
+ * @param started   when its engine began it: known once it ends (its engine says so with its answer), so empty
+ *                  while it runs and for a task whose engine ended under it
  * @param completed when it ended
- * @param stdout    what it printed to {@code System.out} (so far, while pending)
- * @param stderr    what it printed to {@code System.err}
+ * @param stdout    what it printed to {@code System.out} (so far, while pending), up to 1 MiB; the controller
+ *                  notes where it stopped recording
+ * @param stderr    what it printed to {@code System.err}, the same way
  * @param error     for a failed or aborted task, the exception's class and message
  */
 public record TaskInfo(String msgId, String msgType, String label, int engineId, String status, Instant submitted,

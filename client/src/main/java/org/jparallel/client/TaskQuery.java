@@ -19,11 +19,14 @@ import java.util.Set;
  * }</pre>
  *
  * <p>Times are the controller's: {@code …After} is inclusive, {@code …Before} exclusive; a criterion on completion
- * leaves out the tasks still pending. The records are bounded (the oldest go first) unless the cluster was started
+ * leaves out the tasks still pending. Giving a criterion again replaces it ({@code status("ok", "error")} for
+ * either). The records are bounded (the oldest go first) unless the cluster was started
  * with {@code --db sqlite}.
  */
 public final class TaskQuery {
     private static final Set<String> STATUSES = Set.of("pending", "ok", "error", "aborted");
+    /** The requests that are tasks, by the words {@link #msgType} takes. */
+    private static final Set<String> TASK_TYPES = Set.of("apply", "execute", "push", "pull", "clear");
     private static final TaskQuery ALL = new TaskQuery(new JsonObject());
 
     private final JsonObject criteria;
@@ -40,13 +43,13 @@ public final class TaskQuery {
     /** Only these tasks (by msg_id). */
     public TaskQuery msgIds(Collection<String> msgIds) {
         JsonArray ids = new JsonArray();
-        msgIds.forEach(ids::add);
+        msgIds.forEach(id -> ids.add(required(id, "a msg_id")));
         return with("msg_ids", ids);
     }
 
     /** Only tasks of this label ({@code TaskFlags.withLabel}, {@code label("…")}). */
     public TaskQuery label(String label) {
-        return with("label", label);
+        return with("label", required(label, "a label"));
     }
 
     /**
@@ -55,9 +58,12 @@ public final class TaskQuery {
      * @throws IllegalArgumentException for another word
      */
     public TaskQuery status(String... statuses) {
+        if (statuses.length == 0) {
+            throw new IllegalArgumentException("status takes one or more of pending, ok, error and aborted");
+        }
         JsonArray array = new JsonArray();
         for (String status : statuses) {
-            if (!STATUSES.contains(status)) {
+            if (!STATUSES.contains(required(status, "a status"))) {
                 throw new IllegalArgumentException("a task's status is pending, ok, error or aborted, not " + status);
             }
             array.add(status);
@@ -73,11 +79,25 @@ public final class TaskQuery {
     }
 
     /**
-     * Only requests of this type: {@code apply_request} (functions: apply, map), {@code execute_request} (code),
-     * {@code push_request}, {@code pull_request}.
+     * Only requests of this type: {@code apply} (functions: apply, map), {@code execute} (code), {@code push},
+     * {@code pull} or {@code clear}; or with {@code _request} after it, as the messages name them.
+     *
+     * @throws IllegalArgumentException for another word
      */
     public TaskQuery msgType(String msgType) {
-        return with("msg_type", msgType);
+        String kind = required(msgType, "a message type").replaceFirst("_request$", "");
+        if (!TASK_TYPES.contains(kind)) {
+            throw new IllegalArgumentException("a task's message type is apply, execute, push, pull or clear (or"
+                    + " apply_request, …), not " + msgType);
+        }
+        return with("msg_type", kind + "_request");
+    }
+
+    private static String required(String value, String what) {
+        if (value == null) {
+            throw new IllegalArgumentException(what + " to look for, not null");
+        }
+        return value;
     }
 
     /** Only tasks submitted at or after {@code time}. */
@@ -118,6 +138,9 @@ public final class TaskQuery {
     }
 
     private TaskQuery bound(String time, String side, Instant at) {
+        if (at == null) {
+            throw new IllegalArgumentException("an instant to compare with, not null");
+        }
         JsonObject copy = criteria.deepCopy();
         JsonObject bounds = copy.get(time) instanceof JsonObject o ? o : new JsonObject();
         bounds.addProperty(side, at.toString());

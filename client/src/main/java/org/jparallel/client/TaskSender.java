@@ -6,8 +6,10 @@ import com.google.gson.JsonPrimitive;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
@@ -116,7 +118,12 @@ final class TaskSender {
      */
     AsyncResult<Object> resubmit(List<String> msgIds, boolean single, Duration timeout) {
         List<String> newIds = new ArrayList<>(msgIds.size());
-        msgIds.forEach(id -> newIds.add(UUID.randomUUID().toString()));
+        for (String id : msgIds) {
+            if (id == null) {
+                throw new IllegalArgumentException("resubmit takes msg_ids, not null: " + msgIds);
+            }
+            newIds.add(UUID.randomUUID().toString());
+        }
         AsyncResult<Object> result = new AsyncResult<>("resubmit", newIds, Collections.nCopies(newIds.size(), -1),
                 (reply, outputs) -> appliedValue(reply), single ? values -> values.get(0) : values -> values,
                 !single, this::abort);
@@ -146,6 +153,15 @@ final class TaskSender {
                 case "TaskPending", "NotResubmittable" -> new IllegalStateException(why);
                 default -> new IllegalArgumentException(why);
             };
+        }
+        if (reply.get("labels") instanceof JsonArray labels && !labels.isEmpty()) {
+            // the tasks keep their labels, which their errors name; one label when they share it
+            Set<String> distinct = new HashSet<>();
+            labels.forEach(label -> distinct.add(label.getAsString()));
+            String label = distinct.size() == 1 ? distinct.iterator().next() : "";
+            if (!label.isEmpty()) {
+                result.label(label);
+            }
         }
         return result;
     }

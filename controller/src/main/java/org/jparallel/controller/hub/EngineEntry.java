@@ -14,6 +14,8 @@ final class EngineEntry {
     final byte[] taskIdentity;
     final Set<String> outstanding = new LinkedHashSet<>();
     int completed;
+    /** Whether the controller asked it to shut down: its end is then no death. */
+    boolean stopAsked;
     long lastHeardNanos = System.nanoTime();
     /** The task it was running when a client interrupted it, while that task has not answered; or null. */
     String interruptedTask;

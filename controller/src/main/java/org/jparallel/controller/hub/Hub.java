@@ -673,7 +673,8 @@ public final class Hub {
         }
         for (EngineEntry engine : List.copyOf(engines.values())) {
             if (engine.pid == pid) {
-                unregister(engine, "engine " + engine.id + " died (pid " + pid + ") while running this task");
+                unregister(engine, "engine " + engine.id + (engine.stopAsked ? " was shut down" : " died")
+                        + " (pid " + pid + ") while running this task");
             }
         }
     }
@@ -719,6 +720,7 @@ public final class Hub {
         for (int id : ids) {
             EngineEntry engine = engines.get(id);
             if (engine != null) {
+                engine.stopAsked = true;
                 toEngine(engine, Message.create("shutdown_request", session, new JsonObject()));
             }
         }
@@ -746,8 +748,12 @@ public final class Hub {
     private void unregister(EngineEntry engine, String reason) {
         engines.remove(engine.id);
         enginesByIdentity.remove(key(engine.identity));
-        LOG.warning(reason.replace(" while running this task", "") + "; " + engine.outstanding.size()
-                + " task(s) failed");
+        String ended = reason.replace(" while running this task", "");
+        if (engine.stopAsked && engine.outstanding.isEmpty()) {
+            LOG.info(ended);
+        } else {
+            LOG.warning(ended + "; " + engine.outstanding.size() + " task(s) failed");
+        }
         // Asked before any answer below: a task that waited there behind others never started, so it goes
         // back to the queue as it came, and fails in cascade (or waits for a retry) like any dependent.
         List<String> neverStarted = engine.outstanding.stream().filter(scheduler::waitsBehind).toList();

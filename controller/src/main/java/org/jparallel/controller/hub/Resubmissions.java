@@ -22,11 +22,12 @@ import org.jparallel.wire.MessageCodec;
  */
 final class Resubmissions {
     /**
-     * Flags that tie a task to engines or to other tasks of its first run: a task runs again because of how that
-     * run went, so neither its engine nor its dependencies hold it back. Its other flags ({@code retries},
+     * Flags that tie a task to engines (a direct view's, a load-balanced view's of some engines) or to other tasks of
+     * its first run: a task runs again because of how that run went, so neither its engines nor its dependencies
+     * hold it back. Its other flags ({@code retries},
      * {@code timeout}, {@code require}, {@code depend}, {@code label}) stay.
      */
-    private static final List<String> FIRST_RUN_FLAGS = List.of("targets", "after", "follow", "attempt");
+    private static final List<String> FIRST_RUN_FLAGS = List.of("targets", "lb_targets", "after", "follow", "attempt");
 
     /** Why a resubmit is refused: the reply's {@code ename} and {@code evalue}, and the task it is about. */
     static final class Refused extends Exception {
@@ -56,7 +57,7 @@ final class Resubmissions {
         this.hub = hub;
     }
 
-    /** The reply's content: {@code resubmitted: {old msg_id: new msg_id}}. */
+    /** The reply's content: {@code resubmitted: {old msg_id: new msg_id}}, {@code labels: [each new task's]}. */
     JsonObject resubmit(byte[] client, RoutingHeader route) throws MalformedMessageException, Refused {
         JsonObject request = RoutingHeader.object(route.contentFrame());
         List<String> oldIds = TaskResults.ids(request);
@@ -80,13 +81,16 @@ final class Resubmissions {
             requests.add(kept(oldId));
         }
         JsonObject resubmitted = new JsonObject();
+        JsonArray labels = new JsonArray();
         JsonObject asker = RoutingHeader.object(route.headerFrame());
         for (int i = 0; i < oldIds.size(); i++) {
             hub.submitAgain(client, frames(requests.get(i), asker, newIds.get(i)));
             resubmitted.addProperty(oldIds.get(i), newIds.get(i));
+            labels.add(hub.log().label(newIds.get(i)));
         }
         JsonObject reply = ControllerRequests.ok();
         reply.add("resubmitted", resubmitted);
+        reply.add("labels", labels);
         return reply;
     }
 
@@ -100,13 +104,15 @@ final class Resubmissions {
                 "the controller has no record of task " + msgId + " (never submitted, purged, or one of the oldest"
                         + " past the records' bound)", msgId));
         if (!record.msgType().equals("apply_request")) {
-            throw new Refused("NotResubmittable", "task " + msgId + " was an " + record.msgType()
-                    + ": only functions (apply, map) run again; execute its code again instead", msgId);
+            String kind = record.msgType().replace("_request", "");
+            throw new Refused("NotResubmittable", "task " + msgId + " (" + record.msgType() + ") is not a function:"
+                    + " only apply and map tasks run again; send its " + kind + " again from a view instead", msgId);
         }
         if (record.request() == null) {
             throw new Refused("NotResubmittable", "the controller did not keep the request of task " + msgId
-                    + ": its arguments weighed more than " + (KeptRequest.MAX_BYTES >> 20) + " MiB, or their arrays"
-                    + " came from its client for that run only; submit the task again from a client", msgId);
+                    + ": its function and arguments weighed more than " + (KeptRequest.MAX_BYTES >> 20) + " MiB, their"
+                    + " arrays came from its client for that run only, or it is among the oldest tasks, whose"
+                    + " requests went to make room for newer ones; submit the task again from a client", msgId);
         }
         return record.request();
     }

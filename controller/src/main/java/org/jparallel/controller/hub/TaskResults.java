@@ -96,8 +96,9 @@ final class TaskResults {
             return new PastOutcomes.Past(null);
         }
         JsonObject content = JsonParser.parseString(record.content()).getAsJsonObject();
-        return new PastOutcomes.Past(JsonFields.string(content, "ename", record.status()) + ": "
-                + JsonFields.string(content, "evalue", ""));
+        String ename = JsonFields.string(content, "ename", record.status());
+        String evalue = JsonFields.string(content, "evalue", "");
+        return new PastOutcomes.Past(evalue.isEmpty() ? ename : ename + ": " + evalue);
     }
 
     private JsonObject running(Task task) {

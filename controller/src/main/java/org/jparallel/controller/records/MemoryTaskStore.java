@@ -1,7 +1,9 @@
 package org.jparallel.controller.records;
 
 import java.util.ArrayList;
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +13,10 @@ import java.util.Optional;
 
 /**
  * Records in memory, bounded by count and by bytes: when either bound is passed, the oldest records
- * (first finished) go first. The default store; a restarted controller starts empty.
+ * (first finished) go first. The requests kept for resubmitting have a bound of their own, an eighth of the bytes:
+ * a map of 100,000 small chunks ships its function's classes with each (7 KB a chunk), which would otherwise crowd
+ * the results out and grow the controller by the whole bound; past it, the oldest records keep their result but
+ * drop their request. The default store; a restarted controller starts empty.
  *
  * <pre>{@code
  * TaskStore store = new MemoryTaskStore(100_000, 1L << 30);   // 100,000 records or 1 GiB
@@ -20,8 +25,12 @@ import java.util.Optional;
 public final class MemoryTaskStore implements TaskStore {
     private final int maxRecords;
     private final long maxBytes;
+    private final long maxRequestBytes;
     private final Map<String, TaskRecord> records = new LinkedHashMap<>();
+    /** The msg_ids of records put with a request, oldest first (some since purged, or stripped). */
+    private final Deque<String> withRequests = new ArrayDeque<>();
     private long bytes;
+    private long requestBytes;
 
     public MemoryTaskStore(int maxRecords, long maxBytes) {
         if (maxRecords < 1 || maxBytes < 1) {
@@ -30,6 +39,7 @@ public final class MemoryTaskStore implements TaskStore {
         }
         this.maxRecords = maxRecords;
         this.maxBytes = maxBytes;
+        this.maxRequestBytes = Math.max(1, maxBytes / 8);
     }
 
     @Override
@@ -37,10 +47,31 @@ public final class MemoryTaskStore implements TaskStore {
         remove(record.msgId());
         records.put(record.msgId(), record);
         bytes += record.bytes();
+        if (record.request() != null) {
+            withRequests.add(record.msgId());
+            requestBytes += record.request().bytes();
+        }
+        while (requestBytes > maxRequestBytes && !withRequests.isEmpty()) {
+            TaskRecord stripped = records.get(withRequests.poll());
+            if (stripped != null && stripped.request() != null) {
+                forget(stripped);
+                TaskRecord kept = stripped.withoutRequest();
+                records.put(kept.msgId(), kept); // an existing key keeps its place
+                bytes += kept.bytes();
+            }
+        }
         Iterator<TaskRecord> oldest = records.values().iterator();
         while ((records.size() > maxRecords || bytes > maxBytes) && oldest.hasNext()) {
-            bytes -= oldest.next().bytes();
+            forget(oldest.next());
             oldest.remove();
+        }
+    }
+
+    /** Takes a record's bytes out of the counts. */
+    private void forget(TaskRecord record) {
+        bytes -= record.bytes();
+        if (record.request() != null) {
+            requestBytes -= record.request().bytes();
         }
     }
 
@@ -72,7 +103,7 @@ public final class MemoryTaskStore implements TaskStore {
     private boolean remove(String msgId) {
         TaskRecord old = records.remove(msgId);
         if (old != null) {
-            bytes -= old.bytes();
+            forget(old);
         }
         return old != null;
     }
@@ -81,7 +112,9 @@ public final class MemoryTaskStore implements TaskStore {
     public int purgeAll() {
         int purged = records.size();
         records.clear();
+        withRequests.clear();
         bytes = 0;
+        requestBytes = 0;
         return purged;
     }
 

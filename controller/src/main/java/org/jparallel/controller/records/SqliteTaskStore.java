@@ -191,7 +191,15 @@ public final class SqliteTaskStore implements TaskStore {
     @Override
     public int purgeAll() {
         try (Statement s = db.createStatement()) {
-            return s.executeUpdate("DELETE FROM tasks");
+            int purged = s.executeUpdate("DELETE FROM tasks");
+            // SQLite keeps a file's freed pages for reuse: give them back, as a user purging everything expects;
+            // on a connection of its own, since this one's prepared statements count as in progress
+            try (Connection vacuum = DriverManager.getConnection(db.getMetaData().getURL());
+                 Statement v = vacuum.createStatement()) {
+                v.execute("VACUUM");
+                v.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+            }
+            return purged;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot purge task records: " + e.getMessage(), e);
         }

@@ -29,6 +29,12 @@ public record TaskRecord(String msgId, String msgType, String label, int engineI
         label = label == null ? "" : label;
     }
 
+    /** This record without its kept request: the task can no longer run again from it. */
+    public TaskRecord withoutRequest() {
+        return new TaskRecord(msgId, msgType, label, engineId, status, submitted, started, completed, content, stdout,
+                stderr, buffers, null);
+    }
+
     /** Roughly what the record holds in memory: its texts and buffers. */
     public long bytes() {
         long total = 256L + content.length() + stdout.length() + stderr.length();

@@ -69,6 +69,27 @@ class ResubmitTest {
     }
 
     @Test
+    void aTaskOfAViewOfSomeEnginesRunsAgainOnAnyEngine() throws Exception {
+        AsyncResult<Integer> onOne = rc.loadBalancedView(1).apply(() -> 7);
+        onOne.get(WAIT);
+        AsyncResult<Object> busy = rc.engine(1).apply(() -> { Thread.sleep(2000); return null; });
+        Thread.sleep(200);
+
+        AsyncResult<Integer> again = rc.resubmit(onOne.msgIds().get(0));
+
+        assertEquals(7, again.get(WAIT));
+        assertEquals(0, again.metadata().get(0).engineId(), "not held to the engines of its first view");
+        busy.get(WAIT);
+    }
+
+    @Test
+    void aResubmittedTaskKeepsItsLabelInItsResult() throws Exception {
+        AsyncResult<Integer> first = lv.withFlags(TaskFlags.NONE.withLabel("step B")).apply(() -> 2);
+        first.get(WAIT);
+        assertEquals("step B", rc.resubmit(first.msgIds().get(0)).label());
+    }
+
+    @Test
     void aFailedTaskFailsAgainWithItsError() {
         AsyncResult<Integer> first = lv.apply(() -> { throw new IllegalStateException("flaky"); });
         assertThrows(RemoteError.class, () -> first.get(WAIT));
@@ -124,7 +145,7 @@ class ResubmitTest {
         code.get(WAIT);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> rc.resubmit(code.msgIds().get(0)));
-        assertTrue(e.getMessage().contains("execute_request"), e.getMessage());
+        assertTrue(e.getMessage().contains("(execute_request) is not a function"), e.getMessage());
     }
 
     @Test

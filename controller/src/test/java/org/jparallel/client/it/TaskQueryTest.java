@@ -102,5 +102,17 @@ class TaskQueryTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TaskQuery.all().status("failed"));
         assertTrue(e.getMessage().contains("pending, ok, error or aborted"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TaskQuery.all().status());
+    }
+
+    @Test
+    void aMessageTypeIsTakenWithOrWithoutItsSuffixAndAnUnknownOneIsRefused() throws Exception {
+        AsyncResult<Integer> applied = lv.apply(() -> 1);
+        applied.get(WAIT);
+        List<String> ids = List.of(applied.msgIds().get(0));
+        assertEquals(ids, rc.dbQuery(TaskQuery.all().label(label).msgType("apply")).stream().map(TaskInfo::msgId).toList());
+        assertEquals(ids, rc.dbQuery(TaskQuery.all().label(label).msgType("apply_request")).stream().map(TaskInfo::msgId).toList());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> TaskQuery.all().msgType("map"));
+        assertTrue(e.getMessage().contains("apply, execute, push, pull or clear"), e.getMessage());
     }
 }

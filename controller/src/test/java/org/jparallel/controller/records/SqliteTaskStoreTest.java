@@ -3,9 +3,11 @@ package org.jparallel.controller.records;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -63,6 +65,19 @@ class SqliteTaskStoreTest {
             assertEquals(List.of("b"), found.stream().map(TaskRecord::msgId).toList());
             assertEquals("nightly", found.get(0).label());
         }
+    }
+
+    @Test
+    void purgingEverythingGivesTheFilesSpaceBack() throws Exception {
+        Path file = dir.resolve("tasks.db");
+        try (SqliteTaskStore store = SqliteTaskStore.open(file)) {
+            for (int i = 0; i < 8; i++) {
+                store.put(new TaskRecord("t" + i, "apply_request", "", 0, "ok", "2026-11-27T00:00:00Z", null,
+                        "2026-11-27T00:00:01Z", "{}", "", "", List.of(new byte[1 << 20]), null));
+            }
+            store.purgeAll();
+        }
+        assertTrue(Files.size(file) < (1 << 20), Files.size(file) + " bytes");
     }
 
     private static TaskRecord record(String msgId, KeptRequest request) {
