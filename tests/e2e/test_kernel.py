@@ -97,6 +97,22 @@ def test_caller_of_a_redefined_method_uses_the_new_one(kc):
     assert value_of(kc, "twice()") == "42"
 
 
+def test_an_object_whose_class_calls_a_redefined_method_is_kept_as_in_jshell(kc):
+    value_of(kc, "double lift(double x) { return x + 1.5; }")
+    value_of(kc, "class Climber { double h; void climb() { h = lift(h); } }")
+    value_of(kc, "var climber = new Climber(); climber.h = 2; climber.climb();")
+    value_of(kc, "double lift(double x) { return x - 1000; }")
+    assert value_of(kc, "climber.h") == "3.5"
+    assert value_of(kc, "climber.climb(); climber.h") == "-996.5"
+
+
+def test_a_lambda_kept_in_a_variable_calls_the_method_as_redefined(kc):
+    value_of(kc, "int bump(int a) { return a + 1; }")
+    value_of(kc, "IntSupplier bumped = () -> bump(5);")
+    value_of(kc, "int bump(int a) { return a + 2; }")
+    assert value_of(kc, "bumped.getAsInt()") == "7"
+
+
 def test_method_defined_before_its_callee_works_once_the_callee_exists(kc):
     execute(kc, "int outer() { return inner() + 1; }")
     value_of(kc, "int inner() { return 41; }")

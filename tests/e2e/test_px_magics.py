@@ -308,6 +308,19 @@ def test_a_pushed_object_whose_class_calls_methods_of_the_notebook_works_in_px(c
     assert climbed.status == "ok" and "11.0" in climbed.stdout, climbed.describe()
 
 
+def test_pushing_after_the_notebook_changed_a_method_keeps_the_engines_earlier_objects(cluster):
+    declared = execute(cluster, "double jump(double x) { return x + 1; }\n"
+                                "class Jumper { double x; Jumper go() { x = jump(x); return this; } }")
+    assert declared.status == "ok", declared.describe()
+    assert execute(cluster, 'Client.connect().all().pushSync(Map.of("jumper", new Jumper()));').status == "ok"
+    assert "1.0" in execute(cluster, "%px jumper.go().x").stdout
+    changed = execute(cluster, "double jump(double x) { return x * 10; }\n"
+                               'Client.connect().all().pushSync(Map.of("other", new Jumper()));')
+    assert changed.status == "ok", changed.describe()
+    kept = execute(cluster, "%px jumper.go().x")
+    assert kept.status == "ok" and "10.0" in kept.stdout, kept.describe()
+
+
 def test_a_pushed_object_of_a_member_class_of_the_notebook_is_the_engines_own(cluster):
     declared = execute(cluster, "class Trail { static class Marker { int n = 21; int twice() { return 2 * n; } } }")
     assert declared.status == "ok", declared.describe()

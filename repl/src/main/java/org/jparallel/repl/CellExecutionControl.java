@@ -1,11 +1,15 @@
 package org.jparallel.repl;
 
+import java.lang.instrument.ClassDefinition;
+import java.lang.instrument.Instrumentation;
+import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -97,13 +101,77 @@ final class CellExecutionControl extends LocalExecutionControl {
         }
     }
 
+    /**
+     * Redefines cells' classes in place, as the jshell tool's remote execution does through JDI: a class JShell
+     * compiled again (a method it calls was declared anew, with another body) keeps its identity, its static fields
+     * (the cells' variables) and its objects. JShell's local execution cannot; it replaces the class then, and the
+     * variables holding its objects were dropped. Where the JVM gives no {@link Instrumentation}, or refuses the
+     * change (a field or method added or removed), JShell replaces the classes as before.
+     */
     @Override
     public void redefine(ClassBytecodes[] compiled)
             throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        Instrumentation instrumentation = ClassRedefinition.instrumentation().orElseThrow(() ->
+                new NotImplementedException("redefining classes needs the JVM's instrumentation"));
         ClassBytecodes[] classes = serializable(compiled);
-        super.redefine(woven(classes));
+        ClassBytecodes[] installed = jshellStopChecks(woven(classes));
+        ClassDefinition[] definitions = new ClassDefinition[installed.length];
+        try {
+            for (int i = 0; i < installed.length; i++) {
+                definitions[i] = new ClassDefinition(findClass(installed[i].name()), installed[i].bytecodes());
+            }
+            instrumentation.redefineClasses(definitions); // all or none
+        } catch (ClassNotFoundException | UnmodifiableClassException | UnsupportedOperationException
+                 | LinkageError e) {
+            throw new ClassInstallException("redefine: " + e, new boolean[installed.length]);
+        }
+        classesRedefined(installed);
         for (ClassBytecodes c : classes) {
             classBytes.put(c.name(), c.bytecodes());
+        }
+    }
+
+    /**
+     * The classes as JShell's {@code load} installs them from JDK 20 on, its stop checks woven in, so that code
+     * redefined here still stops; on JDK 17 (or should JShell's weaving not be found) as they are.
+     */
+    private static ClassBytecodes[] jshellStopChecks(ClassBytecodes[] classes) {
+        Method instrument = JShellWeaving.METHOD;
+        if (instrument == null) {
+            return classes;
+        }
+        ClassBytecodes[] woven = new ClassBytecodes[classes.length];
+        try {
+            for (int i = 0; i < classes.length; i++) {
+                woven[i] = new ClassBytecodes(classes[i].name(), (byte[]) instrument.invoke(null, classes[i].bytecodes()));
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("JShell's stop checks could not be woven into a redefined class", e);
+        }
+        return woven;
+    }
+
+    /** JShell's private {@code LocalExecutionControl.instrument(byte[])}, opened to us by the instrumentation. */
+    private static final class JShellWeaving {
+        static final Method METHOD = find();
+
+        private static Method find() {
+            if (!STOP_CHECKS) {
+                return null;
+            }
+            try {
+                Module jshell = LocalExecutionControl.class.getModule();
+                ClassRedefinition.instrumentation().ifPresent(inst -> inst.redefineModule(jshell, Set.of(), Map.of(),
+                        Map.of(LocalExecutionControl.class.getPackageName(), Set.of(JShellWeaving.class.getModule())),
+                        Set.of(), Map.of()));
+                Method method = LocalExecutionControl.class.getDeclaredMethod("instrument", byte[].class);
+                method.setAccessible(true);
+                return method;
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                Logger.getLogger(CellExecutionControl.class.getName()).log(Level.INFO, "redefined cells' classes"
+                        + " get no stop checks: JShell's weaving was not found", e);
+                return null;
+            }
         }
     }
 

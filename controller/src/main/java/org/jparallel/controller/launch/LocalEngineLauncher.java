@@ -45,12 +45,15 @@ public final class LocalEngineLauncher implements EngineLauncher {
      * ({@code ClassPathIndexing}): 17 MB of heap for completions that engines never serve.
      * {@code --add-opens java.base/jdk.internal.loader} lets {@code %jars} in an engine's cell add to the
      * engine's own class path, so that lambdas from clients see the jar's classes too, not only cells.
+     * {@code -Djdk.attach.allowAttachSelf=true} lets an engine redefine a cell's class in place when JShell compiles
+     * it again (a method it calls declared anew), keeping the variables and pushed objects that hold its objects.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-XX:+UseG1GC", "-Xms16m",
             "-Xshare:auto", "-XX:-UsePerfData",
             "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
             "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED",
-            "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED");
+            "--add-opens=java.base/jdk.internal.loader=ALL-UNNAMED",
+            "-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading");
 
     /**
      * Hands freed native memory (javac's and the JIT's, kept by malloc) back to the system every few
