@@ -308,6 +308,16 @@ def test_a_pushed_object_whose_class_calls_methods_of_the_notebook_works_in_px(c
     assert climbed.status == "ok" and "11.0" in climbed.stdout, climbed.describe()
 
 
+def test_a_pushed_object_brings_the_classes_the_notebook_methods_it_calls_use(cluster):
+    declared = execute(cluster, "class Lever { int pull(int v) { return v + 1000; } }\n"
+                                "int leverage() { return new Lever().pull(1); }\n"
+                                "class Crane { int lift() { return leverage(); } }")
+    assert declared.status == "ok", declared.describe()
+    assert execute(cluster, 'Client.connect().all().pushSync(Map.of("crane", new Crane()));').status == "ok"
+    lifted = execute(cluster, "%px crane.lift()")
+    assert lifted.status == "ok" and "1001" in lifted.stdout, lifted.describe()
+
+
 def test_pushing_after_the_notebook_changed_a_method_keeps_the_engines_earlier_objects(cluster):
     declared = execute(cluster, "double jump(double x) { return x + 1; }\n"
                                 "class Jumper { double x; Jumper go() { x = jump(x); return this; } }")

@@ -26,20 +26,23 @@ import org.jparallel.repl.SnippetNames;
  * The declarations of the records, enums and classes of this client's cells that pushed values hold (at the top, in
  * JDK collections, maps, optionals and arrays, as components of those records and in fields of those classes), each
  * after the types it uses (the cells' interfaces it implements, a sealed one with its other records, a class's
- * superclass) and the cells' methods its code calls. An engine whose cells lack one
+ * superclass) and the cells' types and methods its code names or calls. An engine whose cells lack one
  * declares it before it takes the values, so that a {@code Point} pushed from the notebook is a {@code Point} in
  * {@code %px} cells, as if {@code %%px --local} had declared it.
  */
 final class PushedDeclarations {
     private static final int MAX_DEPTH = 32;
-
-    private final DeclaredTypes cells;
     /** A call: a name before an opening parenthesis (the cells' methods are among these names). */
     private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\s*\\(");
+    /** A name in a declaration's source (the cells' types are among these names). */
+    private static final Pattern NAME = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\b");
+
+    private final DeclaredTypes cells;
 
     /** Each declaration by a key of its own (a type's name, a method's name and signature), in the order engines need. */
     private final Map<String, JsonObject> found = new LinkedHashMap<>();
     private final Set<String> namesCalled = new HashSet<>();
+    private final Set<String> namesLookedUp = new HashSet<>();
     private final Set<Class<?>> seen = new HashSet<>();
     private final Set<Object> walked = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -136,6 +139,8 @@ final class PushedDeclarations {
                     type(component.getGenericType());
                 }
                 declaration(c);
+            } else if (c.isInterface()) {
+                interfaceType(c);
             } else if (isCellClass(c) && seen.add(c)) {
                 if (isCellClass(c.getSuperclass())) {
                     type(c.getSuperclass()); // class Walker before class Runner extends Walker
@@ -154,14 +159,32 @@ final class PushedDeclarations {
     /** The cells' interfaces {@code c} implements, before it. */
     private void interfaces(Class<?> c) {
         for (Class<?> implemented : c.getInterfaces()) {
-            if (seen.add(implemented)) {
-                declaration(implemented); // interface Shape { double area(); } before record Square
-                if (implemented.isSealed()) {
-                    // sealed interface Shape permits Circle, Square: no member compiles without the others
-                    for (Class<?> permitted : implemented.getPermittedSubclasses()) {
-                        type(permitted);
-                    }
+            interfaceType(implemented); // interface Shape { double area(); } before record Square
+        }
+    }
+
+    private void interfaceType(Class<?> c) {
+        if (seen.add(c)) {
+            declaration(c);
+            if (c.isSealed()) {
+                // sealed interface Shape permits Circle, Square: no member compiles without the others
+                for (Class<?> permitted : c.getPermittedSubclasses()) {
+                    type(permitted);
                 }
+            }
+        }
+    }
+
+    /**
+     * The cells' types {@code source} names beyond those its fields and supertypes tell (a method body's
+     * {@code new Helper()}): one the engine lacks would leave the source unusable there. A name that only looks like
+     * one of them (a local variable's) brings a type along that nothing uses; it does no harm.
+     */
+    private void typesNamedIn(String source) {
+        Matcher name = NAME.matcher(source);
+        while (name.find()) {
+            if (namesLookedUp.add(name.group(1))) {
+                cells.declared(name.group(1)).ifPresent(this::type);
             }
         }
     }
@@ -181,6 +204,9 @@ final class PushedDeclarations {
                     declaration.addProperty("name", name);
                     declaration.addProperty("source", source);
                     found.put(name, declaration);
+                    // after it: engines resolve a forward reference once its type comes, and a sealed interface
+                    // must come before the records it permits, which its source names
+                    typesNamedIn(source);
                 }));
     }
 
@@ -196,6 +222,7 @@ final class PushedDeclarations {
             String name = call.group(1);
             if (namesCalled.add(name)) {
                 cells.methods(name).forEach((signature, methodSource) -> {
+                    typesNamedIn(methodSource);
                     methodsCalledIn(methodSource);
                     JsonObject declaration = new JsonObject();
                     declaration.addProperty("kind", "method");

@@ -62,6 +62,30 @@ class PushedDeclarationsTest {
     }
 
     @Test
+    void theCellsTypesACalledMethodUsesComeBeforeIt() {
+        Object uses = made("class Helper { int h(int v) { return v + 1000; } }\n"
+                        + "int viaHelper() { return new Helper().h(1); }\n"
+                        + "class Uses { int run() { return viaHelper(); } }",
+                "new Uses()");
+        assertEquals(List.of("Helper", "viaHelper", "Uses"), declaredFor(uses));
+    }
+
+    @Test
+    void aTypeAMethodBodyMakesComesWithTheClass() {
+        Object box = made("record Tool(String name) { }\nclass Kit { Object make() { return new Tool(\"saw\"); } }",
+                "new Kit()");
+        assertEquals(List.of("Kit", "Tool"), declaredFor(box));
+    }
+
+    @Test
+    void aSealedInterfaceComesBeforeTheRecordsItPermits() {
+        Object tile = made("sealed interface Figure permits Disc, Tile { }\n"
+                + "record Disc(double r) implements Figure { }\nrecord Tile(double side) implements Figure { }",
+                "new Tile(2)");
+        assertEquals(List.of("Figure", "Disc", "Tile"), declaredFor(tile));
+    }
+
+    @Test
     void aMemberClassComesWithTheTypeDeclaringIt() {
         Object inner = made("class Outer { static class Inner { int n = 1; } }", "new Outer.Inner()");
         assertEquals(List.of("Outer"), declaredFor(inner));
