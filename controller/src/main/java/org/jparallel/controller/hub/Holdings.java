@@ -3,6 +3,7 @@ package org.jparallel.controller.hub;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jparallel.controller.records.TaskRecord;
 import org.jparallel.controller.scheduler.EngineLoad;
 import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
@@ -356,6 +358,13 @@ final class Holdings {
         }
         Holding holding = holdings.get(msgId);
         EngineEntry holder = holding == null ? null : hub.engines().get(holding.engineId);
+        if (holder == null && !remaking.containsKey(msgId) && !lost.containsKey(msgId)) {
+            List<byte[]> recorded = recordedValue(msgId);
+            if (recorded != null) {
+                answer(requester, toEngine, route.headerFrame(), recorded);
+                return;
+            }
+        }
         if (holder == null) {
             String why = remaking.containsKey(msgId) ? "the result of task " + msgId + " is being made again:"
                     + " its engine died" : lost.getOrDefault(msgId, noHolder(msgId));
@@ -378,12 +387,49 @@ final class Holdings {
     }
 
     private String noHolder(String msgId) {
-        boolean succeeded = hub.log().store().get(msgId).map(r -> r.status().equals("ok")).orElse(false);
-        return succeeded
+        TaskRecord record = hub.log().store().get(msgId).orElse(null);
+        if (record == null) {
+            return "no engine holds the result of task " + msgId + ", and the controller has no record of it: it"
+                    + " never ran, or its record was purged (or was among the oldest past the records' bound)";
+        }
+        return record.status().equals("ok")
                 ? "no engine holds the value of task " + msgId + " any more: a value over 1 MiB stays on the engine"
                 + " that made it, not in the task records, and is freed once the client that sent the task has"
                 + " released its AsyncResult (or with its cluster); keep that AsyncResult to use the value later"
-                : "no engine holds the result of task " + msgId + ": it failed, or never ran";
+                : "task " + msgId + " has no value: it ended " + record.status();
+    }
+
+    /**
+     * The value a finished apply task's record holds itself (one up to 1 MiB travels in its reply, which the record
+     * keeps), for when no engine holds it any more: its client released it, or the cluster restarted. Null when
+     * the record has none (a value held on its engine, a failure, no record).
+     */
+    private List<byte[]> recordedValue(String msgId) {
+        TaskRecord record = hub.log().store().get(msgId).orElse(null);
+        if (record == null || !record.status().equals("ok") || !record.msgType().equals("apply_request")
+                || record.buffers().isEmpty()
+                || JsonParser.parseString(record.content()).getAsJsonObject().has("held")) {
+            return null;
+        }
+        return record.buffers();
+    }
+
+    /** Answers a {@code value_request} with the value's frames, as its holder would. */
+    private void answer(byte[] requester, boolean toEngine, byte[] requestHeader, List<byte[]> frames) {
+        try {
+            JsonObject header = RoutingHeader.object(requestHeader);
+            JsonObject metadata = new JsonObject();
+            metadata.addProperty("status", "ok");
+            JsonObject content = ControllerRequests.ok();
+            if (toEngine) {
+                hub.links().toEngine(codec.encode(new Message(List.of(requester), org.jparallel.wire.Header.create(
+                        "value_reply", session, "controller"), header, metadata, content, frames)));
+            } else {
+                hub.replies().reply(requester, header, "value_reply", content, metadata, frames);
+            }
+        } catch (org.jparallel.wire.MalformedMessageException e) {
+            // a request whose header cannot be read gets no answer
+        }
     }
 
     static boolean isRelay(List<byte[]> frames) {

@@ -82,6 +82,19 @@ class TaskRecordsTest {
     }
 
     @Test
+    void aSmallResultOfAClosedClientPassesOnAsAnArgumentFromItsRecord() throws Exception {
+        String id;
+        try (Client first = cluster.connect()) {
+            AsyncResult<String> made = first.loadBalancedView().apply(() -> "small");
+            made.get(Duration.ofSeconds(30));
+            id = made.msgIds().get(0);
+        } // closing released the value its engine kept for tasks
+        AsyncResult<String> found = rc.getResult(id);
+
+        assertEquals(5, lv.applySync((String s) -> s.length(), found));
+    }
+
+    @Test
     void anotherClientSeesWhenTheTaskWasSubmittedNotWhenItAsked() throws Exception {
         AsyncResult<Integer> nap = lv.apply(() -> { Thread.sleep(500); return 1; });
         nap.get();
