@@ -56,21 +56,15 @@ class ResubmitTest {
 
     @Test
     void aTaskSentToOneEngineRunsAgainWhereverThereIsRoom() throws Exception {
-        AsyncResult<Integer> onOne = rc.engine(1).apply(() -> 7);
-        onOne.get(WAIT);
-        AsyncResult<Object> busy = rc.engine(1).apply(() -> { Thread.sleep(2000); return null; });
-        Thread.sleep(200);
-
-        AsyncResult<Integer> again = rc.resubmit(onOne.msgIds().get(0));
-
-        assertEquals(7, again.get(WAIT));
-        assertEquals(0, again.metadata().get(0).engineId(), "not held to the busy engine it ran on first");
-        busy.get(WAIT);
+        runsAgainOnEngine0WhileEngine1IsBusy(rc.engine(1).apply(() -> 7));
     }
 
     @Test
     void aTaskOfAViewOfSomeEnginesRunsAgainOnAnyEngine() throws Exception {
-        AsyncResult<Integer> onOne = rc.loadBalancedView(1).apply(() -> 7);
+        runsAgainOnEngine0WhileEngine1IsBusy(rc.loadBalancedView(1).apply(() -> 7));
+    }
+
+    private void runsAgainOnEngine0WhileEngine1IsBusy(AsyncResult<Integer> onOne) throws Exception {
         onOne.get(WAIT);
         AsyncResult<Object> busy = rc.engine(1).apply(() -> { Thread.sleep(2000); return null; });
         Thread.sleep(200);
@@ -78,7 +72,7 @@ class ResubmitTest {
         AsyncResult<Integer> again = rc.resubmit(onOne.msgIds().get(0));
 
         assertEquals(7, again.get(WAIT));
-        assertEquals(0, again.metadata().get(0).engineId(), "not held to the engines of its first view");
+        assertEquals(0, again.metadata().get(0).engineId(), "not held to the engines it was sent to first");
         busy.get(WAIT);
     }
 
