@@ -331,6 +331,30 @@ def test_pushing_after_the_notebook_changed_a_method_keeps_the_engines_earlier_o
     assert kept.status == "ok" and "10.0" in kept.stdout, kept.describe()
 
 
+def test_a_class_the_notebook_changed_in_place_reaches_the_engines_with_the_next_push(cluster):
+    declared = execute(cluster, "class Gear { int teeth() { return 1; } }\n"
+                                "class Bike { int ride() { return new Gear().teeth(); } }")
+    assert declared.status == "ok", declared.describe()
+    assert execute(cluster, 'Client.connect().all().pushSync(Map.of("bike", new Bike()));').status == "ok"
+    assert "Out[0:" in execute(cluster, "%px bike.ride()").stdout
+    changed = execute(cluster, "class Gear { int teeth() { return 2; } }\n"
+                               'Client.connect().all().pushSync(Map.of("bike2", new Bike()));')
+    assert changed.status == "ok", changed.describe()
+    ridden = execute(cluster, "%px bike2.ride() + bike.ride()")
+    assert ridden.status == "ok" and "4" in ridden.stdout, ridden.describe()
+
+
+def test_an_engines_own_declaration_of_a_pushed_class_stays_its_own_when_pushed_again(cluster):
+    declared = execute(cluster, "class Cog { int size() { return 1; } }\n"
+                                "class Mill { int turn() { return new Cog().size(); } }")
+    assert declared.status == "ok", declared.describe()
+    assert execute(cluster, 'Client.connect().all().pushSync(Map.of("mill", new Mill()));').status == "ok"
+    assert execute(cluster, "%px class Cog { int size() { return 1000; } }").status == "ok"
+    assert execute(cluster, 'Client.connect().all().pushSync(Map.of("mill2", new Mill()));').status == "ok"
+    turned = execute(cluster, "%px mill2.turn()")
+    assert turned.status == "ok" and "1000" in turned.stdout, turned.describe()
+
+
 def test_a_pushed_object_of_a_member_class_of_the_notebook_is_the_engines_own(cluster):
     declared = execute(cluster, "class Trail { static class Marker { int n = 21; int twice() { return 2 * n; } } }")
     assert declared.status == "ok", declared.describe()

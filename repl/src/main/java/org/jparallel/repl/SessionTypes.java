@@ -23,8 +23,11 @@ final class SessionTypes implements DeclaredTypes {
     /** A method's name to its active overloads, each map replaced whole, never changed. */
     private final Map<String, Map<String, MethodDeclaration>> methods = new ConcurrentHashMap<>();
 
-    /** The binary name of a declaration's class, and the declaration as its cell wrote it. */
-    private record Declaration(String binaryName, String source) {
+    /**
+     * The snippet of a type's declaration, the binary name of its class, and the declaration as its cell wrote it.
+     * The snippet tells declarations apart: one that redefined the class in place has the same binary name.
+     */
+    private record Declaration(TypeDeclSnippet snippet, String binaryName, String source) {
     }
 
     /**
@@ -50,11 +53,11 @@ final class SessionTypes implements DeclaredTypes {
                     continue;
                 }
                 if (event.status().isActive()) {
-                    active.put(type.name(), new Declaration(binaryName.get(), type.source()));
+                    active.put(type.name(), new Declaration(type, binaryName.get(), type.source()));
                 } else {
                     // only while it is still this snippet's: a redeclaration also reports the one it replaced
                     active.computeIfPresent(type.name(),
-                            (name, declaration) -> declaration.binaryName().equals(binaryName.get()) ? null : declaration);
+                            (name, declaration) -> declaration.snippet() == type ? null : declaration);
                 }
             }
         }

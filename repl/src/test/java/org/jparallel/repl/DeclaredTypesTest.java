@@ -59,6 +59,16 @@ class DeclaredTypesTest {
     }
 
     @Test
+    void aClassRedefinedInPlaceIsFoundWithItsNewSource() {
+        run("int k() { return 1; }");
+        run("class Helper { int h() { return k(); } }");
+        Class<?> before = session.declaredTypes().declared("Helper").orElseThrow();
+        run("class Helper { int h() { return k() + 1; } }");
+        assertEquals(Optional.of("class Helper { int h() { return k() + 1; } }"), session.declaredTypes().source("Helper"));
+        assertEquals(before, session.declaredTypes().declared("Helper").orElseThrow(), "redefined in place");
+    }
+
+    @Test
     void aRecordACellDeclaredIsFoundByItsName() {
         run("record Point(int x, int y) { }");
         Class<?> point = session.declaredTypes().declared("Point").orElseThrow();
