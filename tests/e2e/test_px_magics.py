@@ -217,6 +217,14 @@ def test_task_flags_and_their_duration_need_no_import(cluster):
     assert "2000" in on_engines.stdout, on_engines.stdout
 
 
+def test_task_queries_and_their_instants_need_no_import(cluster):
+    ran = execute(cluster, "Client.connect().loadBalancedView().applySync(() -> 1);\n"
+                           "Client.connect().dbQuery(TaskQuery.all().completedAfter(Instant.EPOCH)).isEmpty()")
+    assert ran.result() == "false", ran.describe()
+    on_engines = execute(cluster, "%px Instant.EPOCH.getEpochSecond()")
+    assert on_engines.status == "ok" and "0" in on_engines.stdout, on_engines.describe()
+
+
 def test_px_computes_with_the_elements_of_what_was_scattered(cluster):
     scattered = execute(cluster, 'var dv = Client.connect().all();\ndv.scatterSync("x", range(16));')
     assert scattered.status == "ok", scattered.describe()

@@ -416,6 +416,9 @@ public final class Client implements AutoCloseable {
      * }</pre>
      */
     public List<TaskInfo> dbQuery(TaskQuery query) {
+        if (query == null) {
+            throw new IllegalArgumentException("dbQuery takes a TaskQuery, not null: TaskQuery.all() for every task");
+        }
         return records.find(query);
     }
 

@@ -42,7 +42,7 @@ final class EngineSession extends SessionContext implements AutoCloseable {
                 .withoutStopChecks()
                 .withHostClassPath()
                 .withStartup(List.of(SessionOptions.JSHELL_IMPORTS
-                        + "import java.time.Duration;\nimport org.jparallel.client.*;\n")));
+                        + "import java.time.Duration;\nimport java.time.Instant;\nimport org.jparallel.client.*;\n")));
         try {
             // No JavaSession.warmUp(): it also warms completion, which engines never serve; the
             // imports have warmed the compiler already.

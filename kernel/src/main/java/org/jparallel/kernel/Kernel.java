@@ -70,12 +70,13 @@ public final class Kernel implements AutoCloseable {
     private static final long STREAM_FLUSH_MILLIS = 20;
     /**
      * The client API and {@code Cluster}, imported into every cell beside JShell's own default imports;
-     * {@code Duration}, which the API's timeouts take; and the display types a cell's own renderable class names
+     * {@code Duration} and {@code Instant}, which the API's timeouts and task queries take; and the display types a cell's own renderable class names
      * (single types: an on-demand import of the package would make {@code Image} ambiguous beside
      * {@code java.awt.*}).
      */
     private static final String CLIENT_IMPORTS = """
             import java.time.Duration;
+            import java.time.Instant;
             import org.jparallel.client.*;
             import static org.jparallel.client.Parallel.*;
             import org.jparallel.cluster.*;

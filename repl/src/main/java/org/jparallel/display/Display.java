@@ -100,6 +100,7 @@ public final class Display {
                 org.jparallel.display.MimeRenderer renderer() { return $d.renderer(); }
                 org.jparallel.display.DisplayHandle displayWithId(String displayId, Object value) { return $d.displayWithId(displayId, value); }
                 void updateDisplay(String displayId, Object value) { $d.updateDisplay(displayId, value); }
+                void updateDisplay(org.jparallel.display.DisplayHandle shown, Object value) { shown.update(value); }
                 """.replace("$d", displayVariable);
     }
 

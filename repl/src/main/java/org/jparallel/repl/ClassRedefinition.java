@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -52,8 +51,9 @@ final class ClassRedefinition {
             try {
                 attach();
             } catch (Exception | LinkageError e) {
-                LOG.log(Level.INFO, "cells' classes are replaced, not redefined in place: the JVM did not let"
-                        + " itself be attached (" + e + "); start it with -Djdk.attach.allowAttachSelf=true", e);
+                // one line: the JVM's reason is all there is to say (a trace would fill a kernel's console)
+                LOG.info("cells' classes are replaced, not redefined in place: the JVM did not let itself be"
+                        + " attached (" + e + "); start it with -Djdk.attach.allowAttachSelf=true");
             }
         }
         return Optional.ofNullable(instrumentation).filter(Instrumentation::isRedefineClassesSupported);

@@ -19,6 +19,13 @@ final class CompileErrors {
     /** javac's word for {@code __} or {@code ___} used before two or three values were displayed. */
     private static final Pattern EARLIER_VALUE = Pattern.compile("symbol:\\s+variable (___?)\\b");
 
+    /**
+     * javac's words for a result whose type argument is {@code Object} ({@code var r = rc.getResult(id)}) passed to a
+     * function that takes a typed parameter: no overload fits, and javac lists them all.
+     */
+    private static final Pattern UNTYPED_RESULT = Pattern.compile(
+            "no suitable method found for (\\w+)\\(.*AsyncResult<java\\.lang\\.Object>");
+
     /** javac's words for IJava's {@code String id = display(x)}: display returns a handle here. */
     private static final Pattern HANDLE_AS_ID = Pattern.compile(
             "org\\.jparallel\\.display\\.DisplayHandle cannot be converted to java\\.lang\\.String");
@@ -53,13 +60,17 @@ final class CompileErrors {
                 .ifPresent(m -> traceback.add(earlierValueHint(m.group(1))));
         shown.stream().filter(d -> HANDLE_AS_ID.matcher(message(d)).find()).findFirst()
                 .ifPresent(d -> traceback.add(DISPLAY_ID_HINT));
+        shown.stream().map(d -> UNTYPED_RESULT.matcher(message(d))).filter(Matcher::find).findFirst()
+                .ifPresent(m -> traceback.add("hint: an AsyncResult<Object> (what var r = rc.getResult(id) makes) fits"
+                        + " no parameter of " + m.group(1) + "'s function: give it the type the function takes,"
+                        + " AsyncResult<String> r = rc.getResult(id), or pass rc.getResult(id) itself"));
         return new CompileError(message(shown.get(0)), traceback);
     }
 
     /** IJava's notebooks keep the id {@code display} returned there; here it returns a handle that has it. */
-    private static final String DISPLAY_ID_HINT = "hint: display(…) returns a DisplayHandle here, where IJava returned"
-            + " the display's id: String id = display(x).id(); keeps IJava's updateDisplay(id, y) working, or keep the"
-            + " handle: var shown = display(x); shown.update(y);";
+    private static final String DISPLAY_ID_HINT = "hint: display(…) and displayWithId(…) return a DisplayHandle here,"
+            + " where IJava returned the display's id: String id = display(x).id(); keeps IJava's updateDisplay(id, y)"
+            + " working, or keep the handle: var shown = display(x); shown.update(y);";
 
     /**
      * javac's "reference to apply is ambiguous" for {@code v.apply(x -> x + 1, ar)}, followed by errors about

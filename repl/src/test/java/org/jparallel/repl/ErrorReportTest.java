@@ -211,8 +211,23 @@ class ErrorReportTest {
 
         CompileError error = assertInstanceOf(CompileError.class, session.eval("String id = display(\"text\");"));
         String hint = error.traceback().get(error.traceback().size() - 1);
-        assertTrue(hint.startsWith("hint: display(…) returns a DisplayHandle here"), hint);
+        assertTrue(hint.startsWith("hint: display(…) and displayWithId(…) return a DisplayHandle here"), hint);
         assertInstanceOf(CellOutcome.Success.class, session.eval("String id = display(\"text\").id();"));
+        assertInstanceOf(CellOutcome.Success.class, session.eval("var h = display(\"a\"); updateDisplay(h, \"b\");"));
+    }
+
+    @Test
+    void aResultTypedObjectPassedToATypedFunctionGetsAHintToTypeIt() {
+        session.eval("interface Fn<A, R> { R apply(A a); }");
+        session.eval("class AsyncResult<T> { }");
+        session.eval("<A, R> R applyAsync(Fn<A, R> f, AsyncResult<? extends A> a) { return null; }");
+        session.eval("<A, R> R applyAsync(Fn<A, R> f, A a) { return null; }");
+
+        CompileError error = assertInstanceOf(CompileError.class,
+                session.eval("applyAsync((String s) -> s.length(), new AsyncResult<Object>())"));
+
+        String hint = error.traceback().get(error.traceback().size() - 1);
+        assertTrue(hint.startsWith("hint: an AsyncResult<Object> (what var r = rc.getResult(id) makes)"), hint);
     }
 
     @Test

@@ -22,6 +22,11 @@ final class RemoteErrorReport {
     static final int SHOWN = 4;
     /** javac's "cannot find symbol" names what it missed: {@code symbol:   variable offset}. */
     private static final Pattern MISSING_SYMBOL = Pattern.compile("symbol:\\s+(variable|method|class) (\\w+)");
+    /**
+     * JShell's words for code declared on an engine (a pushed class's method, say) that uses what the engine lacks:
+     * {@code method sc(double) cannot be invoked until variable scale is declared}.
+     */
+    private static final Pattern UNRESOLVED = Pattern.compile("until (variable|method|class) (\\w+)\\b.* is declared");
 
     private RemoteErrorReport() {
     }
@@ -63,8 +68,10 @@ final class RemoteErrorReport {
         if (groups.size() > SHOWN) {
             traceback.add("… " + (groups.size() - SHOWN) + " more");
         }
-        errors.stream().filter(error -> error.remoteClassName().equals("CompileError"))
-                .map(error -> MISSING_SYMBOL.matcher(error.remoteMessage())).filter(Matcher::find)
+        errors.stream()
+                .map(error -> (error.remoteClassName().equals("CompileError") ? MISSING_SYMBOL : UNRESOLVED)
+                        .matcher(error.remoteMessage()))
+                .filter(Matcher::find)
                 .filter(missing -> local.test(missing.group(2))).findFirst()
                 .ifPresent(missing -> traceback.add(clusterHandle.test(missing.group(2))
                         ? clusterHandleHint(missing.group(2)) : notOnTheEngines(missing.group(1), missing.group(2))));

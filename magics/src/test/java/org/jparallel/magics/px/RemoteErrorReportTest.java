@@ -38,6 +38,17 @@ class RemoteErrorReportTest {
     }
 
     @Test
+    void aPushedMethodUsingAVariableOfTheNotebookGetsAHintToPushIt() {
+        RemoteError unresolved = new RemoteError(0, "execute", "jdk.jshell.UnresolvedReferenceException",
+                "method sc(double) cannot be invoked until variable scale is declared",
+                List.of("jdk.jshell.UnresolvedReferenceException: …", "\tat sc(the pushed sc line 1)"));
+        List<String> lines = traceback(unresolved, Set.of("scale"));
+        assertEquals("hint: the variable scale is declared in this notebook, not on the engines: send its value with"
+                + " push (v.pushSync(Map.of(\"scale\", scale))) or declare it there (%%px --local runs a cell here"
+                + " and on the engines)", lines.get(lines.size() - 1));
+    }
+
+    @Test
     void theNotebooksClientIsNotToBePushed() {
         CellOutcome outcome = RemoteErrorReport.of(cannotFind(0, "variable rc"), Set.of("rc")::contains,
                 Set.of("rc")::contains);
