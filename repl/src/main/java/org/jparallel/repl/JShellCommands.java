@@ -88,7 +88,8 @@ enum JShellCommands {
     private static String value(Object value) {
         String text;
         try {
-            text = value instanceof String s ? '"' + s + '"' : String.valueOf(value);
+            // a cell class's name as the cell wrote it (Walker@1b2c), as the jshell tool shows it
+            text = value instanceof String s ? '"' + s + '"' : SnippetNames.readable(String.valueOf(value));
         } catch (RuntimeException e) {
             return "<toString threw " + e.getClass().getSimpleName() + ">";
         }

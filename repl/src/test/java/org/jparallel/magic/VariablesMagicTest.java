@@ -46,6 +46,14 @@ class VariablesMagicTest {
     }
 
     @Test
+    void anObjectOfACellClassShowsTheClassAsTheCellNamedIt() {
+        notebook.succeed("class Walker { }\nvar w = new Walker(); var ws = java.util.List.of(w);");
+        String whos = printed("%whos");
+        assertTrue(whos.matches("(?s).*w +Walker +Walker@[0-9a-f]+\n.*"), whos);
+        assertTrue(whos.matches("(?s).*size 1: \\[Walker@[0-9a-f]+\\].*"), whos);
+    }
+
+    @Test
     void aBigCollectionIsNotPrintedWhole() {
         notebook.succeed("var big = java.util.stream.IntStream.range(0, 1_000_000).boxed().toList();");
         String line = printed("%whos").lines().filter(l -> l.startsWith("big")).findFirst().orElseThrow();

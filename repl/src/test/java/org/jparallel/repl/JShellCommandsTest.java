@@ -34,6 +34,16 @@ class JShellCommandsTest {
     }
 
     @Test
+    void anObjectOfACellClassShowsTheClassAsTheCellNamedIt() {
+        try (JavaSession own = JavaSession.open(SessionOptions.defaults())) {
+            own.eval("class Walker { }");
+            own.eval("var w = new Walker();");
+            String vars = own.jshellCommand("/vars").orElseThrow();
+            assertTrue(vars.matches("\\|    Walker w = Walker@[0-9a-f]+\n"), vars);
+        }
+    }
+
+    @Test
     void aVariableWhoseClassChangedUnderItIsListedNotActive() {
         try (JavaSession own = JavaSession.open(SessionOptions.defaults())) {
             own.eval("class Walker { double x; }");

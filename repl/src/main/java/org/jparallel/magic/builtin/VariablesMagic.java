@@ -12,6 +12,7 @@ import org.jparallel.magic.MagicKind;
 import org.jparallel.magic.MagicUsageException;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.SessionVariable;
+import org.jparallel.repl.SnippetNames;
 
 /**
  * IPython's {@code %who} (the names of the session's variables) and {@code %whos} (a table of names, types and
@@ -137,9 +138,10 @@ public final class VariablesMagic implements Magic {
         return text.append(close).toString();
     }
 
+    /** The value's toString, a cell class's name in it as the cell wrote it ({@code Walker@1b2c}), as jshell shows it. */
     private static String safeToString(Object value) {
         try {
-            return String.valueOf(value);
+            return SnippetNames.readable(String.valueOf(value));
         } catch (RuntimeException e) {
             return "<toString threw " + e.getClass().getSimpleName() + ">";
         }
