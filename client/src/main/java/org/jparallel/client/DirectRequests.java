@@ -56,11 +56,12 @@ final class DirectRequests {
         return send("execute", requests, DirectRequests::executeReply);
     }
 
+    /** One call, encoded once, for every engine; an {@link AsyncResult} argument stands for its value. */
     <T> AsyncResult<T> apply(RemoteFunction function, Object... args) {
-        List<byte[]> call = sender.encodeCall(function, args);
+        TaskRequest call = sender.applyRequest(-1, function, args);
         List<TaskRequest> requests = new ArrayList<>();
         for (int target : targets()) {
-            requests.add(new TaskRequest(target, "apply_request", new JsonObject(), call));
+            requests.add(new TaskRequest(target, "apply_request", new JsonObject(), call.buffers(), call.inputs()));
         }
         return send("apply", requests, (reply, outputs) -> sender.appliedValue(reply));
     }

@@ -183,6 +183,23 @@ public final class DirectView extends View {
         return apply(f, a).get();
     }
 
+    // ---- a result as the argument: each engine takes its value from the engine that holds it, never through this
+    // client, once the task that makes it has ended (what ipyparallel cannot do). Type the lambda's parameter.
+    //   var table = rc.engine(0).applyAsync(() -> loadTable());
+    //   rc.all().applySync((double[] t) -> t.length, table);
+
+    public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return requests.apply(f, a);
+    }
+
+    public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return apply(f, a);
+    }
+
+    public <A, R> List<R> applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return apply(f, a).get();
+    }
+
     /** Applies {@code f} to every element, one contiguous chunk per engine; values in sequence order. */
     public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
         return requests.map(new MapChunk<>(f), sequence);

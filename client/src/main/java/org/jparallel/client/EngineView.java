@@ -157,6 +157,22 @@ public final class EngineView extends View {
         return apply(f, a).get();
     }
 
+    // ---- a result as the argument: its value comes from the engine that holds it, never through this client, once
+    // the task that makes it has ended. Type the lambda's parameter.
+    //   rc.engine(1).applySync((double[] t) -> t.length, rc.engine(0).applyAsync(() -> loadTable()));
+
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return requests.apply(f, a);
+    }
+
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return apply(f, a);
+    }
+
+    public <A, R> R applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
+        return apply(f, a).get();
+    }
+
     /** Applies {@code f} to every element on this one engine. */
     public <T, R> AsyncMapResult<R> map(Fn<T, R> f, List<? extends T> sequence) {
         return requests.map(new MapChunk<>(f), sequence);

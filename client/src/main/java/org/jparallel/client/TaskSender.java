@@ -87,7 +87,9 @@ final class TaskSender {
             if (request.target() >= 0) {
                 JsonArray target = new JsonArray();
                 target.add(request.target());
-                metadata.add("targets", target);
+                // A task for one engine that takes results goes through the controller's queue, held to that
+                // engine, so that it waits for them there as a load-balanced one does; others go straight to it.
+                metadata.add(request.inputs().isEmpty() ? "targets" : "lb_targets", target);
             }
             Message message = channel.newRequest(request.msgType(), request.content())
                     .withMetadata(metadata).withBuffers(request.buffers());

@@ -86,7 +86,7 @@ final class UnserializablePath {
         if (isResultHandle(type)) {
             return new UnserializableValueException(path, type.getName(), "an " + type.getSimpleName() + ", which"
                     + " stands for tasks of this client and cannot travel itself: to use its value on an engine, pass"
-                    + " it as an argument of a load-balanced apply (lv.applyAsync((Integer x) -> x + 1, ar)), and"
+                    + " it as an argument of an apply (lv.applyAsync((Integer x) -> x + 1, ar), or a direct view's), and"
                     + " the value goes engine to engine; or send ar.get()", failure);
         }
         if (type.getPackageName().equals(CLIENT_PACKAGE)) {

@@ -36,6 +36,24 @@ class ResultArgumentsTest {
 
     @Test
     @Order(1)
+    void aResultOfOneEngineGoesToEveryEngineOfADirectViewOnceItIsMade() throws Exception {
+        long before = rc.bytesReceived();
+        AsyncResult<double[]> table = rc.engine(0).apply(() -> {
+            Thread.sleep(500); // the tasks that take it are sent before it exists
+            double[] t = new double[MILLION];
+            Arrays.fill(t, 1.0);
+            return t;
+        });
+
+        List<Double> sums = rc.all().applySync((double[] t) -> Arrays.stream(t).sum(), table);
+
+        assertEquals(List.of(1.0 * MILLION, 1.0 * MILLION), sums);
+        assertEquals(2.0 * MILLION, rc.engine(1).applySync((double[] t) -> Arrays.stream(t).sum() * 2, table));
+        assertTrue(rc.bytesReceived() - before < MILLION, "the table came through the client");
+    }
+
+    @Test
+    @Order(1)
     void millionElementResultsFlowToTheNextTaskWithoutComingBackToTheClient() throws Exception {
         long before = rc.bytesReceived();
         AsyncResult<double[]> arB = lv.applyAsync(() -> { double[] b = new double[MILLION]; Arrays.fill(b, 1.0); return b; });
