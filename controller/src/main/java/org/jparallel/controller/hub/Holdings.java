@@ -358,16 +358,21 @@ final class Holdings {
         }
         Holding holding = holdings.get(msgId);
         EngineEntry holder = holding == null ? null : hub.engines().get(holding.engineId);
-        if (holder == null && !remaking.containsKey(msgId) && !lost.containsKey(msgId)) {
-            List<byte[]> recorded = recordedValue(msgId);
-            if (recorded != null) {
-                answer(requester, toEngine, route.headerFrame(), recorded);
-                return;
-            }
-        }
         if (holder == null) {
-            String why = remaking.containsKey(msgId) ? "the result of task " + msgId + " is being made again:"
-                    + " its engine died" : lost.getOrDefault(msgId, noHolder(msgId));
+            String why;
+            if (remaking.containsKey(msgId)) {
+                why = "the result of task " + msgId + " is being made again: its engine died";
+            } else if (lost.containsKey(msgId)) {
+                why = lost.get(msgId);
+            } else {
+                TaskRecord record = hub.log().store().get(msgId).orElse(null);
+                if (holdsItsValue(record)) {
+                    valueReply(requester, toEngine, route.headerFrame(), "ok", ControllerRequests.ok(),
+                            record.buffers());
+                    return;
+                }
+                why = noHolder(msgId, record);
+            }
             if (!toEngine) {
                 // the client's own get(), not a task's argument
                 why = why.replace(" that this task takes as an argument", ", a value over 1 MiB that stays on its"
@@ -386,8 +391,7 @@ final class Holdings {
         hub.links().toEngine(routed);
     }
 
-    private String noHolder(String msgId) {
-        TaskRecord record = hub.log().store().get(msgId).orElse(null);
+    private static String noHolder(String msgId, TaskRecord record) {
         if (record == null) {
             return "no engine holds the result of task " + msgId + ", and the controller has no record of it: it"
                     + " never ran, or its record was purged (or was among the oldest past the records' bound)";
@@ -400,36 +404,14 @@ final class Holdings {
     }
 
     /**
-     * The value a finished apply task's record holds itself (one up to 1 MiB travels in its reply, which the record
-     * keeps), for when no engine holds it any more: its client released it, or the cluster restarted. Null when
-     * the record has none (a value held on its engine, a failure, no record).
+     * Whether a finished apply task's record holds its value itself (one up to 1 MiB travels in its reply, which the
+     * record keeps), for when no engine holds it any more: its client released it, or the cluster restarted. Not a
+     * value held on its engine, a failure, or no record.
      */
-    private List<byte[]> recordedValue(String msgId) {
-        TaskRecord record = hub.log().store().get(msgId).orElse(null);
-        if (record == null || !record.status().equals("ok") || !record.msgType().equals("apply_request")
-                || record.buffers().isEmpty()
-                || JsonParser.parseString(record.content()).getAsJsonObject().has("held")) {
-            return null;
-        }
-        return record.buffers();
-    }
-
-    /** Answers a {@code value_request} with the value's frames, as its holder would. */
-    private void answer(byte[] requester, boolean toEngine, byte[] requestHeader, List<byte[]> frames) {
-        try {
-            JsonObject header = RoutingHeader.object(requestHeader);
-            JsonObject metadata = new JsonObject();
-            metadata.addProperty("status", "ok");
-            JsonObject content = ControllerRequests.ok();
-            if (toEngine) {
-                hub.links().toEngine(codec.encode(new Message(List.of(requester), org.jparallel.wire.Header.create(
-                        "value_reply", session, "controller"), header, metadata, content, frames)));
-            } else {
-                hub.replies().reply(requester, header, "value_reply", content, metadata, frames);
-            }
-        } catch (org.jparallel.wire.MalformedMessageException e) {
-            // a request whose header cannot be read gets no answer
-        }
+    private static boolean holdsItsValue(TaskRecord record) {
+        return record != null && record.status().equals("ok") && record.msgType().equals("apply_request")
+                && !record.buffers().isEmpty()
+                && !JsonParser.parseString(record.content()).getAsJsonObject().has("held");
     }
 
     static boolean isRelay(List<byte[]> frames) {
@@ -455,16 +437,21 @@ final class Holdings {
     }
 
     private void refuse(byte[] requester, boolean toEngine, byte[] requestHeader, String ename, String evalue) {
+        valueReply(requester, toEngine, requestHeader, "error", ClientReplies.errorContent(ename, evalue), List.of());
+    }
+
+    /** The controller's own {@code value_reply}, to an engine or a client: a refusal, or a value as its holder sends. */
+    private void valueReply(byte[] requester, boolean toEngine, byte[] requestHeader, String status, JsonObject content,
+                            List<byte[]> frames) {
         try {
             JsonObject header = RoutingHeader.object(requestHeader);
             JsonObject metadata = new JsonObject();
-            metadata.addProperty("status", "error");
+            metadata.addProperty("status", status);
             if (toEngine) {
-                Message reply = new Message(List.of(requester), org.jparallel.wire.Header.create("value_reply", session,
-                        "controller"), header, metadata, ClientReplies.errorContent(ename, evalue), List.of());
-                hub.links().toEngine(codec.encode(reply));
+                hub.links().toEngine(codec.encode(new Message(List.of(requester), org.jparallel.wire.Header.create(
+                        "value_reply", session, "controller"), header, metadata, content, frames)));
             } else {
-                hub.replies().reply(requester, header, "value_reply", ClientReplies.errorContent(ename, evalue), metadata);
+                hub.replies().reply(requester, header, "value_reply", content, metadata, frames);
             }
         } catch (org.jparallel.wire.MalformedMessageException e) {
             // a request whose header cannot be read gets no answer
