@@ -10,12 +10,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jparallel.client.values.ResultRef;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.client.values.VariableRef;
 import org.jparallel.repl.DeclaredTypes;
+import org.jparallel.wire.Header;
 import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
@@ -124,7 +124,7 @@ final class TaskSender {
             if (id == null) {
                 throw new IllegalArgumentException("resubmit takes msg_ids, not null: " + msgIds);
             }
-            newIds.add(UUID.randomUUID().toString());
+            newIds.add(Header.newId());
         }
         AsyncResult<Object> result = new AsyncResult<>("resubmit", newIds, Collections.nCopies(newIds.size(), -1),
                 (reply, outputs) -> appliedValue(reply), single ? values -> values.get(0) : values -> values,
