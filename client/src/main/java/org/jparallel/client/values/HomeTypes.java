@@ -1,7 +1,10 @@
 package org.jparallel.client.values;
 
+import java.io.Serializable;
+import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -21,15 +24,17 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
 /**
  * A decoded value whose records, enums and classes were declared in the sender's cells, made those of the same names
  * that this session's cells declare, when they match (a record's components; a class's instance fields at every
- * level, see {@link CellClassFields}): a type typed on both sides ({@code %%px --local record Point(int x, int y)
- * { }}, or declared on engines by a push) then moves between them as the one type each side's cells name. Without
- * such a type here, or with other components or fields, the value keeps the sender's class.
+ * level, see {@link CellClassFields}; a lambda made in such a class): a type typed on both sides ({@code %%px --local
+ * record Point(int x, int y) { }}, or declared on engines by a push) then moves between them as the one type each
+ * side's cells name. Without such a type here, or with other components or fields, the value keeps the sender's class.
  *
  * <p>Applies to the value itself, its records' components, its converted objects' fields, and the elements of the
  * JDK's lists, sets, maps, map entries and of arrays it is made of (a changed list arrives as an {@code ArrayList}; a changed set
@@ -38,6 +43,8 @@ import org.jparallel.repl.SnippetNames;
  * is converted once, and a graph that leads back to itself is walked once.
  */
 final class HomeTypes {
+    private static final Pattern CLASS_IN_DESCRIPTOR = Pattern.compile("L([^;]+);");
+
     private final DeclaredTypes home;
     /** The receiver's type for each type of the sender met so far, or empty: a list has many alike. */
     private final Map<Class<?>, Optional<Class<?>>> mineFor = new HashMap<>();
@@ -106,7 +113,60 @@ final class HomeTypes {
         if (value instanceof Enum<?> constant) {
             return constant(constant).orElse(value);
         }
+        if (value.getClass().isHidden() && value instanceof Serializable) {
+            return lambda(value).orElse(value);
+        }
         return value.getClass().isRecord() ? record(value).orElse(value) : instance(value).orElse(value);
+    }
+
+    /**
+     * A lambda or method reference made in a class of the sender's cells, made anew by the receiver's class of that
+     * name, from the same source (cells compile every lambda serializable): kept in a field of a converted object,
+     * the sender's lambda would make the sender's records and call the sender's methods. Its captured values
+     * convert too; its names of the sender's cell types become the receiver's, as the receiver's class wrote them.
+     */
+    private Optional<Object> lambda(Object value) {
+        try {
+            Method writeReplace = value.getClass().getDeclaredMethod("writeReplace");
+            writeReplace.setAccessible(true);
+            if (!(writeReplace.invoke(value) instanceof SerializedLambda sent)) {
+                return Optional.empty();
+            }
+            Optional<Class<?>> capturing = declaredHere(sent.getCapturingClass());
+            if (capturing.isEmpty() || capturing.get().getClassLoader() == value.getClass().getClassLoader()) {
+                return Optional.empty();
+            }
+            Object[] captured = new Object[sent.getCapturedArgCount()];
+            for (int i = 0; i < captured.length; i++) {
+                captured[i] = converted(sent.getCapturedArg(i));
+            }
+            SerializedLambda mine = new SerializedLambda(capturing.get(), homeNames(sent.getFunctionalInterfaceClass()),
+                    sent.getFunctionalInterfaceMethodName(), homeNames(sent.getFunctionalInterfaceMethodSignature()),
+                    sent.getImplMethodKind(), homeNames(sent.getImplClass()), sent.getImplMethodName(),
+                    homeNames(sent.getImplMethodSignature()), homeNames(sent.getInstantiatedMethodType()), captured);
+            Method deserialize = capturing.get().getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
+            deserialize.setAccessible(true);
+            return Optional.of(deserialize.invoke(null, mine));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty(); // the receiver's class makes no such lambda (another source): the sender's stays
+        }
+    }
+
+    /** The receiver's cell type of the name that a class of the sender's cells has ({@code REPL/$JShell$12$Bag}). */
+    private Optional<Class<?>> declaredHere(String internalName) {
+        return SnippetNames.declaredName(internalName.replace('/', '.')).flatMap(home::declared);
+    }
+
+    /** A class name or a method descriptor, each sender's cell type in it named as the receiver's declares it. */
+    private String homeNames(String internalNames) {
+        if (!internalNames.contains("REPL/")) {
+            return internalNames;
+        }
+        if (!internalNames.startsWith("(")) {
+            return declaredHere(internalNames).map(mine -> mine.getName().replace('.', '/')).orElse(internalNames);
+        }
+        return CLASS_IN_DESCRIPTOR.matcher(internalNames)
+                .replaceAll(m -> Matcher.quoteReplacement("L" + homeNames(m.group(1)) + ";"));
     }
 
     /**

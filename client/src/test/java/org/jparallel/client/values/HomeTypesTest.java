@@ -250,4 +250,62 @@ class HomeTypesTest {
         assertEquals(java.util.Map.entry("a", 1), entries.get(0));
         assertSame(kernels("Walker"), ((java.util.Map.Entry<?, ?>) entries.get(1)).getValue().getClass());
     }
+    @Test
+    void aLambdaInAFieldMakesTheReceiversTypes() {
+        String types = "record Tag(String t) { }\n"
+                + "class Bag { java.util.function.Supplier<Tag> make = () -> new Tag(\"x\"); }";
+        engine.run(types).run("var bag = new Bag();");
+        kernel.run("int declaredBefore = 1;").run(types); // its classes' binary names differ from the engine's
+
+        Object bag = received("bag");
+
+        assertSame(kernels("Bag"), bag.getClass());
+        assertSame(kernels("Tag"), ((java.util.function.Supplier<?>) field(bag, "make")).get().getClass());
+    }
+
+    @Test
+    void aMethodReferenceInAFieldMakesTheReceiversTypes() {
+        String types = "record Tag(String t) { }\n"
+                + "class Bag { java.util.function.Function<String, Tag> tagger = Tag::new; }";
+        engine.run(types).run("var bag = new Bag();");
+        kernel.run(types);
+
+        Object bag = received("bag");
+
+        @SuppressWarnings("unchecked")
+        var tagger = (java.util.function.Function<String, ?>) field(bag, "tagger");
+        assertSame(kernels("Tag"), tagger.apply("y").getClass());
+    }
+
+    @Test
+    void aLambdaInAFieldCapturesTheConvertedObject() {
+        String types = "class Bag { int n = 3; java.util.function.Supplier<Object> self = () -> this; }";
+        engine.run(types).run("var bag = new Bag();");
+        kernel.run(types);
+
+        Object bag = received("bag");
+
+        assertSame(bag, ((java.util.function.Supplier<?>) field(bag, "self")).get());
+    }
+
+    @Test
+    void aLambdaInAFieldCallsTheReceiversMethod() {
+        String bag = "class Bag { java.util.function.IntUnaryOperator step = x -> boost(x); }";
+        engine.run("int boost(int x) { return x + 1; }").run(bag).run("var bag = new Bag();");
+        kernel.run("int boost(int x) { return x + 100; }").run(bag);
+
+        Object received = received("bag");
+
+        assertEquals(101, ((java.util.function.IntUnaryOperator) field(received, "step")).applyAsInt(1));
+    }
+
+    private static Object field(Object owner, String name) {
+        try {
+            java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
+            field.setAccessible(true);
+            return field.get(owner);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
 }

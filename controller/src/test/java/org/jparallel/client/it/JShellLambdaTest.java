@@ -207,4 +207,12 @@ class JShellLambdaTest {
         assertEquals(List.of("engine's", "engine's"), cells.eval("inCells.all().executeSync(\"String whose = gauge.own();\");"
                 + " inCells.all().pullSync(\"whose\")"));
     }
+    @Test
+    void aLambdaInAFieldOfAPushedObjectMakesTheEnginesRecords() {
+        cells.eval("record Tag(String t) { }");
+        cells.eval("class Bag { java.util.function.Supplier<Tag> make = () -> new Tag(\"made\"); }");
+        cells.eval("inCells.all().pushSync(Map.of(\"bag\", new Bag()));");
+        assertEquals(List.of("made", "made"), cells.eval("inCells.all().executeSync(\"String made = bag.make.get().t();\");"
+                + " inCells.all().pullSync(\"made\")"));
+    }
 }
