@@ -5,6 +5,7 @@ import java.lang.instrument.Instrumentation;
 import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ final class CellExecutionControl extends LocalExecutionControl {
     private static final String CHECKS_INTERNAL_NAME = CHECKS_CLASS.replace('.', '/');
     /** How long a cell whose wait a stop hook ended may take to end by itself before JShell's stop ends it. */
     private static final long HOOKED_CELL_END_MILLIS = 200;
+    /**
+     * How long running snippet code may take to reach a woven check before {@code Thread.stop} ends its thread:
+     * checks end it where a check is, as an exception the JDK's code unwinds as any other, whereas Thread.stop can
+     * land in the middle of a pool's bookkeeping (a parallel stream's pool then kept a task no thread would take).
+     */
+    private static final long WOVEN_CHECK_MILLIS = 300;
 
     private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
@@ -425,7 +432,7 @@ final class CellExecutionControl extends LocalExecutionControl {
         if (!(hooked && cellEndsWithin(HOOKED_CELL_END_MILLIS))) {
             if (!weaving) {
                 super.stop();
-            } else if (cellThread != null) {
+            } else if (cellThread != null && !(running(cellThread) && cellEndsWithin(WOVEN_CHECK_MILLIS))) {
                 // Not JShell's stop of the snippet's whole thread group: a pool's threads that a cell started are in
                 // it, and a ThreadDeath landing in the pool's own code (not in a snippet's, which the woven checks
                 // end where a check is) left a parallel stream's pool with a task no thread would take.
@@ -433,8 +440,13 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
         }
         if (cellRunning && !STOP_CHECKS) {
-            stopOtherSnippetThreads(cellThread, weaving ? null : snippetGroup);
+            stopOtherSnippetThreads(cellThread, weaving ? null : snippetGroup, weaving ? WOVEN_CHECK_MILLIS : 0);
         }
+    }
+
+    /** Whether the thread runs (a woven check may come), rather than waits in the JDK's code (none will). */
+    private static boolean running(Thread thread) {
+        return thread.getState() == Thread.State.RUNNABLE;
     }
 
     private boolean cellEndsWithin(long millis) {
@@ -456,11 +468,30 @@ final class CellExecutionControl extends LocalExecutionControl {
      * in every thread, and so do ours where woven ({@link #woven}); here, Thread.stop ends every other thread whose
      * stack shows snippet code (a frame of a class of package REPL), which also ends such code waiting in the JDK's
      * (a {@code Thread.sleep}), where no check comes. Without woven checks, a parallel stream's short lambdas are
-     * seldom on the stack when looked at: those go on.
+     * seldom on the stack when looked at: those go on. With them, threads that run get {@code checkMillis} to reach
+     * a check first.
      */
     @SuppressWarnings({"deprecation", "removal"})
-    private static void stopOtherSnippetThreads(Thread cellThread, ThreadGroup stoppedByJShell) {
+    private static void stopOtherSnippetThreads(Thread cellThread, ThreadGroup stoppedByJShell, long checkMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(checkMillis);
+        List<Thread> left = otherSnippetThreads(cellThread, stoppedByJShell);
+        // Those running woven code end at their next check: Thread.stop for those that stay (WOVEN_CHECK_MILLIS)
+        while (left.stream().anyMatch(CellExecutionControl::running) && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            left = otherSnippetThreads(cellThread, stoppedByJShell);
+        }
+        left.forEach(Thread::stop);
+    }
+
+    /** The threads but this one, the cell's and ours whose stack shows snippet code (a class of package REPL). */
+    private static List<Thread> otherSnippetThreads(Thread cellThread, ThreadGroup stoppedByJShell) {
         Thread self = Thread.currentThread();
+        List<Thread> found = new ArrayList<>();
         for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
             Thread thread = entry.getKey();
             if (thread == self || thread == cellThread || thread.getName().startsWith("jparallel-")
@@ -469,11 +500,12 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
             for (StackTraceElement frame : entry.getValue()) {
                 if (frame.getClassName().startsWith("REPL.")) {
-                    thread.stop();
+                    found.add(thread);
                     break;
                 }
             }
         }
+        return found;
     }
 
     /** The session's declared types, which the context class loader of user code offers (see CellContextLoader). */
