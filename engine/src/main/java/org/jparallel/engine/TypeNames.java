@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.jparallel.client.values.SerializedLambdas;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
@@ -24,7 +26,8 @@ import org.jparallel.repl.SnippetNames;
  * session's own cells); otherwise its nearest public superclass or interface that cells can name, else
  * {@code Object}. A JDK collection, map, map entry or optional gets the type arguments its contents agree on, so that
  * cells can compute with what a scatter sent ({@code x.stream().map(i -> i * i)}); one whose contents do not
- * agree, or that is empty, is declared raw.
+ * agree, or that is empty, is declared raw. A lambda gets its functional interface's type arguments as the cell
+ * that made it typed them ({@link FunctionalTypeArguments}).
  *
  * <pre>{@code
  * TypeNames.usable(new double[3], loader, types)             // "double[]"
@@ -34,6 +37,7 @@ import org.jparallel.repl.SnippetNames;
  * TypeNames.usable(Map.of("a", new ArrayList<>(List.of(1.5))), loader, types) // the same: inside, by its interface
  * TypeNames.usable(recordFromAClientCell, loader, types)     // "Record" (or a public interface it implements)
  * TypeNames.usable(recordThisSessionDeclares, loader, types) // "Point", as the cells name it
+ * TypeNames.usable(aCellsFunctionOfIntegers, loader, types)  // "java.util.function.Function<Integer, Integer>"
  * }</pre>
  */
 final class TypeNames {
@@ -112,6 +116,14 @@ final class TypeNames {
 
     /** {@code <Integer>} for a list of integers, {@code <String, Double>} for a map; empty when contents disagree. */
     private Optional<String> typeArguments(Object value, String raw) {
+        if (value.getClass().isHidden()) {
+            return SerializedLambdas.of(value)
+                    .flatMap(lambda -> FunctionalTypeArguments.of(lambda, value.getClass().getClassLoader()))
+                    .filter(typed -> namesItself(typed.functionalInterface())
+                            && className(typed.functionalInterface()).equals(raw))
+                    .map(typed -> typed.arguments().stream().map(this::className)
+                            .collect(Collectors.joining(", ", "<", ">")));
+        }
         if (value instanceof Map.Entry<?, ?> entry && ENTRY_TYPES.contains(raw)) {
             String key = of(entry.getKey(), true);
             String element = of(entry.getValue(), true);

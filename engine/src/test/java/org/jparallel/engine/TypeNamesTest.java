@@ -107,4 +107,22 @@ class TypeNamesTest {
         assertEquals("String", usable("s"));
         assertEquals("Object", usable(null));
     }
+    @Test
+    void aLambdaIsDeclaredWithItsInterfacesTypeArguments() {
+        assertEquals("java.util.function.Function<Integer, Integer>",
+                usable((java.util.function.Function<Integer, Integer> & java.io.Serializable) x -> x * x));
+        assertEquals("java.util.function.Supplier<double[]>",
+                usable((java.util.function.Supplier<double[]> & java.io.Serializable) () -> new double[1]));
+    }
+
+    @Test
+    void anInterfaceTakesTheTypeArgumentItsSuperinterfacesMethodBinds() {
+        assertEquals("org.jparallel.engine.Joiner<String>", usable((Joiner<String>) (a, b) -> a + b));
+    }
+
+    @Test
+    void aLambdaThatCannotSayWhatItIsMadeOfIsDeclaredRaw() {
+        java.util.function.Function<Integer, Integer> notSerializable = x -> x;
+        assertEquals("java.util.function.Function", usable(notSerializable));
+    }
 }

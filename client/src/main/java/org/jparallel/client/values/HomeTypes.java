@@ -1,6 +1,5 @@
 package org.jparallel.client.values;
 
-import java.io.Serializable;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -113,7 +112,7 @@ final class HomeTypes {
         if (value instanceof Enum<?> constant) {
             return constant(constant).orElse(value);
         }
-        if (value.getClass().isHidden() && value instanceof Serializable) {
+        if (value.getClass().isHidden()) {
             return lambda(value).orElse(value);
         }
         return value.getClass().isRecord() ? record(value).orElse(value) : instance(value).orElse(value);
@@ -126,14 +125,13 @@ final class HomeTypes {
      * convert too; its names of the sender's cell types become the receiver's, as the receiver's class wrote them.
      */
     private Optional<Object> lambda(Object value) {
+        return SerializedLambdas.of(value).flatMap(sent -> madeHere(sent, value.getClass().getClassLoader()));
+    }
+
+    private Optional<Object> madeHere(SerializedLambda sent, ClassLoader sender) {
         try {
-            Method writeReplace = value.getClass().getDeclaredMethod("writeReplace");
-            writeReplace.setAccessible(true);
-            if (!(writeReplace.invoke(value) instanceof SerializedLambda sent)) {
-                return Optional.empty();
-            }
             Optional<Class<?>> capturing = declaredHere(sent.getCapturingClass());
-            if (capturing.isEmpty() || capturing.get().getClassLoader() == value.getClass().getClassLoader()) {
+            if (capturing.isEmpty() || capturing.get().getClassLoader() == sender) {
                 return Optional.empty();
             }
             Object[] captured = new Object[sent.getCapturedArgCount()];

@@ -215,4 +215,19 @@ class JShellLambdaTest {
         assertEquals(List.of("made", "made"), cells.eval("inCells.all().executeSync(\"String made = bag.make.get().t();\");"
                 + " inCells.all().pullSync(\"made\")"));
     }
+    @Test
+    void aPushedLambdaIsDeclaredWithItsTypeArguments() {
+        cells.eval("java.util.function.Function<Integer, Integer> square = x -> x * x;");
+        cells.eval("inCells.all().pushSync(Map.of(\"square\", square));");
+        assertEquals(List.of(17, 17), cells.eval("inCells.all().executeSync(\"int seventeen = square.apply(4) + 1;\");"
+                + " inCells.all().pullSync(\"seventeen\")"));
+    }
+
+    @Test
+    void aPushedOperatorIsDeclaredWithTheTypeArgumentOfItsInterface() {
+        cells.eval("java.util.function.BinaryOperator<String> joined = (a, b) -> a + b;");
+        cells.eval("inCells.all().pushSync(Map.of(\"joined\", joined));");
+        assertEquals(List.of(3, 3), cells.eval("inCells.all().executeSync(\"int length = joined.apply("
+                + "String.valueOf(1), String.valueOf(23)).length();\"); inCells.all().pullSync(\"length\")"));
+    }
 }
