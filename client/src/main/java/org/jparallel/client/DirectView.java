@@ -183,10 +183,12 @@ public final class DirectView extends View {
         return apply(f, a).get();
     }
 
-    // ---- a result as the argument: each engine takes its value from the engine that holds it, never through this
-    // client, once the task that makes it has ended (what ipyparallel cannot do). Type the lambda's parameter.
+    // ---- results as arguments: each engine takes their values from the engines that hold them, never through
+    // this client, once the tasks that make them have ended (what ipyparallel cannot do). Type the lambda's
+    // parameters: with implicit ones, javac cannot choose between these and the plain overloads.
     //   var table = rc.engine(0).applyAsync(() -> loadTable());
     //   rc.all().applySync((double[] t) -> t.length, table);
+    //   rc.all().applySync((double[] t, Integer row) -> t[row], table, rc.engine(1).applyAsync(() -> pickRow()));
 
     public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
         return requests.apply(f, a);
@@ -198,6 +200,57 @@ public final class DirectView extends View {
 
     public <A, R> List<R> applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return apply(f, a).get();
+    }
+
+    public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
+            AsyncResult<? extends C> c) {
+        return requests.apply(f, a, b, c);
+    }
+
+    public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<List<R>> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
+            AsyncResult<? extends C> c) {
+        return apply(f, a, b, c);
+    }
+
+    public <A, B, R> List<R> applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, R> List<R> applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, R> List<R> applySync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, C, R> List<R> applySync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
+            AsyncResult<? extends C> c) {
+        return apply(f, a, b, c).get();
     }
 
     /** Applies {@code f} to every element, one contiguous chunk per engine; values in sequence order. */

@@ -157,8 +157,8 @@ public final class EngineView extends View {
         return apply(f, a).get();
     }
 
-    // ---- a result as the argument: its value comes from the engine that holds it, never through this client, once
-    // the task that makes it has ended. Type the lambda's parameter.
+    // ---- results as arguments: their values come from the engines that hold them, never through this client, once
+    // the tasks that make them have ended. Type the lambda's parameters.
     //   rc.engine(1).applySync((double[] t) -> t.length, rc.engine(0).applyAsync(() -> loadTable()));
 
     public <A, R> AsyncResult<R> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
@@ -171,6 +171,57 @@ public final class EngineView extends View {
 
     public <A, R> R applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return apply(f, a).get();
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return requests.apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
+            AsyncResult<? extends C> c) {
+        return requests.apply(f, a, b, c);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return apply(f, a, b);
+    }
+
+    public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
+            AsyncResult<? extends C> c) {
+        return apply(f, a, b, c);
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, R> R applySync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
+        return apply(f, a, b).get();
+    }
+
+    public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
+            AsyncResult<? extends C> c) {
+        return apply(f, a, b, c).get();
     }
 
     /** Applies {@code f} to every element on this one engine. */

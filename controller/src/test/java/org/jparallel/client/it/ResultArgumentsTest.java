@@ -54,6 +54,27 @@ class ResultArgumentsTest {
 
     @Test
     @Order(1)
+    void resultsOfTwoEnginesGoTogetherToEveryEngineOfADirectView() throws Exception {
+        long before = rc.bytesReceived();
+        AsyncResult<double[]> ones = rc.engine(0).apply(() -> {
+            double[] t = new double[MILLION];
+            Arrays.fill(t, 1.0);
+            return t;
+        });
+        AsyncResult<Integer> three = rc.engine(1).apply(() -> 3);
+
+        List<Double> scaled = rc.all().applySync((double[] t, Integer k) -> Arrays.stream(t).sum() * k, ones, three);
+
+        assertEquals(List.of(3.0 * MILLION, 3.0 * MILLION), scaled);
+        assertEquals(7.5, rc.engine(0).applySync((Integer k, Double plus) -> k + plus, three, 4.5));
+        assertEquals(List.of(8, 8), rc.all().applySync((Integer plus, Integer k) -> plus + k, 5, three));
+        assertEquals(MILLION + 6, rc.engine(1).applySync((double[] t, Integer k, Integer j) -> t.length + k + j,
+                ones, three, three));
+        assertTrue(rc.bytesReceived() - before < MILLION, "the array came through the client");
+    }
+
+    @Test
+    @Order(1)
     void millionElementResultsFlowToTheNextTaskWithoutComingBackToTheClient() throws Exception {
         long before = rc.bytesReceived();
         AsyncResult<double[]> arB = lv.applyAsync(() -> { double[] b = new double[MILLION]; Arrays.fill(b, 1.0); return b; });
