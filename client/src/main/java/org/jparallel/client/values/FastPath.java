@@ -1,7 +1,10 @@
 package org.jparallel.client.values;
 
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +14,11 @@ import java.util.SortedMap;
  * Which values travel without Java serialization: null, strings, boxed primitives, primitive
  * arrays, {@link ResultRef}s, {@link VariableRef}s, and JDK lists, maps, object arrays and optionals made only
  * of those.
- * Lists arrive as {@code ArrayList} and maps as {@code LinkedHashMap} (a value that crosses JVMs is a copy);
- * sorted and identity maps keep their semantics through serialization instead, as do values that hold one list,
- * map or array twice.
+ * Lists arrive as {@code ArrayList} and maps as {@code LinkedHashMap} (a value that crosses JVMs is a copy): those
+ * that are one, and those that cells can type only by their interface ({@code List.of}'s). A list or map of another
+ * class that cells can name ({@code LinkedList}, {@code ConcurrentHashMap}, which a lambda's parameter may be typed
+ * as) keeps its class through serialization, as do sorted and identity maps and values that hold one list, map or
+ * array twice.
  */
 final class FastPath {
 
@@ -32,6 +37,15 @@ final class FastPath {
         return value == null || value instanceof String || value instanceof Boolean || value instanceof Character
                 || value instanceof Byte || value instanceof Short || value instanceof Integer
                 || value instanceof Long || value instanceof Float || value instanceof Double;
+    }
+
+    /**
+     * Whether the tree's {@code ArrayList} or {@code LinkedHashMap} is of the container's class or a subclass, or
+     * the container's class is one that cells cannot name.
+     */
+    private static boolean arrivesAsItsType(Object container, Class<?> arrival) {
+        Class<?> type = container.getClass();
+        return type.isAssignableFrom(arrival) || !Modifier.isPublic(type.getModifiers());
     }
 
     /** Object arrays whose component type every JVM has: {@code String[]}, {@code double[][]}, {@code Object[]}. */
@@ -61,10 +75,11 @@ final class FastPath {
             if (value instanceof Optional<?> optional) {
                 return optional.isEmpty() || accepts(optional.get(), depth + 1);
             }
-            if (value instanceof List<?> list) {
+            if (value instanceof List<?> list && arrivesAsItsType(list, ArrayList.class)) {
                 return firstMeeting(value, depth) && allAccepted(list, depth);
             }
-            if (value instanceof Map<?, ?> map && !(map instanceof SortedMap) && !(map instanceof IdentityHashMap)) {
+            if (value instanceof Map<?, ?> map && arrivesAsItsType(map, LinkedHashMap.class)
+                    && !(map instanceof SortedMap) && !(map instanceof IdentityHashMap)) {
                 if (!firstMeeting(value, depth)) {
                     return false;
                 }

@@ -4,6 +4,7 @@ import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ import org.jparallel.repl.SnippetNames;
  * side's cells name. Without such a type here, or with other components or fields, the value keeps the sender's class.
  *
  * <p>Applies to the value itself, its records' components, its converted objects' fields, and the elements of the
- * JDK's lists, sets, maps, map entries and of arrays it is made of (a changed list arrives as an {@code ArrayList}; a changed set
- * or map as a {@code LinkedHashSet} or {@code LinkedHashMap}, or of its own kind where that has an order or a key
- * type: sorted, enum); not inside other objects, whose fields are typed with the sender's classes. A value held twice
+ * JDK's lists, sets, maps, map entries and of arrays it is made of (a changed one keeps its class where cells can
+ * name it, {@code LinkedList} or {@code ConcurrentHashMap}, and its kind where that has an order or a key type:
+ * sorted, enum; others arrive as an {@code ArrayList}, {@code LinkedHashSet} or {@code LinkedHashMap}); not inside other objects, whose fields are typed with the sender's classes. A value held twice
  * is converted once, and a graph that leads back to itself is walked once.
  */
 final class HomeTypes {
@@ -76,7 +77,7 @@ final class HomeTypes {
     private Object convertedOnce(Object value) {
         boolean jdk = value.getClass().getName().startsWith("java.util.");
         if (value instanceof List<?> list && jdk) {
-            return anyConverts(list) ? elements(list, new ArrayList<>(list.size())) : value;
+            return anyConverts(list) ? elements(list, ofItsClass(list, new ArrayList<>(list.size()))) : value;
         }
         if (value instanceof Set<?> set && jdk) {
             return anyConverts(set) ? sameKind(set, elements(set, new LinkedHashSet<>())) : value;
@@ -179,6 +180,11 @@ final class HomeTypes {
         if (sent instanceof EnumSet<?> && !converted.isEmpty()) {
             return EnumSet.copyOf((Collection) converted);
         }
+        Collection<Object> same = ofItsClass(sent, null);
+        if (same != null) {
+            same.addAll(converted);
+            return (Set<?>) same;
+        }
         return (Set<?>) converted;
     }
 
@@ -196,7 +202,31 @@ final class HomeTypes {
         if (sent instanceof EnumMap<?, ?> && !converted.isEmpty()) {
             return new EnumMap(converted);
         }
+        Map<Object, Object> same = ofItsClass(sent, null);
+        if (same != null) {
+            same.putAll(converted);
+            return same;
+        }
         return converted;
+    }
+
+    /**
+     * An empty collection or map of the sent one's class, where cells can name that class ({@code LinkedList},
+     * {@code ConcurrentHashMap}: a lambda's parameter may be typed as one); else {@code otherwise}. Sorted and enum
+     * collections are made by {@code sameKind}, which keeps their order.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T ofItsClass(Object sent, T otherwise) {
+        Class<?> type = sent.getClass();
+        if (!Modifier.isPublic(type.getModifiers()) || !type.getName().startsWith("java.util.")
+                || sent instanceof SortedSet<?> || sent instanceof SortedMap<?, ?>) {
+            return otherwise; // a comparator of the sender's, which may not compare the receiver's types
+        }
+        try {
+            return (T) type.getConstructor().newInstance();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return otherwise;
+        }
     }
 
     /**

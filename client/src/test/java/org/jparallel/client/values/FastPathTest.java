@@ -230,4 +230,26 @@ class FastPathTest {
         Arrays.fill(array, value);
         return array;
     }
+    static Stream<Object> collectionsCellsCanNameByTheirClass() {
+        return Stream.of(new java.util.LinkedList<>(List.of("a", "b")), new java.util.Vector<>(List.of(1, 2)),
+                new java.util.concurrent.CopyOnWriteArrayList<>(List.of(1.5)),
+                new java.util.concurrent.ConcurrentHashMap<>(Map.of("k", 1)), new java.util.Hashtable<>(Map.of(1, 2)),
+                java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.of(2, "b", 1, "a"))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("collectionsCellsCanNameByTheirClass")
+    void aListOrMapOfAClassCellsCanNameArrivesAsThatClass(Object collection) {
+        Object back = decoder.decode(encoder.encode(collection));
+
+        assertEquals(collection.getClass(), back.getClass());
+        assertEquals(collection, back);
+    }
+
+    @Test
+    void listsAndMapsCellsNameOnlyByTheirInterfaceArriveAsArrayListAndLinkedHashMap() {
+        assertEquals(ArrayList.class, decoder.decode(encoder.encode(List.of(1, 2))).getClass());
+        assertEquals(ArrayList.class, decoder.decode(encoder.encode(Arrays.asList("a", "b"))).getClass());
+        assertEquals(LinkedHashMap.class, decoder.decode(encoder.encode(new java.util.HashMap<>(Map.of(1, 2)))).getClass());
+    }
 }

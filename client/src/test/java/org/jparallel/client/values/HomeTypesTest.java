@@ -299,6 +299,20 @@ class HomeTypesTest {
         assertEquals(101, ((java.util.function.IntUnaryOperator) field(received, "step")).applyAsInt(1));
     }
 
+    @Test
+    void aListOrMapOfAClassCellsCanNameKeepsItWithTheReceiversRecords() {
+        String point = "record Point(int x, int y) { }";
+        engine.run(point).run("var linked = new java.util.LinkedList<>(java.util.List.of(new Point(1, 2)));")
+                .run("var shared = new java.util.concurrent.ConcurrentHashMap<>(java.util.Map.of(\"p\", new Point(3, 4)));");
+        kernel.run(point);
+
+        java.util.LinkedList<?> linked = (java.util.LinkedList<?>) received("linked");
+        java.util.concurrent.ConcurrentHashMap<?, ?> shared = (java.util.concurrent.ConcurrentHashMap<?, ?>) received("shared");
+
+        assertSame(kernels("Point"), linked.getFirst().getClass());
+        assertSame(kernels("Point"), shared.get("p").getClass());
+    }
+
     private static Object field(Object owner, String name) {
         try {
             java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);
