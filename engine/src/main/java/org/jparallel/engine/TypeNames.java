@@ -100,6 +100,11 @@ final class TypeNames {
     }
 
     private String className(Class<?> type) {
+        if (type.isArray() && !type.getComponentType().isPrimitive()) {
+            Class<?> component = type.getComponentType();
+            String name = className(component);
+            return (name.equals("Object") && component != Object.class ? "Object" : name) + "[]";
+        }
         // A type of this session's own cells (a pushed one the cells declare too): named as the cells name it.
         Optional<String> cellName = cellName(type);
         return cellName.isPresent() ? cellName.get() : nameable(type, visible);

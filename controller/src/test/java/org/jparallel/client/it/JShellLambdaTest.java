@@ -230,4 +230,12 @@ class JShellLambdaTest {
         assertEquals(List.of(3, 3), cells.eval("inCells.all().executeSync(\"int length = joined.apply("
                 + "String.valueOf(1), String.valueOf(23)).length();\"); inCells.all().pullSync(\"length\")"));
     }
+    @Test
+    void aPushedArrayOfTheCellsRecordsOrEnumsIsDeclaredAsOne() {
+        cells.eval("record Cell(int n) { int twice() { return 2 * n; } }");
+        cells.eval("enum Level { LOW, HIGH }");
+        cells.eval("inCells.all().pushSync(Map.of(\"grid\", new Cell[] {new Cell(1), new Cell(4)}, \"levels\", Level.values()));");
+        assertEquals(List.of(8, 8), cells.eval("inCells.all().executeSync(\"int eight = grid[1].twice() + levels[1].compareTo(Level.LOW) - 1;\");"
+                + " inCells.all().pullSync(\"eight\")"));
+    }
 }
