@@ -44,6 +44,10 @@ final class TypeNames {
     private static final List<Class<?>> COLLECTION_INTERFACES = List.of(
             List.class, Set.class, Map.class, Deque.class, Queue.class, Collection.class);
 
+    /** Interfaces that say nothing of what elements have in common. */
+    private static final Set<Class<?>> EVERYWHERE = Set.of(java.io.Serializable.class, Cloneable.class,
+            Comparable.class, java.lang.constant.Constable.class, java.lang.constant.ConstantDesc.class);
+
     /** The entries of maps that cells can name, {@code Map.entry(k, v)}'s by its interface. */
     private static final Set<String> ENTRY_TYPES = Set.of("java.util.Map.Entry", "java.util.AbstractMap.SimpleEntry",
             "java.util.AbstractMap.SimpleImmutableEntry");
@@ -232,11 +236,28 @@ final class TypeNames {
     }
 
     /** The nearest superclass of {@code a} that {@code b} has too; null for none but Object, Record or Enum. */
-    private static Class<?> shared(Class<?> a, Class<?> b) {
+    private Class<?> shared(Class<?> a, Class<?> b) {
         for (Class<?> c = a; c != null && c != Object.class && c != Record.class && c != Enum.class; c = c.getSuperclass()) {
             if (c.isAssignableFrom(b)) {
                 return c;
             }
+        }
+        // Records of a sealed interface share no class but Record: the nearest interface both implement, that cells
+        // can name, and not one the JDK puts on everything (Serializable, Comparable).
+        Deque<Class<?>> queue = new ArrayDeque<>();
+        for (Class<?> c = a; c != null; c = c.getSuperclass()) {
+            queue.addAll(List.of(c.getInterfaces()));
+        }
+        Set<Class<?>> seen = new HashSet<>();
+        while (!queue.isEmpty()) {
+            Class<?> candidate = queue.poll();
+            if (!seen.add(candidate)) {
+                continue;
+            }
+            if (!EVERYWHERE.contains(candidate) && candidate.isAssignableFrom(b) && namesItself(candidate)) {
+                return candidate;
+            }
+            queue.addAll(List.of(candidate.getInterfaces()));
         }
         return null;
     }

@@ -238,4 +238,13 @@ class JShellLambdaTest {
         assertEquals(List.of(8, 8), cells.eval("inCells.all().executeSync(\"int eight = grid[1].twice() + levels[1].compareTo(Level.LOW) - 1;\");"
                 + " inCells.all().pullSync(\"eight\")"));
     }
+    @Test
+    void aPushedListOfASealedInterfacesRecordsIsDeclaredAsAListOfTheInterface() {
+        cells.eval("sealed interface Outline permits Ring, Block { double area(); }");
+        cells.eval("record Ring(double r) implements Outline { public double area() { return 3 * r * r; } }");
+        cells.eval("record Block(double side) implements Outline { public double area() { return side * side; } }");
+        cells.eval("inCells.all().pushSync(Map.of(\"outlines\", List.of(new Ring(1), new Block(2))));");
+        assertEquals(List.of(7.0, 7.0), cells.eval("inCells.all().executeSync(\"double area = 0;"
+                + " for (Outline o : outlines) { area += o.area(); }\"); inCells.all().pullSync(\"area\")"));
+    }
 }
