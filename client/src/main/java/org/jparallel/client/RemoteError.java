@@ -52,6 +52,16 @@ public class RemoteError extends RuntimeException {
         }
     }
 
+    /** The first of several errors standing for them all ({@link CompositeError}), under a message of their own. */
+    RemoteError(String message, RemoteError first) {
+        super(message);
+        this.engineId = first.engineId;
+        this.method = first.method;
+        this.remoteClassName = first.remoteClassName;
+        this.remoteMessage = first.remoteMessage;
+        this.remoteTraceback = first.remoteTraceback;
+    }
+
     private static String describe(int engineId, String method, String className, String message) {
         String where = "[" + (engineId < 0 ? "?" : String.valueOf(engineId)) + ":" + method + "] ";
         return where + className + (message == null || message.isEmpty() ? "" : ": " + message);

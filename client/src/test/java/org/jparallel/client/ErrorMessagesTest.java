@@ -75,6 +75,18 @@ class ErrorMessagesTest {
     }
 
     @Test
+    void aCompositeErrorIsCaughtAsARemoteErrorThatIsItsFirst() {
+        RemoteError caught = assertThrows(RemoteError.class, () -> {
+            throw new CompositeError("apply", List.of(divideByZero(2), divideByZero(3)));
+        });
+
+        assertEquals(2, caught.engineId());
+        assertEquals("java.lang.ArithmeticException", caught.remoteClassName());
+        assertTrue(caught.toString().startsWith("org.jparallel.client.CompositeError: 2 of the tasks of apply failed:"),
+                caught.toString());
+    }
+
+    @Test
     void noClusterTellsHowToStartOne() {
         assertEquals("no cluster is running for profile 'default': start one with `jpcluster start -n 4` or "
                 + "`%cluster start -n 4`", new NoClusterException("default", "").getMessage());
