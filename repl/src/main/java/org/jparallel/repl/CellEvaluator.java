@@ -2,6 +2,7 @@ package org.jparallel.repl;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.ExpressionSnippet;
@@ -88,7 +89,7 @@ final class CellEvaluator {
             last = null;
             for (SnippetEvent event : events) {
                 if (event.causeSnippet() != null) {
-                    resetNote(event).ifPresent(System.err::println); // a dependent snippet JShell updated
+                    updateNote(event).ifPresent(System.err::println); // a dependent snippet JShell updated
                     continue;
                 }
                 Snippet snippet = event.snippet();
@@ -120,15 +121,23 @@ final class CellEvaluator {
     }
 
     /**
-     * The jshell tool's "update replaced variable e, reset to null": a redefinition (of the variable's type, say)
-     * made JShell compile the variable's declaration again, and its value is the type's default now.
+     * The jshell tool's notes on a variable that a redefinition (of its type, say) made JShell compile again: "update
+     * replaced variable e, reset to null" when it compiled, its value the type's default now; "… which cannot be
+     * referenced until this error is corrected" when it did not (a {@code var} whose initializer calls a constructor
+     * the new type lacks), and the variable is gone until declared again.
      */
-    private static Optional<String> resetNote(SnippetEvent event) {
-        if (!(event.snippet() instanceof VarSnippet variable) || event.previousStatus() != Status.VALID
-                || event.status() != Status.VALID) {
+    private Optional<String> updateNote(SnippetEvent event) {
+        if (!(event.snippet() instanceof VarSnippet variable) || event.previousStatus() != Status.VALID) {
             return Optional.empty();
         }
         String cause = event.causeSnippet() instanceof PersistentSnippet changed ? changed.name() : "a declaration";
+        if (event.status() != Status.VALID) {
+            String error = shell.diagnostics(variable).findFirst()
+                    .map(d -> ": " + d.getMessage(Locale.ROOT).lines().findFirst().orElse("").replaceAll("[;:]$", ""))
+                    .orElse("");
+            return Optional.of("note: " + variable.name() + " can no longer be used: " + cause
+                    + " changed, and its declaration no longer compiles" + error + "; declare it again");
+        }
         String value = switch (variable.typeName()) {
             case "boolean" -> "false";
             case "byte", "short", "char", "int", "long", "float", "double" -> "0";

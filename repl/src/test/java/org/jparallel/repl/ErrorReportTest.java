@@ -83,6 +83,15 @@ class ErrorReportTest {
     }
 
     @Test
+    void aVarVariableARedefinitionLeavesUnusableGetsANote() {
+        session.eval("record Vec(double x, double y) { }");
+        session.eval("var v1 = new Vec(3, 4);");
+        assertEquals("note: v1 can no longer be used: Vec changed, and its declaration no longer compiles: constructor"
+                + " Vec in record Vec cannot be applied to given types; declare it again\n",
+                notesOf("record Vec(double x, double y, double z) { }"));
+    }
+
+    @Test
     void methodDeclaredBeforeWhatItCallsWorksOnceThatIsDeclared() {
         session.eval("int first() { return second() + 1; }");
         session.eval("int second() { return 41; }");
