@@ -293,8 +293,9 @@ public final class DirectView extends View {
         return requests.push(namespace);
     }
 
+    /** Like {@link #push}, waiting; shows what the engines said of it, if anything (see {@link View#pushed}). */
     public List<Void> pushSync(Map<String, ?> namespace) {
-        return push(namespace).get();
+        return pushed(push(namespace));
     }
 
     /** Defines {@code name} on every engine and waits: {@code v.put("k", 3)} is ipyparallel's {@code v["k"] = 3}. */

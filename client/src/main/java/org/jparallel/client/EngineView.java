@@ -238,8 +238,9 @@ public final class EngineView extends View {
         return requests.push(namespace);
     }
 
+    /** Like {@link #push}, waiting; shows what the engine said of it, if anything (see {@link View#pushed}). */
     public void pushSync(Map<String, ?> namespace) {
-        push(namespace).get();
+        pushed(push(namespace));
     }
 
     public void put(String name, Object value) {

@@ -37,6 +37,18 @@ public abstract sealed class View permits DirectView, EngineView, LoadBalancedVi
     abstract List<Integer> queueTargets();
 
     /**
+     * Waits for a push and shows what its engines said, if anything: a push prints nothing of its own, so what
+     * they say is a note the user needs (declaring a pushed type anew reset their variables of the old one).
+     */
+    static <T> T pushed(AsyncResult<T> push) {
+        T done = push.get();
+        if (push.stderr().stream().anyMatch(text -> !text.isEmpty())) {
+            push.displayOutputs();
+        }
+        return done;
+    }
+
+    /**
      * The msg_ids of this view's requests still waiting for their reply: its tasks queued or running
      * (ipyparallel's {@code view.outstanding}).
      */

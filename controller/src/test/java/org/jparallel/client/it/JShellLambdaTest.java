@@ -247,4 +247,20 @@ class JShellLambdaTest {
         assertEquals(List.of(7.0, 7.0), cells.eval("inCells.all().executeSync(\"double area = 0;"
                 + " for (Outline o : outlines) { area += o.area(); }\"); inCells.all().pullSync(\"area\")"));
     }
+    @Test
+    void aPushThatDeclaresATypeAnewShowsWhatTheEnginesSaid() {
+        cells.eval("record Weight(double kg) { }");
+        cells.eval("inCells.all().pushSync(Map.of(\"weight\", new Weight(1)));");
+        cells.eval("record Weight(double kg, String label) { }");
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            cells.eval("inCells.all().pushSync(Map.of(\"labelled\", new Weight(2, \"kg\")));");
+        } finally {
+            System.setErr(original);
+        }
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("[stderr:0]") && said.contains("weight was reset to null: Weight changed"), said);
+    }
 }
