@@ -36,10 +36,22 @@ final class RuntimeErrors {
         String exceptionClass = className(thrown);
         String message = message(thrown);
         traceback.add(headline(exceptionClass, message));
-        addFrames(thrown, traceback);
+        List<String> enclosing = frames(thrown);
+        traceback.addAll(enclosing);
         for (Throwable cause = thrown.getCause(); cause != null; cause = cause.getCause()) {
             traceback.add("Caused by: " + headline(className(cause), message(cause)));
-            addFrames(cause, traceback);
+            List<String> frames = frames(cause);
+            // as printStackTrace writes a cause: the frames it shares with the exception it caused, counted
+            int shared = 0;
+            while (shared < frames.size() && shared < enclosing.size() && frames.get(frames.size() - 1 - shared)
+                    .equals(enclosing.get(enclosing.size() - 1 - shared))) {
+                shared++;
+            }
+            traceback.addAll(frames.subList(0, frames.size() - shared));
+            if (shared > 0) {
+                traceback.add("    ... " + shared + " more");
+            }
+            enclosing = frames;
         }
         return new RuntimeError(exceptionClass, message, traceback);
     }
@@ -73,7 +85,7 @@ final class RuntimeErrors {
                 .orElse("snippet " + id + " refers to something not declared");
         List<String> traceback = new ArrayList<>();
         traceback.add(headline(exceptionClass, message));
-        addFrames(thrown, traceback);
+        traceback.addAll(frames(thrown));
         return new RuntimeError(exceptionClass, message, traceback);
     }
 
@@ -81,17 +93,29 @@ final class RuntimeErrors {
         return message == null ? exceptionClass : exceptionClass + ": " + message;
     }
 
-    private void addFrames(Throwable t, List<String> traceback) {
+    /**
+     * The frames users read: snippets' named by cell, JShell's and the kernel's left out, and of a call into the
+     * cluster client only the call itself ({@code at org.jparallel.client.DirectView.pushSync}), since what the
+     * client did inside says nothing its message does not.
+     */
+    private List<String> frames(Throwable t) {
         List<String> frames = new ArrayList<>();
-        for (StackTraceElement frame : t.getStackTrace()) {
+        StackTraceElement[] stack = t.getStackTrace();
+        for (int i = 0; i < stack.length; i++) {
+            StackTraceElement frame = stack[i];
             String file = frame.getFileName();
             if (file != null && file.startsWith("#")) {
                 frames.add(INDENT + snippetFrame(frame, file.substring(1)));
-            } else if (!isMachinery(frame.getClassName())) {
+            } else if (!isMachinery(frame.getClassName()) && !(isClient(frame) && i + 1 < stack.length
+                    && isClient(stack[i + 1]))) {
                 frames.add(INDENT + frame);
             }
         }
-        traceback.addAll(withoutRepeats(frames));
+        return withoutRepeats(frames);
+    }
+
+    private static boolean isClient(StackTraceElement frame) {
+        return frame.getClassName().startsWith("org.jparallel.client.");
     }
 
     /** Longest cycle of frames looked for: mutual recursion of a few methods. */

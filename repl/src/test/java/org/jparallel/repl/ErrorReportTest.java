@@ -92,6 +92,32 @@ class ErrorReportTest {
     }
 
     @Test
+    void aCallIntoTheClusterClientShowsTheCallNotTheClientsInsides() {
+        CellOutcome.RuntimeError error = (CellOutcome.RuntimeError) session.eval("""
+                var e = new IllegalArgumentException("args[0]: java.lang.Thread is not serializable");
+                e.setStackTrace(new StackTraceElement[] {
+                        new StackTraceElement("org.jparallel.client.values.ValueEncoder", "encode", "ValueEncoder.java", 9),
+                        new StackTraceElement("org.jparallel.client.DirectView", "pushSync", "DirectView.java", 297),
+                        new StackTraceElement("Notebook", "run", "Notebook.java", 3)});
+                throw e;""");
+
+        assertEquals(List.of("java.lang.IllegalArgumentException: args[0]: java.lang.Thread is not serializable",
+                "    at org.jparallel.client.DirectView.pushSync(DirectView.java:297)",
+                "    at Notebook.run(Notebook.java:3)"), error.traceback());
+    }
+
+    @Test
+    void aCauseWritesTheFramesItSharesWithWhatItCausedAsACount() {
+        CellOutcome.RuntimeError error = (CellOutcome.RuntimeError) session.eval("""
+                void fail() { throw new RuntimeException("outer", new IllegalStateException("inner")); }
+                fail();""");
+
+        List<String> traceback = error.traceback();
+        int cause = traceback.indexOf("Caused by: java.lang.IllegalStateException: inner");
+        assertEquals(List.of("    ... 2 more"), traceback.subList(cause + 1, traceback.size()), String.join("\n", traceback));
+    }
+
+    @Test
     void methodDeclaredBeforeWhatItCallsWorksOnceThatIsDeclared() {
         session.eval("int first() { return second() + 1; }");
         session.eval("int second() { return 41; }");
