@@ -1,5 +1,6 @@
 package org.jparallel.client;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -111,11 +112,16 @@ final class DirectRequests {
         List<Integer> engines = targets();
         List<Object> chunks = flatten ? Sequences.elements(sequence, engines.size())
                 : Sequences.split(sequence, engines.size());
+        // Every engine declares the types of the whole sequence, and its part as a list of what all elements share:
+        // a %px cell then compiles on each, also where a part holds one kind of them or none.
+        JsonArray declarations = sender.declarationsFor(List.of(sequence));
+        Map<String, String> elementTypes = flatten ? Map.of()
+                : Sequences.elementType(sequence).map(type -> Map.of(name, type.getName())).orElse(Map.of());
         List<TaskRequest> requests = new ArrayList<>();
         for (int i = 0; i < engines.size(); i++) {
             Map<String, Object> one = new LinkedHashMap<>();
             one.put(name, chunks.get(i));
-            requests.add(sender.push(engines.get(i), one));
+            requests.add(sender.push(engines.get(i), one, declarations, elementTypes));
         }
         return send("scatter", requests, ReplyReader.NOTHING);
     }

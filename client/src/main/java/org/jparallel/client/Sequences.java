@@ -1,12 +1,58 @@
 package org.jparallel.client;
 
 import java.lang.reflect.Array;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Cuts sequences (lists and arrays, primitive ones included) into chunks and puts chunks back together. */
 final class Sequences {
     private Sequences() {
+    }
+
+    /** Interfaces that say nothing of what elements have in common. */
+    private static final Set<Class<?>> EVERYWHERE = Set.of(java.io.Serializable.class, Cloneable.class,
+            Comparable.class, java.lang.constant.Constable.class, java.lang.constant.ConstantDesc.class);
+
+    /**
+     * The nearest class or interface that every element of a list is an instance of: the first one's class, or the
+     * nearest superclass or interface of it that the others share (not Object, Record or Enum, nor an interface the
+     * JDK puts on everything). Empty for an array, an empty list, or elements that share nothing else.
+     */
+    static Optional<Class<?>> elementType(Object sequence) {
+        if (!(sequence instanceof List<?> list)) {
+            return Optional.empty();
+        }
+        Class<?> first = list.stream().filter(java.util.Objects::nonNull).findFirst().map(Object::getClass).orElse(null);
+        if (first == null) {
+            return Optional.empty();
+        }
+        Deque<Class<?>> candidates = new ArrayDeque<>();
+        for (Class<?> c = first; c != null && c != Object.class && c != Record.class && c != Enum.class;
+                c = c.getSuperclass()) {
+            candidates.add(c);
+        }
+        for (Class<?> c = first; c != null; c = c.getSuperclass()) {
+            candidates.addAll(List.of(c.getInterfaces()));
+        }
+        Set<Class<?>> seen = new HashSet<>();
+        while (!candidates.isEmpty()) {
+            Class<?> candidate = candidates.poll();
+            if (!seen.add(candidate) || EVERYWHERE.contains(candidate)) {
+                continue;
+            }
+            if (list.stream().allMatch(element -> element == null || candidate.isInstance(element))) {
+                return Optional.of(candidate);
+            }
+            if (candidate.isInterface()) {
+                candidates.addAll(List.of(candidate.getInterfaces()));
+            }
+        }
+        return Optional.empty();
     }
 
     static int length(Object sequence) {

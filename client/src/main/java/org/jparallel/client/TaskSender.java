@@ -266,13 +266,31 @@ final class TaskSender {
 
     /** A push of these values: their names in the content, their frames encoded together as named values. */
     TaskRequest push(int target, Map<String, ?> values) {
+        return push(target, values, declarationsFor(values.values()), Map.of());
+    }
+
+    /** What an engine declares to hold {@code values} as types its cells name (see {@link PushedDeclarations}). */
+    JsonArray declarationsFor(java.util.Collection<?> values) {
+        return PushedDeclarations.of(values, cells);
+    }
+
+    /**
+     * @param declarations the cells' types and methods to declare on the engine (a scatter's, made once for all)
+     * @param elementTypes for a list among the values, the binary name of the class its elements are declared as
+     *                     (a scatter's part: what the whole list's elements share), by the value's name
+     */
+    TaskRequest push(int target, Map<String, ?> values, JsonArray declarations, Map<String, String> elementTypes) {
         JsonObject content = new JsonObject();
         JsonArray names = new JsonArray();
         values.keySet().forEach(names::add);
         content.add("names", names);
-        JsonArray declarations = PushedDeclarations.of(values.values(), cells);
         if (!declarations.isEmpty()) {
             content.add("declarations", declarations);
+        }
+        if (!elementTypes.isEmpty()) {
+            JsonObject types = new JsonObject();
+            elementTypes.forEach(types::addProperty);
+            content.add("element_types", types);
         }
         return new TaskRequest(target, "push_request", content,
                 bulk.encode(lease -> encoder.encodeNamed(values, lease)));

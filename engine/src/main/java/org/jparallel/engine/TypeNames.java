@@ -67,7 +67,23 @@ final class TypeNames {
      *                same class cannot be named in a declaration
      */
     static String usable(Object value, ClassLoader visible, DeclaredTypes declared) {
-        return new TypeNames(visible, declared).of(value);
+        return usable(value, visible, declared, null);
+    }
+
+    /**
+     * @param elementType for a JDK collection, the class to declare its elements as when each one is an instance of
+     *                    it (a scattered list's part, as every engine's part declares it), or null
+     */
+    static String usable(Object value, ClassLoader visible, DeclaredTypes declared, Class<?> elementType) {
+        TypeNames names = new TypeNames(visible, declared);
+        if (elementType != null && value instanceof Collection<?> collection
+                && collection.stream().allMatch(element -> element == null || elementType.isInstance(element))) {
+            String raw = names.rawName(value);
+            if (jdkGeneric(raw) != null && names.namesItself(elementType)) {
+                return raw + "<" + names.className(elementType) + ">";
+            }
+        }
+        return names.of(value);
     }
 
     private String of(Object value) {

@@ -16,6 +16,7 @@ import org.jparallel.client.values.TaskStop;
 import org.jparallel.client.values.ValueEncoder;
 import org.jparallel.repl.CellOutcome;
 import org.jparallel.repl.JavaSession;
+import org.jparallel.repl.SnippetNames;
 import org.jparallel.wire.JsonFields;
 import org.jparallel.wire.Message;
 import org.jparallel.wire.bulk.BulkLease;
@@ -132,14 +133,34 @@ final class ValueRequests {
         try {
             declareTypes(java, request.content().getAsJsonArray("declarations"));
             Map<String, Object> pushed = values.decodeNamed(engineSession, request.buffers());
+            JsonObject elementTypes = request.content().has("element_types")
+                    ? request.content().getAsJsonObject("element_types") : new JsonObject();
             for (Map.Entry<String, Object> entry : pushed.entrySet()) {
                 Object value = entry.getValue();
+                Class<?> elementType = elementTypes.has(entry.getKey())
+                        ? classHere(engineSession, elementTypes.get(entry.getKey()).getAsString()) : null;
                 define(java, entry.getKey(), TypeNames.usable(value, engineSession.visibleClasses(),
-                        java.declaredTypes()), value);
+                        java.declaredTypes(), elementType), value);
             }
             return Reply.ok();
         } catch (RuntimeException e) {
             return Reply.error(ErrorContent.of(e));
+        }
+    }
+
+    /**
+     * The class of this engine that a sender's binary name stands for: the type these cells declare under the name
+     * of a sender's cell type ({@code REPL.$JShell$12$Piece}), or the class of that name cells see; null when none.
+     */
+    private static Class<?> classHere(EngineSession engineSession, String binaryName) {
+        Optional<String> cellName = SnippetNames.declaredName(binaryName);
+        if (cellName.isPresent()) {
+            return engineSession.java().declaredTypes().declared(cellName.get()).orElse(null);
+        }
+        try {
+            return Class.forName(binaryName, false, engineSession.visibleClasses());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
         }
     }
 

@@ -263,4 +263,21 @@ class JShellLambdaTest {
         String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(said.contains("[stderr:0]") && said.contains("weight was reset to null: Weight changed"), said);
     }
+    @Test
+    void aScatteredListIsDeclaredWithTheElementTypeOfTheWholeListOnEveryEngine() {
+        cells.eval("sealed interface Piece permits Pawn, Rook { int worth(); }");
+        cells.eval("record Pawn() implements Piece { public int worth() { return 1; } }");
+        cells.eval("record Rook() implements Piece { public int worth() { return 5; } }");
+        cells.eval("inCells.all().scatterSync(\"pieces\", List.of(new Pawn(), new Rook(), new Rook()));");
+        assertEquals(List.of(7, 6), cells.eval("inCells.all().executeSync(\"pieces.add(new Pawn());"
+                + " int worth = pieces.stream().mapToInt(Piece::worth).sum();\"); inCells.all().pullSync(\"worth\")"));
+    }
+
+    @Test
+    void anEngineWhoseScatteredChunkIsEmptyGetsTheListsElementTypeToo() {
+        cells.eval("record Coin(int cents) { }");
+        cells.eval("inCells.all().scatterSync(\"coins\", List.of(new Coin(5)));");
+        assertEquals(List.of(5, 0), cells.eval("inCells.all().executeSync(\"int cents = coins.stream()"
+                + ".mapToInt(Coin::cents).sum();\"); inCells.all().pullSync(\"cents\")"));
+    }
 }
