@@ -202,7 +202,8 @@ public final class DirectView extends View {
         return apply(f, a).get();
     }
 
-    public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+    public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a,
+            AsyncResult<? extends B> b) {
         return requests.apply(f, a, b);
     }
 
@@ -214,12 +215,13 @@ public final class DirectView extends View {
         return requests.apply(f, a, b);
     }
 
-    public <A, B, C, R> AsyncResult<List<R>> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
-            AsyncResult<? extends C> c) {
+    public <A, B, C, R> AsyncResult<List<R>> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
+            AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return requests.apply(f, a, b, c);
     }
 
-    public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
+    public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a,
+            AsyncResult<? extends B> b) {
         return apply(f, a, b);
     }
 
@@ -231,8 +233,8 @@ public final class DirectView extends View {
         return apply(f, a, b);
     }
 
-    public <A, B, C, R> AsyncResult<List<R>> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
-            AsyncResult<? extends C> c) {
+    public <A, B, C, R> AsyncResult<List<R>> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
+            AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return apply(f, a, b, c);
     }
 

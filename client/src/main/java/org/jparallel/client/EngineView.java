@@ -202,8 +202,8 @@ public final class EngineView extends View {
         return apply(f, a, b);
     }
 
-    public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
-            AsyncResult<? extends C> c) {
+    public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
+            AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return apply(f, a, b, c);
     }
 

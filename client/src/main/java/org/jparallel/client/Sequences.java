@@ -27,7 +27,8 @@ final class Sequences {
         if (!(sequence instanceof List<?> list)) {
             return Optional.empty();
         }
-        Class<?> first = list.stream().filter(java.util.Objects::nonNull).findFirst().map(Object::getClass).orElse(null);
+        Class<?> first = list.stream().filter(java.util.Objects::nonNull).findFirst().map(Object::getClass)
+                .orElse(null);
         if (first == null) {
             return Optional.empty();
         }

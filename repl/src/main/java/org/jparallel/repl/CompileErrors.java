@@ -30,6 +30,10 @@ final class CompileErrors {
     private static final Pattern HANDLE_AS_ID = Pattern.compile(
             "org\\.jparallel\\.display\\.DisplayHandle cannot be converted to java\\.lang\\.String");
 
+    /** javac on a record's canonical constructor that is not public, where JShell made the record public. */
+    private static final Pattern RECORD_CONSTRUCTOR_ACCESS = Pattern.compile(
+            "invalid canonical constructor in record (\\w+)\\s+\\(attempting to assign stronger access privileges");
+
     private final CellText text;
     private final RewrittenCell cell;
 
@@ -60,6 +64,10 @@ final class CompileErrors {
                 .ifPresent(m -> traceback.add(earlierValueHint(m.group(1))));
         shown.stream().filter(d -> HANDLE_AS_ID.matcher(message(d)).find()).findFirst()
                 .ifPresent(d -> traceback.add(DISPLAY_ID_HINT));
+        shown.stream().map(d -> RECORD_CONSTRUCTOR_ACCESS.matcher(message(d))).filter(Matcher::find).findFirst()
+                .ifPresent(m -> traceback.add("hint: a cell's record is public (as in the jshell tool), so its"
+                        + " canonical constructor must be too: write public " + m.group(1) + "(…) { … } or public "
+                        + m.group(1) + " { … }"));
         shown.stream().map(d -> UNTYPED_RESULT.matcher(message(d))).filter(Matcher::find).findFirst()
                 .ifPresent(m -> traceback.add("hint: an AsyncResult<Object> (what var r = rc.getResult(id) makes) fits"
                         + " no parameter of " + m.group(1) + "'s function: give it the type the function takes,"

@@ -118,6 +118,15 @@ class ErrorReportTest {
     }
 
     @Test
+    void aRecordsCompactConstructorWithoutPublicGetsAHint() {
+        CompileError error = assertInstanceOf(CompileError.class,
+                session.eval("record Pos(int v) { Pos { if (v < 0) throw new IllegalArgumentException(); } }"));
+
+        assertTrue(error.traceback().contains("hint: a cell's record is public (as in the jshell tool), so its canonical"
+                + " constructor must be too: write public Pos(…) { … } or public Pos { … }"), String.join("\n", error.traceback()));
+    }
+
+    @Test
     void methodDeclaredBeforeWhatItCallsWorksOnceThatIsDeclared() {
         session.eval("int first() { return second() + 1; }");
         session.eval("int second() { return 41; }");

@@ -39,8 +39,9 @@ import org.jparallel.repl.SnippetNames;
  * <p>Applies to the value itself, its records' components, its converted objects' fields, and the elements of the
  * JDK's lists, sets, maps, map entries and of arrays it is made of (a changed one keeps its class where cells can
  * name it, {@code LinkedList} or {@code ConcurrentHashMap}, and its kind where that has an order or a key type:
- * sorted, enum; others arrive as an {@code ArrayList}, {@code LinkedHashSet} or {@code LinkedHashMap}); not inside other objects, whose fields are typed with the sender's classes. A value held twice
- * is converted once, and a graph that leads back to itself is walked once.
+ * sorted, enum; others arrive as an {@code ArrayList}, {@code LinkedHashSet} or {@code LinkedHashMap}); not inside
+ * other objects, whose fields are typed with the sender's classes. A value held twice is converted once, and a graph
+ * that leads back to itself is walked once.
  */
 final class HomeTypes {
     private static final Pattern CLASS_IN_DESCRIPTOR = Pattern.compile("L([^;]+);");

@@ -21,7 +21,8 @@ public final class SerializedLambdas {
         try {
             Method writeReplace = value.getClass().getDeclaredMethod("writeReplace");
             writeReplace.setAccessible(true);
-            return writeReplace.invoke(value) instanceof SerializedLambda lambda ? Optional.of(lambda) : Optional.empty();
+            Object replaced = writeReplace.invoke(value);
+            return replaced instanceof SerializedLambda lambda ? Optional.of(lambda) : Optional.empty();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty(); // a hidden class of another kind, or a lambda that is not serializable
         }
