@@ -372,13 +372,15 @@ public class AsyncResult<T> implements Future<T> {
     }
 
     /**
-     * Prints what the tasks have printed and shown so far, task after task in the order they were submitted (as
-     * ipyparallel's {@code display_outputs} does; {@link #outputs()} has them in the order they came):
+     * Waits for the tasks to finish, then prints what they printed and showed, task after task in the order they
+     * were submitted (as ipyparallel's {@code display_outputs} does, which refuses a result not ready yet;
+     * {@link #outputs()} has them in the order they came, {@link #onOutput} as they come):
      * {@code [stdout:0] hi} on {@code System.out}, {@code [stderr:1] …} on {@code System.err}, results as
      * {@code Out[0:3]: 42}, displays after {@code [output:0]}: in a notebook rich (the HTML, the image a task
      * displayed), elsewhere as their text. Errors are {@link #get()}'s to throw.
      */
     public void displayOutputs() {
+        board.awaitDone(Long.MAX_VALUE, toString());
         displayOutputs(OutputPrinter.toSystemStreams(CellDisplay.inThisCell().orElse(null)));
     }
 

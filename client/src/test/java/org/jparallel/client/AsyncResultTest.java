@@ -396,6 +396,28 @@ class AsyncResultTest {
     }
 
     @Test
+    void displayOutputsWaitsForTheTasksToFinish() throws Exception {
+        AsyncResult<List<Object>> ar = onEngines(0, 1);
+        Thread late = new Thread(() -> {
+            sleep(120);
+            ReplyStream.stream(ar, 1, 1, "stdout", "late\n");
+            ReplyStream.reply(ar, 0, 0, 1);
+            ReplyStream.reply(ar, 1, 1, 2);
+        });
+        late.start();
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true));
+        try {
+            ar.displayOutputs();
+        } finally {
+            System.setOut(original);
+        }
+        late.join();
+        assertEquals("[stdout:1] late\n", out.toString());
+    }
+
+    @Test
     void displayOutputsShowsWhatTasksDisplayedRichWhereADisplayIs() {
         AsyncResult<List<Object>> ar = onEngines(0, 1);
         ReplyStream.display(ar, 1, 1, "text/html", "<b>hi</b>");
