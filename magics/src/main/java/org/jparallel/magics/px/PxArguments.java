@@ -24,7 +24,8 @@ public record PxArguments(PxOptions options, String code) {
                 -b, --block            wait for the engines and show their output (default)
                 -a, --noblock          return an AsyncResult at once (it becomes _); see %pxresult
                 --stream / --no-stream print output as it arrives (default) or at the end
-                --group-outputs G      without streaming, order outputs by type (default), engine or order
+                --group-outputs G      order outputs by type (default), engine or order, all at the end
+                                       (so without streaming, unless --stream is given too)
                 -e                     same as --group-outputs engine
                 -r                     same as --group-outputs order
                 -o, --out NAME         also store the AsyncResult in the variable NAME
@@ -36,8 +37,12 @@ public record PxArguments(PxOptions options, String code) {
     public static PxArguments parse(String line, PxOptions defaults) throws MagicUsageException {
         PxOptions options = defaults;
         Cursor cursor = new Cursor(line);
+        boolean grouped = false;
+        boolean streamed = false;
         while (cursor.atOption()) {
             String option = cursor.word();
+            grouped |= option.equals("--group-outputs") || option.equals("-e") || option.equals("-r");
+            streamed |= option.equals("--stream") || option.equals("--no-stream");
             switch (option) {
                 case "-t", "--targets" -> options = options.withTargets(targets(cursor.value(option)));
                 case "-b", "--block" -> options = options.withBlock(true);
@@ -54,6 +59,9 @@ public record PxArguments(PxOptions options, String code) {
                 case "--progress-after" -> options = options.withProgressAfter(seconds(cursor.value(option)));
                 default -> throw new MagicUsageException("unknown option " + option);
             }
+        }
+        if (grouped && !streamed) {
+            options = options.withStream(false); // streamed output comes as it arrives, which no grouping can order
         }
         String rest = cursor.rest();
         // a comment after the options is no code: %%px -t 1,2   // two engines

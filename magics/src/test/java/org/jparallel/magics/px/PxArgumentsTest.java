@@ -96,4 +96,12 @@ class PxArgumentsTest {
     void aNegativeNumberIsCodeNotAnOption() throws Exception {
         assertEquals("-1", parse("-1").code());
     }
+
+    @Test
+    void groupingOutputsShowsThemAtTheEndUnlessStreamingIsAskedForToo() {
+        assertFalse(parse("-e").options().stream());
+        assertFalse(parse("--group-outputs order").options().stream());
+        assertTrue(parse("--stream -e").options().stream());
+        assertTrue(parse("-t 1").options().stream());
+    }
 }
