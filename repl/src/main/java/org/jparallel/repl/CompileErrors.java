@@ -30,6 +30,11 @@ final class CompileErrors {
     private static final Pattern HANDLE_AS_ID = Pattern.compile(
             "org\\.jparallel\\.display\\.DisplayHandle cannot be converted to java\\.lang\\.String");
 
+    /** javac on {@code Out[3]}: IPython's history of values is a Map here. */
+    private static final Pattern MAP_INDEXED = Pattern.compile("array required, but java\\.util\\.\\w*Map<[^>]*> found");
+    /** IJava's way to its renderer, which a cell here reaches as {@code renderer()}. */
+    private static final Pattern IJAVA_KERNEL = Pattern.compile("symbol:\\s+method getKernelInstance\\(\\)");
+
     /** javac on a record's canonical constructor that is not public, where JShell made the record public. */
     private static final Pattern RECORD_CONSTRUCTOR_ACCESS = Pattern.compile(
             "invalid canonical constructor in record (\\w+)\\s+\\(attempting to assign stronger access privileges");
@@ -68,6 +73,13 @@ final class CompileErrors {
                 .ifPresent(m -> traceback.add("hint: a cell's record is public (as in the jshell tool), so its"
                         + " canonical constructor must be too: write public " + m.group(1) + "(…) { … } or public "
                         + m.group(1) + " { … }"));
+        shown.stream().filter(d -> MAP_INDEXED.matcher(message(d)).find()).findFirst()
+                .ifPresent(d -> traceback.add("hint: a Map is read with get(key), not [key]: Out.get(3) is the value"
+                        + " of cell 3, as IPython's Out[3]"));
+        shown.stream().filter(d -> IJAVA_KERNEL.matcher(message(d)).find()).findFirst()
+                .ifPresent(d -> traceback.add("hint: IJava's getKernelInstance().getRenderer() is renderer() here:"
+                        + " renderer().register(T.class, t -> MimeBundle.of(\"text/html\", ...)); display(x) and"
+                        + " render(x, mime) need no kernel object"));
         shown.stream().map(d -> UNTYPED_RESULT.matcher(message(d))).filter(Matcher::find).findFirst()
                 .ifPresent(m -> traceback.add("hint: an AsyncResult<Object> (what var r = rc.getResult(id) makes) fits"
                         + " no parameter of " + m.group(1) + "'s function: give it the type the function takes,"

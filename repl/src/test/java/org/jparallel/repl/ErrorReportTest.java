@@ -127,6 +127,23 @@ class ErrorReportTest {
     }
 
     @Test
+    void aMapReadAsAnArrayGetsAHintToUseGet() {
+        session.eval("java.util.Map<Integer, Object> history = new java.util.HashMap<>();");
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("history[3]"));
+
+        assertTrue(error.traceback().stream().anyMatch(line -> line.startsWith("hint: a Map is read with get(key)")),
+                String.join("\n", error.traceback()));
+    }
+
+    @Test
+    void ijavasKernelInstanceGetsAHintToTheRenderer() {
+        CompileError error = assertInstanceOf(CompileError.class, session.eval("getKernelInstance()"));
+
+        assertTrue(error.traceback().stream().anyMatch(line -> line.startsWith(
+                "hint: IJava's getKernelInstance().getRenderer() is renderer() here")), String.join("\n", error.traceback()));
+    }
+
+    @Test
     void methodDeclaredBeforeWhatItCallsWorksOnceThatIsDeclared() {
         session.eval("int first() { return second() + 1; }");
         session.eval("int second() { return 41; }");
