@@ -31,7 +31,8 @@ public record PxArguments(PxOptions options, String code) {
                 -o, --out NAME         also store the AsyncResult in the variable NAME
                 --local                run the code in this kernel too
                 --verbose / --no-verbose  print the engines it runs on, or not (default; %pxconfig sets it)
-                --progress-after S     show a progress bar for runs longer than S seconds (default 2)"""
+                --progress-after S     show a progress bar for runs longer than S seconds (default 2)
+                --                     the end of the options: what follows is code, even -k + 5"""
             .indent(4).stripTrailing();
 
     public static PxArguments parse(String line, PxOptions defaults) throws MagicUsageException {
@@ -41,6 +42,9 @@ public record PxArguments(PxOptions options, String code) {
         boolean streamed = false;
         while (cursor.atOption()) {
             String option = cursor.word();
+            if (option.equals("--")) {
+                break; // what follows is code, even if it starts with a dash: %px -- -k + 5
+            }
             grouped |= option.equals("--group-outputs") || option.equals("-e") || option.equals("-r");
             streamed |= option.equals("--stream") || option.equals("--no-stream");
             switch (option) {
@@ -123,6 +127,10 @@ public record PxArguments(PxOptions options, String code) {
             skipSpaces();
             int equals = word.indexOf('=');
             inlineValue = word.startsWith("--") && equals > 0 ? word.substring(equals + 1) : null;
+            if (inlineValue == null && word.length() > 2 && (word.startsWith("-t") || word.startsWith("-o"))) {
+                inlineValue = word.substring(2); // a short option's value written on to it, as argparse takes: -t0
+                return word.substring(0, 2);
+            }
             return inlineValue == null ? word : word.substring(0, equals);
         }
 

@@ -104,4 +104,19 @@ class PxArgumentsTest {
         assertTrue(parse("--stream -e").options().stream());
         assertTrue(parse("-t 1").options().stream());
     }
+
+    @Test
+    void twoDashesEndTheOptionsSoCodeMayStartWithADash() {
+        PxArguments arguments = parse("-t 1 -- -k + 5");
+
+        assertEquals("-k + 5", arguments.code());
+        assertEquals(List.of(1), arguments.options().targets().resolve(List.of(0, 1, 2)));
+    }
+
+    @Test
+    void aShortOptionTakesItsValueWrittenOnToIt() {
+        assertEquals(List.of(0), parse("-t0 k").options().targets().resolve(List.of(0, 1, 2)));
+        assertEquals("k", parse("-t0 k").code());
+        assertEquals(Optional.of("saved"), parse("-osaved k").options().out());
+    }
 }
