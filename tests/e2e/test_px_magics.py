@@ -510,12 +510,14 @@ def test_interrupting_a_blocking_px_stops_the_engines_and_returns(cluster):
     request = send(kc, "execute_request", {"code": "%px while (true) { }", "silent": False,
                                            "store_history": True, "user_expressions": {},
                                            "allow_stdin": False, "stop_on_error": True})
-    time.sleep(2)
+    time.sleep(4)  # past the progress bar's 2 s
     send(kc, "interrupt_request", {}, channel="control")
     started = time.monotonic()
     ex = gather(kc, request, timeout=30)
     assert time.monotonic() - started < 10
     assert ex.status == "error"
+    bars = [m["content"]["data"]["text/plain"] for m in ex.of_type("update_display_data")]
+    assert bars and bars[-1].endswith("0/2 tasks finished, then interrupted"), ex.describe()
     assert execute(kc, "%px 2 + 2").status == "ok", "the engines serve again after the interrupt"
 
 

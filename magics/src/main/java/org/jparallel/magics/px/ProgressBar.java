@@ -44,11 +44,16 @@ final class ProgressBar implements AutoCloseable {
     }
 
     static MimeBundle bundle(int done, int total) {
+        return bundle(done, total, "");
+    }
+
+    /** @param end what ended the run before every task finished (", interrupted"), or nothing */
+    static MimeBundle bundle(int done, int total, String end) {
         int filled = total == 0 ? WIDTH : done * WIDTH / total;
         String text = "%px: [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
-                + " tasks finished";
+                + " tasks finished" + end;
         String html = "<progress value=\"" + done + "\" max=\"" + total + "\"></progress> %px: " + done + "/" + total
-                + " tasks finished";
+                + " tasks finished" + end;
         return MimeBundle.text(text).with("text/html", html);
     }
 
@@ -57,7 +62,8 @@ final class ProgressBar implements AutoCloseable {
         if (handle != null) {
             shown = -1;
             int done = result.progress();
-            handle.update((Displayable) () -> bundle(done, result.size()));
+            String end = result.isCancelled() ? ", then interrupted" : "";
+            handle.update((Displayable) () -> bundle(done, result.size(), end));
         }
     }
 }

@@ -98,7 +98,7 @@ class PxArgumentsTest {
     }
 
     @Test
-    void groupingOutputsShowsThemAtTheEndUnlessStreamingIsAskedForToo() {
+    void groupingOutputsShowsThemAtTheEndUnlessStreamingIsAskedForToo() throws Exception {
         assertFalse(parse("-e").options().stream());
         assertFalse(parse("--group-outputs order").options().stream());
         assertTrue(parse("--stream -e").options().stream());
@@ -106,7 +106,7 @@ class PxArgumentsTest {
     }
 
     @Test
-    void twoDashesEndTheOptionsSoCodeMayStartWithADash() {
+    void twoDashesEndTheOptionsSoCodeMayStartWithADash() throws Exception {
         PxArguments arguments = parse("-t 1 -- -k + 5");
 
         assertEquals("-k + 5", arguments.code());
@@ -114,7 +114,7 @@ class PxArgumentsTest {
     }
 
     @Test
-    void aShortOptionTakesItsValueWrittenOnToIt() {
+    void aShortOptionTakesItsValueWrittenOnToIt() throws Exception {
         assertEquals(List.of(0), parse("-t0 k").options().targets().resolve(List.of(0, 1, 2)));
         assertEquals("k", parse("-t0 k").code());
         assertEquals(Optional.of("saved"), parse("-osaved k").options().out());
