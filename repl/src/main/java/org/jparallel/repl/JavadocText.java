@@ -9,7 +9,8 @@ final class JavadocText {
     private static final Pattern INLINE_TAG = Pattern.compile("\\{@(\\w+)\\s*([^{}]*(?:\\{[^{}]*}[^{}]*)*)}");
     private static final Pattern PARAGRAPH = Pattern.compile("(?i)\\s*<(p|/p|br|/?ul|/?ol|/?pre|/?blockquote)\\s*/?>\\s*");
     private static final Pattern LIST_ITEM = Pattern.compile("(?i)\\s*<li>\\s*");
-    private static final Pattern TAG = Pattern.compile("<[^>]+>");
+    /** HTML tags; not a type parameter a {@code @param <E>} names (single letters that are no HTML tag). */
+    private static final Pattern TAG = Pattern.compile("<(?![C-HJ-OR-TV-Z]>)[^>]+>");
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private JavadocText() {
@@ -43,13 +44,32 @@ final class JavadocText {
     private static String inline(String tag, String body) {
         return switch (tag) {
             case "link", "linkplain" -> {
-                int space = body.indexOf(' ');
-                String label = space < 0 ? "" : body.substring(space + 1).strip();
-                String target = space < 0 ? body : body.substring(0, space);
+                int end = referenceEnd(body);
+                String label = body.substring(end).strip();
+                String target = body.substring(0, end);
                 yield label.isEmpty() ? target.replaceFirst("^#", "").replace('#', '.') : label;
             }
             case "inheritDoc" -> "";
             default -> body; // code, literal, value, summary, ...
         };
+    }
+
+    /**
+     * Where a link's reference ends: at the first space or line break outside its parameter list
+     * ({@code List#subList(int, int) subList}), since a label may follow on the next line.
+     */
+    private static int referenceEnd(String body) {
+        int depth = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                depth--;
+            } else if (depth == 0 && Character.isWhitespace(c)) {
+                return i;
+            }
+        }
+        return body.length();
     }
 }
