@@ -113,14 +113,26 @@ public final class DirectView extends View {
         return requests.apply(f);
     }
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, A a) {
         return requests.apply(f, a);
     }
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, A a, B b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, C, R> AsyncResult<List<R>> apply(Fn3<A, B, C, R> f, A a, B b, C c) {
         return requests.apply(f, a, b, c);
     }
@@ -130,18 +142,22 @@ public final class DirectView extends View {
         return apply(f);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public AsyncResult<List<Void>> applyAsync(Action f) {
         return apply(f);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, A a) {
         return apply(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, A a, B b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, C, R> AsyncResult<List<R>> applyAsync(Fn3<A, B, C, R> f, A a, B b, C c) {
         return apply(f, a, b, c);
     }
@@ -151,18 +167,22 @@ public final class DirectView extends View {
         return apply(f).get();
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public List<Void> applySync(Action f) {
         return apply(f).get();
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, R> List<R> applySync(Fn<A, R> f, A a) {
         return apply(f, a).get();
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, B, R> List<R> applySync(Fn2<A, B, R> f, A a, B b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, B, C, R> List<R> applySync(Fn3<A, B, C, R> f, A a, B b, C c) {
         return apply(f, a, b, c).get();
     }
@@ -171,14 +191,20 @@ public final class DirectView extends View {
     // value of it, which never comes to this client. Type the lambda's parameter.
     //   v.applySync((double[] x) -> Arrays.stream(x).sum(), Reference.to("x"));
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, Reference<? extends A> a) {
         return requests.apply(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, Reference<? extends A> a) {
         return apply(f, a);
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, R> List<R> applySync(Fn<A, R> f, Reference<? extends A> a) {
         return apply(f, a).get();
     }
@@ -190,66 +216,96 @@ public final class DirectView extends View {
     //   rc.all().applySync((double[] t) -> t.length, table);
     //   rc.all().applySync((double[] t, Integer row) -> t[row], table, rc.engine(1).applyAsync(() -> pickRow()));
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
         return requests.apply(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return apply(f, a);
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, R> List<R> applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return apply(f, a).get();
     }
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a,
             AsyncResult<? extends B> b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<List<R>> apply(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, C, R> AsyncResult<List<R>> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
             AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return requests.apply(f, a, b, c);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a,
             AsyncResult<? extends B> b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<List<R>> applyAsync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, C, R> AsyncResult<List<R>> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
             AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return apply(f, a, b, c);
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, B, R> List<R> applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, B, R> List<R> applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, B, R> List<R> applySync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the values, one per engine in target order. */
     public <A, B, C, R> List<R> applySync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
             AsyncResult<? extends C> c) {
         return apply(f, a, b, c).get();
@@ -277,14 +333,17 @@ public final class DirectView extends View {
         return requests.map(new Zip3Chunk<>(f), as, bs, cs);
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {
         return map(f, sequence).get();
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
         return map(f, as, bs).get();
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <A, B, C, R> List<R> mapSync(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
                                         List<? extends C> cs) {
         return map(f, as, bs, cs).get();
@@ -310,6 +369,7 @@ public final class DirectView extends View {
         return requests.pull(name);
     }
 
+    /** Like {@code pull}, waiting: one value per engine in target order. */
     public <T> List<T> pullSync(String name) {
         return this.<T>pull(name).get();
     }
@@ -319,6 +379,7 @@ public final class DirectView extends View {
         return requests.pull(names);
     }
 
+    /** Like {@code pull}, waiting: one value per engine in target order. */
     public List<Map<String, Object>> pullSync(List<String> names) {
         return pull(names).get();
     }
@@ -336,6 +397,7 @@ public final class DirectView extends View {
         return requests.scatter(name, sequence, false);
     }
 
+    /** Like {@code scatter}, waiting until every engine holds its part. */
     public void scatterSync(String name, Object sequence) {
         scatter(name, sequence).get();
     }
@@ -354,6 +416,7 @@ public final class DirectView extends View {
         return requests.scatter(name, sequence, flatten);
     }
 
+    /** Like {@code scatter}, waiting until every engine holds its part. */
     public void scatterSync(String name, Object sequence, boolean flatten) {
         scatter(name, sequence, flatten).get();
     }
@@ -363,6 +426,7 @@ public final class DirectView extends View {
         return requests.gather(name);
     }
 
+    /** Like {@code gather}, waiting: the engines' parts put back together in target order. */
     public <T> T gatherSync(String name) {
         return this.<T>gather(name).get();
     }
@@ -372,6 +436,7 @@ public final class DirectView extends View {
         return requests.clear();
     }
 
+    /** Like {@link #clear()}, waiting until every engine has cleared its session. */
     public void clearSync() {
         clear().get();
     }

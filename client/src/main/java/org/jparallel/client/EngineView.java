@@ -42,6 +42,7 @@ public final class EngineView extends View {
         ViewActivation.inThisCell(connectionFile, List.of(engineId), suffix);
     }
 
+    /** The id of the engine this view sends to. */
     public int engineId() {
         return engineId;
     }
@@ -68,6 +69,7 @@ public final class EngineView extends View {
         return requests.execute(code, false);
     }
 
+    /** Like {@link #execute(String)}, waiting: the engine's reply. */
     public ExecuteReply executeSync(String code) {
         return execute(code).get();
     }
@@ -77,26 +79,47 @@ public final class EngineView extends View {
         return execute(CodeFile.read(file));
     }
 
+    /** Like {@link #run(Path)}, waiting: the engine's reply. */
     public ExecuteReply runSync(Path file) {
         return run(file).get();
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <R> AsyncResult<R> apply(Fn0<R> f) {
         return requests.apply(f);
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public AsyncResult<Void> apply(Action f) {
         return requests.apply(f);
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a) {
         return requests.apply(f, a);
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, B b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, A a, B b, C c) {
         return requests.apply(f, a, b, c);
     }
@@ -106,38 +129,47 @@ public final class EngineView extends View {
         return apply(f);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public AsyncResult<Void> applyAsync(Action f) {
         return apply(f);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a) {
         return apply(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, B b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, A a, B b, C c) {
         return apply(f, a, b, c);
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <R> R applySync(Fn0<R> f) {
         return apply(f).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public void applySync(Action f) {
         apply(f).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, R> R applySync(Fn<A, R> f, A a) {
         return apply(f, a).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, A a, B b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, A a, B b, C c) {
         return apply(f, a, b, c).get();
     }
@@ -145,14 +177,20 @@ public final class EngineView extends View {
     // ---- a variable of the engine as the argument (ipyparallel's Reference); type the lambda's parameter.
     //   rc.engine(0).applySync((double[] x) -> x.length, Reference.to("x"));
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, R> AsyncResult<R> apply(Fn<A, R> f, Reference<? extends A> a) {
         return requests.apply(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, Reference<? extends A> a) {
         return apply(f, a);
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, R> R applySync(Fn<A, R> f, Reference<? extends A> a) {
         return apply(f, a).get();
     }
@@ -161,64 +199,94 @@ public final class EngineView extends View {
     // the tasks that make them have ended. Type the lambda's parameters.
     //   rc.engine(1).applySync((double[] t) -> t.length, rc.engine(0).applyAsync(() -> loadTable()));
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, R> AsyncResult<R> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
         return requests.apply(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return apply(f, a);
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, R> R applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return apply(f, a).get();
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return requests.apply(f, a, b);
     }
 
+    /**
+     * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
+     * it).
+     */
     public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
             AsyncResult<? extends C> c) {
         return requests.apply(f, a, b, c);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
             AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return apply(f, a, b, c);
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
             AsyncResult<? extends C> c) {
         return apply(f, a, b, c).get();
@@ -229,6 +297,7 @@ public final class EngineView extends View {
         return requests.map(new MapChunk<>(f), sequence);
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {
         return map(f, sequence).get();
     }
@@ -243,22 +312,27 @@ public final class EngineView extends View {
         pushed(push(namespace));
     }
 
+    /** Defines {@code name} on the engine and waits: {@code e.put("k", 3)} is ipyparallel's {@code e["k"] = 3}. */
     public void put(String name, Object value) {
         pushSync(Map.of(name, value));
     }
 
+    /** The value of the engine's variable(s) of that name. */
     public <T> AsyncResult<T> pull(String name) {
         return requests.pull(name);
     }
 
+    /** Like {@code pull}, waiting: the value. */
     public <T> T pullSync(String name) {
         return this.<T>pull(name).get();
     }
 
+    /** The value of the engine's variable(s) of that name. */
     public AsyncResult<Map<String, Object>> pull(List<String> names) {
         return requests.pull(names);
     }
 
+    /** Like {@code pull}, waiting: the value. */
     public Map<String, Object> pullSync(List<String> names) {
         return pull(names).get();
     }
@@ -273,6 +347,7 @@ public final class EngineView extends View {
         return requests.clear();
     }
 
+    /** Like {@code clear}, waiting until the engine has cleared its session. */
     public void clearSync() {
         clear().get();
     }

@@ -97,22 +97,42 @@ public final class LoadBalancedView extends View {
         return all;
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <R> AsyncResult<R> apply(Fn0<R> f) {
         return call(f);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public AsyncResult<Void> apply(Action f) {
         return call(f);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a) {
         return call(f, a);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, B b) {
         return call(f, a, b);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, A a, B b, C c) {
         return call(f, a, b, c);
     }
@@ -122,38 +142,47 @@ public final class LoadBalancedView extends View {
         return apply(f);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public AsyncResult<Void> applyAsync(Action f) {
         return apply(f);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a) {
         return apply(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, B b) {
         return apply(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, A a, B b, C c) {
         return apply(f, a, b, c);
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <R> R applySync(Fn0<R> f) {
         return apply(f).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public void applySync(Action f) {
         apply(f).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, R> R applySync(Fn<A, R> f, A a) {
         return apply(f, a).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, A a, B b) {
         return apply(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, A a, B b, C c) {
         return apply(f, a, b, c).get();
     }
@@ -164,65 +193,95 @@ public final class LoadBalancedView extends View {
     // implicit ones, javac cannot choose between these and the plain overloads.
     //   var arA = lv.applyAsync((double[] b, double[] c) -> sum(b, c), arB, arC);
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, R> AsyncResult<R> apply(Fn<A, R> f, AsyncResult<? extends A> a) {
         return call(f, a);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
         return call(f, a, b);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return call(f, a, b);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, B, R> AsyncResult<R> apply(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return call(f, a, b);
     }
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, B, C, R> AsyncResult<R> apply(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
                                              AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return call(f, a, b, c);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return call(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a,
                                                AsyncResult<? extends B> b) {
         return call(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return call(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, R> AsyncResult<R> applyAsync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return call(f, a, b);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, B, C, R> AsyncResult<R> applyAsync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a,
                                                   AsyncResult<? extends B> b, AsyncResult<? extends C> c) {
         return call(f, a, b, c);
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, R> R applySync(Fn<A, R> f, AsyncResult<? extends A> a) {
         return this.<R>call(f, a).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b) {
         return this.<R>call(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, AsyncResult<? extends A> a, B b) {
         return this.<R>call(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, R> R applySync(Fn2<A, B, R> f, A a, AsyncResult<? extends B> b) {
         return this.<R>call(f, a, b).get();
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, B, C, R> R applySync(Fn3<A, B, C, R> f, AsyncResult<? extends A> a, AsyncResult<? extends B> b,
                                     AsyncResult<? extends C> c) {
         return this.<R>call(f, a, b, c).get();
@@ -232,14 +291,20 @@ public final class LoadBalancedView extends View {
     // scheduler may pick needs it. Type the lambda's parameter.
     //   lv.applySync((double[] x) -> x.length, Reference.to("x"));
 
+    /**
+     * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
+     * that holds it).
+     */
     public <A, R> AsyncResult<R> apply(Fn<A, R> f, Reference<? extends A> a) {
         return call(f, a);
     }
 
+    /** The same as {@code apply}: ipyparallel's name. */
     public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, Reference<? extends A> a) {
         return call(f, a);
     }
 
+    /** Like {@code apply}, waiting: the value. */
     public <A, R> R applySync(Fn<A, R> f, Reference<? extends A> a) {
         return this.<R>call(f, a).get();
     }
@@ -312,28 +377,34 @@ public final class LoadBalancedView extends View {
         return new StreamingMap<>(inputs.iterator(), input -> view.call(f, input), ordered, maxOutstanding);
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence) {
         return map(f, sequence).get();
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <T, R> List<R> mapSync(Fn<T, R> f, List<? extends T> sequence, MapOptions options) {
         return map(f, sequence, options).get();
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs) {
         return map(f, as, bs).get();
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <A, B, R> List<R> mapSync(Fn2<A, B, R> f, List<? extends A> as, List<? extends B> bs,
                                      MapOptions options) {
         return map(f, as, bs, options).get();
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <A, B, C, R> List<R> mapSync(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
                                         List<? extends C> cs) {
         return map(f, as, bs, cs).get();
     }
 
+    /** Like {@code map}, waiting: the values in sequence order. */
     public <A, B, C, R> List<R> mapSync(Fn3<A, B, C, R> f, List<? extends A> as, List<? extends B> bs,
                                         List<? extends C> cs, MapOptions options) {
         return map(f, as, bs, cs, options).get();
