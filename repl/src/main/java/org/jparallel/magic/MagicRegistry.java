@@ -7,10 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.jparallel.magic.builtin.CaptureMagic;
+import org.jparallel.magic.builtin.EnvMagic;
 import org.jparallel.magic.builtin.JarsMagic;
 import org.jparallel.magic.builtin.LoadMagic;
 import org.jparallel.magic.builtin.LsMagic;
 import org.jparallel.magic.builtin.MimeCellMagic;
+import org.jparallel.magic.builtin.ShellEnvironment;
 import org.jparallel.magic.builtin.ShellMagic;
 import org.jparallel.magic.builtin.TimeMagic;
 import org.jparallel.magic.builtin.TimeitMagic;
@@ -33,7 +35,7 @@ public final class MagicRegistry {
      * The magics every session has, the kernel's and each engine's: {@code %lsmagic}, {@code %time},
      * {@code %timeit}, {@code %jars} (and IJava's {@code %classpath}), {@code %load}, {@code %%writefile},
      * {@code %%capture}, {@code %who}, {@code %whos}, {@code %%html} and the other display cells, {@code %sh},
-     * {@code %%bash}.
+     * {@code %%bash}, {@code %env}.
      *
      * @param ownVariables variables the session defines for itself, which {@code %who} leaves out
      */
@@ -45,7 +47,9 @@ public final class MagicRegistry {
                 .register(VariablesMagic.who(ownVariables))
                 .register(VariablesMagic.whos(ownVariables));
         MimeCellMagic.all().forEach(registry::register);
-        ShellMagic.all().forEach(registry::register);
+        ShellEnvironment environment = new ShellEnvironment();
+        registry.register(new EnvMagic(environment));
+        ShellMagic.all(environment).forEach(registry::register);
         return registry;
     }
 

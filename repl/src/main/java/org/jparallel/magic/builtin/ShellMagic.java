@@ -31,16 +31,18 @@ public final class ShellMagic implements Magic {
     /** The shell the magic runs, sh or bash, and its name. */
     private final String shell;
     private final Set<MagicKind> kinds;
+    private final ShellEnvironment environment;
 
-    private ShellMagic(String shell, Set<MagicKind> kinds) {
+    private ShellMagic(String shell, Set<MagicKind> kinds, ShellEnvironment environment) {
         this.shell = shell;
         this.kinds = kinds;
+        this.environment = environment;
     }
 
-    /** {@code %sh} / {@code %%sh} (POSIX sh) and {@code %%bash}. */
-    public static List<ShellMagic> all() {
-        return List.of(new ShellMagic("sh", Set.of(MagicKind.LINE, MagicKind.CELL)),
-                new ShellMagic("bash", Set.of(MagicKind.CELL)));
+    /** {@code %sh} / {@code %%sh} (POSIX sh) and {@code %%bash}, with the variables {@code %env} sets. */
+    public static List<ShellMagic> all(ShellEnvironment environment) {
+        return List.of(new ShellMagic("sh", Set.of(MagicKind.LINE, MagicKind.CELL), environment),
+                new ShellMagic("bash", Set.of(MagicKind.CELL), environment));
     }
 
     @Override
@@ -73,7 +75,9 @@ public final class ShellMagic implements Magic {
         }
         Process process;
         try {
-            process = new ProcessBuilder(shell, "-c", script).start();
+            ProcessBuilder builder = new ProcessBuilder(shell, "-c", script);
+            environment.applyTo(builder.environment());
+            process = builder.start();
             process.getOutputStream().close(); // a script that reads its input ends instead of waiting
         } catch (IOException e) {
             throw new MagicException("ShellError", "cannot start " + shell + ": " + e.getMessage());
