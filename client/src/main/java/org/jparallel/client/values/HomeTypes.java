@@ -24,6 +24,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jparallel.repl.DeclaredTypes;
@@ -50,6 +51,8 @@ final class HomeTypes {
     /** The receiver's type for each type of the sender met so far, or empty: a list has many alike. */
     private final Map<Class<?>, Optional<Class<?>>> mineFor = new HashMap<>();
     private final Map<Class<?>, Optional<CellClassFields>> fieldsFor = new HashMap<>();
+    /** The copies of the sender's wrappers made so far, naming this session's types (see HomeWrapper). */
+    private final Map<String, Optional<Class<?>>> wrappers = new HashMap<>();
     /** What each collection, record or array met so far became: one copy for a value held twice, and no endless walk. */
     private final Map<Object, Object> seen = new IdentityHashMap<>();
 
@@ -133,6 +136,15 @@ final class HomeTypes {
     private Optional<Object> madeHere(SerializedLambda sent, ClassLoader sender) {
         try {
             Optional<Class<?>> capturing = declaredHere(sent.getCapturingClass());
+            // The receiver's class of that name compares its own names; a copy of the sender's wrapper, whose
+            // $deserializeLambda$ compares strings the renaming left as they were, the sender's.
+            UnaryOperator<String> names = this::homeNames;
+            if (capturing.isEmpty() && sender instanceof ShippedClassLoader shipped) {
+                // made in a cell's own code (its wrapper), which the receiver has not: a copy naming its types
+                capturing = wrappers.computeIfAbsent(sent.getCapturingClass().replace('/', '.'),
+                        wrapper -> HomeWrapper.of(wrapper, shipped, home));
+                names = UnaryOperator.identity();
+            }
             if (capturing.isEmpty() || capturing.get().getClassLoader() == sender) {
                 return Optional.empty();
             }
@@ -140,10 +152,11 @@ final class HomeTypes {
             for (int i = 0; i < captured.length; i++) {
                 captured[i] = converted(sent.getCapturedArg(i));
             }
-            SerializedLambda mine = new SerializedLambda(capturing.get(), homeNames(sent.getFunctionalInterfaceClass()),
-                    sent.getFunctionalInterfaceMethodName(), homeNames(sent.getFunctionalInterfaceMethodSignature()),
-                    sent.getImplMethodKind(), homeNames(sent.getImplClass()), sent.getImplMethodName(),
-                    homeNames(sent.getImplMethodSignature()), homeNames(sent.getInstantiatedMethodType()), captured);
+            SerializedLambda mine = new SerializedLambda(capturing.get(), names.apply(sent.getFunctionalInterfaceClass()),
+                    sent.getFunctionalInterfaceMethodName(), names.apply(sent.getFunctionalInterfaceMethodSignature()),
+                    sent.getImplMethodKind(), names.apply(sent.getImplClass()), sent.getImplMethodName(),
+                    names.apply(sent.getImplMethodSignature()), names.apply(sent.getInstantiatedMethodType()),
+                    captured);
             Method deserialize = capturing.get().getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
             deserialize.setAccessible(true);
             return Optional.of(deserialize.invoke(null, mine));

@@ -35,6 +35,8 @@ final class ShippedClassLoader extends ClassLoader {
     private final UUID origin;
     private final Map<String, byte[]> classes;
     private final Map<String, Boolean> sameInParent = new ConcurrentHashMap<>();
+    /** Copies of this sender's wrappers that name a receiver's cell types, by wrapper ({@link HomeWrapper}). */
+    private final Map<String, HomeWrapper.Made> homeCopies = new ConcurrentHashMap<>();
 
     ShippedClassLoader(UUID origin, int generation, ClassLoader parent, Map<String, byte[]> classes) {
         super("shipped-" + origin + "-" + generation, parent);
@@ -65,6 +67,10 @@ final class ShippedClassLoader extends ClassLoader {
     /** Adds classes not known yet; call only when {@link #agreesWith} holds. */
     void addAll(Map<String, byte[]> incoming) {
         incoming.forEach(classes::putIfAbsent);
+    }
+
+    Map<String, HomeWrapper.Made> homeCopies() {
+        return homeCopies;
     }
 
     Map<String, byte[]> classes() {

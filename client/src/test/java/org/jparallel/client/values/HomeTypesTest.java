@@ -313,6 +313,56 @@ class HomeTypesTest {
         assertSame(kernels("Point"), shared.get("p").getClass());
     }
 
+    @Test
+    void aCellsLambdaTakesAndMakesTheReceiversRecords() {
+        String q = "record Q(double x) { double sq() { return x * x; } Q twice() { return new Q(2 * x); } }";
+        engine.run(q).run("java.util.function.Function<Q, Q> doubled = v -> v.twice();")
+                .run("java.util.function.Function<Q, Double> square = Q::sq;");
+        kernel.run("int declaredBefore = 1;").run(q); // its binary names differ from the engine's
+
+        @SuppressWarnings("unchecked")
+        var doubled = (java.util.function.Function<Object, Object>) received("doubled");
+        @SuppressWarnings("unchecked")
+        var square = (java.util.function.Function<Object, Object>) received("square");
+        Object mine = kernel.variable("declaredBefore") == null ? null : newQ(3);
+
+        Object twice = doubled.apply(mine);
+        assertSame(kernels("Q"), twice.getClass());
+        assertEquals(36.0, square.apply(twice));
+    }
+
+    @Test
+    void aCellsLambdaOverATypeTheReceiverDeclaresOtherwiseStaysTheSenders() {
+        engine.run("record Q(double x) { }").run("java.util.function.Supplier<Q> make = () -> new Q(1);");
+        kernel.run("record Q(double x, double y) { }");
+
+        Object made = ((java.util.function.Supplier<?>) received("make")).get();
+
+        assertNotSame(kernels("Q"), made.getClass());
+        assertEquals("Q[x=1.0]", made.toString());
+    }
+
+    @Test
+    void aCellsLambdaReceivedAgainIsMadeByTheSameCopyOfItsCell() {
+        String q = "record Q(double x) { }";
+        engine.run(q).run("java.util.function.Supplier<Q> make = () -> new Q(1);");
+        kernel.run(q);
+
+        Object first = received("make");
+        Object again = received("make");
+
+        assertSame(first.getClass(), again.getClass());
+        assertSame(kernels("Q"), ((java.util.function.Supplier<?>) again).get().getClass());
+    }
+
+    private Object newQ(double x) {
+        try {
+            return kernels("Q").getDeclaredConstructor(double.class).newInstance(x);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     private static Object field(Object owner, String name) {
         try {
             java.lang.reflect.Field field = owner.getClass().getDeclaredField(name);

@@ -280,4 +280,22 @@ class JShellLambdaTest {
         assertEquals(List.of(5, 0), cells.eval("inCells.all().executeSync(\"int cents = coins.stream()"
                 + ".mapToInt(Coin::cents).sum();\"); inCells.all().pullSync(\"cents\")"));
     }
+    @Test
+    void aPushedLambdaOfACellTakesAndMakesTheEnginesRecords() {
+        cells.eval("record Leg(double len) { double sq() { return len * len; } Leg twice() { return new Leg(2 * len); } }");
+        cells.eval("java.util.function.Function<Leg, Double> legSquare = Leg::sq;");
+        cells.eval("java.util.function.UnaryOperator<Leg> legTwice = l -> l.twice();");
+        cells.eval("inCells.all().pushSync(Map.of(\"leg\", new Leg(2), \"legSquare\", legSquare, \"legTwice\", legTwice));");
+        assertEquals(List.of(16.0, 16.0), cells.eval("inCells.all().executeSync(\"double sixteen ="
+                + " legSquare.apply(legTwice.apply(leg));\"); inCells.all().pullSync(\"sixteen\")"));
+    }
+
+    @Test
+    void aLambdaMadeOnAnEngineTakesTheNotebooksRecordsWhenPulled() {
+        cells.eval("record Span(double len) { double sq() { return len * len; } }");
+        cells.eval("inCells.all().pushSync(Map.of(\"span\", new Span(1)));");
+        cells.eval("inCells.engine(0).executeSync(\"java.util.function.Function<Span, Double> plusOne = s -> s.sq() + 1;\");");
+        assertEquals(5.0, cells.eval("inCells.engine(0).<java.util.function.Function<Span, Double>>pullSync(\"plusOne\")"
+                + ".apply(new Span(2))"));
+    }
 }
