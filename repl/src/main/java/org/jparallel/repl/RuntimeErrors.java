@@ -3,6 +3,7 @@ package org.jparallel.repl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -18,6 +19,8 @@ import org.jparallel.repl.CellOutcome.RuntimeError;
 final class RuntimeErrors {
 
     private static final String INDENT = "    at ";
+    /** An anonymous class's name ({@code $1}, JShell's {@code $JShell$anonymous$$0}), which says nothing to a reader. */
+    private static final Pattern ANONYMOUS = Pattern.compile("(?:\\$?JShell\\$anonymous\\$)?\\$\\d+(?=\\$|$)");
 
     private final JShell shell;
     private final SnippetOrigins origins;
@@ -161,7 +164,8 @@ final class RuntimeErrors {
             return where; // the top-level code of a snippet
         }
         String readable = method.startsWith("lambda$") ? "lambda" : method;
-        String owner = frame.getClassName().replace('$', '.');
+        String owner = ANONYMOUS.matcher(frame.getClassName()).replaceAll("\\$anonymous").replace('$', '.')
+                .replaceFirst("^\\.", "");
         return (owner.isEmpty() ? readable : owner + "." + readable) + "(" + where + ")";
     }
 

@@ -144,6 +144,15 @@ class ErrorReportTest {
     }
 
     @Test
+    void aFrameOfAnAnonymousClassIsNamedAsOne() {
+        RuntimeError error = assertInstanceOf(RuntimeError.class, session.eval(
+                "new Object() { public String toString() { throw new IllegalStateException(\"bad\"); } }.toString()"));
+
+        assertTrue(error.traceback().stream().anyMatch(line -> line.startsWith("    at anonymous.toString(")),
+                String.join("\n", error.traceback()));
+    }
+
+    @Test
     void methodDeclaredBeforeWhatItCallsWorksOnceThatIsDeclared() {
         session.eval("int first() { return second() + 1; }");
         session.eval("int second() { return 41; }");
