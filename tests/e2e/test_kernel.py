@@ -255,6 +255,11 @@ def test_store_history_false_leaves_the_previous_cells_out_entry(kc):
     assert value_of(kc, f"Out.get({count})") == '"kept"'
 
 
+def test_in_holds_each_cells_input_by_its_count_as_in_ipython(kc):
+    count = execute(kc, "int remembered = 7;").content["execution_count"]
+    assert value_of(kc, f"In.get({count})") == '"int remembered = 7;"'
+
+
 def test_silent_cell_publishes_no_input_and_no_result(kc):
     ex = execute(kc, "40 + 2", silent=True)
     assert ex.status == "ok"

@@ -201,7 +201,7 @@ public final class Kernel implements AutoCloseable {
                 JavaSession java = JavaSession.open(SessionOptions.defaults()
                         .withHostClassPath()
                         .withStartup(List.of(SessionOptions.JSHELL_IMPORTS + CLIENT_IMPORTS)));
-                NotebookSession opened = NotebookSession.open(java, magics, this::publishDisplay);
+                NotebookSession opened = NotebookSession.open(java, magics, this::publishDisplay, history.inputs());
                 java.onViewActivation((clientFile, targets, suffix) ->
                         parallel.activate(clientFile, targets, suffix, magics));
                 notebook.complete(opened);

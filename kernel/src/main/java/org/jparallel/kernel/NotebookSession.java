@@ -21,7 +21,7 @@ import org.jparallel.repl.JavaSession;
  */
 final class NotebookSession extends SessionContext implements AutoCloseable {
     /** The variables this class defines in every notebook: not the user's, so {@code %who} leaves them out. */
-    static final Set<String> OWN_VARIABLES = Set.of("Out");
+    static final Set<String> OWN_VARIABLES = Set.of("Out", "In");
 
     private final Map<Integer, Object> out = new ConcurrentSkipListMap<>();
     private final EngineNames engineNames = new EngineNames();
@@ -31,10 +31,16 @@ final class NotebookSession extends SessionContext implements AutoCloseable {
         super(session, registry, new Display(sink));
     }
 
-    /** Wires {@code Out} and the display functions into a fresh session, so cells need no import. */
-    static NotebookSession open(JavaSession session, MagicRegistry registry, DisplaySink sink) {
+    /**
+     * Wires {@code Out}, {@code In} and the display functions into a fresh session, so cells need no import.
+     *
+     * @param inputs the cells' inputs by execution count, as IPython's {@code In}
+     */
+    static NotebookSession open(JavaSession session, MagicRegistry registry, DisplaySink sink,
+                                Map<Integer, String> inputs) {
         NotebookSession notebook = new NotebookSession(session, registry, sink);
         session.define("Out", "java.util.Map<Integer, Object>", notebook.out);
+        session.define("In", "java.util.Map<Integer, String>", inputs);
         // at once, not when a cell needs it as engines do: completion and inspection offer its names from the start
         notebook.prelude();
         return notebook;

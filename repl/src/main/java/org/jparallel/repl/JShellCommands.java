@@ -54,7 +54,7 @@ enum JShellCommands {
      */
     private static boolean kernels(VarSnippet variable) {
         String name = variable.name();
-        return name.startsWith("$") && !TEMPORARY.matcher(name).matches() || name.equals("Out");
+        return name.startsWith("$") && !TEMPORARY.matcher(name).matches() || name.equals("Out") || name.equals("In");
     }
 
     private static <S extends Snippet> Stream<S> own(JShell shell, Stream<S> snippets, SnippetOrigins origins) {

@@ -1,9 +1,12 @@
 package org.jparallel.kernel.history;
 
+import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -32,6 +35,23 @@ public final class History {
                 return;
             }
         }
+    }
+
+    /**
+     * This session's inputs by line, as IPython's {@code In}: a live view that cells read ({@code In.get(3)}), and
+     * cannot change.
+     */
+    public Map<Integer, String> inputs() {
+        return new AbstractMap<>() {
+            @Override
+            public Set<Map.Entry<Integer, String>> entrySet() {
+                Map<Integer, String> byLine = new LinkedHashMap<>();
+                synchronized (History.this) {
+                    entries.forEach(entry -> byLine.put(entry.line(), entry.input()));
+                }
+                return Collections.unmodifiableMap(byLine).entrySet();
+            }
+        };
     }
 
     /** The last {@code n} inputs, oldest first. */
