@@ -75,9 +75,10 @@ class VariablesMagicTest {
     }
 
     @Test
-    void argumentsAreAUsageError() {
-        CellOutcome outcome = notebook.run("%who all");
-        assertEquals("UsageError", assertInstanceOf(CellOutcome.RuntimeError.class, outcome).exceptionClass());
+    void typesGivenListOnlyTheVariablesOfThoseTypes() {
+        notebook.succeed("int n = 3; String greeting = \"hi\"; double[] xs = new double[5]; var names = java.util.List.of(\"a\");");
+        assertEquals("n  greeting\n", printed("%who int String"));
+        assertEquals("names\n", printed("%who List"));
     }
 
     private String printed(String cell) {

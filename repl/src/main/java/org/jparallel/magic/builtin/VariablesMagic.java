@@ -65,21 +65,23 @@ public final class VariablesMagic implements Magic {
     @Override
     public String usage() {
         return table ? """
-                %whos
+                %whos [TYPE...]
                     A table of the session's variables: name, type, and the value (a summary of arrays
-                    and collections). %px %whos shows each engine's."""
+                    and collections); with types (int, String, List), those of these types only.
+                    %px %whos shows each engine's."""
                 : """
-                %who
-                    The names of the session's variables. %whos shows their types and values too.""";
+                %who [TYPE...]
+                    The names of the session's variables; with types (int, String, List), those of these
+                    types only. %whos shows their types and values too.""";
     }
 
     @Override
     public CellOutcome run(MagicCall call, MagicContext context) throws MagicUsageException {
-        if (!call.arguments().isBlank()) {
-            throw new MagicUsageException("%" + name() + " takes no arguments");
-        }
+        // As IPython's %who int str: only variables of these types, by the type's name as declared or its simple name
+        Set<String> types = call.arguments().isBlank() ? Set.of() : Set.of(call.arguments().strip().split("[\\s,]+"));
         List<SessionVariable> variables = context.session().variables().stream()
                 .filter(v -> !v.name().startsWith("$") && !hidden.contains(v.name()))
+                .filter(v -> types.isEmpty() || types.contains(v.type()) || types.contains(simpleName(v.type())))
                 .toList();
         if (variables.isEmpty()) {
             System.out.println("No variables yet.");
@@ -89,6 +91,12 @@ public final class VariablesMagic implements Magic {
             System.out.println(String.join("  ", variables.stream().map(SessionVariable::name).toList()));
         }
         return CellOutcome.nothing();
+    }
+
+    /** {@code List} for {@code java.util.List<String>}. */
+    private static String simpleName(String type) {
+        String raw = type.contains("<") ? type.substring(0, type.indexOf('<')) : type;
+        return raw.substring(raw.lastIndexOf('.') + 1);
     }
 
     private static String table(List<SessionVariable> variables) {
