@@ -124,10 +124,10 @@ final class HomeTypes {
     }
 
     /**
-     * A lambda or method reference made in a class of the sender's cells, made anew by the receiver's class of that
-     * name, from the same source (cells compile every lambda serializable): kept in a field of a converted object,
-     * the sender's lambda would make the sender's records and call the sender's methods. Its captured values
-     * convert too; its names of the sender's cell types become the receiver's, as the receiver's class wrote them.
+     * A lambda or method reference of the sender's cells made anew here (cells compile every lambda serializable), so
+     * that it takes and makes the receiver's records and calls the receiver's methods: by the receiver's class of
+     * its class's name (a lambda in a field of a cell's class), or by a copy of the sender's cell wrapper that names
+     * the receiver's types ({@link HomeWrapper}: a lambda a cell made). Its captured values convert too.
      */
     private Optional<Object> lambda(Object value) {
         return SerializedLambdas.of(value).flatMap(sent -> madeHere(sent, value.getClass().getClassLoader()));
