@@ -5,8 +5,12 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,7 +18,10 @@ import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 import org.jparallel.repl.StopChecks;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
@@ -26,7 +33,9 @@ import org.objectweb.asm.commons.SimpleRemapper;
  *
  * <p>The copy is defined, under a name of its own, beside the receiver's cell types (their loader and package), since
  * a cell's record has package-private members that the lambda's code may call. So every class the wrapper names must
- * be one the receiver has: the sender's cell types it names all alike here, the rest the receiver's loader finds.
+ * be one the receiver has: the sender's cell types it names all alike here, the sender's other wrappers whose
+ * variables it reads copied too (with the values sent, when those are numbers, strings or the JDK's objects), the
+ * rest found by the receiver's loader.
  */
 final class HomeWrapper {
     /** The class a session's woven stop checks call on JDK 17 to 19 (see CellExecutionControl). */
@@ -48,33 +57,63 @@ final class HomeWrapper {
             return made.copy();
         }
         Map<String, Optional<Class<?>>> lookedUp = new HashMap<>();
-        Optional<Class<?>> copy = copy(wrapper, sender, home, lookedUp);
-        sender.homeCopies().put(wrapper, new Made(Map.copyOf(lookedUp), copy));
+        Map<Class<?>, Class<?>> variables = new HashMap<>();
+        Optional<Class<?>> copy = copy(wrapper, sender, home, lookedUp, variables);
+        sender.homeCopies().put(wrapper, new Made(Map.copyOf(lookedUp), Map.copyOf(variables), copy));
         return copy;
     }
 
-    /** A copy made, and the receiver's declarations it was made for, by name. */
-    record Made(Map<String, Optional<Class<?>>> declared, Optional<Class<?>> copy) {
+    /**
+     * A copy made, the receiver's declarations it was made for (by name), and the copies of the other wrappers whose
+     * variables it reads, by the sender's wrapper.
+     */
+    record Made(Map<String, Optional<Class<?>>> declared, Map<Class<?>, Class<?>> variables,
+                Optional<Class<?>> copy) {
+        /** Whether it still serves: the declarations are the same, and the variables' values (sent anew) fit. */
         boolean stillHolds(DeclaredTypes home) {
-            return declared.entrySet().stream().allMatch(entry -> home.declared(entry.getKey()).equals(entry.getValue()));
+            if (!declared.entrySet().stream()
+                    .allMatch(entry -> home.declared(entry.getKey()).equals(entry.getValue()))) {
+                return false;
+            }
+            try {
+                for (Map.Entry<Class<?>, Class<?>> pair : variables.entrySet()) {
+                    if (!sameVariables(pair.getKey(), pair.getValue())) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IllegalAccessException | RuntimeException e) {
+                return false;
+            }
         }
     }
 
     private static Optional<Class<?>> copy(String wrapper, ShippedClassLoader sender, DeclaredTypes home,
-                                           Map<String, Optional<Class<?>>> lookedUp) {
-        Optional<byte[]> bytes = sender.bytecode(wrapper);
-        if (bytes.isEmpty()) {
-            return Optional.empty();
-        }
+                                           Map<String, Optional<Class<?>>> lookedUp,
+                                           Map<Class<?>, Class<?>> variables) {
         Map<String, Class<?>> homes = new HashMap<>();
         Map<String, String> renamed = new HashMap<>();
-        for (String name : ConstantPool.mentionedClasses(bytes.get())) {
-            Optional<String> declaredName = SnippetNames.declaredName(name);
-            Optional<Class<?>> mine = declaredName.flatMap(home::declared);
-            declaredName.ifPresent(declared -> lookedUp.put(declared, mine));
-            if (mine.isPresent() && mine.get().getClassLoader() != sender && alike(name, sender, mine.get())) {
-                homes.put(mine.get().getName(), mine.get());
-                renamed.put(name.replace('.', '/'), mine.get().getName().replace('.', '/'));
+        // The wrapper, and the sender's other wrappers whose variables or methods it uses (v -> v.x() * factor).
+        Map<String, byte[]> wrappers = new LinkedHashMap<>();
+        Deque<String> toRead = new ArrayDeque<>(List.of(wrapper));
+        while (!toRead.isEmpty()) {
+            String next = toRead.poll();
+            Optional<byte[]> bytes = sender.bytecode(next);
+            if (bytes.isEmpty()) {
+                return Optional.empty();
+            }
+            wrappers.put(next, bytes.get());
+            for (String name : ConstantPool.mentionedClasses(bytes.get())) {
+                Optional<String> declaredName = SnippetNames.declaredName(name);
+                Optional<Class<?>> mine = declaredName.flatMap(home::declared);
+                declaredName.ifPresent(declared -> lookedUp.put(declared, mine));
+                if (mine.isPresent() && mine.get().getClassLoader() != sender && alike(name, sender, mine.get())) {
+                    homes.put(mine.get().getName(), mine.get());
+                    renamed.put(name.replace('.', '/'), mine.get().getName().replace('.', '/'));
+                } else if (SnippetNames.isWrapper(name) && !wrappers.containsKey(name) && !toRead.contains(name)
+                        && sender.bytecode(name).isPresent() && uses(bytes.get(), name)) {
+                    toRead.add(name);
+                }
             }
         }
         if (homes.isEmpty()) {
@@ -82,34 +121,103 @@ final class HomeWrapper {
         }
         // The stop checks the sender's session wove in call its own class: here, the receiver's for shipped code.
         renamed.put(SENDERS_STOP_CHECKS, TaskStop.CHECKS);
-        Class<?> beside = homes.values().iterator().next();
-        if (!allReachable(bytes.get(), wrapper, renamed, beside)) {
-            return Optional.empty();
+        for (String copied : wrappers.keySet()) {
+            // A name of the sender's wrapper's form, unique here: traces name its frames as a cell's.
+            renamed.put(copied.replace('.', '/'),
+                    copied.replace('.', '/') + "copy" + UUID.randomUUID().toString().replace("-", ""));
         }
-        // A name of the sender's wrapper's form, unique here: traces name its frames as a cell's.
-        renamed.put(wrapper.replace('.', '/'),
-                wrapper.replace('.', '/') + "copy" + UUID.randomUUID().toString().replace("-", ""));
-        ClassReader reader = new ClassReader(bytes.get());
-        ClassWriter writer = new ClassWriter(0);
-        reader.accept(new ClassRemapper(writer, new SimpleRemapper(renamed)), 0);
-        byte[] copy = TaskStop.WOVEN ? StopChecks.woven(writer.toByteArray(), TaskStop.CHECKS) : writer.toByteArray();
+        Class<?> beside = homes.values().iterator().next();
+        for (byte[] bytes : wrappers.values()) {
+            if (!allReachable(bytes, renamed, beside)) {
+                return Optional.empty();
+            }
+        }
         try {
-            return Optional.of(MethodHandles.privateLookupIn(beside, MethodHandles.lookup()).defineClass(copy));
-        } catch (IllegalAccessException | LinkageError | RuntimeException e) {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(beside, MethodHandles.lookup());
+            Class<?> copy = null;
+            for (Map.Entry<String, byte[]> entry : wrappers.entrySet()) {
+                ClassWriter writer = new ClassWriter(0);
+                new ClassReader(entry.getValue()).accept(new ClassRemapper(writer, new SimpleRemapper(renamed)), 0);
+                byte[] bytes = TaskStop.WOVEN ? StopChecks.woven(writer.toByteArray(), TaskStop.CHECKS)
+                        : writer.toByteArray();
+                Class<?> defined = lookup.defineClass(bytes);
+                if (entry.getKey().equals(wrapper)) {
+                    copy = defined;
+                    continue;
+                }
+                Class<?> shipped = Class.forName(entry.getKey(), false, sender);
+                if (!sameVariables(shipped, defined)) {
+                    return Optional.empty(); // a variable of the sender's own types, which the copy could not hold
+                }
+                variables.put(shipped, defined);
+            }
+            return Optional.ofNullable(copy);
+        } catch (IllegalAccessException | ClassNotFoundException | LinkageError | RuntimeException e) {
             return Optional.empty();
         }
     }
 
+    /** Whether the wrapper's code reads a static field of {@code other} (a cell variable) or calls its methods. */
+    private static boolean uses(byte[] bytes, String other) {
+        String internal = other.replace('.', '/');
+        boolean[] uses = {false};
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                             String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitFieldInsn(int opcode, String owner, String field, String type) {
+                        uses[0] |= owner.equals(internal);
+                    }
+
+                    @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String type, boolean itf) {
+                        uses[0] |= owner.equals(internal);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return uses[0];
+    }
+
     /**
-     * Whether every class the wrapper names is one the receiver has: each of the sender's cell types and wrappers
-     * among them is renamed to the receiver's, and the receiver's loader finds the others (the JDK's, a jar's).
+     * Gives the copy of another wrapper the values of the sender's variables (the shipped wrapper holds those the
+     * lambda's code reads, as they were sent); false when one is an object of the sender's own classes, which code
+     * naming the receiver's types could not use.
      */
-    private static boolean allReachable(byte[] bytes, String wrapper, Map<String, String> renamed, Class<?> beside) {
+    private static boolean sameVariables(Class<?> shipped, Class<?> copy) throws IllegalAccessException {
+        for (Field field : shipped.getDeclaredFields()) {
+            if (!Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
+                continue;
+            }
+            field.setAccessible(true);
+            Object value = field.get(null);
+            if (value != null && !field.getType().isPrimitive() && value.getClass().getClassLoader() != null) {
+                return false;
+            }
+            try {
+                Field mine = copy.getDeclaredField(field.getName());
+                mine.setAccessible(true);
+                mine.set(null, value);
+            } catch (NoSuchFieldException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether every class a wrapper names is one the receiver has: each of the sender's cell types and wrappers among
+     * them is renamed (to the receiver's, or to a copy), and the receiver's loader finds the others (the JDK's, a
+     * jar's).
+     */
+    private static boolean allReachable(byte[] bytes, Map<String, String> renamed, Class<?> beside) {
         for (String name : ConstantPool.mentionedClasses(bytes)) {
             String internal = name.replace('.', '/');
-            if (name.equals(wrapper) || renamed.containsKey(internal)
+            if (renamed.containsKey(internal)
                     || renamed.keySet().stream().anyMatch(key -> key.startsWith(internal + "$"))) {
-                continue; // itself, a renamed type, or the wrapper a renamed type is a member of (InnerClasses only)
+                continue; // a renamed class, or the wrapper a renamed type is a member of (named in InnerClasses only)
             }
             if (name.startsWith("REPL.") && !name.equals(JSHELL_STOP_CHECKS)) {
                 return false; // another of the sender's cells, which the receiver has not (JShell's checks it has)

@@ -355,6 +355,23 @@ class HomeTypesTest {
         assertSame(kernels("Q"), ((java.util.function.Supplier<?>) again).get().getClass());
     }
 
+    @Test
+    void aCellsLambdaThatReadsAnotherCellsVariableTakesTheReceiversRecords() {
+        String q = "record Q(double x) { }";
+        engine.run(q).run("double factor = 3;")
+                .run("java.util.function.Function<Q, Double> scaled = v -> v.x() * factor;");
+        kernel.run("int declaredBefore = 1;").run(q);
+
+        @SuppressWarnings("unchecked")
+        var scaled = (java.util.function.Function<Object, Object>) received("scaled");
+
+        assertEquals(6.0, scaled.apply(newQ(2)));
+        engine.run("factor = 5;");
+        @SuppressWarnings("unchecked")
+        var sentAgain = (java.util.function.Function<Object, Object>) received("scaled");
+        assertEquals(10.0, sentAgain.apply(newQ(2)), "the variable's value as sent the second time");
+    }
+
     private Object newQ(double x) {
         try {
             return kernels("Q").getDeclaredConstructor(double.class).newInstance(x);
