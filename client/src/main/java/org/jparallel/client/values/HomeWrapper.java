@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
@@ -95,6 +96,7 @@ final class HomeWrapper {
         Map<String, String> renamed = new HashMap<>();
         // The wrapper, and the sender's other wrappers whose variables or methods it uses (v -> v.x() * factor).
         Map<String, byte[]> wrappers = new LinkedHashMap<>();
+        Map<String, Set<String>> mentions = new HashMap<>(); // the classes each wrapper names, read once
         Deque<String> toRead = new ArrayDeque<>(List.of(wrapper));
         while (!toRead.isEmpty()) {
             String next = toRead.poll();
@@ -103,7 +105,8 @@ final class HomeWrapper {
                 return Optional.empty();
             }
             wrappers.put(next, bytes.get());
-            for (String name : ConstantPool.mentionedClasses(bytes.get())) {
+            mentions.put(next, ConstantPool.mentionedClasses(bytes.get()));
+            for (String name : mentions.get(next)) {
                 Optional<String> declaredName = SnippetNames.declaredName(name);
                 Optional<Class<?>> mine = declaredName.flatMap(home::declared);
                 declaredName.ifPresent(declared -> lookedUp.put(declared, mine));
@@ -127,8 +130,8 @@ final class HomeWrapper {
                     copied.replace('.', '/') + "copy" + UUID.randomUUID().toString().replace("-", ""));
         }
         Class<?> beside = homes.values().iterator().next();
-        for (byte[] bytes : wrappers.values()) {
-            if (!allReachable(bytes, renamed, beside)) {
+        for (Set<String> named : mentions.values()) {
+            if (!allReachable(named, renamed, beside)) {
                 return Optional.empty();
             }
         }
@@ -208,12 +211,12 @@ final class HomeWrapper {
     }
 
     /**
-     * Whether every class a wrapper names is one the receiver has: each of the sender's cell types and wrappers among
-     * them is renamed (to the receiver's, or to a copy), and the receiver's loader finds the others (the JDK's, a
-     * jar's).
+     * Whether every class a wrapper names ({@code named}) is one the receiver has: each of the sender's cell types
+     * and wrappers among them is renamed (to the receiver's, or to a copy), and the receiver's loader finds the others
+     * (the JDK's, a jar's).
      */
-    private static boolean allReachable(byte[] bytes, Map<String, String> renamed, Class<?> beside) {
-        for (String name : ConstantPool.mentionedClasses(bytes)) {
+    private static boolean allReachable(Set<String> named, Map<String, String> renamed, Class<?> beside) {
+        for (String name : named) {
             String internal = name.replace('.', '/');
             if (renamed.containsKey(internal)
                     || renamed.keySet().stream().anyMatch(key -> key.startsWith(internal + "$"))) {
