@@ -121,9 +121,7 @@ final class TypeNames {
 
     private String className(Class<?> type) {
         if (type.isArray() && !type.getComponentType().isPrimitive()) {
-            Class<?> component = type.getComponentType();
-            String name = className(component);
-            return (name.equals("Object") && component != Object.class ? "Object" : name) + "[]";
+            return className(type.getComponentType()) + "[]";
         }
         // A type of this session's own cells (a pushed one the cells declare too): named as the cells name it.
         Optional<String> cellName = cellName(type);
@@ -251,7 +249,10 @@ final class TypeNames {
         return Optional.of("<" + String.join(", ", arguments) + ">");
     }
 
-    /** The nearest superclass of {@code a} that {@code b} has too; null for none but Object, Record or Enum. */
+    /**
+     * The nearest superclass of {@code a} that {@code b} has too, or else the nearest interface of both that cells
+     * can name; null for none but Object, Record, Enum or an interface every such value has.
+     */
     private Class<?> shared(Class<?> a, Class<?> b) {
         for (Class<?> c = a; c != null && c != Object.class && c != Record.class && c != Enum.class; c = c.getSuperclass()) {
             if (c.isAssignableFrom(b)) {
