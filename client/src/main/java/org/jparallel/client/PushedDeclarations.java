@@ -2,6 +2,7 @@ package org.jparallel.client;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Field;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Modifier;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jparallel.client.values.SerializedLambdas;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 
@@ -36,6 +38,8 @@ final class PushedDeclarations {
     private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\s*\\(");
     /** A name in a declaration's source (the cells' types are among these names). */
     private static final Pattern NAME = Pattern.compile("\\b([A-Za-z_$][\\w$]*)\\b");
+    /** A class in a method descriptor. */
+    private static final Pattern CLASS_IN_DESCRIPTOR = Pattern.compile("L([^;(]+);");
 
     private final DeclaredTypes cells;
 
@@ -88,11 +92,32 @@ final class PushedDeclarations {
             value(Arrays.asList(array), depth + 1);
         } else if (value instanceof Enum<?> constant) {
             type(constant.getDeclaringClass()); // a constant with a body is an instance of a subclass
+        } else if (value.getClass().isHidden()) {
+            interfaces(value.getClass()); // Scaler halve = x -> x / 2: the cells' interface it implements
+            SerializedLambdas.of(value).ifPresent(lambda -> lambda(lambda, depth));
         } else {
             type(value.getClass());
             if (isCellClass(value.getClass())) {
                 fieldValues(value, depth); // a Shape field may hold a Circle, which its type does not name
             }
+        }
+    }
+
+    /**
+     * The cells' types a lambda takes, returns or is made in ({@code k -> k.n() + base.n()} takes a {@code Knot}),
+     * and what it captured: an engine that declares them makes the lambda anew with its own types.
+     */
+    private void lambda(SerializedLambda lambda, int depth) {
+        String named = lambda.getImplClass() + ";" + lambda.getImplMethodSignature() + lambda.getInstantiatedMethodType();
+        Matcher className = CLASS_IN_DESCRIPTOR.matcher("L" + named);
+        while (className.find()) {
+            String binaryName = className.group(1).replace('/', '.');
+            SnippetNames.declaredName(binaryName).flatMap(cells::declared)
+                    .filter(declared -> declared.getName().equals(binaryName))
+                    .ifPresent(this::type);
+        }
+        for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
+            value(lambda.getCapturedArg(i), depth + 1);
         }
     }
 

@@ -42,6 +42,21 @@ class PushedDeclarationsTest {
     }
 
     @Test
+    void aLambdaComesWithTheCellsInterfaceItImplements() {
+        Object halve = made("interface Scaler { double scale(double x); }", "(Scaler) x -> x / 2");
+        assertEquals(List.of("Scaler"), declaredFor(halve));
+    }
+
+    @Test
+    void aLambdaComesWithTheRecordsItTakesAndWhatItCaptured() {
+        Object cost = made("record Item(double cost) { }\nrecord Rate(double factor) { }",
+                "new Object() { java.util.function.Function<Item, Double> of(Rate rate) {"
+                        + " return (java.util.function.Function<Item, Double> & java.io.Serializable) item -> item.cost() * rate.factor(); } }"
+                        + ".of(new Rate(2))");
+        assertEquals(java.util.Set.of("Item", "Rate"), java.util.Set.copyOf(declaredFor(cost)));
+    }
+
+    @Test
     void aGraphWithCyclesAndSharedPartsIsWalkedOnce() {
         Object shared = made("class Node { Node left, right; }\n"
                         + "Node grown(int depth) { Node n = new Node(); if (depth > 0) { n.left = n.right = grown(depth - 1); } return n; }",

@@ -123,6 +123,15 @@ final class TypeNames {
         if (type.isArray() && !type.getComponentType().isPrimitive()) {
             return className(type.getComponentType()) + "[]";
         }
+        if (type.isHidden()) {
+            // a lambda of an interface of this session's cells (Scaler halve = x -> x / 2), made anew here
+            for (Class<?> implemented : type.getInterfaces()) {
+                Optional<String> cellName = cellName(implemented);
+                if (cellName.isPresent()) {
+                    return cellName.get();
+                }
+            }
+        }
         // A type of this session's own cells (a pushed one the cells declare too): named as the cells name it.
         Optional<String> cellName = cellName(type);
         return cellName.isPresent() ? cellName.get() : nameable(type, visible);
