@@ -52,7 +52,7 @@ final class HomeTypes {
     private final Map<Class<?>, Optional<Class<?>>> mineFor = new HashMap<>();
     private final Map<Class<?>, Optional<CellClassFields>> fieldsFor = new HashMap<>();
     /** The copies of the sender's wrappers made so far, naming this session's types (see HomeWrapper). */
-    private final Map<String, Optional<Class<?>>> wrappers = new HashMap<>();
+    private final Map<String, Optional<HomeWrapper.Copy>> wrappers = new HashMap<>();
     /** What each collection, record or array met so far became: one copy for a value held twice, and no endless walk. */
     private final Map<Object, Object> seen = new IdentityHashMap<>();
 
@@ -127,42 +127,76 @@ final class HomeTypes {
      * A lambda or method reference of the sender's cells made anew here (cells compile every lambda serializable), so
      * that it takes and makes the receiver's records and calls the receiver's methods: by the receiver's class of
      * its class's name (a lambda in a field of a cell's class), or by a copy of the sender's cell wrapper that names
-     * the receiver's types ({@link HomeWrapper}: a lambda a cell made). Its captured values convert too.
+     * the receiver's types ({@link HomeWrapper}: a lambda a cell made). Its captured values convert too, and a
+     * lambda the JDK made ({@code Comparator.comparingInt(Rank::n)}) is made anew when one of those does.
      */
     private Optional<Object> lambda(Object value) {
-        return SerializedLambdas.of(value).flatMap(sent -> madeHere(sent, value.getClass().getClassLoader()));
+        ClassLoader sender = value.getClass().getClassLoader();
+        return SerializedLambdas.of(value).flatMap(sent -> sender == null ? withHomeCaptures(sent) : madeHere(sent, sender));
     }
 
     private Optional<Object> madeHere(SerializedLambda sent, ClassLoader sender) {
         try {
             Optional<Class<?>> capturing = declaredHere(sent.getCapturingClass());
-            // The receiver's class of that name compares its own names; a copy of the sender's wrapper, whose
-            // $deserializeLambda$ compares strings the renaming left as they were, the sender's.
             UnaryOperator<String> names = this::homeNames;
             if (capturing.isEmpty() && sender instanceof ShippedClassLoader shipped) {
                 // made in a cell's own code (its wrapper), which the receiver has not: a copy naming its types
-                capturing = wrappers.computeIfAbsent(sent.getCapturingClass().replace('/', '.'),
-                        wrapper -> HomeWrapper.of(wrapper, shipped, home));
-                names = UnaryOperator.identity();
+                String wrapper = sent.getCapturingClass().replace('/', '.');
+                Optional<HomeWrapper.Copy> copy = wrappers.get(wrapper);
+                if (copy == null) {
+                    // not computeIfAbsent: converting the variables it reads may copy other wrappers meanwhile
+                    copy = HomeWrapper.of(wrapper, shipped, home, this::converted);
+                    wrappers.put(wrapper, copy);
+                }
+                capturing = copy.map(HomeWrapper.Copy::type);
+                names = copy.<UnaryOperator<String>>map(made -> made::name).orElse(names);
             }
             if (capturing.isEmpty() || capturing.get().getClassLoader() == sender) {
                 return Optional.empty();
-            }
-            Object[] captured = new Object[sent.getCapturedArgCount()];
-            for (int i = 0; i < captured.length; i++) {
-                captured[i] = converted(sent.getCapturedArg(i));
             }
             SerializedLambda mine = new SerializedLambda(capturing.get(), names.apply(sent.getFunctionalInterfaceClass()),
                     sent.getFunctionalInterfaceMethodName(), names.apply(sent.getFunctionalInterfaceMethodSignature()),
                     sent.getImplMethodKind(), names.apply(sent.getImplClass()), sent.getImplMethodName(),
                     names.apply(sent.getImplMethodSignature()), names.apply(sent.getInstantiatedMethodType()),
-                    captured);
+                    capturedHere(sent));
             Method deserialize = capturing.get().getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
             deserialize.setAccessible(true);
             return Optional.of(deserialize.invoke(null, mine));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty(); // the receiver's class makes no such lambda (another source): the sender's stays
         }
+    }
+
+    /**
+     * A lambda of the JDK's own code made anew with what it captured made the receiver's, where anything did:
+     * {@code Comparator.comparingInt(Rank::n)} then compares the receiver's records.
+     */
+    private Optional<Object> withHomeCaptures(SerializedLambda sent) {
+        Object[] captured = capturedHere(sent);
+        boolean changed = false;
+        for (int i = 0; i < captured.length; i++) {
+            changed |= captured[i] != sent.getCapturedArg(i);
+        }
+        if (!changed) {
+            return Optional.empty();
+        }
+        try {
+            Class<?> capturing = Class.forName(sent.getCapturingClass().replace('/', '.'), false, null);
+            return Optional.of(SerializedLambdas.made(new SerializedLambda(capturing, sent.getFunctionalInterfaceClass(),
+                    sent.getFunctionalInterfaceMethodName(), sent.getFunctionalInterfaceMethodSignature(),
+                    sent.getImplMethodKind(), sent.getImplClass(), sent.getImplMethodName(),
+                    sent.getImplMethodSignature(), sent.getInstantiatedMethodType(), captured)));
+        } catch (ClassNotFoundException | java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Object[] capturedHere(SerializedLambda sent) {
+        Object[] captured = new Object[sent.getCapturedArgCount()];
+        for (int i = 0; i < captured.length; i++) {
+            captured[i] = converted(sent.getCapturedArg(i));
+        }
+        return captured;
     }
 
     /** The receiver's cell type of the name that a class of the sender's cells has ({@code REPL/$JShell$12$Bag}). */
@@ -184,12 +218,18 @@ final class HomeTypes {
 
     /**
      * The converted elements in a set of the sent one's kind where it has an order or type of its own: a sorted set
-     * keeps its comparator, an {@code EnumSet} stays one (of the receiver's enum).
+     * keeps its comparator (made the receiver's, where it is a lambda of the cells), an {@code EnumSet} stays one (of
+     * the receiver's enum).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Set<?> sameKind(Set<?> sent, Collection<Object> converted) {
-        if (sent instanceof SortedSet<?> sorted && sorted.comparator() == null) {
-            return new TreeSet<>(converted);
+    private Set<?> sameKind(Set<?> sent, Collection<Object> converted) {
+        if (sent instanceof SortedSet<?> sorted) {
+            Object order = converted(sorted.comparator());
+            if (order == null || order != sorted.comparator()) {
+                TreeSet<Object> same = new TreeSet<>((Comparator<Object>) order);
+                same.addAll(converted);
+                return same;
+            }
         }
         if (sent instanceof EnumSet<?> && !converted.isEmpty()) {
             return EnumSet.copyOf((Collection) converted);
@@ -203,15 +243,19 @@ final class HomeTypes {
     }
 
     /**
-     * The converted entries in a map of the sent one's kind: a sorted map keeps its comparator (unless its keys
-     * changed class, which a comparator of the sender's cells could not compare), an {@code EnumMap} stays one.
+     * The converted entries in a map of the sent one's kind: a sorted map keeps its comparator, made the receiver's
+     * where it is a lambda of the cells (unless its keys changed class and it did not, as it then could not compare
+     * them), an {@code EnumMap} stays one.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Map<?, ?> sameKind(Map<?, ?> sent, Map<Object, Object> converted, boolean keysChanged) {
-        if (sent instanceof SortedMap<?, ?> sorted && (sorted.comparator() == null || !keysChanged)) {
-            TreeMap<Object, Object> same = new TreeMap<>((Comparator<Object>) sorted.comparator());
-            same.putAll(converted);
-            return same;
+    private Map<?, ?> sameKind(Map<?, ?> sent, Map<Object, Object> converted, boolean keysChanged) {
+        if (sent instanceof SortedMap<?, ?> sorted) {
+            Object order = converted(sorted.comparator());
+            if (order == null || order != sorted.comparator() || !keysChanged) {
+                TreeMap<Object, Object> same = new TreeMap<>((Comparator<Object>) order);
+                same.putAll(converted);
+                return same;
+            }
         }
         if (sent instanceof EnumMap<?, ?> && !converted.isEmpty()) {
             return new EnumMap(converted);

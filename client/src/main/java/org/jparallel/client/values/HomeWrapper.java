@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jparallel.repl.DeclaredTypes;
 import org.jparallel.repl.SnippetNames;
 import org.jparallel.repl.StopChecks;
@@ -24,6 +25,8 @@ import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.commons.ClassRemapper;
+import org.objectweb.asm.commons.MethodRemapper;
+import org.objectweb.asm.commons.Remapper;
 import org.objectweb.asm.commons.SimpleRemapper;
 
 /**
@@ -35,8 +38,11 @@ import org.objectweb.asm.commons.SimpleRemapper;
  * <p>The copy is defined, under a name of its own, beside the receiver's cell types (their loader and package), since
  * a cell's record has package-private members that the lambda's code may call. So every class the wrapper names must
  * be one the receiver has: the sender's cell types it names all alike here, the sender's other wrappers whose
- * variables it reads copied too (with the values sent, when those are numbers, strings or the JDK's objects), the
- * rest found by the receiver's loader.
+ * variables it reads copied too (with the values sent, made the receiver's: {@code v -> v.x() + base.x()} with
+ * {@code Q base = new Q(1)} reads the receiver's {@code Q}), the rest found by the receiver's loader.
+ *
+ * <p>The copy's {@code $deserializeLambda$} compares the names it was renamed to, so a lambda it made serializes
+ * and comes back through it as any cell's lambda does ({@code Comparator.comparingInt(Q::n)} made anew with it).
  */
 final class HomeWrapper {
     /** The class a session's woven stop checks call on JDK 17 to 19 (see CellExecutionControl). */
@@ -50,18 +56,28 @@ final class HomeWrapper {
     /**
      * The copy of {@code wrapper} (a binary name) shipped to {@code sender}, or empty when its code names no sender's
      * cell type that the receiver declares alike. Made once per sender's loader while the receiver's declarations of
-     * the names it looked up stay the same: each push of the same lambda does not define another class.
+     * the names it looked up stay the same: each push of the same lambda does not define another class. The values
+     * of the variables it reads are made the receiver's by {@code homeValue}.
      */
-    static Optional<Class<?>> of(String wrapper, ShippedClassLoader sender, DeclaredTypes home) {
+    static Optional<Copy> of(String wrapper, ShippedClassLoader sender, DeclaredTypes home,
+                                 UnaryOperator<Object> homeValue) {
         Made made = sender.homeCopies().get(wrapper);
-        if (made != null && made.stillHolds(home)) {
+        if (made != null && made.stillHolds(home, homeValue)) {
             return made.copy();
         }
         Map<String, Optional<Class<?>>> lookedUp = new HashMap<>();
         Map<Class<?>, Class<?>> variables = new HashMap<>();
-        Optional<Class<?>> copy = copy(wrapper, sender, home, lookedUp, variables);
+        Optional<Copy> copy = copy(wrapper, sender, home, homeValue, lookedUp, variables);
         sender.homeCopies().put(wrapper, new Made(Map.copyOf(lookedUp), Map.copyOf(variables), copy));
         return copy;
+    }
+
+    /** A wrapper's copy, and its renaming of the sender's names, which a lambda it makes anew is described in. */
+    record Copy(Class<?> type, Remapper renaming) {
+        /** A class's internal name or a method descriptor, as the copy names it. */
+        String name(String internalNames) {
+            return internalNames.startsWith("(") ? renaming.mapMethodDesc(internalNames) : renaming.mapType(internalNames);
+        }
     }
 
     /**
@@ -69,16 +85,16 @@ final class HomeWrapper {
      * variables it reads, by the sender's wrapper.
      */
     record Made(Map<String, Optional<Class<?>>> declared, Map<Class<?>, Class<?>> variables,
-                Optional<Class<?>> copy) {
+                Optional<Copy> copy) {
         /** Whether it still serves: the declarations are the same, and the variables' values (sent anew) fit. */
-        boolean stillHolds(DeclaredTypes home) {
+        boolean stillHolds(DeclaredTypes home, UnaryOperator<Object> homeValue) {
             if (!declared.entrySet().stream()
                     .allMatch(entry -> home.declared(entry.getKey()).equals(entry.getValue()))) {
                 return false;
             }
             try {
                 for (Map.Entry<Class<?>, Class<?>> pair : variables.entrySet()) {
-                    if (!sameVariables(pair.getKey(), pair.getValue())) {
+                    if (!sameVariables(pair.getKey(), pair.getValue(), homeValue)) {
                         return false;
                     }
                 }
@@ -89,8 +105,8 @@ final class HomeWrapper {
         }
     }
 
-    private static Optional<Class<?>> copy(String wrapper, ShippedClassLoader sender, DeclaredTypes home,
-                                           Map<String, Optional<Class<?>>> lookedUp,
+    private static Optional<Copy> copy(String wrapper, ShippedClassLoader sender, DeclaredTypes home,
+                                           UnaryOperator<Object> homeValue, Map<String, Optional<Class<?>>> lookedUp,
                                            Map<Class<?>, Class<?>> variables) {
         Map<String, Class<?>> homes = new HashMap<>();
         Map<String, String> renamed = new HashMap<>();
@@ -135,12 +151,13 @@ final class HomeWrapper {
                 return Optional.empty();
             }
         }
+        Remapper renaming = new SimpleRemapper(renamed);
         try {
             MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(beside, MethodHandles.lookup());
             Class<?> copy = null;
             for (Map.Entry<String, byte[]> entry : wrappers.entrySet()) {
                 ClassWriter writer = new ClassWriter(0);
-                new ClassReader(entry.getValue()).accept(new ClassRemapper(writer, new SimpleRemapper(renamed)), 0);
+                new ClassReader(entry.getValue()).accept(new CopyRemapper(writer, renaming), 0);
                 byte[] bytes = TaskStop.WOVEN ? StopChecks.woven(writer.toByteArray(), TaskStop.CHECKS)
                         : writer.toByteArray();
                 Class<?> defined = lookup.defineClass(bytes);
@@ -149,14 +166,53 @@ final class HomeWrapper {
                     continue;
                 }
                 Class<?> shipped = Class.forName(entry.getKey(), false, sender);
-                if (!sameVariables(shipped, defined)) {
+                if (!sameVariables(shipped, defined, homeValue)) {
                     return Optional.empty(); // a variable of the sender's own types, which the copy could not hold
                 }
                 variables.put(shipped, defined);
             }
-            return Optional.ofNullable(copy);
+            return Optional.ofNullable(copy).map(type -> new Copy(type, renaming));
         } catch (IllegalAccessException | ClassNotFoundException | LinkageError | RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Renames a wrapper's classes, and in its {@code $deserializeLambda$} the names it compares a lambda's description
+     * with too, which javac wrote there as strings.
+     */
+    private static final class CopyRemapper extends ClassRemapper {
+        private final Remapper descriptions;
+        private boolean deserializing;
+
+        CopyRemapper(ClassVisitor writer, Remapper renaming) {
+            super(writer, renaming);
+            this.descriptions = new Remapper() {
+                @Override
+                public String map(String internalName) {
+                    return renaming.map(internalName);
+                }
+
+                @Override
+                public Object mapValue(Object value) {
+                    if (value instanceof String text && text.contains("REPL/")) {
+                        return text.startsWith("(") ? renaming.mapMethodDesc(text) : renaming.mapType(text);
+                    }
+                    return super.mapValue(value);
+                }
+            };
+        }
+
+        @Override
+        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                                         String[] exceptions) {
+            deserializing = name.equals("$deserializeLambda$");
+            return super.visitMethod(access, name, descriptor, signature, exceptions);
+        }
+
+        @Override
+        protected MethodVisitor createMethodRemapper(MethodVisitor methodVisitor) {
+            return new MethodRemapper(methodVisitor, deserializing ? descriptions : remapper);
         }
     }
 
@@ -186,17 +242,18 @@ final class HomeWrapper {
 
     /**
      * Gives the copy of another wrapper the values of the sender's variables (the shipped wrapper holds those the
-     * lambda's code reads, as they were sent); false when one is an object of the sender's own classes, which code
-     * naming the receiver's types could not use.
+     * lambda's code reads, as they were sent), each made the receiver's by {@code homeValue}; false when one stays an
+     * object of the sender's own classes, which code naming the receiver's types could not use.
      */
-    private static boolean sameVariables(Class<?> shipped, Class<?> copy) throws IllegalAccessException {
+    private static boolean sameVariables(Class<?> shipped, Class<?> copy, UnaryOperator<Object> homeValue)
+            throws IllegalAccessException {
         for (Field field : shipped.getDeclaredFields()) {
             if (!Modifier.isStatic(field.getModifiers()) || Modifier.isFinal(field.getModifiers())) {
                 continue;
             }
             field.setAccessible(true);
-            Object value = field.get(null);
-            if (value != null && !field.getType().isPrimitive() && value.getClass().getClassLoader() != null) {
+            Object value = field.getType().isPrimitive() ? field.get(null) : homeValue.apply(field.get(null));
+            if (value != null && value.getClass().getClassLoader() instanceof ShippedClassLoader) {
                 return false;
             }
             try {

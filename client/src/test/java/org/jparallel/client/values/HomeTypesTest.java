@@ -372,6 +372,36 @@ class HomeTypesTest {
         assertEquals(10.0, sentAgain.apply(newQ(2)), "the variable's value as sent the second time");
     }
 
+    @Test
+    void aCellsLambdaThatReadsAVariableHoldingACellsRecordTakesTheReceiversRecords() {
+        String q = "record Q(double x) { }";
+        engine.run(q).run("Q base = new Q(10);")
+                .run("java.util.function.Function<Q, Double> plusBase = v -> v.x() + base.x();");
+        kernel.run("int declaredBefore = 1;").run(q);
+
+        @SuppressWarnings("unchecked")
+        var plusBase = (java.util.function.Function<Object, Object>) received("plusBase");
+
+        assertEquals(12.0, plusBase.apply(newQ(2)));
+    }
+
+    @Test
+    void aSortedMapAndSetOrderedByACellsLambdaKeepTheirOrderWithTheReceiversRecords() {
+        String q = "record Q(double x) { }";
+        engine.run(q).run("var byX = new java.util.TreeMap<Q, String>(java.util.Comparator.comparingDouble(Q::x));")
+                .run("byX.put(new Q(1), \"one\"); byX.put(new Q(2), \"two\");")
+                .run("var xs = new java.util.TreeSet<Q>((a, b) -> Double.compare(b.x(), a.x())); xs.addAll(byX.keySet());");
+        kernel.run("int declaredBefore = 1;").run(q);
+
+        var byX = assertInstanceOf(java.util.TreeMap.class, received("byX"));
+        var xs = assertInstanceOf(java.util.TreeSet.class, received("xs"));
+
+        assertEquals("one", byX.firstEntry().getValue());
+        assertEquals("one", byX.get(newQ(1)));
+        assertSame(kernels("Q"), xs.first().getClass());
+        assertEquals(newQ(2), xs.first());
+    }
+
     private Object newQ(double x) {
         try {
             return kernels("Q").getDeclaredConstructor(double.class).newInstance(x);

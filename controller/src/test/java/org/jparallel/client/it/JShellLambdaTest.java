@@ -298,4 +298,34 @@ class JShellLambdaTest {
         assertEquals(5.0, cells.eval("inCells.engine(0).<java.util.function.Function<Span, Double>>pullSync(\"plusOne\")"
                 + ".apply(new Span(2))"));
     }
+
+    @Test
+    void aPushedLambdaOfAnInterfaceOfTheCellsIsDeclaredAsThatInterface() {
+        cells.eval("interface Scaler { double scale(double x); }");
+        cells.eval("Scaler halve = x -> x / 2;");
+        cells.eval("inCells.all().pushSync(Map.of(\"halve\", halve));");
+        assertEquals(List.of(2.0, 2.0), cells.eval("inCells.all().executeSync(\"double two = halve.scale(4);\");"
+                + " inCells.all().pullSync(\"two\")"));
+    }
+
+    @Test
+    void aLambdaReadingAVariableThatHoldsACellsRecordTakesTheEnginesRecords() {
+        cells.eval("record Knot(int n) { }");
+        cells.eval("Knot base = new Knot(10);");
+        cells.eval("java.util.function.Function<Knot, Integer> plusBase = k -> k.n() + base.n();");
+        cells.eval("inCells.all().pushSync(Map.of(\"knot\", new Knot(1), \"plusBase\", plusBase));");
+        assertEquals(List.of(11, 11), cells.eval("inCells.all().executeSync(\"int eleven = plusBase.apply(knot);\");"
+                + " inCells.all().pullSync(\"eleven\")"));
+    }
+
+    @Test
+    void aTreeMapOrderedByACellsLambdaStaysATreeMap() {
+        cells.eval("record Rank(int n) { }");
+        cells.eval("var ranks = new java.util.TreeMap<Rank, String>(java.util.Comparator.comparingInt(Rank::n));");
+        cells.eval("ranks.put(new Rank(2), \"b\"); ranks.put(new Rank(1), \"a\");");
+        cells.eval("inCells.all().pushSync(Map.of(\"ranks\", ranks));");
+        assertEquals(List.of("a", "a"), cells.eval("inCells.all().executeSync(\"String first = ranks.firstEntry().getValue()"
+                + " + (ranks.get(new Rank(1)) == null ? \\\"missing\\\" : \\\"\\\");\");"
+                + " inCells.all().pullSync(\"first\")"));
+    }
 }
