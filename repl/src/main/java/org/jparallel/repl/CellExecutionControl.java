@@ -596,6 +596,11 @@ final class CellExecutionControl extends LocalExecutionControl {
         return addressedVariable;
     }
 
+    /** Takes note of a class that other code defined in the cells' loader, so that values of it ship its bytecode. */
+    void definedBeside(String binaryName, byte[] bytecode) {
+        classBytes.put(binaryName, bytecode);
+    }
+
     /** Bytecode of every class loaded or redefined so far, by binary name; a live read-only view. */
     Map<String, byte[]> classBytes() {
         return Collections.unmodifiableMap(classBytes);

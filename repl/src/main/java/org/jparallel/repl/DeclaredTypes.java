@@ -41,4 +41,12 @@ public interface DeclaredTypes {
     default Map<String, String> methods(String name) {
         return Map.of();
     }
+
+    /**
+     * Takes note of a class that code outside the cells defined in the cells' loader, beside their types (a copy of
+     * another JVM's cell wrapper that names this session's types): a value that uses it (a lambda it made) then ships
+     * its bytecode, as it ships the cells' own classes. Sessions that ship no classes ignore it.
+     */
+    default void definedBeside(String binaryName, byte[] bytecode) {
+    }
 }

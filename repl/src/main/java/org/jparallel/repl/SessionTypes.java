@@ -86,6 +86,11 @@ final class SessionTypes implements DeclaredTypes {
     }
 
     @Override
+    public void definedBeside(String binaryName, byte[] bytecode) {
+        control.definedBeside(binaryName, bytecode);
+    }
+
+    @Override
     public Optional<Class<?>> declared(String name) {
         int dot = name.indexOf('.');
         Declaration declaration = active.get(dot < 0 ? name : name.substring(0, dot));

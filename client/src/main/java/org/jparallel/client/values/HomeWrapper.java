@@ -42,7 +42,8 @@ import org.objectweb.asm.commons.SimpleRemapper;
  * {@code Q base = new Q(1)} reads the receiver's {@code Q}), the rest found by the receiver's loader.
  *
  * <p>The copy's {@code $deserializeLambda$} compares the names it was renamed to, so a lambda it made serializes
- * and comes back through it as any cell's lambda does ({@code Comparator.comparingInt(Q::n)} made anew with it).
+ * and comes back through it as any cell's lambda does ({@code Comparator.comparingInt(Q::n)} made anew with it),
+ * and the receiver's session ships the copy with such a lambda, which can go on to another JVM or come back.
  */
 final class HomeWrapper {
     /** The class a session's woven stop checks call on JDK 17 to 19 (see CellExecutionControl). */
@@ -158,9 +159,9 @@ final class HomeWrapper {
             for (Map.Entry<String, byte[]> entry : wrappers.entrySet()) {
                 ClassWriter writer = new ClassWriter(0);
                 new ClassReader(entry.getValue()).accept(new CopyRemapper(writer, renaming), 0);
-                byte[] bytes = TaskStop.WOVEN ? StopChecks.woven(writer.toByteArray(), TaskStop.CHECKS)
-                        : writer.toByteArray();
-                Class<?> defined = lookup.defineClass(bytes);
+                byte[] bytes = writer.toByteArray();
+                Class<?> defined = lookup.defineClass(TaskStop.WOVEN ? StopChecks.woven(bytes, TaskStop.CHECKS) : bytes);
+                home.definedBeside(defined.getName(), bytes); // a lambda it makes can travel on
                 if (entry.getKey().equals(wrapper)) {
                     copy = defined;
                     continue;
@@ -208,6 +209,20 @@ final class HomeWrapper {
                                          String[] exceptions) {
             deserializing = name.equals("$deserializeLambda$");
             return super.visitMethod(access, name, descriptor, signature, exceptions);
+        }
+
+        /**
+         * A member type renamed to the receiver's names the receiver's class it is a member of, not the sender's
+         * wrapper: the copy then names none of the sender's classes, and can itself be copied where it goes next.
+         */
+        @Override
+        public void visitInnerClass(String name, String outerName, String innerName, int access) {
+            String mine = remapper.mapType(name);
+            if (outerName != null && innerName != null && !mine.equals(name) && mine.endsWith("$" + innerName)) {
+                cv.visitInnerClass(mine, mine.substring(0, mine.length() - innerName.length() - 1), innerName, access);
+                return;
+            }
+            super.visitInnerClass(name, outerName, innerName, access);
         }
 
         @Override

@@ -309,6 +309,14 @@ class JShellLambdaTest {
     }
 
     @Test
+    void aPushedLambdaMadeAnewOnTheEnginesComesBackWhenPulled() {
+        cells.eval("interface Doubler { int twice(int x); }");
+        cells.eval("Doubler doubler = x -> 2 * x;");
+        cells.eval("inCells.all().pushSync(Map.of(\"doubler\", doubler));");
+        assertEquals(16, cells.eval("inCells.engine(1).<Doubler>pullSync(\"doubler\").twice(8)"));
+    }
+
+    @Test
     void aLambdaReadingAVariableThatHoldsACellsRecordTakesTheEnginesRecords() {
         cells.eval("record Knot(int n) { }");
         cells.eval("Knot base = new Knot(10);");
