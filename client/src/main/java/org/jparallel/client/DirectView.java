@@ -117,7 +117,7 @@ public final class DirectView extends View {
      * Calls {@code f} on each engine with these arguments (a result among them: its value, from the engine that holds
      * it).
      */
-    public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, A a) {
+    public <A, R> AsyncResult<List<R>> apply(Fn<A, R> f, A a, NoMore... noMore) {
         return requests.apply(f, a);
     }
 
@@ -148,7 +148,7 @@ public final class DirectView extends View {
     }
 
     /** The same as {@code apply}: ipyparallel's name. */
-    public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, A a) {
+    public <A, R> AsyncResult<List<R>> applyAsync(Fn<A, R> f, A a, NoMore... noMore) {
         return apply(f, a);
     }
 
@@ -173,7 +173,7 @@ public final class DirectView extends View {
     }
 
     /** Like {@code apply}, waiting: the values, one per engine in target order. */
-    public <A, R> List<R> applySync(Fn<A, R> f, A a) {
+    public <A, R> List<R> applySync(Fn<A, R> f, A a, NoMore... noMore) {
         return apply(f, a).get();
     }
 

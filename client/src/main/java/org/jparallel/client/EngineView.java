@@ -104,7 +104,7 @@ public final class EngineView extends View {
      * Calls {@code f} on this engine with these arguments (a result among them: its value, from the engine that holds
      * it).
      */
-    public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a) {
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a, NoMore... noMore) {
         return requests.apply(f, a);
     }
 
@@ -135,7 +135,7 @@ public final class EngineView extends View {
     }
 
     /** The same as {@code apply}: ipyparallel's name. */
-    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a) {
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a, NoMore... noMore) {
         return apply(f, a);
     }
 
@@ -160,7 +160,7 @@ public final class EngineView extends View {
     }
 
     /** Like {@code apply}, waiting: the value. */
-    public <A, R> R applySync(Fn<A, R> f, A a) {
+    public <A, R> R applySync(Fn<A, R> f, A a, NoMore... noMore) {
         return apply(f, a).get();
     }
 

@@ -117,7 +117,7 @@ public final class LoadBalancedView extends View {
      * Runs {@code f} with these arguments where the scheduler puts it (a result among them: its value, from the engine
      * that holds it).
      */
-    public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a) {
+    public <A, R> AsyncResult<R> apply(Fn<A, R> f, A a, NoMore... noMore) {
         return call(f, a);
     }
 
@@ -148,7 +148,7 @@ public final class LoadBalancedView extends View {
     }
 
     /** The same as {@code apply}: ipyparallel's name. */
-    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a) {
+    public <A, R> AsyncResult<R> applyAsync(Fn<A, R> f, A a, NoMore... noMore) {
         return apply(f, a);
     }
 
@@ -173,7 +173,7 @@ public final class LoadBalancedView extends View {
     }
 
     /** Like {@code apply}, waiting: the value. */
-    public <A, R> R applySync(Fn<A, R> f, A a) {
+    public <A, R> R applySync(Fn<A, R> f, A a, NoMore... noMore) {
         return apply(f, a).get();
     }
 

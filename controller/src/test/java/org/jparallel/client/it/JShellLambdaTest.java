@@ -37,6 +37,17 @@ class JShellLambdaTest {
     }
 
     @Test
+    void theRecipesResultAsArgumentTakesALambdaWhoseParameterIsNotTyped() {
+        cells.eval("double sum(double[] a) { double s = 0; for (double x : a) s += x; return s; }");
+        cells.eval("var lv = rc.loadBalancedView();");
+        cells.eval("var arB = lv.applyAsync(() -> new double[] {1, 2, 3});");
+        assertEquals(6.0, cells.eval("lv.applyAsync(a -> sum(a), arB).get()"));
+        assertEquals(List.of(6.0, 6.0), cells.eval("v.applySync(a -> sum(a), arB)"));
+        assertEquals(6.0, cells.eval("rc.engine(1).applySync(a -> sum(a), arB)"));
+        assertEquals(42, cells.eval("lv.applySync(x -> x * 2, 21)"));
+    }
+
+    @Test
     void aLambdaReadsAVariableOfAnEarlierCell() {
         cells.eval("int offset = 1000;");
         assertEquals(List.of(1000, 1001, 1002), cells.eval("v.mapSync(x -> x + offset, range(3))"));
