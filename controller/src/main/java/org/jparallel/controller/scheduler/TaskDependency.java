@@ -11,6 +11,9 @@ import java.util.List;
  * these tasks, met when they succeeded, failed, or either.
  */
 record TaskDependency(List<String> msgIds, boolean all, boolean success, boolean failure) {
+    /** How the error of a task that failed because a task it depended on failed begins (see DependencyScheduler). */
+    private static final String CASCADE = "ImpossibleDependency: this task cannot run: task ";
+    private static final String AS_TASK = ", as task ";
 
     /**
      * Reads a list of {@code {msg_ids, all, success, failure}} objects; a plain id stands for
@@ -67,10 +70,21 @@ record TaskDependency(List<String> msgIds, boolean all, boolean success, boolean
         return outcome.succeeded() ? success : failure;
     }
 
-    /** Why a finished task that does not meet it makes it impossible. */
+    /**
+     * Why a finished task that does not meet it makes it impossible. A task that failed for want of its own
+     * dependency is named with the task whose failure began the chain, not with its whole message: a chain of
+     * 2,000 tasks would otherwise repeat every message before it in each (and in each task's record).
+     */
     String unmetBy(String msgId, TaskOutcomes.Outcome outcome) {
-        return outcome.succeeded()
-                ? "task " + msgId + " succeeded, and the dependency is on its failure (onFailure())"
-                : "task " + msgId + " failed: " + outcome.error();
+        if (outcome.succeeded()) {
+            return "task " + msgId + " succeeded, and the dependency is on its failure (onFailure())";
+        }
+        String error = outcome.error();
+        if (error.startsWith(CASCADE)) {
+            String upstream = error.substring(CASCADE.length()); // "R failed: …" or "X failed, as task R failed: …"
+            int first = upstream.indexOf(AS_TASK);
+            return "task " + msgId + " failed, as task " + (first < 0 ? upstream : upstream.substring(first + AS_TASK.length()));
+        }
+        return "task " + msgId + " failed: " + error;
     }
 }
