@@ -1,5 +1,8 @@
 package org.jparallel.controller;
 
+import java.net.BindException;
+import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,9 +86,17 @@ public final class ControllerMain implements Callable<Integer> {
             return 1;
         }
         List<String> jvmOptions = OptionWords.split(engineJvmOptions);
-        Controller controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions,
-                new RecordOptions(db, taskRecords, taskRecordBytes), new SchedulerOptions(Scheme.named(scheme), highWaterMark),
-                location));
+        Controller controller;
+        try {
+            controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions,
+                    new RecordOptions(db, taskRecords, taskRecordBytes),
+                    new SchedulerOptions(Scheme.named(scheme), highWaterMark), location));
+        } catch (Exception e) {
+            // the log's last line, which jpcluster and %cluster quote (ClusterLauncher.NOT_STARTED)
+            e.printStackTrace();
+            System.err.println("cannot start the controller: " + whyNotStarted(e));
+            return 1;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(controller::close, "jparallel-controller-stop"));
         if (ownerPid > 0) {
             // The kernel that ran %cluster start may be killed before it can stop us: follow it.
@@ -94,6 +105,20 @@ public final class ControllerMain implements Callable<Integer> {
         controller.awaitStop();
         controller.close();
         return 0;
+    }
+
+    /** What a user can do about a failed start, where it is the address: the rest as the exception says it. */
+    private String whyNotStarted(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                return "cannot listen on " + ip + ": " + bind.getMessage() + "; give --ip an address of this host"
+                        + " (127.0.0.1, or * for all of them)";
+            }
+            if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
+                return "cannot listen on " + ip + ": no such host; give --ip an address or a name of this host";
+            }
+        }
+        return failure.toString();
     }
 
     private static void logToStandardError() {

@@ -45,6 +45,10 @@ import org.jparallel.wire.Message;
 public final class ClusterLauncher {
     /** The file a start of a profile holds locked (in the profile's folder; left there, empty). */
     private static final String START_LOCK = "start.lock";
+    /** SIGTERMs sent to an abandoned start's controller, 100 ms apart, before it is killed. */
+    private static final int ABANDONED_STOP_TRIES = 50;
+    /** How the controller's last line begins when it could not start (ControllerMain). */
+    private static final String NOT_STARTED = "cannot start the controller: ";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
     /**
      * The controller runs no user code, only its own message paths, hot from the first task: C1 compiles them
@@ -116,6 +120,12 @@ public final class ClusterLauncher {
             throw new ClusterAlreadyRunningException(profile, controller.pid());
         });
         Instant started = Instant.now();
+        // A start this JVM does not finish (a SIGINT or SIGTERM to it alone, even as the controller is spawned) must
+        // not leave the cluster running with no one to stop it: SIGTERM makes the controller stop its engines and
+        // itself. The hook is in place before the spawn, and waits for a spawn under way to end.
+        AbandonedStart abandoned = new AbandonedStart();
+        Thread abandonedHook = new Thread(abandoned, "jparallel-abandoned-start");
+        Runtime.getRuntime().addShutdownHook(abandonedHook);
         Process controller;
         try {
             Files.createDirectories(dir.logDir());
@@ -133,18 +143,14 @@ public final class ClusterLauncher {
                     "--hwm", String.valueOf(options.highWaterMark()),
                     "--engine-jvm-options", OptionWords.join(options.engineJvmOptions()),
                     "--exit-with", String.valueOf(options.ownerPid()))));
-            controller = new ProcessBuilder(command)
+            controller = abandoned.spawn(new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.controllerLog().toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.controllerLog().toFile())));
             controller.getOutputStream().close();
         } catch (IOException e) {
+            removeHook(abandonedHook);
             throw new ClusterException("cannot start a controller for profile " + profile + ": " + e.getMessage(), e);
         }
-        // A start this JVM does not finish (a SIGINT or SIGTERM to it alone, during the wait) must not leave the
-        // cluster running with no one to stop it: SIGTERM makes the controller stop its engines and itself.
-        Thread abandoned = new Thread(controller::destroy, "jparallel-abandoned-start");
-        Runtime.getRuntime().addShutdownHook(abandoned);
         try {
             int registered = awaitEngines(dir, controller, engines, started, started.plus(options.timeout()));
             return new ClusterHandle(profile, controller.pid(), dir.clientFile(), registered);
@@ -152,10 +158,47 @@ public final class ClusterLauncher {
             stop(dir, controller.toHandle());
             throw e;
         } finally {
+            removeHook(abandonedHook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs: this JVM is exiting before the start finished
+        }
+    }
+
+    /** The shutdown hook of a start under way: stops the controller it spawned, if it spawned one. */
+    private static final class AbandonedStart implements Runnable {
+        private Process controller;
+
+        synchronized Process spawn(ProcessBuilder builder) throws IOException {
+            controller = builder.start();
+            return controller;
+        }
+
+        /**
+         * A SIGTERM that reaches a JVM in its first moments, before it handles the signal, is lost, so it is sent
+         * again until the controller ends, which then stops its engines; one that outlives a few seconds is killed.
+         */
+        @Override
+        public synchronized void run() {
+            if (controller == null) {
+                return;
+            }
             try {
-                Runtime.getRuntime().removeShutdownHook(abandoned);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook runs: this JVM is exiting before the start finished
+                for (int tries = 0; tries < ABANDONED_STOP_TRIES && controller.isAlive(); tries++) {
+                    controller.destroy();
+                    controller.waitFor(100, TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (controller.isAlive()) {
+                controller.descendants().forEach(ProcessHandle::destroyForcibly);
+                controller.destroyForcibly();
             }
         }
     }
@@ -240,8 +283,11 @@ public final class ClusterLauncher {
     }
 
     private static ClusterException died(ProfileDir dir, Process controller) {
-        return new ClusterException("the controller exited with status " + controller.exitValue() + ": "
-                + lastLines(dir.controllerLog(), 5) + " (log: " + dir.controllerLog() + ")");
+        String last = lastLines(dir.controllerLog(), 3);
+        int said = last.lastIndexOf(NOT_STARTED); // the controller's own word on it, if it had one
+        return new ClusterException((said >= 0 ? last.substring(said)
+                : "the controller exited with status " + controller.exitValue() + ": " + last)
+                + " (log: " + dir.controllerLog() + ")");
     }
 
     /**
@@ -479,7 +525,9 @@ public final class ClusterLauncher {
 
     private static String lastLines(Path file, int n) {
         try {
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            // a trace's frames say where, which the log keeps; the lines around them say what
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .filter(line -> !line.startsWith("\tat ") && !line.startsWith("\t... ")).toList();
             return String.join(" | ", lines.subList(Math.max(0, lines.size() - n), lines.size()));
         } catch (IOException e) {
             return "(no log)";

@@ -107,6 +107,15 @@ class JpclusterTest {
 
     @Test
     @Order(5)
+    void aStartOnAnAddressNotOfThisHostSaysWhyWithoutATrace() throws Exception {
+        Run elsewhere = jpcluster("start", "-n", "1", "--profile", "elsewhere", "--ip", "192.0.2.1", "--daemonize");
+        assertEquals(1, elsewhere.exit(), elsewhere.out());
+        assertTrue(elsewhere.out().contains("cannot listen on 192.0.2.1") && !elsewhere.out().contains("\tat "),
+                elsewhere.out());
+    }
+
+    @Test
+    @Order(5)
     void engineFromAFileOfThisHostsControllerPointsToEngines() throws Exception {
         Run run = jpcluster("engine", "--file", ProfileDir.of(home, "cli").engineFile().toString(), "-n", "2");
         assertEquals(1, run.exit(), run.out());
@@ -151,11 +160,14 @@ class JpclusterTest {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("JPARALLEL_HOME", home.toString());
         Process start = builder.start();
-        Thread.sleep(600); // the controller is spawned, its engines are not registered yet
-        List<ProcessHandle> spawned = start.descendants().toList();
+        List<ProcessHandle> spawned = List.of();
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+             spawned.isEmpty() && start.isAlive() && System.nanoTime() < deadline; Thread.sleep(10)) {
+            spawned = start.descendants().toList(); // the controller is spawned, its engines not registered yet
+        }
         start.destroy(); // SIGTERM to jpcluster alone, as a kill or a supervisor sends it
         assertTrue(start.waitFor(30, TimeUnit.SECONDS), "jpcluster did not exit on SIGTERM");
-        assertFalse(spawned.isEmpty(), "no controller was spawned in 600 ms");
+        assertFalse(spawned.isEmpty(), "no controller was spawned in 30 s");
         try {
             for (ProcessHandle process : spawned) {
                 process.onExit().completeOnTimeout(process, 20, TimeUnit.SECONDS).join();
