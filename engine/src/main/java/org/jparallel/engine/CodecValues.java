@@ -13,6 +13,7 @@ import org.jparallel.client.values.VariableRef;
 import org.jparallel.display.Display;
 import org.jparallel.wire.bulk.BulkFetcher;
 import org.jparallel.wire.bulk.BulkLease;
+import org.jparallel.wire.bulk.BulkTransferException;
 
 /**
  * Values through the client's values codec. The encoder belongs to the session (it ships the
@@ -60,8 +61,8 @@ final class CodecValues implements Values {
         if (!refs.isEmpty()) {
             Iterator<List<byte[]>> values = inputs.frames(refs).iterator();
             for (int i = 0; i < args.length; i++) {
-                if (args[i] instanceof ResultRef) {
-                    args[i] = decoder.decode(values.next());
+                if (args[i] instanceof ResultRef ref) {
+                    args[i] = input(ref, values.next());
                 }
             }
         }
@@ -77,6 +78,26 @@ final class CodecValues implements Values {
             return function.invoke(args);
         } finally {
             thread.setContextClassLoader(previous);
+        }
+    }
+
+    /**
+     * The value of another task's result. Its big arrays come straight from the engine that holds it: should that
+     * engine die meanwhile, the task fails as if the controller had said so (EngineError), and the controller sends
+     * it again once the value is made anew, where the producer's retries allow.
+     */
+    private Object input(ResultRef ref, List<byte[]> frames) throws InputUnavailableException {
+        try {
+            return decoder.decode(frames);
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BulkTransferException lost) {
+                    throw new InputUnavailableException("EngineError", "the result of task " + ref.msgId() + ", which"
+                            + " this task takes as an argument, could not be fetched from the engine that holds it ("
+                            + lost.getMessage() + "): that engine may have died");
+                }
+            }
+            throw e;
         }
     }
 }

@@ -136,6 +136,12 @@ final class Holdings {
         return false;
     }
 
+    /** Whether an engine holds some input of this task, as far as the controller knows. */
+    boolean holdsInputOf(String msgId) {
+        List<String> inputs = inputsOf.get(msgId);
+        return inputs != null && inputs.stream().anyMatch(holdings::containsKey);
+    }
+
     /** Why a waiting task can never have one of its inputs (its engine died, and it will not be made again), or null. */
     String lostInput(String msgId) {
         List<String> inputs = inputsOf.get(msgId);

@@ -49,6 +49,8 @@ public final class Hub {
     /** How long after an interrupt a task still running counts as one that the interrupt did not stop. */
     static final long STILL_INTERRUPTED_SECONDS = 2;
     private static final int TASK_RECORDS = 100_000;
+    /** How often a task is sent again because its engine could not fetch an input from an engine said to hold it. */
+    private static final int MAX_INPUT_FETCH_FAILURES = 3;
     private static final long DEFAULT_RECORD_BYTES = 1L << 30;
 
     private final MessageCodec codec;
@@ -400,7 +402,13 @@ public final class Hub {
             return true;
         }
         boolean inputRemade = ename.endsWith("EngineError") && holdings.awaitsRemake(task.msgId);
-        if (!inputRemade && !scheduler.retry(task.msgId, engine.id, ename, JsonFields.string(content, "evalue", ""))) {
+        // An engine that could not fetch an input from its holder may report it before the controller has seen the
+        // holder die: placed again, the task then waits for the value made anew, or fails saying which engine died.
+        boolean holderMayBeGone = ename.endsWith("EngineError")
+                && (holdings.holdsInputOf(task.msgId) || holdings.lostInput(task.msgId) != null)
+                && task.inputFetchesFailed++ < MAX_INPUT_FETCH_FAILURES;
+        if (!inputRemade && !holderMayBeGone
+                && !scheduler.retry(task.msgId, engine.id, ename, JsonFields.string(content, "evalue", ""))) {
             return false;
         }
         engine.outstanding.remove(task.msgId);

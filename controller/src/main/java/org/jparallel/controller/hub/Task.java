@@ -27,6 +27,8 @@ final class Task {
     int resends;
     /** Whether it runs again to remake its result, lost with the engine that held it. */
     boolean remade;
+    /** How often its engine could not fetch one of its inputs from the engine holding it (that engine may be dying). */
+    int inputFetchesFailed;
     String started;
     String completed;
     String status = "pending";
