@@ -32,12 +32,16 @@ import org.jparallel.client.TaskSender.TaskRequest;
 public final class LoadBalancedView extends View {
     private final TaskSender sender;
     private final IntSupplier engineCount;
+    /** The view's own flags; {@link #flags} adds those of the open {@code tempFlags} scopes, in the order opened. */
+    private final TaskFlags own;
+    private final List<TaskFlags> scopes = new ArrayList<>();
     private volatile TaskFlags flags;
 
     LoadBalancedView(TaskSender sender, ViewTasks tasks, IntSupplier engineCount, TaskFlags flags) {
         super(tasks);
         this.sender = sender;
         this.engineCount = engineCount;
+        this.own = flags;
         this.flags = flags;
     }
 
@@ -68,12 +72,29 @@ public final class LoadBalancedView extends View {
     /**
      * Sets these flags on this view until the returned scope is closed, as ipyparallel's {@code temp_flags}: each flag
      * given replaces the view's, the others stay (an outer scope's {@code retries} survive an inner
-     * {@code tempFlags(timeout(3))}).
+     * {@code tempFlags(timeout(3))}). Scopes closed in another order than they were opened leave the flags of those
+     * still open, and the view's own once all are closed.
      */
     public TemporaryFlags tempFlags(TaskFlags... newFlags) {
-        TaskFlags previous = flags;
-        flags = previous.updatedBy(combined(newFlags));
-        return new TemporaryFlags(() -> flags = previous);
+        TaskFlags scope = combined(newFlags);
+        synchronized (scopes) {
+            scopes.add(scope);
+            flags = withScopes();
+        }
+        return new TemporaryFlags(() -> {
+            synchronized (scopes) {
+                scopes.remove(scope);
+                flags = withScopes();
+            }
+        });
+    }
+
+    private TaskFlags withScopes() {
+        TaskFlags now = own;
+        for (TaskFlags scope : scopes) {
+            now = now.updatedBy(scope);
+        }
+        return now;
     }
 
     /**

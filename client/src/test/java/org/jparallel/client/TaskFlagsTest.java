@@ -130,6 +130,18 @@ class TaskFlagsTest {
     }
 
     @Test
+    void scopesClosedOutOfOrderLeaveTheOpenOnesFlagsThenTheViewsOwn() {
+        LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE).withFlags(Parallel.label("base"));
+        TemporaryFlags first = lv.tempFlags(Parallel.label("first"), Parallel.retries(1));
+        TemporaryFlags second = lv.tempFlags(Parallel.label("second"));
+        first.close();
+        assertEquals("second", lv.flags().label());
+        assertEquals(0, lv.flags().retries());
+        second.close();
+        assertEquals("base", lv.flags().label());
+    }
+
+    @Test
     void withFlagsChangesOnlyTheFlagsItGives() {
         LoadBalancedView lv = new LoadBalancedView(null, null, () -> 0, TaskFlags.NONE)
                 .withFlags(Parallel.label("L2"), Parallel.retries(2));
