@@ -108,6 +108,14 @@ public final class DependencyScheduler implements TaskScheduler {
         if (needs.unreadable != null) {
             return new Placement.Fail("InvalidDependency", "the task's flags cannot be read: " + needs.unreadable);
         }
+        for (String input : needs.inputs) {
+            if (outcomes.get(input) == null) {
+                return new Placement.Fail("InvalidDependency", "this task cannot run: it takes as an argument the"
+                        + " result of task " + input + ", which this controller never received: a result of another"
+                        + " cluster, or of this profile's controller before a restart; pass its value instead"
+                        + " (result.get())");
+            }
+        }
         List<String> blockedOn = null;
         for (TaskDependency dependency : needs.after) {
             Verdict verdict = check.time(dependency);

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 final class TaskNeeds {
     final List<TaskDependency> after;
     final List<TaskDependency> follow;
+    /** The tasks whose results are its arguments ({@code metadata.inputs}), which {@code after} names too. */
+    final Set<String> inputs;
     /** The engines it may run on ({@code metadata.lb_targets}); empty for any. */
     final Set<Integer> targets;
     /** {@link System#nanoTime()} past which unmet dependencies fail the task; {@link Long#MAX_VALUE} for never. */
@@ -28,10 +30,11 @@ final class TaskNeeds {
     String unreadable;
     int retriesLeft;
 
-    private TaskNeeds(List<TaskDependency> after, List<TaskDependency> follow, Set<Integer> targets,
-                      double timeoutSeconds, int retries, long nowNanos) {
+    private TaskNeeds(List<TaskDependency> after, List<TaskDependency> follow, Set<String> inputs,
+                      Set<Integer> targets, double timeoutSeconds, int retries, long nowNanos) {
         this.after = after;
         this.follow = follow;
+        this.inputs = inputs;
         this.targets = targets;
         this.timeoutSeconds = timeoutSeconds;
         this.deadlineNanos = timeoutSeconds > 0
@@ -44,15 +47,24 @@ final class TaskNeeds {
         JsonElement timeout = metadata.get("timeout");
         JsonElement retries = metadata.get("retries");
         return new TaskNeeds(TaskDependency.parse(metadata.get("after")), TaskDependency.parse(metadata.get("follow")),
-                engines(metadata.get("lb_targets")),
+                msgIds(metadata.get("inputs")), engines(metadata.get("lb_targets")),
                 timeout == null || timeout.isJsonNull() ? 0 : timeout.getAsDouble(),
                 retries == null || retries.isJsonNull() ? 0 : Math.max(0, retries.getAsInt()), nowNanos);
     }
 
     static TaskNeeds unreadable(String why) {
-        TaskNeeds needs = new TaskNeeds(List.of(), List.of(), Set.of(), 0, 0, 0);
+        TaskNeeds needs = new TaskNeeds(List.of(), List.of(), Set.of(), Set.of(), 0, 0, 0);
         needs.unreadable = why;
         return needs;
+    }
+
+    private static Set<String> msgIds(JsonElement ids) {
+        if (ids == null || !ids.isJsonArray()) {
+            return Set.of();
+        }
+        Set<String> msgIds = new HashSet<>();
+        ids.getAsJsonArray().forEach(id -> msgIds.add(id.getAsString()));
+        return msgIds;
     }
 
     private static Set<Integer> engines(JsonElement ids) {

@@ -120,17 +120,4 @@ class BehindPlacementTest {
         scheduler.finished("x", 1, "ValueError: no");
         assertInstanceOf(Placement.Fail.class, place("t", after("x")), "it fails in cascade once placed again");
     }
-
-    @Test
-    void aChainOfFailedTasksNamesTheTaskBeforeAndTheFailureThatBeganIt() {
-        scheduler.recorded("root");
-        scheduler.finished("root", 0, "java.lang.ArithmeticException: / by zero");
-        Placement.Fail failed = null;
-        for (int i = 0; i < 50; i++) {
-            failed = assertInstanceOf(Placement.Fail.class, place("t" + i, after(i == 0 ? "root" : "t" + (i - 1))));
-            scheduler.finished("t" + i, -1, failed.ename() + ": " + failed.evalue());
-        }
-        assertEquals("this task cannot run: task t48 failed, as task root failed: java.lang.ArithmeticException:"
-                + " / by zero", failed.evalue());
-    }
 }
