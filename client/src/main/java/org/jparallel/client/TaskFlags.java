@@ -122,7 +122,7 @@ public record TaskFlags(List<Dependency> after, List<Dependency> follow, Duratio
         for (String name : names) {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("require names a class (com.example.Foo) or a resource (data/x.csv),"
-                        + " not an empty string");
+                        + " not " + (name == null ? "null" : "an empty string"));
             }
         }
         return new TaskFlags(after, follow, timeout, retries, label, concat(requires, Arrays.asList(names)), conditions,

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
         description = "Adds K engines to a running cluster, on its host or, with --ssh or --slurm, elsewhere.")
 final class EnginesCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
-            description = "number of engines to add (with --ssh HOST=N for every host, it may be left out)")
+            description = "number of engines to add (default: one per processor of this host; with --ssh HOST=N for"
+                    + " every host, the sum of those)")
     Integer engines;
 
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")

@@ -42,6 +42,11 @@ public record EngineHosts(int local, List<Share> remote) {
         return new EngineHosts(n, List.of());
     }
 
+    /** One engine per processor of this host: how many a start without {@code -n} gives, as ipcluster's. */
+    public static EngineHosts onePerProcessor() {
+        return local(Runtime.getRuntime().availableProcessors());
+    }
+
     /** {@code n} engines spread over {@code hosts}, the first ones taking one more when they do not divide. */
     public static EngineHosts spread(int n, List<? extends EngineSite> hosts) {
         if (hosts.isEmpty()) {
@@ -95,10 +100,7 @@ public record EngineHosts(int local, List<Share> remote) {
         }
         if (hosts.isEmpty()) {
             SshTarget.fromOptions(null, sshCommand, java, jar); // refuses the companions alone
-            if (n == null) {
-                throw new IllegalArgumentException("-n is missing: how many engines?");
-            }
-            return local(n);
+            return n == null ? onePerProcessor() : local(n);
         }
         List<Share> counted = new ArrayList<>();
         List<SshTarget> uncounted = new ArrayList<>();

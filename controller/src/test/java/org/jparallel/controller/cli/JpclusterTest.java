@@ -90,6 +90,17 @@ class JpclusterTest {
     }
 
     @Test
+    @Order(3)
+    void listOfOneProfileShowsThatClusterAloneOrSaysItIsNotRunning() throws Exception {
+        Run cli = jpcluster("list", "--profile", "cli");
+        assertEquals(0, cli.exit(), cli.out());
+        assertTrue(cli.out().lines().anyMatch(l -> l.startsWith("cli ")), cli.out());
+        Run none = jpcluster("list", "--profile", "nosuch");
+        assertEquals(1, none.exit(), none.out());
+        assertTrue(none.out().contains("no cluster of profile nosuch is running"), none.out());
+    }
+
+    @Test
     @Order(4)
     void aSecondStartOfTheSameProfileIsRefused() throws Exception {
         Run again = jpcluster("start", "-n", "1", "--profile", "cli", "--daemonize");

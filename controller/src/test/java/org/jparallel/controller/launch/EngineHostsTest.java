@@ -45,7 +45,6 @@ class EngineHostsTest {
         assertTrue(refusal(3, "a=2", "b", "c").startsWith("-n 3 leaves 1 for the 2 hosts without a count, after the 2"));
         assertTrue(refusal(1, "a", "b").startsWith("1 engine does not spread over 2 hosts"));
         assertTrue(refusal(null, "a=2", "b").startsWith("-n is missing: how many engines go on b?"));
-        assertTrue(refusal(null).startsWith("-n is missing"));
     }
 
     @Test
@@ -76,5 +75,11 @@ class EngineHostsTest {
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> EngineHosts.fromOptions(2, List.of(), null, null, "/opt/jp.jar")).getMessage()
                 .contains("go with --ssh HOST"));
+    }
+
+    @Test
+    void withoutACountOrHostsEachProcessorOfThisHostGetsAnEngine() {
+        assertEquals(Runtime.getRuntime().availableProcessors(),
+                EngineHosts.fromOptions(null, List.of(), null, null, null).total());
     }
 }

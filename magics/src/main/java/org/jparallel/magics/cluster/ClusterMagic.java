@@ -11,6 +11,7 @@ import org.jparallel.client.NoClusterException;
 import org.jparallel.controller.launch.ClusterAlreadyRunningException;
 import org.jparallel.controller.launch.ClusterException;
 import org.jparallel.controller.launch.ClusterHandle;
+import org.jparallel.controller.launch.EngineHosts;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterStatus;
 import org.jparallel.controller.launch.ClusterTable;
@@ -58,12 +59,14 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     @Override
     public String usage() {
         return """
-                %cluster start -n N [--profile P]   start a controller and N engines on this machine; also
+                %cluster start -n N [--profile P]   start a controller and N engines on this machine (without -n:
+                    one per processor, as ipcluster); also
                     [--scheme leastload|lru|twobin|weighted|plainrandom] [--hwm N] [--db memory|sqlite]
                     [--engine-jvm-options "-Xmx2g -cp app.jar"] [--ip ADDR] [--location ADDR]
                     [--ssh HOST[=N]]... (engines on other hosts: N each, or -n spread), or --slurm
                     [--slurm-options "-p batch -t 60"] (Slurm places them), as jpcluster start
                 %cluster engines -n K [--profile P] [--ssh HOST[=N]]... [--slurm]   add K engines to a running cluster
+                    (without -n: one per processor)
                     --ssh also takes [--ssh-command "ssh -p 2222"]; --ssh and --slurm take
                     [--remote-java JAVA] [--remote-jar JAR]
                 %cluster stop [--profile P]         stop a cluster and its engines
@@ -92,12 +95,10 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     }
 
     private void start(ClusterArguments arguments) throws MagicUsageException, MagicException {
-        if (arguments.engines() == null) {
-            throw new MagicUsageException("%cluster start needs -n N, the number of engines (at least 1)");
-        }
         ClusterHandle handle;
         try {
-            handle = launcher.start(arguments.profile(), arguments.engines(),
+            handle = launcher.start(arguments.profile(),
+                    arguments.engines() != null ? arguments.engines() : EngineHosts.onePerProcessor(),
                     arguments.options().withOwner(ProcessHandle.current().pid()));
         } catch (ClusterAlreadyRunningException e) {
             String profile = profileOption(arguments.profile());
@@ -123,10 +124,8 @@ public final class ClusterMagic implements Magic, AutoCloseable {
     }
 
     private void addEngines(ClusterArguments arguments) throws MagicUsageException, MagicException {
-        if (arguments.engines() == null) {
-            throw new MagicUsageException("%cluster engines needs -n K, the number of engines to add (at least 1)");
-        }
-        int now = launcher.addEngines(arguments.profile(), arguments.engines(), Duration.ofSeconds(60));
+        int now = launcher.addEngines(arguments.profile(),
+                arguments.engines() != null ? arguments.engines() : EngineHosts.onePerProcessor(), Duration.ofSeconds(60));
         awaitInKernel(arguments.profile(), now, "the new engines registered");
         System.out.println("Cluster '" + arguments.profile() + "' has " + now + (now == 1 ? " engine." : " engines."));
     }
