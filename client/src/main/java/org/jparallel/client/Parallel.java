@@ -89,7 +89,10 @@ public final class Parallel {
         return TaskFlags.NONE.withDepend(description, condition);
     }
 
-    /** Flags for tasks that fail with {@link DependencyTimeout} when their dependencies are not met in time. */
+    /**
+     * Flags for tasks that fail when they wait in the controller too long: with {@link DependencyTimeout} when their
+     * dependencies are not met in time, with {@link TaskTimeout} when no engine is free in time.
+     */
     public static TaskFlags timeout(Duration timeout) {
         return TaskFlags.NONE.withTimeout(timeout);
     }

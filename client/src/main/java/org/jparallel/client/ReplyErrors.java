@@ -31,6 +31,8 @@ final class ReplyErrors {
                 return new ImpossibleDependency(engineId, method, evalue);
             case "DependencyTimeout":
                 return new DependencyTimeout(engineId, method, evalue);
+            case "TaskTimeout":
+                return new TaskTimeout(engineId, method, evalue);
             case "InvalidDependency":
                 return new InvalidDependency(engineId, method, evalue);
             default:

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * How the controller should schedule a load-balanced task: what it waits for ({@code after}), where it runs
- * ({@code follow}, {@code require}, {@code depend}), how long it may wait for its dependencies, how often it
+ * ({@code follow}, {@code require}, {@code depend}), how long it may wait in the controller, how often it
  * is retried, and a label. Immutable: each {@code with…} returns a new value. Start from the helpers of
  * {@link Parallel} ({@code after}, {@code follow}, {@code require}, {@code depend}) or from {@link #NONE}.
  *
@@ -29,8 +29,9 @@ import java.util.Set;
  *
  * @param after      dependencies that must be met before the task starts (all of them)
  * @param follow     dependencies whose tasks' engine the task must run on (all of them)
- * @param timeout    how long the task may wait for its dependencies before it fails with
- *                   {@link DependencyTimeout}; {@link Duration#ZERO} for no limit
+ * @param timeout    how long the task may wait in the controller before it fails: for its dependencies, with
+ *                   {@link DependencyTimeout}; for a free engine, with {@link TaskTimeout}; {@link Duration#ZERO}
+ *                   for no limit
  * @param retries    how many times a task that failed, or whose engine died, is run again on another engine
  * @param label      a name for the task in the controller's records; empty for none
  * @param requires   classes (binary names) and resources (names with a {@code /}) the engine's class path must have

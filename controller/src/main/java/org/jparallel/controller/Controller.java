@@ -125,6 +125,7 @@ public final class Controller implements AutoCloseable {
                 clientSocket, host.id(), location).write(dir.clientFile());
         Files.writeString(dir.pidFile(), pid + "\n", StandardCharsets.UTF_8);
         timers.scheduleWithFixedDelay(hub::heartbeat, 1, 1, TimeUnit.SECONDS);
+        timers.scheduleWithFixedDelay(hub::expireTimeouts, 50, 50, TimeUnit.MILLISECONDS);
         LOG.info("controller of profile " + dir.name() + " (pid " + pid + ") listening for clients on "
                 + options.ip() + ":" + clientPort + ", engines on " + enginePort);
     }

@@ -71,6 +71,7 @@ public final class Hub {
     private final JoiningEngines joining = new JoiningEngines(System::nanoTime,
             TimeUnit.MILLISECONDS.toNanos(3 * ENGINE_SILENCE_MILLIS));
     private final WaitingTasks waiting = new WaitingTasks();
+    private final TaskDeadlines deadlines = new TaskDeadlines();
     private final Map<String, Task> tasks = new LinkedHashMap<>(1024, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Task> eldest) {
@@ -175,6 +176,7 @@ public final class Hub {
                 task.waitingMetadata = metadata;
                 waiting.add(task);
                 scheduler.queued(new QueuedTask(task.msgId, metadata));
+                deadlines.add(task, metadata);
                 dispatchWaiting();
             } else if (outOfBand) {
                 noteInterrupt(route, engines.values());
@@ -716,6 +718,23 @@ public final class Hub {
         }
         waiting.releaseAll();
         dispatchWaiting(); // tasks whose dependency timeout passed fail now
+    }
+
+    /**
+     * Offers the waiting tasks whose timeout just passed to the scheduler, which fails them (DependencyTimeout,
+     * TaskTimeout): called often (every 50 ms), it costs nothing while no timeout is due.
+     */
+    public synchronized void expireTimeouts() {
+        List<Task> due = deadlines.due(System.nanoTime());
+        if (due.isEmpty()) {
+            return;
+        }
+        for (Task task : due) {
+            if (!task.finished() && task.engineId < 0) {
+                waiting.offerAgain(task);
+            }
+        }
+        dispatchWaiting();
     }
 
     /** Asks every engine to shut down; their processes end on their own. */

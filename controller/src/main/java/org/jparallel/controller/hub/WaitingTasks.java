@@ -109,6 +109,15 @@ final class WaitingTasks {
         }
     }
 
+    /** Offers this task to the scheduler at the next walk, wherever it waits (its timeout passed). */
+    void offerAgain(Task task) {
+        if (task.aside) {
+            release(task, task.asideTurn);
+        } else if (ready.get(task.queueOrder) == task) {
+            fresh.put(task.queueOrder, task);
+        }
+    }
+
     /** Every waiting task is offered to the scheduler at the next walk, even when no engine is free. */
     void offerAgain() {
         fresh.putAll(ready);

@@ -170,7 +170,14 @@ public final class DependencyScheduler implements TaskScheduler {
             Placement behindThem = behind(task.msgId(), needs, engines, blockedOn);
             return behindThem != null ? behindThem : new Placement.Blocked(blockedOn);
         }
-        return choose(needs, engines, allowed);
+        Placement chosen = choose(needs, engines, allowed);
+        if (chosen instanceof Placement.Wait && System.nanoTime() - needs.deadlineNanos > 0) {
+            // as ipyparallel's TaskTimeout: the timeout bounds the whole wait here, not only that for dependencies
+            return new Placement.Fail("TaskTimeout", "no engine was free to run it within its timeout of "
+                    + needs.timeoutSeconds + " s, so it never ran: give it a longer timeout(...), add engines, or"
+                    + " let engines queue more tasks (jpcluster start --hwm)");
+        }
+        return chosen;
     }
 
     /**

@@ -98,6 +98,6 @@ final class TaskNeeds {
 
     boolean plain() {
         return unreadable == null && after.isEmpty() && follow.isEmpty() && targets.isEmpty() && unmetOn.isEmpty()
-                && failedOn.isEmpty();
+                && failedOn.isEmpty() && deadlineNanos == Long.MAX_VALUE;
     }
 }

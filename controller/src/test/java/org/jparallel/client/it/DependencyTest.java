@@ -29,6 +29,7 @@ import org.jparallel.client.Parallel;
 import org.jparallel.client.RemoteError;
 import org.jparallel.client.TaskFlags;
 import org.jparallel.client.TaskMetadata;
+import org.jparallel.client.TaskTimeout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -130,6 +131,28 @@ class DependencyTest {
         assertTrue(System.nanoTime() - begin < 2_300_000_000L, "the timeout came after the slow task ended");
         assertTrue(e.getMessage().contains("longer timeout(...)"), e.getMessage());
         assertEquals(1, slow.get(WAIT));
+    }
+
+    @Test
+    void aTaskNoEngineIsFreeForWithinItsTimeoutFailsWithTaskTimeout() throws Exception {
+        java.nio.file.Path go = cluster.home().resolve("go-" + System.nanoTime());
+        String goFile = go.toString();
+        List<AsyncResult<Integer>> busy = List.of(1, 2).stream().map(i -> lv.applyAsync(() -> {
+            while (!java.nio.file.Files.exists(java.nio.file.Path.of(goFile))) {
+                Thread.sleep(10);
+            }
+            return i;
+        })).toList();
+        try {
+            var quick = lv.withFlags(Parallel.timeout(0.3)).applyAsync(() -> "ran");
+            TaskTimeout e = assertThrows(TaskTimeout.class, () -> quick.get(WAIT));
+            assertTrue(e.getMessage().contains("no engine was free"), e.getMessage());
+        } finally {
+            java.nio.file.Files.createFile(go);
+        }
+        for (AsyncResult<Integer> task : busy) {
+            task.get(WAIT);
+        }
     }
 
     @Test
