@@ -325,6 +325,11 @@ public final class Client implements AutoCloseable {
      * {@code label()} are the task's own; while the task runs, the result polls the controller. Typed as the
      * caller needs it, it passes on as an argument too, its value going engine to engine.
      *
+     * <p>A value over 1 MiB is not in the records: it stays on the engine that made it while the client that sent
+     * the task (or a task that takes it) still needs it, and is freed after; fetched later it fails with
+     * {@code NoSuchValue}. To keep a big value for another kernel, keep the submitting client open, or store the
+     * value where both can read it (a file, a variable on the engine: {@code pull}).
+     *
      * <pre>{@code
      * String id = lv.withFlags(TaskFlags.NONE.withLabel("step B")).apply(() -> stepB()).msgIds().get(0);
      * // … later, in another kernel:
