@@ -16,7 +16,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
+import org.jparallel.client.Dependency;
+import org.jparallel.client.LoadBalancedView;
+import org.jparallel.client.Parallel;
 import org.jparallel.controller.launch.ClusterAlreadyRunningException;
 import org.jparallel.controller.launch.ClusterLauncher;
 import org.jparallel.controller.launch.ClusterOptions;
@@ -62,6 +66,25 @@ class ClusterTest {
                 assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "engine " + pid + " lives on");
             }
             assertThrows(RuntimeException.class, () -> rc.all().pullSync("remembered"), "a fresh session");
+        }
+    }
+
+    @Test
+    void aValueLostToARestartIsMadeAgainOnTheNewEnginesForTheTaskThatTakesIt() throws Exception {
+        try (Cluster cluster = Cluster.start(home, "remake", 2, OPTIONS)) {
+            LoadBalancedView lv = cluster.client().loadBalancedView();
+            AsyncResult<int[]> held = lv.withFlags(Parallel.retries(1)).applyAsync(() -> new int[] {1, 2, 3});
+            held.waitFor(Duration.ofSeconds(30));
+            AsyncResult<Integer> slow = lv.applyAsync(() -> {
+                Thread.sleep(60_000); // ended by the restart
+                return 0;
+            });
+            AsyncResult<Integer> consumer = lv.withFlags(Parallel.after(Dependency.all(slow).onEither()))
+                    .applyAsync((int[] values) -> values.length, held);
+
+            cluster.restartEngines(Duration.ofSeconds(90));
+
+            assertEquals(3, consumer.get(Duration.ofSeconds(60)), "its one retry was not spent on an engine shutting down");
         }
     }
 

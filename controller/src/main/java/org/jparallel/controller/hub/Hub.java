@@ -451,10 +451,16 @@ public final class Hub {
         waiting.addFirst(task);
     }
 
+    /**
+     * The engines tasks may go to: not those asked to shut down (a restart's), where a task, or a lost value made
+     * again, would fail or be lost with them; the restart's new engines take it.
+     */
     List<EngineLoad> loads() {
         List<EngineLoad> loads = new ArrayList<>(engines.size());
         for (EngineEntry engine : engines.values()) {
-            loads.add(new EngineLoad(engine.id, engine.outstanding.size(), engine.completed));
+            if (!engine.stopAsked) {
+                loads.add(new EngineLoad(engine.id, engine.outstanding.size(), engine.completed));
+            }
         }
         return loads;
     }
