@@ -388,7 +388,11 @@ public class AsyncResult<T> implements Future<T> {
         board.outputsByTask().forEach(printer::print);
     }
 
-    /** The engine of each task, in task order; -1 for a load-balanced task not placed yet. */
+    /**
+     * The engine of each task, in task order, as it answered; -1 for a load-balanced task not placed yet. A value
+     * the controller made again after that engine died (the task's retries allowing) lives on another engine since,
+     * which this does not follow.
+     */
     public List<Integer> engineIds() {
         return board.engineIds();
     }
