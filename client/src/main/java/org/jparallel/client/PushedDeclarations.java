@@ -108,7 +108,8 @@ final class PushedDeclarations {
      * and what it captured: an engine that declares them makes the lambda anew with its own types.
      */
     private void lambda(SerializedLambda lambda, int depth) {
-        String named = lambda.getImplClass() + ";" + lambda.getImplMethodSignature() + lambda.getInstantiatedMethodType();
+        String named = lambda.getImplClass() + ";" + lambda.getImplMethodSignature()
+                + lambda.getInstantiatedMethodType();
         Matcher className = CLASS_IN_DESCRIPTOR.matcher("L" + named);
         while (className.find()) {
             String binaryName = className.group(1).replace('/', '.');

@@ -132,7 +132,8 @@ final class HomeTypes {
      */
     private Optional<Object> lambda(Object value) {
         ClassLoader sender = value.getClass().getClassLoader();
-        return SerializedLambdas.of(value).flatMap(sent -> sender == null ? withHomeCaptures(sent) : madeHere(sent, sender));
+        return SerializedLambdas.of(value)
+                .flatMap(sent -> sender == null ? withHomeCaptures(sent) : madeHere(sent, sender));
     }
 
     private Optional<Object> madeHere(SerializedLambda sent, ClassLoader sender) {
@@ -182,10 +183,11 @@ final class HomeTypes {
         }
         try {
             Class<?> capturing = Class.forName(sent.getCapturingClass().replace('/', '.'), false, null);
-            return Optional.of(SerializedLambdas.made(new SerializedLambda(capturing, sent.getFunctionalInterfaceClass(),
-                    sent.getFunctionalInterfaceMethodName(), sent.getFunctionalInterfaceMethodSignature(),
-                    sent.getImplMethodKind(), sent.getImplClass(), sent.getImplMethodName(),
-                    sent.getImplMethodSignature(), sent.getInstantiatedMethodType(), captured)));
+            return Optional.of(SerializedLambdas.made(new SerializedLambda(capturing,
+                    sent.getFunctionalInterfaceClass(), sent.getFunctionalInterfaceMethodName(),
+                    sent.getFunctionalInterfaceMethodSignature(), sent.getImplMethodKind(), sent.getImplClass(),
+                    sent.getImplMethodName(), sent.getImplMethodSignature(), sent.getInstantiatedMethodType(),
+                    captured)));
         } catch (ClassNotFoundException | java.io.IOException | RuntimeException e) {
             return Optional.empty();
         }

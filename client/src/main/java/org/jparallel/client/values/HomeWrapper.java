@@ -61,7 +61,7 @@ final class HomeWrapper {
      * of the variables it reads are made the receiver's by {@code homeValue}.
      */
     static Optional<Copy> of(String wrapper, ShippedClassLoader sender, DeclaredTypes home,
-                                 UnaryOperator<Object> homeValue) {
+                             UnaryOperator<Object> homeValue) {
         Made made = sender.homeCopies().get(wrapper);
         if (made != null && made.stillHolds(home, homeValue)) {
             return made.copy();
@@ -77,8 +77,12 @@ final class HomeWrapper {
     record Copy(Class<?> type, Remapper renaming) {
         /** A class's internal name or a method descriptor, as the copy names it. */
         String name(String internalNames) {
-            return internalNames.startsWith("(") ? renaming.mapMethodDesc(internalNames) : renaming.mapType(internalNames);
+            return renamed(renaming, internalNames);
         }
+    }
+
+    private static String renamed(Remapper renaming, String internalNames) {
+        return internalNames.startsWith("(") ? renaming.mapMethodDesc(internalNames) : renaming.mapType(internalNames);
     }
 
     /**
@@ -107,8 +111,8 @@ final class HomeWrapper {
     }
 
     private static Optional<Copy> copy(String wrapper, ShippedClassLoader sender, DeclaredTypes home,
-                                           UnaryOperator<Object> homeValue, Map<String, Optional<Class<?>>> lookedUp,
-                                           Map<Class<?>, Class<?>> variables) {
+                                       UnaryOperator<Object> homeValue, Map<String, Optional<Class<?>>> lookedUp,
+                                       Map<Class<?>, Class<?>> variables) {
         Map<String, Class<?>> homes = new HashMap<>();
         Map<String, String> renamed = new HashMap<>();
         // The wrapper, and the sender's other wrappers whose variables or methods it uses (v -> v.x() * factor).
@@ -160,7 +164,8 @@ final class HomeWrapper {
                 ClassWriter writer = new ClassWriter(0);
                 new ClassReader(entry.getValue()).accept(new CopyRemapper(writer, renaming), 0);
                 byte[] bytes = writer.toByteArray();
-                Class<?> defined = lookup.defineClass(TaskStop.WOVEN ? StopChecks.woven(bytes, TaskStop.CHECKS) : bytes);
+                Class<?> defined = lookup.defineClass(
+                        TaskStop.WOVEN ? StopChecks.woven(bytes, TaskStop.CHECKS) : bytes);
                 home.definedBeside(defined.getName(), bytes); // a lambda it makes can travel on
                 if (entry.getKey().equals(wrapper)) {
                     copy = defined;
@@ -196,10 +201,8 @@ final class HomeWrapper {
 
                 @Override
                 public Object mapValue(Object value) {
-                    if (value instanceof String text && text.contains("REPL/")) {
-                        return text.startsWith("(") ? renaming.mapMethodDesc(text) : renaming.mapType(text);
-                    }
-                    return super.mapValue(value);
+                    return value instanceof String text && text.contains("REPL/") ? renamed(renaming, text)
+                            : super.mapValue(value);
                 }
             };
         }

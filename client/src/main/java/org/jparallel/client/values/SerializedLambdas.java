@@ -39,7 +39,7 @@ public final class SerializedLambdas {
         }
     }
 
-    /** The form Java serialization replaces a lambda with, taken as it begins to write it (and the rest not written). */
+    /** The form Java serialization replaces a lambda with, taken as it begins to write it (the rest unwritten). */
     private static Optional<SerializedLambda> asWritten(Object value) {
         final class Replaced extends RuntimeException {
             final transient SerializedLambda form;

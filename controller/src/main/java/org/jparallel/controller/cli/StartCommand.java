@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
         description = "Starts a controller and N engines. In the foreground until Ctrl-C, unless --daemonize.")
 final class StartCommand extends ClusterCommand implements Callable<Integer> {
     @Option(names = {"-n", "--engines"}, converter = EngineCount.class,
-            description = "number of engines (default: one per processor of this host, as ipcluster; with --ssh HOST=N for"
-                    + " every host, the sum of those)")
+            description = "number of engines (default: one per processor of this host, as ipcluster; with"
+                    + " --ssh HOST=N for every host, the sum of those)")
     Integer engines;
 
     @Option(names = "--profile", defaultValue = ProfileDir.DEFAULT_PROFILE, description = "cluster profile (default: ${DEFAULT-VALUE})")

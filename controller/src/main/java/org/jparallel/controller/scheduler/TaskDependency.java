@@ -83,7 +83,8 @@ record TaskDependency(List<String> msgIds, boolean all, boolean success, boolean
         if (error.startsWith(CASCADE)) {
             String upstream = error.substring(CASCADE.length()); // "R failed: …" or "X failed, as task R failed: …"
             int first = upstream.indexOf(AS_TASK);
-            return "task " + msgId + " failed, as task " + (first < 0 ? upstream : upstream.substring(first + AS_TASK.length()));
+            return "task " + msgId + " failed, as task "
+                    + (first < 0 ? upstream : upstream.substring(first + AS_TASK.length()));
         }
         return "task " + msgId + " failed: " + error;
     }

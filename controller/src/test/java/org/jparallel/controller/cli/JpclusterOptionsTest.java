@@ -95,8 +95,8 @@ class JpclusterOptionsTest {
     }
 
     @Test
-    void startWithoutAnEngineCountSaysItIsMissing() {
-        assertEquals(2, jpcluster("start"), err.toString());
-        assertTrue(err.toString().contains("-n is missing"), err.toString());
+    void aSlurmStartWithoutAnEngineCountSaysItIsMissing() {
+        assertEquals(2, jpcluster("start", "--slurm"), err.toString());
+        assertTrue(err.toString().contains("-n is missing: how many engines should Slurm start?"), err.toString());
     }
 }
