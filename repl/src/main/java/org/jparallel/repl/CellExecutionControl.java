@@ -129,7 +129,8 @@ final class CellExecutionControl extends LocalExecutionControl {
             }
             instrumentation.redefineClasses(definitions); // all or none
         } catch (ClassNotFoundException | UnmodifiableClassException | UnsupportedOperationException
-                 | LinkageError e) {
+                 | LinkageError | InternalError e) {
+            // InternalError: "invalid class", a class whose initializer failed, which JShell can still replace
             throw new ClassInstallException("redefine: " + e, new boolean[installed.length]);
         }
         classesRedefined(installed);

@@ -66,4 +66,14 @@ class CellRedefinitionTest {
         assertInstanceOf(CellOutcome.Interrupted.class, outcome);
         stopper.join();
     }
+
+    @Test
+    void aClassWhoseInitializerFailedCanBeDeclaredAgain() {
+        value("class Broken { static int v; static { if (true) throw new RuntimeException(\"boom\"); } }");
+        assertInstanceOf(CellOutcome.RuntimeError.class, session.eval("Broken.v"));
+
+        value("class Broken { static int v = 5; }");
+
+        assertEquals(5, value("Broken.v"));
+    }
 }

@@ -108,7 +108,8 @@ public final class ExecuteHandler implements RequestHandler {
                     outcome = notebook.errorOf(withoutRendererFrames(e));
                 }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // JShell's own failure (an InternalError of the JVM it called): shown as the cell's error, as any
             outcome = new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.toString()));
         } finally {
