@@ -1,5 +1,6 @@
 package org.jparallel.client.values;
 
+import java.lang.invoke.MethodType;
 import java.lang.invoke.SerializedLambda;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -8,6 +9,7 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -46,6 +48,8 @@ import org.jparallel.repl.SnippetNames;
  */
 final class HomeTypes {
     private static final Pattern CLASS_IN_DESCRIPTOR = Pattern.compile("L([^;]+);");
+    /** javac's name of a serializable lambda's body: its method, a hash of its types, its number. */
+    private static final Pattern HASHED_LAMBDA = Pattern.compile("(lambda\\$.*\\$)[0-9a-f]+(\\$\\d+)");
 
     private final DeclaredTypes home;
     /** The receiver's type for each type of the sender met so far, or empty: a list has many alike. */
@@ -155,17 +159,39 @@ final class HomeTypes {
             if (capturing.isEmpty() || capturing.get().getClassLoader() == sender) {
                 return Optional.empty();
             }
+            String implSignature = names.apply(sent.getImplMethodSignature());
             SerializedLambda mine = new SerializedLambda(capturing.get(), names.apply(sent.getFunctionalInterfaceClass()),
                     sent.getFunctionalInterfaceMethodName(), names.apply(sent.getFunctionalInterfaceMethodSignature()),
-                    sent.getImplMethodKind(), names.apply(sent.getImplClass()), sent.getImplMethodName(),
-                    names.apply(sent.getImplMethodSignature()), names.apply(sent.getInstantiatedMethodType()),
-                    capturedHere(sent));
+                    sent.getImplMethodKind(), names.apply(sent.getImplClass()),
+                    implMethodHere(capturing.get(), sent.getImplMethodName(), implSignature), implSignature,
+                    names.apply(sent.getInstantiatedMethodType()), capturedHere(sent));
             Method deserialize = capturing.get().getDeclaredMethod("$deserializeLambda$", SerializedLambda.class);
             deserialize.setAccessible(true);
             return Optional.of(deserialize.invoke(null, mine));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty(); // the receiver's class makes no such lambda (another source): the sender's stays
         }
+    }
+
+    /**
+     * The name of the receiver's method a lambda's body is in: javac names a serializable lambda's body with a hash
+     * of its types ({@code lambda$new$a7f98c6d$1}), so where those are cell types, named otherwise here, the receiver's
+     * class has it under another hash; the one method of that name's form and of that descriptor is it.
+     */
+    private static String implMethodHere(Class<?> capturing, String sentName, String descriptor) {
+        Matcher form = HASHED_LAMBDA.matcher(sentName);
+        Method[] methods = capturing.getDeclaredMethods();
+        if (!form.matches() || Arrays.stream(methods).anyMatch(m -> m.getName().equals(sentName))) {
+            return sentName;
+        }
+        List<String> alike = Arrays.stream(methods)
+                .filter(m -> m.getName().startsWith(form.group(1)) && m.getName().endsWith(form.group(2))
+                        && HASHED_LAMBDA.matcher(m.getName()).matches()
+                        && MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString()
+                        .equals(descriptor))
+                .map(Method::getName)
+                .toList();
+        return alike.size() == 1 ? alike.get(0) : sentName;
     }
 
     /**
@@ -370,7 +396,7 @@ final class HomeTypes {
 
     /** The receiver's constant of the same name, in its enum of the same name. */
     private Optional<Object> constant(Enum<?> sent) {
-        return mine(sent.getDeclaringClass()).flatMap(declared -> java.util.Arrays.stream(declared.getEnumConstants())
+        return mine(sent.getDeclaringClass()).flatMap(declared -> Arrays.stream(declared.getEnumConstants())
                 .filter(mine -> ((Enum<?>) mine).name().equals(sent.name()))
                 .findFirst());
     }

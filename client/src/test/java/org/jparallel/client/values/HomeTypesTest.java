@@ -402,6 +402,17 @@ class HomeTypesTest {
         assertEquals(newQ(2), xs.first());
     }
 
+    @Test
+    void anObjectWhoseFieldHoldsALambdaOfAnInterfaceOfTheCellsArrivesAsTheReceiversOwn() {
+        String types = "interface IntOp { int op(int x); }\nclass Holder { IntOp f = x -> x * 7; int apply(int x) { return f.op(x); } }";
+        engine.run(types).run("var h = new Holder();");
+        kernel.run("int declaredBefore = 1;").run(types);
+
+        Object h = received("h");
+
+        assertSame(kernels("Holder"), h.getClass());
+    }
+
     private Object newQ(double x) {
         try {
             return kernels("Q").getDeclaredConstructor(double.class).newInstance(x);

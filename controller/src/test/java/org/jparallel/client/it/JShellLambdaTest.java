@@ -328,6 +328,15 @@ class JShellLambdaTest {
     }
 
     @Test
+    void aPushedObjectWhoseFieldHoldsALambdaOfAnInterfaceOfTheCellsIsTheEnginesOwn() {
+        cells.eval("interface IntOp { int op(int x); }");
+        cells.eval("class Sevens { IntOp f = x -> x * 7; int apply(int x) { return f.op(x); } }");
+        cells.eval("inCells.all().pushSync(Map.of(\"sevens\", new Sevens()));");
+        assertEquals(List.of(21, 21), cells.eval("inCells.all().executeSync(\"int got = sevens.apply(3);\");"
+                + " inCells.all().pullSync(\"got\")"));
+    }
+
+    @Test
     void aLambdaReadingAVariableThatHoldsACellsRecordTakesTheEnginesRecords() {
         cells.eval("record Knot(int n) { }");
         cells.eval("Knot base = new Knot(10);");
