@@ -127,8 +127,9 @@ final class CellEvaluator {
      * the new type lacks), and the variable is gone until declared again.
      */
     private Optional<String> updateNote(SnippetEvent event) {
-        if (!(event.snippet() instanceof VarSnippet variable) || event.previousStatus() != Status.VALID) {
-            return Optional.empty();
+        if (!(event.snippet() instanceof VarSnippet variable) || event.previousStatus() != Status.VALID
+                || event.status() == Status.OVERWRITTEN) {
+            return Optional.empty(); // OVERWRITTEN: declared again (a cell run again), the new one is the variable
         }
         String cause = event.causeSnippet() instanceof PersistentSnippet changed ? changed.name() : "a declaration";
         if (event.status() != Status.VALID) {

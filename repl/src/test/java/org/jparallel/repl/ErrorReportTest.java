@@ -83,6 +83,14 @@ class ErrorReportTest {
     }
 
     @Test
+    void aVariableDeclaredAgainGetsNoNote() {
+        session.eval("String s1 = \"a\";");
+        session.eval("var xs = java.util.List.of(1);");
+        assertEquals("", notesOf("String s1 = \"b\";"));
+        assertEquals("", notesOf("var xs = java.util.List.of(2);"));
+    }
+
+    @Test
     void aVarVariableARedefinitionLeavesUnusableGetsANote() {
         session.eval("record Vec(double x, double y) { }");
         session.eval("var v1 = new Vec(3, 4);");
