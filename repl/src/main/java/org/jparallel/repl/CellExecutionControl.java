@@ -6,6 +6,7 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ final class CellExecutionControl extends LocalExecutionControl {
      * land in the middle of a pool's bookkeeping (a parallel stream's pool then kept a task no thread would take).
      */
     private static final long WOVEN_CHECK_MILLIS = 300;
+    /** How long a stopped cell may run on (in a jar's code, from JDK 20) before the cell is told why it does. */
+    private static final long STILL_RUNNING_NOTICE_MILLIS = 2000;
 
     private final Map<String, byte[]> classBytes = new ConcurrentHashMap<>();
     private volatile boolean stopRequested;
@@ -405,12 +408,13 @@ final class CellExecutionControl extends LocalExecutionControl {
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() throws EngineTerminationException, InternalException {
         Thread cellThread;
+        long stop;
         synchronized (this) {
             if (outside != null) {
                 outsideStopped = true;
                 stopOutside(outside);
             }
-            stops++;
+            stop = ++stops;
             stopRequested = true; // before the hooks: a wait they end must find the cell stopped, not failed
             cellThread = snippetThread; // null: not started, and snippetStarts will find the stop
         }
@@ -443,6 +447,36 @@ final class CellExecutionControl extends LocalExecutionControl {
         if (cellRunning && !STOP_CHECKS) {
             stopOtherSnippetThreads(cellThread, weaving ? null : snippetGroup, weaving ? WOVEN_CHECK_MILLIS : 0);
         }
+        if (cellRunning && STOP_CHECKS && cellThread != null) {
+            noticeIfStillRunning(cellThread, stop);
+        }
+    }
+
+    /**
+     * From JDK 20 a stop reaches only code that carries checks (the cells', the classes a client ships): code of a jar
+     * that never heeds an interrupt runs on, and the cell with it. Rather than leave the notebook waiting in silence,
+     * the cell is told where it runs and what ends it, once it has run on for a while.
+     */
+    private void noticeIfStillRunning(Thread cellThread, long stop) {
+        Thread notice = new Thread(() -> {
+            if (cellEndsWithin(STILL_RUNNING_NOTICE_MILLIS)) {
+                return;
+            }
+            synchronized (this) {
+                if (stops != stop || snippetThread != cellThread) {
+                    return; // stopped again meanwhile, or another cell: that stop speaks for itself
+                }
+            }
+            String where = Arrays.stream(cellThread.getStackTrace())
+                    .filter(frame -> !frame.getClassName().startsWith("java.")
+                            && !frame.getClassName().startsWith("jdk.") && !frame.getClassName().startsWith("sun."))
+                    .findFirst().map(StackTraceElement::toString).orElse("the JDK's code");
+            System.err.println("The cell still runs after the interrupt, in " + where + ": from Java 20 on, an"
+                    + " interrupt stops the notebook's own code, and code of a jar only where it heeds interrupts (a"
+                    + " sleep, a wait). It ends when that code returns, or with a restart of the kernel.");
+        }, "jparallel-stop-notice");
+        notice.setDaemon(true);
+        notice.start();
     }
 
     /** Whether the thread runs (a woven check may come), rather than waits in the JDK's code (none will). */

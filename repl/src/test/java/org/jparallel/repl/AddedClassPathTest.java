@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,35 @@ class AddedClassPathTest {
         try (JavaSession next = JavaSession.open(SessionOptions.defaults().withHostClassPath())) {
             assertEquals("two", valueOf(next, "added.two.Widget.name()"));
         }
+    }
+
+    @Test
+    void aCellStillRunningInAJarsCodeAfterAnInterruptSaysWhereAndWhatEndsIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 20, "before JDK 20, Thread.stop ends a jar's code too");
+        compile("added.three", "Spin", "public class Spin { public static volatile boolean go = true;"
+                + " public static void run() { while (go) { } } }");
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        try (JavaSession session = JavaSession.open(SessionOptions.defaults())) {
+            session.addToClasspath(classes);
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            Thread cell = new Thread(() -> session.eval("added.three.Spin.run()"));
+            cell.start();
+            Thread.sleep(500);
+            session.stop();
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("still runs")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Class.forName("added.three.Spin").getField("go").set(null, false);
+            cell.join(20_000);
+        } finally {
+            System.setErr(original);
+        }
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(said.contains("The cell still runs after the interrupt, in added.three.Spin.run(Spin.java")
+                && said.contains("restart of the kernel"), said);
     }
 
     private void compile(String packageName, String className, String body) throws Exception {

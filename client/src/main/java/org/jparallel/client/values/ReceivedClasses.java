@@ -144,6 +144,11 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
             if (cause instanceof ClassNotFoundException && cause.getMessage() != null) {
                 return new MissingClassException(label, cause.getMessage(), e);
             }
+            if (cause instanceof UnsupportedClassVersionError newer) {
+                return new UndecodableValueException("cannot decode " + label + ": its classes come from a JVM of a"
+                        + " newer Java than this one's, Java " + Runtime.version().feature() + " (" + newer.getMessage()
+                        + "); run the notebook and the engines on the same JDK, or this side on the newer one", e);
+            }
             if (cause instanceof NoClassDefFoundError && cause.getMessage() != null
                     && !cause.getMessage().startsWith("Could not initialize")) {
                 return new MissingClassException(label, cause.getMessage().replace('/', '.'), e);
