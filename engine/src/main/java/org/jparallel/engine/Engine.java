@@ -58,6 +58,8 @@ public final class Engine implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
     /** How long a function has to heed an interrupt before an engine before JDK 20 stops it with Thread.stop. */
     private static final long STOP_GRACE_MILLIS = 500;
+    /** How long a stopped function's other threads may take to reach a stop check before the next request runs. */
+    private static final long STOPPED_CODE_WAIT_MILLIS = 2000;
     static final long HEARTBEAT_MILLIS = 1000;
     static final long CONTROLLER_SILENCE_MILLIS = 20_000;
     private static final long FLUSH_MILLIS = 20;
@@ -275,8 +277,32 @@ public final class Engine implements AutoCloseable {
     private void doneApplying() {
         synchronized (applyingLock) {
             applying = false;
-            TaskStop.resume();
+            if (!TaskStop.stopsShippedCode()) {
+                TaskStop.resume(); // else settleStoppedCode, before the next request
+            }
             Thread.interrupted(); // an interrupt that came as the function returned must not hit the next read
+        }
+    }
+
+    /**
+     * After a stopped function (JDK 20+), keeps shipped code told to stop until no other thread runs it any more,
+     * at most {@value #STOPPED_CODE_WAIT_MILLIS} ms: a parallel stream's workers reach their next check only once
+     * scheduled, and a flag lowered as the function ended left them looping for good. Before the next request, on
+     * the execution thread, so that its own code runs unstopped.
+     */
+    private void settleStoppedCode() {
+        if (!TaskStop.stopsShippedCode()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOPPED_CODE_WAIT_MILLIS);
+        try {
+            while (TaskStop.runsElsewhere() && System.nanoTime() - deadline < 0) {
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // an interrupt for the request to come: it stays set for it
+        } finally {
+            TaskStop.resume();
         }
     }
 
@@ -458,6 +484,7 @@ public final class Engine implements AutoCloseable {
             return;
         }
         bulk.settlePulls();
+        settleStoppedCode();
         String started = Header.now();
         current.set(request);
         session.takeStopWhenOpen(); // an interrupt between requests was for none of them

@@ -48,6 +48,8 @@ import org.objectweb.asm.commons.SimpleRemapper;
 final class HomeWrapper {
     /** The class a session's woven stop checks call on JDK 17 to 19 (see CellExecutionControl). */
     private static final String SENDERS_STOP_CHECKS = "REPL/$Stop$";
+    /** What a copy's name has between the sender's wrapper's name and its own unique part. */
+    static final String COPY_MARK = "copy";
     /** The class JShell weaves its own stop checks against from JDK 20 on, in every session. */
     private static final String JSHELL_STOP_CHECKS = "REPL.$Cancel$";
 
@@ -148,7 +150,7 @@ final class HomeWrapper {
         for (String copied : wrappers.keySet()) {
             // A name of the sender's wrapper's form, unique here: traces name its frames as a cell's.
             renamed.put(copied.replace('.', '/'),
-                    copied.replace('.', '/') + "copy" + UUID.randomUUID().toString().replace("-", ""));
+                    copied.replace('.', '/') + COPY_MARK + UUID.randomUUID().toString().replace("-", ""));
         }
         Class<?> beside = homes.values().iterator().next();
         for (Set<String> named : mentions.values()) {

@@ -31,6 +31,8 @@ final class ShippedClassLoader extends ClassLoader {
     }
 
     private static final String JSHELL_PACKAGE = "REPL.";
+    /** How the names of these loaders begin (stack frames name their loader). */
+    static final String NAME_PREFIX = "shipped-";
 
     private final UUID origin;
     private final Map<String, byte[]> classes;
@@ -39,7 +41,7 @@ final class ShippedClassLoader extends ClassLoader {
     private final Map<String, HomeWrapper.Made> homeCopies = new ConcurrentHashMap<>();
 
     ShippedClassLoader(UUID origin, int generation, ClassLoader parent, Map<String, byte[]> classes) {
-        super("shipped-" + origin + "-" + generation, parent);
+        super(NAME_PREFIX + origin + "-" + generation, parent);
         this.origin = origin;
         this.classes = new ConcurrentHashMap<>(classes);
     }

@@ -1,5 +1,8 @@
 package org.jparallel.client.values;
 
+import java.util.Arrays;
+import java.util.Map;
+
 /**
  * What the stop checks woven into shipped classes ask ({@code org.jparallel.repl.StopChecks}): whether the engine was
  * asked to stop the function it runs. Public because woven code, defined by other class loaders, calls
@@ -39,6 +42,33 @@ public final class TaskStop {
     /** Lets shipped code run again: once the function that was stopped has ended. */
     public static void resume() {
         stopping = false;
+    }
+
+    /** Whether shipped code was told to stop, and carries the checks that heed it. */
+    public static boolean stopsShippedCode() {
+        return WOVEN && stopping;
+    }
+
+    /**
+     * Whether a thread other than the caller still runs shipped code: a stopped function's other threads (a parallel
+     * stream's workers) stop at their next check only once they are scheduled, which on a busy machine is after the
+     * function itself has ended.
+     */
+    public static boolean runsElsewhere() {
+        Thread self = Thread.currentThread();
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            if (thread.getKey() != self && Arrays.stream(thread.getValue()).anyMatch(TaskStop::shipped)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A frame of a class a client shipped, or of a copy of one made here ({@link HomeWrapper}). */
+    private static boolean shipped(StackTraceElement frame) {
+        String loader = frame.getClassLoaderName();
+        return loader != null && loader.startsWith(ShippedClassLoader.NAME_PREFIX)
+                || frame.getClassName().contains(HomeWrapper.COPY_MARK);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.jparallel.client.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +46,20 @@ class JShellLambdaTest {
         assertEquals(List.of(6.0, 6.0), cells.eval("v.applySync(a -> sum(a), arB)"));
         assertEquals(6.0, cells.eval("rc.engine(1).applySync(a -> sum(a), arB)"));
         assertEquals(42, cells.eval("lv.applySync(x -> x * 2, 21)"));
+    }
+
+    @Test
+    void cancellingAFunctionStopsItsParallelStreamsWorkersToo() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 20, "before JDK 20 a function is stopped on its own thread alone");
+        // Each turn spends its time in the JDK's code, where no check is: a worker then meets its next check only
+        // after the function itself has been stopped and has ended.
+        cells.eval("var spinning = rc.engine(1).apply(() -> { java.util.stream.IntStream.range(0, 4).parallel()"
+                + ".forEach(i -> { while (true) { java.math.BigInteger.valueOf(3).pow(2_000_000); } }); return 1; });");
+        Thread.sleep(1000); // every worker busy by now
+        cells.eval("spinning.cancel(true);");
+        assertEquals(0L, cells.eval("rc.engine(1).applySync(() -> Thread.getAllStackTraces().keySet().stream()"
+                + ".filter(t -> t.getName().startsWith(\"ForkJoinPool.commonPool\")"
+                + " && t.getState() == Thread.State.RUNNABLE).count())"), "a worker of the stopped function runs on");
     }
 
     @Test
