@@ -188,28 +188,67 @@ final class ValueRequests {
         if (declarations == null) {
             return;
         }
+        List<PushedDeclaration> wanted = new ArrayList<>();
         for (JsonElement element : declarations) {
-            JsonObject declaration = element.getAsJsonObject();
+            PushedDeclaration declaration = PushedDeclaration.of(element.getAsJsonObject(), java);
+            if (declaration.wanted(declaredByPush)) {
+                wanted.add(declaration);
+            }
+        }
+        if (wanted.size() > 1) {
+            // One cell: a sealed interface and the records it permits resolve each other within it, without the
+            // notes ("interface Shape cannot be used until class Sq is declared") each alone would print.
+            String sources = String.join("\n", wanted.stream().map(PushedDeclaration::source).toList());
+            if (java.eval(sources, "the pushed types") instanceof CellOutcome.Success) {
+                wanted.forEach(declaration -> declaration.keptAs(declaredByPush));
+                return;
+            }
+        }
+        for (PushedDeclaration declaration : wanted) {
+            if (!declaration.wanted(declaredByPush)) {
+                if (declaration.declaredAsSent()) {
+                    declaration.keptAs(declaredByPush); // by the cell of them all, before another failed there
+                }
+                continue;
+            }
+            CellOutcome outcome = java.eval(declaration.source(), "the pushed " + declaration.name());
+            if (outcome instanceof CellOutcome.Success) {
+                declaration.keptAs(declaredByPush);
+            } else {
+                LOG.info("the pushed " + (declaration.method() ? "method " : "type ") + declaration.name()
+                        + " cannot be declared here: " + outcome);
+            }
+        }
+    }
+
+    /** A type or method a push brings, and how this session declares it now. */
+    private record PushedDeclaration(String name, String key, String source, boolean method,
+                                     Supplier<Optional<String>> current, JavaSession java) {
+        static PushedDeclaration of(JsonObject declaration, JavaSession java) {
             String name = declaration.get("name").getAsString();
-            String source = declaration.get("source").getAsString();
             boolean method = "method".equals(JsonFields.string(declaration, "kind", "type"));
             String key = method ? name + JsonFields.string(declaration, "signature", "") : name;
             Supplier<Optional<String>> current = method
                     ? () -> Optional.ofNullable(java.declaredTypes().methods(name).get(key.substring(name.length())))
                     : () -> java.declaredTypes().source(name);
+            return new PushedDeclaration(name, key, declaration.get("source").getAsString(), method, current, java);
+        }
+
+        /** Absent here, or declared by an earlier push and changed by the sender since. */
+        boolean wanted(Map<String, String> declaredByPush) {
             Optional<String> now = current.get();
             boolean absent = method ? now.isEmpty() : java.declaredTypes().declared(name).isEmpty();
             boolean ours = now.isPresent() && now.equals(Optional.ofNullable(declaredByPush.get(key)));
-            if (absent || ours && !now.get().strip().equals(source.strip())) {
-                CellOutcome outcome = java.eval(source, "the pushed " + name);
-                if (outcome instanceof CellOutcome.Success) {
-                    // as this session keeps it, which is what the next push compares with
-                    current.get().ifPresent(declared -> declaredByPush.put(key, declared));
-                } else {
-                    LOG.info("the pushed " + (method ? "method " : "type ") + name + " cannot be declared here: "
-                            + outcome);
-                }
-            }
+            return absent || ours && !now.get().strip().equals(source.strip());
+        }
+
+        boolean declaredAsSent() {
+            return current.get().map(String::strip).equals(Optional.of(source.strip()));
+        }
+
+        /** Notes it as this session keeps it, which is what the next push compares with. */
+        void keptAs(Map<String, String> declaredByPush) {
+            current.get().ifPresent(declared -> declaredByPush.put(key, declared));
         }
     }
 

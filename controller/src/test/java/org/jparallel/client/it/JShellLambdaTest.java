@@ -290,6 +290,25 @@ class JShellLambdaTest {
         assertTrue(said.contains("[stderr:0]") && said.contains("weight was reset to null: Weight changed"), said);
     }
     @Test
+    void aPushedSealedFamilyIsDeclaredWithoutNotesOfItsMembersWaitingForEachOther() {
+        cells.eval("sealed interface Tint permits Red, Blue { }");
+        cells.eval("record Red(int level) implements Tint { }");
+        cells.eval("record Blue(int level) implements Tint { }");
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            cells.eval("inCells.all().pushSync(Map.of(\"tints\", List.<Tint>of(new Red(1), new Blue(2))));");
+        } finally {
+            System.setErr(original);
+        }
+        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!said.contains("cannot be used until"), said);
+        assertEquals(List.of(2, 2), cells.eval("inCells.all().executeSync(\"int blue = tints.get(1) instanceof Blue b"
+                + " ? b.level() : -1;\"); inCells.all().pullSync(\"blue\")"));
+    }
+
+    @Test
     void aScatteredListIsDeclaredWithTheElementTypeOfTheWholeListOnEveryEngine() {
         cells.eval("sealed interface Piece permits Pawn, Rook { int worth(); }");
         cells.eval("record Pawn() implements Piece { public int worth() { return 1; } }");
