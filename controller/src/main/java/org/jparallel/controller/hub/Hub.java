@@ -241,7 +241,8 @@ public final class Hub {
         if (seconds >= STILL_INTERRUPTED_SECONDS) {
             replies.note(client, route, engine.id, "[jparallel: engine " + engine.id + " still runs a request that"
                     + " was interrupted " + seconds + " s ago, and this one waits behind it: code blocked where an"
-                    + " interrupt does not reach (a socket's accept(), a native call) ends only with its engine"
+                    + " interrupt does not reach (a socket's accept(), a native call, from Java 20 on a loop in a jar's"
+                    + " code) ends only with its engine"
                     + " (%cluster restart, or jpcluster restart)]\n");
         }
     }
