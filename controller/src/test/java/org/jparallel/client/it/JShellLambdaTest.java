@@ -32,6 +32,19 @@ class JShellLambdaTest {
         cells.close();
     }
 
+    /** What evaluating {@code cell} printed on standard error: the engines' output there among it. */
+    private static String stderrOf(String cell) {
+        java.io.PrintStream original = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            cells.eval(cell);
+        } finally {
+            System.setErr(original);
+        }
+        return err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
     void theRecipesMapGivesTheSquares() {
         assertEquals(List.of(0, 1, 4, 9, 16, 25, 36, 49, 64, 81), cells.eval("v.map(x -> x * x, range(10)).get()"));
@@ -278,31 +291,16 @@ class JShellLambdaTest {
         cells.eval("record Weight(double kg) { }");
         cells.eval("inCells.all().pushSync(Map.of(\"weight\", new Weight(1)));");
         cells.eval("record Weight(double kg, String label) { }");
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            cells.eval("inCells.all().pushSync(Map.of(\"labelled\", new Weight(2, \"kg\")));");
-        } finally {
-            System.setErr(original);
-        }
-        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String said = stderrOf("inCells.all().pushSync(Map.of(\"labelled\", new Weight(2, \"kg\")));");
         assertTrue(said.contains("[stderr:0]") && said.contains("weight was reset to null: Weight changed"), said);
     }
+
     @Test
     void aPushedSealedFamilyIsDeclaredWithoutNotesOfItsMembersWaitingForEachOther() {
         cells.eval("sealed interface Tint permits Red, Blue { }");
         cells.eval("record Red(int level) implements Tint { }");
         cells.eval("record Blue(int level) implements Tint { }");
-        java.io.PrintStream original = System.err;
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            cells.eval("inCells.all().pushSync(Map.of(\"tints\", List.<Tint>of(new Red(1), new Blue(2))));");
-        } finally {
-            System.setErr(original);
-        }
-        String said = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        String said = stderrOf("inCells.all().pushSync(Map.of(\"tints\", List.<Tint>of(new Red(1), new Blue(2))));");
         assertTrue(!said.contains("cannot be used until"), said);
         assertEquals(List.of(2, 2), cells.eval("inCells.all().executeSync(\"int blue = tints.get(1) instanceof Blue b"
                 + " ? b.level() : -1;\"); inCells.all().pullSync(\"blue\")"));
