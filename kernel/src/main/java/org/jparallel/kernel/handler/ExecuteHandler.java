@@ -109,7 +109,7 @@ public final class ExecuteHandler implements RequestHandler {
                 }
             }
         } catch (RuntimeException | Error e) {
-            // JShell's own failure (an InternalError of the JVM it called): shown as the cell's error, as any
+            // JShell's own failure too (an InternalError of the JVM it called): the notebook shows it as the cell's
             outcome = new CellOutcome.RuntimeError(e.getClass().getName(), String.valueOf(e.getMessage()),
                     List.of(e.toString()));
         } finally {

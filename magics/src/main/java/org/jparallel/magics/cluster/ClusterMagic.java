@@ -125,7 +125,8 @@ public final class ClusterMagic implements Magic, AutoCloseable {
 
     private void addEngines(ClusterArguments arguments) throws MagicUsageException, MagicException {
         int now = launcher.addEngines(arguments.profile(),
-                arguments.engines() != null ? arguments.engines() : EngineHosts.onePerProcessor(), Duration.ofSeconds(60));
+                arguments.engines() != null ? arguments.engines() : EngineHosts.onePerProcessor(),
+                Duration.ofSeconds(60));
         awaitInKernel(arguments.profile(), now, "the new engines registered");
         System.out.println("Cluster '" + arguments.profile() + "' has " + now + (now == 1 ? " engine." : " engines."));
     }
