@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.TaskStop;
@@ -222,33 +221,40 @@ final class ValueRequests {
     }
 
     /** A type or method a push brings, and how this session declares it now. */
-    private record PushedDeclaration(String name, String key, String source, boolean method,
-                                     Supplier<Optional<String>> current, JavaSession java) {
+    private record PushedDeclaration(String name, String signature, String source, boolean method, JavaSession java) {
         static PushedDeclaration of(JsonObject declaration, JavaSession java) {
-            String name = declaration.get("name").getAsString();
             boolean method = "method".equals(JsonFields.string(declaration, "kind", "type"));
-            String key = method ? name + JsonFields.string(declaration, "signature", "") : name;
-            Supplier<Optional<String>> current = method
-                    ? () -> Optional.ofNullable(java.declaredTypes().methods(name).get(key.substring(name.length())))
-                    : () -> java.declaredTypes().source(name);
-            return new PushedDeclaration(name, key, declaration.get("source").getAsString(), method, current, java);
+            return new PushedDeclaration(declaration.get("name").getAsString(),
+                    method ? JsonFields.string(declaration, "signature", "") : "",
+                    declaration.get("source").getAsString(), method, java);
+        }
+
+        /** What {@link #declaredByPush} knows it by: a type's name, a method's name and signature. */
+        String key() {
+            return name + signature;
+        }
+
+        /** Its source as this session declares it now, if it does. */
+        Optional<String> current() {
+            return method ? Optional.ofNullable(java.declaredTypes().methods(name).get(signature))
+                    : java.declaredTypes().source(name);
         }
 
         /** Absent here, or declared by an earlier push and changed by the sender since. */
         boolean wanted(Map<String, String> declaredByPush) {
-            Optional<String> now = current.get();
+            Optional<String> now = current();
             boolean absent = method ? now.isEmpty() : java.declaredTypes().declared(name).isEmpty();
-            boolean ours = now.isPresent() && now.equals(Optional.ofNullable(declaredByPush.get(key)));
+            boolean ours = now.isPresent() && now.equals(Optional.ofNullable(declaredByPush.get(key())));
             return absent || ours && !now.get().strip().equals(source.strip());
         }
 
         boolean declaredAsSent() {
-            return current.get().map(String::strip).equals(Optional.of(source.strip()));
+            return current().map(String::strip).equals(Optional.of(source.strip()));
         }
 
         /** Notes it as this session keeps it, which is what the next push compares with. */
         void keptAs(Map<String, String> declaredByPush) {
-            current.get().ifPresent(declared -> declaredByPush.put(key, declared));
+            current().ifPresent(declared -> declaredByPush.put(key(), declared));
         }
     }
 

@@ -68,7 +68,7 @@ public final class TaskStop {
     private static boolean shipped(StackTraceElement frame) {
         String loader = frame.getClassLoaderName();
         return loader != null && loader.startsWith(ShippedClassLoader.NAME_PREFIX)
-                || frame.getClassName().contains(HomeWrapper.COPY_MARK);
+                || frame.getClassName().startsWith("REPL.") && frame.getClassName().contains(HomeWrapper.COPY_MARK);
     }
 
     /**
