@@ -1,6 +1,7 @@
 package org.jparallel.engine;
 
 import java.nio.file.Path;
+import org.jparallel.repl.QuietThreadDeath;
 import org.jparallel.repl.UserLogRecords;
 import org.jparallel.wire.ConnectionFileException;
 
@@ -30,6 +31,7 @@ public final class EngineMain {
             return;
         }
         logToStandardError();
+        QuietThreadDeath.install();
         IdleHeapTrim.start();
         Engine engine = Engine.start(connection, args.length == 3 ? Integer.parseInt(args[2]) : -1);
         engine.awaitStop();

@@ -2,6 +2,7 @@ package org.jparallel.kernel;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import org.jparallel.repl.QuietThreadDeath;
 import org.jparallel.repl.UserLogRecords;
 import org.jparallel.wire.ConnectionFileException;
 import org.jparallel.wire.ConnectionInfo;
@@ -31,6 +32,7 @@ public final class KernelMain {
             return;
         }
         logTo(System.err);
+        QuietThreadDeath.install();
         Kernel kernel = Kernel.start(info);
         // On SIGTERM and System.exit in a cell too, clusters started with %cluster stop with the kernel.
         Runtime.getRuntime().addShutdownHook(new Thread(kernel::closeForExit, "jparallel-shutdown"));

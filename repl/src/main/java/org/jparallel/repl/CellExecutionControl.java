@@ -6,7 +6,6 @@ import java.lang.instrument.UnmodifiableClassException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -467,16 +466,32 @@ final class CellExecutionControl extends LocalExecutionControl {
                     return; // stopped again meanwhile, or another cell: that stop speaks for itself
                 }
             }
-            String where = Arrays.stream(cellThread.getStackTrace())
-                    .filter(frame -> !frame.getClassName().startsWith("java.")
-                            && !frame.getClassName().startsWith("jdk.") && !frame.getClassName().startsWith("sun."))
-                    .findFirst().map(StackTraceElement::toString).orElse("the JDK's code");
-            System.err.println("The cell still runs after the interrupt, in " + where + ": from Java 20 on, an"
-                    + " interrupt stops the notebook's own code, and code of a jar only where it heeds interrupts (a"
-                    + " sleep, a wait). It ends when that code returns, or with a restart of the kernel.");
+            System.err.println("The cell still runs after the interrupt, in " + whereItRuns(cellThread.getStackTrace())
+                    + ": from Java 20 on, an interrupt stops the notebook's own code, and code of a jar only where it"
+                    + " heeds interrupts (a sleep, a wait). It ends when that code returns, or with a restart of the"
+                    + " kernel.");
         }, "jparallel-stop-notice");
         notice.setDaemon(true);
         notice.start();
+    }
+
+    /**
+     * The frame of a jar's code the cell's thread runs in; or, where the cell's own code called the JDK and waits there
+     * ({@code CompletableFuture.join} ignores interrupts), the JDK's method it called: a snippet's wrapper frame would
+     * name neither.
+     */
+    static String whereItRuns(StackTraceElement[] stack) {
+        for (int i = 0; i < stack.length; i++) {
+            String type = stack[i].getClassName();
+            if (type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")) {
+                continue;
+            }
+            if (type.startsWith("REPL.") && i > 0) {
+                return stack[i - 1].getClassName() + "." + stack[i - 1].getMethodName() + ", called by the cell";
+            }
+            return stack[i].toString();
+        }
+        return "the JDK's code";
     }
 
     /** Whether the thread runs (a woven check may come), rather than waits in the JDK's code (none will). */

@@ -50,8 +50,8 @@ class AddedClassPathTest {
     @Test
     void aCellStillRunningInAJarsCodeAfterAnInterruptSaysWhereAndWhatEndsIt() throws Exception {
         assumeTrue(Runtime.version().feature() >= 20, "before JDK 20, Thread.stop ends a jar's code too");
-        compile("added.three", "Spin", "public class Spin { public static volatile boolean go = true;"
-                + " public static void run() { while (go) { } } }");
+        compile("added.three", "Spin", "public class Spin { public static volatile boolean go = true, started;"
+                + " public static void run() { started = true; while (go) { } } }");
         java.io.PrintStream original = System.err;
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
         try (JavaSession session = JavaSession.open(SessionOptions.defaults())) {
@@ -59,7 +59,9 @@ class AddedClassPathTest {
             System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
             Thread cell = new Thread(() -> session.eval("added.three.Spin.run()"));
             cell.start();
-            Thread.sleep(500);
+            while (!Class.forName("added.three.Spin").getField("started").getBoolean(null)) {
+                Thread.sleep(10); // a stop that comes while javac still compiles the cell ends it before it runs
+            }
             session.stop();
             long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
             while (!err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("still runs")

@@ -3,7 +3,12 @@ package org.jparallel.repl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -131,5 +136,53 @@ class InterruptTest {
         session.eval("int kept = 41;");
         session.stop();
         assertSessionStillWorks();
+    }
+
+    /** From JDK 20 no stop ends a cell waiting where the JDK ignores interrupts: the notice names that call. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCellStillWaitingInAJoinAfterAStopIsToldWhichCallItWaitsIn() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 20, "before JDK 20, Thread.stop ends the join too");
+        session.eval("var joined = new java.util.concurrent.CompletableFuture<Integer>();"
+                + " System.getProperties().put(\"jparallel.test.joined\", joined);");
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            CompletableFuture<CellOutcome> running = CompletableFuture.supplyAsync(() -> session.eval("joined.join()"),
+                    ON_ITS_OWN_THREAD);
+            CompletableFuture<Integer> joined =
+                    (CompletableFuture<Integer>) System.getProperties().get("jparallel.test.joined");
+            while (joined.getNumberOfDependents() == 0) {
+                Thread.sleep(10); // not stopped while javac still compiles the cell, which a stop would end
+            }
+            session.stop();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!err.toString(StandardCharsets.UTF_8).contains("still runs") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            System.getProperties().remove("jparallel.test.joined");
+            joined.complete(1);
+            running.get(20, TimeUnit.SECONDS);
+        } finally {
+            System.setErr(original);
+        }
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains("still runs after the interrupt, in java.util.concurrent.CompletableFuture.join,"
+                + " called by the cell"), said);
+    }
+
+    @Test
+    void whereAStoppedCellRunsIsTheJarsFrameOrTheJdkCallTheCellMade() {
+        StackTraceElement park = new StackTraceElement("jdk.internal.misc.Unsafe", "park", null, -2);
+        StackTraceElement join = new StackTraceElement("java.util.concurrent.CompletableFuture", "join", null, 2117);
+        StackTraceElement cell = new StackTraceElement("REPL.$JShell$33", "do_it$", "$JShell$33.java", 8);
+        StackTraceElement jar = new StackTraceElement("com.example.Spin", "run", "Spin.java", 3);
+
+        assertEquals("java.util.concurrent.CompletableFuture.join, called by the cell",
+                CellExecutionControl.whereItRuns(new StackTraceElement[] {park, join, cell}));
+        assertEquals("com.example.Spin.run(Spin.java:3)",
+                CellExecutionControl.whereItRuns(new StackTraceElement[] {park, jar, cell}));
+        assertEquals("the JDK's code", CellExecutionControl.whereItRuns(new StackTraceElement[] {park, join}));
     }
 }
