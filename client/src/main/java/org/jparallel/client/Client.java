@@ -203,6 +203,10 @@ public final class Client implements AutoCloseable {
 
     /** A view on these engines, in this order. */
     public DirectView view(List<Integer> ids) {
+        if (ids.isEmpty()) {
+            throw new ClusterException("a view needs at least one engine id, such as rc.view(0, 1); rc.all() is a view"
+                    + " on every engine (this cluster has engines " + ids() + ")");
+        }
         List<Integer> targets = ids.stream().map(this::fromEnd).toList();
         targets.forEach(this::checkEngine);
         return new DirectView(new DirectRequests(sender, newViewTasks(), () -> targets, false), targets.toString(),
@@ -315,7 +319,7 @@ public final class Client implements AutoCloseable {
         if (count < n) {
             throw new TimeoutException("only " + count + " of " + n + " engines registered within "
                     + timeout.toMillis() / 1000.0 + " s: start more with `jpcluster engines -n " + (n - count)
-                    + "` or look for errors in " + logDirectory);
+                    + ProfileHints.option(profile) + "` or look for errors in " + logDirectory);
         }
     }
 
@@ -494,6 +498,7 @@ public final class Client implements AutoCloseable {
      *
      * @return whether they all were answered in time
      * @throws CancellationException when the waiting thread is interrupted
+     * @throws ClusterException      when the client is closed, or its controller exits, before they are answered
      */
     public boolean waitForAll(Duration timeout) {
         return channel.awaitReplies(channel.pendingIds(), timeout);

@@ -61,7 +61,12 @@ final class ClientChannel implements AutoCloseable {
         connection.controllerProcess().ifPresent(controller -> controller.onExit().thenRun(() ->
                 failAll(new ClusterException("the controller of profile '" + connection.profile() + "' (pid "
                         + connection.controllerPid() + ") exited before answering: start a cluster again with "
-                        + "`jpcluster start -n 4` and reconnect"))));
+                        + "`jpcluster start -n 4" + ProfileHints.option(connection.profile()) + "` and reconnect"))));
+    }
+
+    /** The profile of the cluster this channel talks to, for the commands its errors suggest. */
+    String profile() {
+        return connection.profile();
     }
 
     String session() {
@@ -221,6 +226,10 @@ final class ClientChannel implements AutoCloseable {
                             return false;
                         }
                         replied.wait(left);
+                        ClusterException closed = closedBecause;
+                        if (closed != null) { // it ended the request unanswered, as its result's get() says
+                            throw new ClusterException(closed.getMessage(), closed);
+                        }
                     }
                 }
                 return true;
@@ -286,7 +295,8 @@ final class ClientChannel implements AutoCloseable {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        failAll(new ClusterException("this client was closed: connect again with Client.connect()"));
+        failAll(new ClusterException("this client was closed: connect again with "
+                + ProfileHints.connect(connection.profile())));
         link.close(Duration.ofMillis(500)); // releases of held values just sent go first
     }
 }

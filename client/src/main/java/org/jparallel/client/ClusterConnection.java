@@ -64,16 +64,15 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
         try {
             JsonElement parsed = JsonParser.parseString(text);
             if (!parsed.isJsonObject()) {
-                throw new ClusterException("connection file " + file + " is not a JSON object: "
-                        + "restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
+                throw new ClusterException("connection file " + file + " is not a JSON object" + restart(profileName));
             }
             JsonObject json = parsed.getAsJsonObject();
             String host = string(json, "host", "");
             boolean controllersHost = ClusterHost.isCurrent(host);
             return new ClusterConnection(
                     string(json, "ip", "127.0.0.1"),
-                    port(json, "client_port", file),
-                    json.has("engine_port") ? port(json, "engine_port", file) : 0,
+                    port(json, "client_port", file, profileName),
+                    json.has("engine_port") ? port(json, "engine_port", file, profileName) : 0,
                     string(json, "key", ""),
                     string(json, "signature_scheme", "hmac-sha256"),
                     string(json, "transport", "tcp"),
@@ -82,7 +81,7 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
                     controllersHost ? string(json, "unix_socket", "") : "", host, string(json, "location", ""));
         } catch (JsonParseException | IllegalStateException | NumberFormatException | UnsupportedOperationException e) {
             throw new ClusterException("connection file " + file + " is not valid: " + e.getMessage()
-                    + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
+                    + restart(profileName));
         }
     }
 
@@ -110,11 +109,15 @@ public record ClusterConnection(String ip, int clientPort, int enginePort, Strin
         return ip.equals("127.0.0.1") || ip.equals("localhost") || ip.equals("::1") || ListenAddress.everyInterface(ip);
     }
 
-    private static int port(JsonObject json, String name, Path file) {
+    private static String restart(String profile) {
+        return ": restart the cluster with `jpcluster stop" + ProfileHints.option(profile) + "` and `jpcluster start -n 4"
+                + ProfileHints.option(profile) + "`";
+    }
+
+    private static int port(JsonObject json, String name, Path file, String profile) {
         JsonElement e = json.get(name);
         if (e == null || e.isJsonNull()) {
-            throw new ClusterException("connection file " + file + " lacks " + name
-                    + ": restart the cluster with `jpcluster stop` and `jpcluster start -n 4`");
+            throw new ClusterException("connection file " + file + " lacks " + name + restart(profile));
         }
         return e.getAsInt();
     }

@@ -40,8 +40,10 @@ final class DirectRequests {
     List<Integer> targets() {
         List<Integer> now = targets.get();
         if (now.isEmpty()) {
-            throw new ClusterException("no engines are registered yet: start some with `jpcluster start -n 4`"
-                    + " or `%cluster start -n 4`, or wait for them with rc.waitForEngines(4, Duration.ofSeconds(30))");
+            String profile = ProfileHints.option(sender.profile());
+            throw new ClusterException("no engines are registered yet: start some with `jpcluster start -n 4" + profile
+                    + "` or `%cluster start -n 4" + profile + "`, or wait for them with"
+                    + " rc.waitForEngines(4, Duration.ofSeconds(30))");
         }
         return now;
     }
@@ -97,6 +99,7 @@ final class DirectRequests {
     }
 
     <T> AsyncResult<T> push(Map<String, ?> values) {
+        values.keySet().forEach(name -> VariableNames.checked(name, "push"));
         List<TaskRequest> requests = new ArrayList<>();
         for (int target : targets()) {
             requests.add(sender.push(target, values));
@@ -109,6 +112,7 @@ final class DirectRequests {
      * element each.
      */
     <T> AsyncResult<T> scatter(String name, Object sequence, boolean flatten) {
+        VariableNames.checked(name, "scatter");
         List<Integer> engines = targets();
         List<Object> chunks = flatten ? Sequences.elements(sequence, engines.size())
                 : Sequences.split(sequence, engines.size());

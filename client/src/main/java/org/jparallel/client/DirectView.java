@@ -2,6 +2,7 @@ package org.jparallel.client;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jparallel.repl.ViewActivation;
@@ -361,7 +362,7 @@ public final class DirectView extends View {
 
     /** Defines {@code name} on every engine and waits: {@code v.put("k", 3)} is ipyparallel's {@code v["k"] = 3}. */
     public void put(String name, Object value) {
-        pushSync(Map.of(name, value));
+        pushSync(Collections.singletonMap(name, value)); // a null value too, as ipyparallel's v["k"] = None
     }
 
     /** The value of the variable {@code name} on each engine. */

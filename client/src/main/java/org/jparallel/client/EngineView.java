@@ -1,6 +1,7 @@
 package org.jparallel.client;
 
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.jparallel.repl.ViewActivation;
@@ -314,7 +315,7 @@ public final class EngineView extends View {
 
     /** Defines {@code name} on the engine and waits: {@code e.put("k", 3)} is ipyparallel's {@code e["k"] = 3}. */
     public void put(String name, Object value) {
-        pushSync(Map.of(name, value));
+        pushSync(Collections.singletonMap(name, value)); // a null value too, as ipyparallel's v["k"] = None
     }
 
     /** The value of the engine's variable(s) of that name. */

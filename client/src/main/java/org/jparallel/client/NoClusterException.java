@@ -16,13 +16,9 @@ public final class NoClusterException extends ClusterException {
 
     public NoClusterException(String profile, String detail) {
         super("no cluster is running for profile '" + profile + "': start one with `jpcluster start -n 4"
-                + profileOption(profile) + "` or `%cluster start -n 4" + profileOption(profile) + "`"
+                + ProfileHints.option(profile) + "` or `%cluster start -n 4" + ProfileHints.option(profile) + "`"
                 + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"));
         this.profile = profile;
-    }
-
-    private static String profileOption(String profile) {
-        return "default".equals(profile) ? "" : " --profile " + profile;
     }
 
     /** The profile that has no running cluster. */

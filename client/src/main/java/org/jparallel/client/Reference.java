@@ -1,8 +1,5 @@
 package org.jparallel.client;
 
-import java.util.Objects;
-import javax.lang.model.SourceVersion;
-
 /**
  * A variable of an engine's session, passed as an argument of {@code apply}: the engine that runs the function
  * gives it that variable's value, as ipyparallel's {@code Reference} does. Data scattered to the engines stays
@@ -24,11 +21,7 @@ import javax.lang.model.SourceVersion;
 public record Reference<T>(String name) {
 
     public Reference {
-        Objects.requireNonNull(name, "name");
-        if (!SourceVersion.isIdentifier(name) || SourceVersion.isKeyword(name)) {
-            throw new IllegalArgumentException("a Reference names a variable of the engines, a Java identifier such"
-                    + " as \"x\"; not \"" + name + "\"");
-        }
+        VariableNames.checked(name, "a Reference");
     }
 
     /** The engines' variable {@code name}. */

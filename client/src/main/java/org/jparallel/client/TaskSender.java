@@ -172,6 +172,11 @@ final class TaskSender {
      * Asks the controller to abort these requests: queued ones get an {@code aborted} reply; with
      * {@code interruptRunning}, an engine running one of them stops it.
      */
+    /** The cluster's profile, for the commands an error suggests. */
+    String profile() {
+        return channel.profile();
+    }
+
     void abort(List<String> msgIds, boolean interruptRunning) {
         JsonObject content = new JsonObject();
         JsonArray ids = new JsonArray();

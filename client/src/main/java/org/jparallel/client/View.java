@@ -62,6 +62,7 @@ public abstract sealed class View permits DirectView, EngineView, LoadBalancedVi
      *
      * @return whether they all were answered in time
      * @throws CancellationException when the waiting thread is interrupted
+     * @throws ClusterException      when the client is closed, or its controller exits, before they are answered
      */
     public boolean waitForAll(Duration timeout) {
         return tasks.channel().awaitReplies(tasks.outstanding(), timeout);

@@ -56,6 +56,15 @@ class ConnectTest {
     }
 
     @Test
+    void theRecoveryHintNamesTheProfile() throws Exception {
+        Path file = new ClusterProfile(home, "work").clientFile();
+        PrivateFile.write(file, "[]");
+        ClusterException e = assertThrows(ClusterException.class, () -> Client.connect(file));
+        assertTrue(e.getMessage().endsWith("is not a JSON object: restart the cluster with `jpcluster stop --profile work`"
+                + " and `jpcluster start -n 4 --profile work`"), e.getMessage());
+    }
+
+    @Test
     void aConnectionRequestThatGoesUnansweredIsSentAgain() throws Exception {
         MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "k"));
         Process controllerProcess = new ProcessBuilder("sleep", "60").start(); // a live pid for the file

@@ -70,6 +70,29 @@ class DirectViewTest {
     }
 
     @Test
+    void aViewOfNoEnginesSaysSoRatherThanThatNoneAreRegistered() {
+        ClusterException e = assertThrows(ClusterException.class, () -> rc.view());
+        assertEquals("a view needs at least one engine id, such as rc.view(0, 1); rc.all() is a view on every engine"
+                + " (this cluster has engines [0, 1])", e.getMessage());
+        assertThrows(ClusterException.class, () -> rc.view(rc.ids().subList(0, 0)));
+    }
+
+    @Test
+    void putOfNullDefinesTheVariableAsNull() {
+        all.put("nothing", null);
+        assertEquals(Arrays.asList(null, null), all.pullSync("nothing"));
+    }
+
+    @Test
+    void aNameNoVariableCanHaveIsRefusedBeforeAnyEngineSeesIt() {
+        IllegalArgumentException keyword = assertThrows(IllegalArgumentException.class, () -> all.put("class", 1));
+        assertEquals("push names a variable of the engines, a Java identifier such as \"x\"; not \"class\"",
+                keyword.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> all.scatter("not a name", List.of(1, 2)));
+        assertThrows(IllegalArgumentException.class, () -> rc.engine(0).put("1st", 1));
+    }
+
+    @Test
     void theClientFindsTheEngines() {
         assertEquals(List.of(0, 1), rc.ids());
         assertEquals(List.of(0, 1), all.targets());
@@ -81,7 +104,7 @@ class DirectViewTest {
         Client closed = Client.connect(cluster.clientFile());
         closed.close();
         ClusterException e = assertThrows(ClusterException.class, () -> closed.all().applySync(() -> 1));
-        assertEquals("this client was closed: connect again with Client.connect()", e.getMessage());
+        assertEquals("this client was closed: connect again with Client.connect(\"it\")", e.getMessage());
         assertTrue(Arrays.stream(e.getStackTrace()).anyMatch(frame -> frame.getMethodName().equals("applySync")),
                 Arrays.toString(e.getStackTrace()));
     }
@@ -103,6 +126,7 @@ class DirectViewTest {
         java.util.concurrent.TimeoutException e = assertThrows(java.util.concurrent.TimeoutException.class,
                 () -> rc.waitForEngines(3, Duration.ofMillis(200)));
         assertTrue(e.getMessage().contains("only 2 of 3 engines registered"), e.getMessage());
+        assertTrue(e.getMessage().contains("`jpcluster engines -n 1 --profile it`"), e.getMessage());
         assertTrue(e.getMessage().endsWith(cluster.home().resolve("profile_" + ItCluster.PROFILE).resolve("log").toString()),
                 e.getMessage());
     }

@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.jparallel.client.AsyncResult;
 import org.jparallel.client.Client;
 import org.jparallel.client.LoadBalancedView;
@@ -62,6 +65,23 @@ class OutstandingRequestsTest {
         assertFalse(rc.waitForAll(Duration.ofMillis(200)));
         assertFalse(slow.ready());
         assertEquals(1, slow.get());
+    }
+
+    @Test
+    void closingTheClientEndsAWaitForAllAsItEndsAResultsGet() throws Exception {
+        Client closing = cluster.connect();
+        closing.loadBalancedView().apply(() -> {
+            Thread.sleep(3_000);
+            return 1;
+        });
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(
+                () -> closing.waitForAll(Duration.ofSeconds(30)));
+        Thread.sleep(300);
+        closing.close();
+
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> waiting.get(10, TimeUnit.SECONDS));
+        assertEquals("this client was closed: connect again with Client.connect(\"it\")", e.getCause().getMessage());
     }
 
     @Test
