@@ -3,7 +3,9 @@ package org.jparallel.controller;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +25,40 @@ class ExecuteTest {
     void enginesRegisterWithIdsInOrder() throws Exception {
         Message reply = client.controllerRequest("connection_request", new JsonObject());
         assertEquals(List.of("0", "1"), List.copyOf(reply.content().getAsJsonObject("engines").keySet()));
+    }
+
+    @Test
+    void anEngineIdThatIsNoWholeIntIsABadRequestNotAnotherEngine() {
+        for (String target : List.of("4294967296", "-4294967295", "0.9", "\"0\"")) {
+            JsonArray targets = new JsonArray();
+            targets.add(JsonParser.parseString(target));
+            Message reply = client.reply(client.sendTo(targets, "execute_request", code("int ran = 1;")));
+
+            assertEquals("BadRequest", TestClient.text(reply, "ename"), target);
+            assertTrue(TestClient.text(reply, "evalue").endsWith("metadata.targets holds an engine id, a whole number,"
+                    + " not " + target), TestClient.text(reply, "evalue"));
+        }
+    }
+
+    @Test
+    void aRefusalQuotesAHugeRequestOnlyInPart() {
+        JsonArray targets = new JsonArray();
+        JsonArray ids = new JsonArray();
+        for (int i = 0; i < 100_000; i++) {
+            ids.add(i);
+        }
+        targets.add(ids);
+        Message reply = client.reply(client.sendTo(targets, "execute_request", code("int ran = 1;")));
+
+        String said = TestClient.text(reply, "evalue");
+        assertTrue(said.length() < 400 && said.contains("more characters)"), said.length() + ": " + said);
+    }
+
+    private static JsonObject code(String code) {
+        JsonObject content = new JsonObject();
+        content.addProperty("code", code);
+        content.addProperty("silent", false);
+        return content;
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.jparallel.controller;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,15 @@ final class TestClient implements AutoCloseable {
             metadata.add("targets", targets);
         }
         Message request = link.message(msgType, content).withMetadata(metadata).withBuffers(buffers);
+        link.send(request);
+        return request;
+    }
+
+    /** A request whose {@code metadata.targets} is {@code targets}, whatever it holds. */
+    Message sendTo(JsonElement targets, String msgType, JsonObject content) {
+        JsonObject metadata = new JsonObject();
+        metadata.add("targets", targets);
+        Message request = link.message(msgType, content).withMetadata(metadata);
         link.send(request);
         return request;
     }

@@ -172,9 +172,11 @@ public final class HmacSigner {
     }
 
     /**
-     * Whether the signature matches the frames; hex digits of either case, compared in time that depends only on
-     * the lengths. Always true when disabled. Every process checks every message it receives, so the signature is
-     * compared digit by digit against the MAC's bytes rather than lowered and re-encoded first.
+     * Whether the signature matches the frames: lower-case hex digits, as jupyter_client writes and alone accepts,
+     * compared in time that depends only on the lengths. Always true when disabled. Every process checks every
+     * message it receives, so the signature is compared digit by digit against the MAC's bytes rather than
+     * re-encoded first. One spelling only: {@link ReplayGuard} knows a message by its signature's bytes, and a
+     * replay written in capitals would have been a message it had not seen.
      */
     public boolean verify(byte[] signature, List<byte[]> parts) {
         if (!enabled()) {
@@ -200,16 +202,13 @@ public final class HmacSigner {
         return mac.doFinal();
     }
 
-    /** A hex digit's value; 16, which matches no half-byte, for any other character. */
+    /** A lower-case hex digit's value; 16, which matches no half-byte, for any other character. */
     private static int digit(byte c) {
         if (c >= '0' && c <= '9') {
             return c - '0';
         }
         if (c >= 'a' && c <= 'f') {
             return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
         }
         return 16;
     }

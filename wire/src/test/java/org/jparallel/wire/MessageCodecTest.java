@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class MessageCodecTest {
@@ -62,6 +63,16 @@ class MessageCodecTest {
         codec.decode(frames);
         var e = assertThrows(MalformedMessageException.class, () -> codec.decode(frames));
         assertEquals("replayed signature", e.getMessage());
+    }
+
+    @Test
+    void aReplayWhoseSignatureIsWrittenInCapitalsIsRefused() throws Exception {
+        List<byte[]> frames = codec.encode(request());
+        codec.decode(frames);
+        List<byte[]> replay = new ArrayList<>(frames);
+        replay.set(2, new String(frames.get(2), StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT)
+                .getBytes(StandardCharsets.US_ASCII));
+        assertThrows(MalformedMessageException.class, () -> codec.decode(replay));
     }
 
     @Test

@@ -134,7 +134,7 @@ public final class Hub {
             }
         } catch (MalformedMessageException | RuntimeException e) {
             replies.error(client, route, "BadRequest", "the controller cannot route this "
-                    + route.msgType() + ": " + e.getMessage(), -1);
+                    + route.msgType() + ": " + BadRequests.brief(String.valueOf(e.getMessage())), -1);
         }
     }
 
@@ -247,16 +247,28 @@ public final class Hub {
         }
     }
 
+    /**
+     * The one engine id of {@code metadata.targets}: a whole number within an int, checked as such (Gson's
+     * {@code getAsInt} would take 4294967296 for 0 and 0.9 for 0, and run the task on an engine nobody named).
+     */
     private static int singleTarget(JsonElement targets) {
         JsonElement target = targets;
         if (targets.isJsonArray()) {
             if (targets.getAsJsonArray().size() != 1) {
                 throw new IllegalArgumentException("metadata.targets holds one engine id per message, not "
-                        + targets);
+                        + targets.getAsJsonArray().size());
             }
             target = targets.getAsJsonArray().get(0);
         }
-        return target.getAsInt();
+        if (target.isJsonPrimitive() && target.getAsJsonPrimitive().isNumber()) {
+            try {
+                return target.getAsBigDecimal().intValueExact();
+            } catch (ArithmeticException | NumberFormatException e) {
+                // not a whole number within an int: said below
+            }
+        }
+        throw new IllegalArgumentException("metadata.targets holds an engine id, a whole number, not "
+                + BadRequests.brief(target.toString()));
     }
 
     private Task record(byte[] client, RoutingHeader route) throws MalformedMessageException {
