@@ -23,7 +23,8 @@ final class FrameReader {
     private static final int STAGING = 64 * 1024;
 
     private final byte[] prefix;
-    private final ByteBuffer staging = ByteBuffer.allocate(STAGING);
+    /** Allocated at the first bytes: a connection that never sends costs no staging buffer (thousands may be open). */
+    private ByteBuffer staging;
     private int[] lengths;
     private int lengthsRead;
     private List<byte[]> frames;
@@ -45,6 +46,9 @@ final class FrameReader {
      * @throws MalformedFramesException when the bytes are not this layout
      */
     boolean read(ReadableByteChannel channel, FrameReceiver receiver) throws IOException {
+        if (staging == null) {
+            staging = ByteBuffer.allocate(STAGING);
+        }
         if (frame != null && declared - filled >= STAGING) {
             room(filled + 1);
             int read = channel.read(ByteBuffer.wrap(frame, filled, frame.length - filled));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,6 +43,9 @@ import org.jparallel.wire.SocketFiles;
  */
 public final class LinkServer implements FrameSender, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinkServer.class.getName());
+    /** How long a listener rests after a failed accept. */
+    static final long ACCEPT_PAUSE_MILLIS = 100;
+    private static final long ACCEPT_FAILURE_LOG_SECONDS = 10;
 
     private final ServerSocketChannel listener;
     private ServerSocketChannel socketListener;
@@ -50,6 +54,9 @@ public final class LinkServer implements FrameSender, AutoCloseable {
     private final FrameReceiver receiver;
     private final Map<Long, LinkConnection> peers = new ConcurrentHashMap<>();
     private long lastPeer;
+    /** When a failed accept was last logged, and how many failed since; the loop's thread only. */
+    private long acceptFailureLoggedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(ACCEPT_FAILURE_LOG_SECONDS);
+    private int acceptFailuresUnlogged;
     private volatile Consumer<byte[]> peerClosed = identity -> { };
 
     private LinkServer(ServerSocketChannel listener, LinkLoop loop, FrameReceiver receiver) {
@@ -123,13 +130,13 @@ public final class LinkServer implements FrameSender, AutoCloseable {
 
     private void listen(ServerSocketChannel on) {
         try {
-            loop.register(on, SelectionKey.OP_ACCEPT, key -> accept(on));
+            loop.register(on, SelectionKey.OP_ACCEPT, key -> accept(on, key));
         } catch (IOException e) {
             LOG.log(Level.SEVERE, "cannot listen", e);
         }
     }
 
-    private void accept(ServerSocketChannel on) {
+    private void accept(ServerSocketChannel on, SelectionKey key) {
         try {
             for (SocketChannel channel = on.accept(); channel != null; channel = on.accept()) {
                 channel.configureBlocking(false);
@@ -146,8 +153,32 @@ public final class LinkServer implements FrameSender, AutoCloseable {
                 connection.attach(channel, null);
             }
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "accepting a connection failed", e);
+            acceptFailed(key, e);
         }
+    }
+
+    /**
+     * Out of file descriptors, typically (a peer opening connections by the thousand): the connection stays pending
+     * and the selector would report it again at once, so the loop would spin and log on without end. The listener
+     * rests a moment instead, the connections it has are served meanwhile, and the log says so once in a while.
+     */
+    private void acceptFailed(SelectionKey key, IOException e) {
+        key.interestOps(0);
+        loop.schedule(ACCEPT_PAUSE_MILLIS, () -> {
+            if (key.isValid()) {
+                key.interestOps(SelectionKey.OP_ACCEPT);
+            }
+        });
+        long now = System.nanoTime();
+        if (now - acceptFailureLoggedAt < TimeUnit.SECONDS.toNanos(ACCEPT_FAILURE_LOG_SECONDS)) {
+            acceptFailuresUnlogged++;
+            return;
+        }
+        LOG.warning("accepting a connection failed: " + e + (acceptFailuresUnlogged == 0 ? ""
+                : " (and " + acceptFailuresUnlogged + " times since the last such warning)") + "; " + peers.size()
+                + " peers are connected; accepting again in " + ACCEPT_PAUSE_MILLIS + " ms");
+        acceptFailureLoggedAt = now;
+        acceptFailuresUnlogged = 0;
     }
 
     /**
