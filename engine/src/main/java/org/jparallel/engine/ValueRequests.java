@@ -70,7 +70,15 @@ final class ValueRequests {
             return Reply.error(ErrorContent.of(NoSuchVariableException.ENAME, e.getMessage(), List.of()));
         } catch (Exception | LinkageError | StackOverflowError e) {
             CallerFrames.trim(e);
-            return Reply.error(ErrorContent.of(e), thrown(e));
+            JsonObject error = ErrorContent.of(e);
+            if (e instanceof NoClassDefFoundError && e.getMessage() != null
+                    && !e.getMessage().startsWith("Could not initialize")) {
+                error.addProperty("evalue", e.getMessage() + " (this engine has no class " + e.getMessage()
+                        .replace('/', '.') + ": add the jar that holds it to the engines with %px %jars PATH in a"
+                        + " notebook, rc.all().executeSync(\"%jars PATH\") from a program, or `jpcluster start"
+                        + " --engine-jvm-options \"-cp PATH\"`)");
+            }
+            return Reply.error(error, thrown(e));
         } catch (TaskStop.Stopped e) {
             // As an execute's code stopped by an interrupt is reported.
             return Reply.error(ErrorContent.of("Interrupted", e.getMessage(), List.of("Interrupted: " + e.getMessage())));

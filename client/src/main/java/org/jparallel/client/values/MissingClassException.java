@@ -22,7 +22,8 @@ public final class MissingClassException extends UndecodableValueException {
     MissingClassException(String label, String className, Throwable cause) {
         super("cannot decode " + label + ": class " + className + " is missing on this JVM (it is not on the class"
                 + " path here and did not come with the value; add the jar that holds it on both sides: %jars PATH"
-                + " in a notebook, %px %jars PATH for the engines, or -cp at start)", cause);
+                + " in a notebook, %px %jars PATH for the engines; from a program, rc.all().executeSync(\"%jars PATH\")"
+                + " or `jpcluster start --engine-jvm-options \"-cp PATH\"`)", cause);
         this.className = className;
     }
 

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The static fields of this session's snippet classes that the code of one message can read or
- * write, found in the bytecode. JShell keeps cell variables in static fields of wrapper classes,
+ * The static fields of this session's snippet classes that the code of one message can read, found in the
+ * bytecode. JShell keeps cell variables in static fields of wrapper classes,
  * and a wrapper holds the whole cell: shipping every static of every class a lambda mentions would
  * drag along {@code var v = rc.all()} read only by the cell that calls {@code v.map(x -> x * x)}.
  *
@@ -20,7 +20,10 @@ import java.util.function.Function;
  * instances (or class object) the message carries. From there {@code getstatic}/{@code putstatic}
  * name fields; calls, method handles and the bootstrap arguments of dynamic call sites lead into
  * more methods; {@code new} makes every method of that class reachable (its instances exist now,
- * whatever calls them); touching a class runs its static initializer. A class literal may be
+ * whatever calls them); touching a class runs its static initializer. A field only written needs no value
+ * from here, and neither does one that a class's initializer reads of its own: the initializer runs there
+ * too, and sets it first ({@code static Object lock = new Object()} in a program's main class must not
+ * make every lambda of that class carry, and fail on, an {@code Object}). A class literal may be
  * reflected upon: all its statics count. Reflection by name ({@code Class.forName},
  * {@code getDeclaredField}, {@code Lookup.findStatic}, ...) could reach anything: then every
  * static counts, as if nothing were known. One per encoded message; not thread-safe.
@@ -156,9 +159,18 @@ final class ReachableStatics {
             return;
         }
         ConstantPool pool = type.pool;
+        boolean initializer = method.name().equals("<clinit>");
         for (MethodCode.Reference reference : MethodCode.references(method.code().get())) {
             switch (reference.opcode()) {
-                case MethodCode.GETSTATIC, MethodCode.PUTSTATIC -> field(pool.member(reference.index()), label);
+                case MethodCode.GETSTATIC -> {
+                    ConstantPool.Member field = pool.member(reference.index());
+                    if (initializer && field.owner().equals(type.name)) {
+                        written(field, label);
+                    } else {
+                        field(field, label);
+                    }
+                }
+                case MethodCode.PUTSTATIC -> written(pool.member(reference.index()), label);
                 case MethodCode.INVOKEVIRTUAL, MethodCode.INVOKESPECIAL, MethodCode.INVOKESTATIC,
                         MethodCode.INVOKEINTERFACE -> call(pool.member(reference.index()), label);
                 case MethodCode.INVOKEDYNAMIC -> dynamic(type, pool.bootstrap(reference.index()), label);
@@ -206,7 +218,8 @@ final class ReachableStatics {
 
     private void handle(ConstantPool.Handle handle, String label) {
         switch (handle.kind()) {
-            case GET_STATIC, PUT_STATIC -> field(handle.member(), label);
+            case GET_STATIC -> field(handle.member(), label);
+            case PUT_STATIC -> written(handle.member(), label);
             case NEW_INVOKE_SPECIAL -> later(label, () -> whole(handle.member().owner(), label));
             case 5, 6, 7, 9 -> call(handle.member(), label);
             default -> {
@@ -224,6 +237,11 @@ final class ReachableStatics {
             readerByField.putIfAbsent(type.name + "." + field.name(), label);
             touch(type.name, label);
         }));
+    }
+
+    /** A static field written (or read by its own class's initializer): its class is initialized, no value needed. */
+    private void written(ConstantPool.Member field, String label) {
+        later(label, () -> classes.staticField(field).ifPresent(type -> touch(type.name, label)));
     }
 
     /** Work for {@link #settle}: lookups wait until the shipment holds the classes. */

@@ -3,6 +3,7 @@ package org.jparallel.client.values;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,6 +150,9 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
                         + " newer Java than this one's, Java " + Runtime.version().feature() + " (" + newer.getMessage()
                         + "); run the notebook and the engines on the same JDK, or this side on the newer one", e);
             }
+            if (cause instanceof ExceptionInInitializerError failed) {
+                return initializerFailed(label, failed, e);
+            }
             if (cause instanceof NoClassDefFoundError && cause.getMessage() != null
                     && !cause.getMessage().startsWith("Could not initialize")) {
                 return new MissingClassException(label, cause.getMessage().replace('/', '.'), e);
@@ -161,5 +165,22 @@ final class ReceivedClasses implements ResolvingObjectInputStream.ClassTable {
             return new MissingClassException(label, firstMissing, e);
         }
         return new UndecodableValueException("cannot decode " + label + ": " + e, e);
+    }
+
+    /**
+     * A shipped class is initialized here as it is used, and its static initializer runs here: a program's main
+     * class whose {@code static final Client rc = Client.connect()} connects again from every engine, or whose
+     * {@code Cluster.start} fails there. The error names the class and what its initializer threw.
+     */
+    private static UndecodableValueException initializerFailed(String label, ExceptionInInitializerError failed,
+            Throwable e) {
+        Throwable thrown = failed.getCause() == null ? failed : failed.getCause();
+        String initialized = Arrays.stream(thrown.getStackTrace())
+                .filter(frame -> frame.getMethodName().equals("<clinit>"))
+                .map(StackTraceElement::getClassName).reduce((inner, outer) -> outer).orElse("a class it uses");
+        return new UndecodableValueException("cannot decode " + label + ": the static initializer of " + initialized
+                + " threw " + thrown + " on this JVM; the classes a function uses are initialized again where it"
+                + " runs, their static fields' initializers included: set up what only the sender should (a Client,"
+                + " a Cluster, files) in its main method, not in a static field", e);
     }
 }

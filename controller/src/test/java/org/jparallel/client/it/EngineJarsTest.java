@@ -27,14 +27,20 @@ class EngineJarsTest {
     static Path library;
     @TempDir
     static Path sources;
+    /** A folder the kernel adds and the engine does not. */
+    @TempDir
+    static Path kernelOnly;
     static KernelSession cells;
 
     @BeforeAll
     static void start() throws Exception {
         compile("Scale.java", "package jarsdemo; public class Scale { public static int times3(int x) { return 3 * x; } }");
         compile("Point.java", "package jarsdemo; public record Point(int x, int y) implements java.io.Serializable { }");
+        compile("Triple.java", "package kernelonly; public class Triple { public static int of(int x) { return 3 * x; } }",
+                kernelOnly);
         cells = new KernelSession(cluster.clientFile());
         cells.addToClasspath(library);
+        cells.addToClasspath(kernelOnly);
         cells.eval("import jarsdemo.*;");
         cells.eval("rc.engine(0).executeSync(\"%jars " + library + "\");");
     }
@@ -76,9 +82,20 @@ class EngineJarsTest {
         assertTrue(error.message().contains("UsageError: no such file or folder: /no/such/library.jar"), error.message());
     }
 
+    @Test
+    void aLambdaUsingAClassTheEngineLacksSaysHowToAddItsJar() {
+        CellOutcome.RuntimeError error = cells.evalFailing("rc.engine(0).applySync(() -> kernelonly.Triple.of(2))");
+        assertTrue(error.message().contains("NoClassDefFoundError: kernelonly/Triple (this engine has no class"
+                + " kernelonly.Triple: add the jar that holds it to the engines with %px %jars PATH"), error.message());
+    }
+
     private static void compile(String file, String source) throws Exception {
+        compile(file, source, library);
+    }
+
+    private static void compile(String file, String source, Path into) throws Exception {
         Path path = Files.writeString(sources.resolve(file), source);
-        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", library.toString(),
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", into.toString(),
                 path.toString()));
     }
 }
