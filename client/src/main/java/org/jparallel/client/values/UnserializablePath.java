@@ -83,6 +83,13 @@ final class UnserializablePath {
                     + ", which is not Serializable: " + lambdaAdvice(type.getInterfaces()[0].getSimpleName()
                     + (type.getInterfaces()[0].getTypeParameters().length > 0 ? "<…>" : "")), failure);
         }
+        if (path.endsWith("." + CAPTURED_THIS) && !Serializable.class.isAssignableFrom(type)) {
+            String written = CellNames.type(type.getName());
+            return new UnserializableValueException(path, type.getName(), "the lambda captures `this`, the "
+                    + written + " it was written in, since it reads a field or calls a method of it; " + written
+                    + " is not serializable: copy what the lambda needs into a local variable first (int s = scale;"
+                    + " x -> x * s)", failure);
+        }
         if (isResultHandle(type)) {
             return new UnserializableValueException(path, type.getName(), "an " + type.getSimpleName() + ", which"
                     + " stands for tasks of this client and cannot travel itself: to use its value on an engine, pass"
@@ -162,15 +169,27 @@ final class UnserializablePath {
                 }
                 try {
                     field.setAccessible(true);
-                    String name = lambda && field.getName().startsWith("arg$")
-                            ? "captured[" + (Integer.parseInt(field.getName().substring(4)) - 1) + "]"
-                            : field.getName();
-                    queue.add(new Step(field.get(object), path + "." + name));
+                    Object value = field.get(object);
+                    String name = field.getName();
+                    if (lambda && name.startsWith("arg$")) {
+                        name = capturedThis(object.getClass(), value) ? CAPTURED_THIS
+                                : "captured[" + (Integer.parseInt(name.substring(4)) - 1) + "]";
+                    }
+                    queue.add(new Step(value, path + "." + name));
                 } catch (RuntimeException | IllegalAccessException e) {
                     // A JDK-internal field we may not read: its class serializes itself.
                 }
             }
         }
+    }
+
+    /** How a path names the object a lambda written in an instance method captured by reading its fields. */
+    private static final String CAPTURED_THIS = "captured this";
+
+    /** Whether {@code value}, captured by the lambda of class {@code lambda}, is the instance it was written in. */
+    private static boolean capturedThis(Class<?> lambda, Object value) {
+        String name = lambda.getName();
+        return value != null && value.getClass().getName().equals(name.substring(0, name.indexOf("$$Lambda")));
     }
 
     private static boolean isLambda(Class<?> type) {

@@ -86,6 +86,25 @@ class LambdaShippingTest {
         assertEquals("java.lang.Thread", e.className());
     }
 
+    /** Not Serializable, as a program's classes often are not. */
+    static final class Tally {
+        final int scale = 3;
+
+        org.jparallel.client.Fn<Integer, Integer> times() {
+            return x -> x * scale;
+        }
+    }
+
+    @Test
+    void aLambdaThatCapturedTheObjectItWasWrittenInSaysSoAndWhatToDo() {
+        UnserializableValueException e = assertThrows(UnserializableValueException.class,
+                () -> new ValueEncoder(ClassBytes.none()).encodeCall(new Tally().times(), 1));
+        assertEquals("function.captured this", e.path());
+        assertTrue(e.getMessage().contains("the lambda captures `this`, the " + Tally.class.getName() + " it was"
+                + " written in, since it reads a field or calls a method of it"), e.getMessage());
+        assertTrue(e.getMessage().contains("copy what the lambda needs into a local variable first"), e.getMessage());
+    }
+
     @Test
     void anAnonymousClassOfACellTravelsWithWhatItCaptured() throws Exception {
         kernel.run("int step = 5;")
