@@ -60,8 +60,9 @@ public final class ControllerMain implements Callable<Integer> {
             description = "the most task records kept in memory; the oldest go first")
     int taskRecords;
 
-    @Option(names = "--task-record-bytes", defaultValue = "${sys:jparallel.taskRecordBytes:-1073741824}",
-            description = "the most bytes of results and output kept in memory; the oldest go first")
+    @Option(names = "--task-record-bytes", defaultValue = "${sys:jparallel.taskRecordBytes:-0}",
+            description = "the most bytes of results and output kept in memory; the oldest go first (0: 1 GiB, or a"
+                    + " quarter of the heap if less)")
     long taskRecordBytes;
 
     @Option(names = "--scheme", defaultValue = "leastload",
@@ -89,7 +90,8 @@ public final class ControllerMain implements Callable<Integer> {
         Controller controller;
         try {
             controller = Controller.start(new ControllerOptions(dir, ip, engines, jvmOptions,
-                    new RecordOptions(db, taskRecords, taskRecordBytes),
+                    new RecordOptions(db, taskRecords, taskRecordBytes > 0 ? taskRecordBytes
+                            : RecordOptions.defaultMaxBytes()),
                     new SchedulerOptions(Scheme.named(scheme), highWaterMark), location));
         } catch (Exception e) {
             // the log's last line, which jpcluster and %cluster quote (ClusterLauncher.NOT_STARTED)

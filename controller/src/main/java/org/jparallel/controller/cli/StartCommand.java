@@ -40,6 +40,14 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
             description = "where task records are kept: memory (bounded, default) or sqlite (tasks.db in the profile folder, kept across restarts)")
     String db;
 
+    @Option(names = "--task-records", description = "the most task records the controller keeps in memory; the oldest"
+            + " go first (default: 100000)")
+    Integer taskRecords;
+
+    @Option(names = "--task-record-bytes", description = "the most bytes of results and output those records keep"
+            + " (default: 1 GiB, or a quarter of the controller's heap if less)")
+    Long taskRecordBytes;
+
     @Option(names = "--scheme", defaultValue = "leastload",
             description = "how load-balanced tasks pick an engine: leastload (default), lru, twobin, weighted, plainrandom")
     String scheme;
@@ -64,6 +72,12 @@ final class StartCommand extends ClusterCommand implements Callable<Integer> {
                     .withRecords(db).withScheme(scheme).withHighWaterMark(highWaterMark);
             if (location != null && !location.isBlank()) {
                 options = options.withLocation(location.strip());
+            }
+            if (taskRecords != null) {
+                options = options.withMaxRecords(taskRecords);
+            }
+            if (taskRecordBytes != null) {
+                options = options.withMaxRecordBytes(taskRecordBytes);
             }
         } catch (IllegalArgumentException e) {
             System.err.println("jpcluster: " + e.getMessage());

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.jparallel.controller.records.MemoryTaskStore;
+import org.jparallel.controller.records.RecordOptions;
 import org.jparallel.controller.records.TaskRecord;
 import org.jparallel.controller.records.TaskStore;
 import org.jparallel.controller.scheduler.EngineLoad;
@@ -51,7 +52,6 @@ public final class Hub {
     private static final int TASK_RECORDS = 100_000;
     /** How often a task is sent again because its engine could not fetch an input from an engine said to hold it. */
     private static final int MAX_INPUT_FETCH_FAILURES = 3;
-    private static final long DEFAULT_RECORD_BYTES = 1L << 30;
 
     private final MessageCodec codec;
     private final TaskScheduler scheduler;
@@ -90,7 +90,7 @@ public final class Hub {
     private int lostLaunches;
 
     public Hub(MessageCodec codec, TaskScheduler scheduler, Links links, ClusterControl control, String profile) {
-        this(codec, scheduler, links, control, profile, new MemoryTaskStore(TASK_RECORDS, DEFAULT_RECORD_BYTES));
+        this(codec, scheduler, links, control, profile, new MemoryTaskStore(TASK_RECORDS, RecordOptions.defaultMaxBytes()));
     }
 
     /** @param store where the records of finished tasks go, for {@code result_request}s */
@@ -714,6 +714,7 @@ public final class Hub {
      * notebook's kernel killed) cannot, so the values engines keep for it are released here.
      */
     public synchronized void clientGone(byte[] client) {
+        clients.remove(key(client)); // one per connection ever made otherwise, each told of every engine's coming
         holdings.clientGone(client);
     }
 

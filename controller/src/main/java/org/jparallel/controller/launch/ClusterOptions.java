@@ -29,6 +29,8 @@ import org.jparallel.controller.scheduler.Scheme;
 public record ClusterOptions(String ip, List<String> engineJvmOptions, List<String> controllerJvmOptions,
                              boolean detach, Duration timeout, String scheme, int highWaterMark, long ownerPid) {
     private static final String RECORDS_PROPERTY = "-Djparallel.db=";
+    private static final String RECORD_COUNT_PROPERTY = "-Djparallel.taskRecords=";
+    private static final String RECORD_BYTES_PROPERTY = "-Djparallel.taskRecordBytes=";
     private static final String LOCATION_PROPERTY = "-Djparallel.location=";
 
     public ClusterOptions {
@@ -93,10 +95,40 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
         if (!store.equals("memory") && !store.equals("sqlite")) {
             throw new IllegalArgumentException("task records are kept in memory or sqlite, not " + store);
         }
-        // the controller reads it as the default of its own --db
+        return withControllerProperty(RECORDS_PROPERTY, store);
+    }
+
+    /**
+     * The most task records the controller keeps in memory (the {@code memory} store; default 100,000): past it, the
+     * oldest go.
+     *
+     * @throws IllegalArgumentException unless 1 or more
+     */
+    public ClusterOptions withMaxRecords(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("the controller keeps 1 task record or more, not " + count);
+        }
+        return withControllerProperty(RECORD_COUNT_PROPERTY, Integer.toString(count));
+    }
+
+    /**
+     * The most bytes of results and output those records keep (default: 1 GiB, or a quarter of the controller's heap
+     * if less): past it, the oldest go.
+     *
+     * @throws IllegalArgumentException unless 1 or more
+     */
+    public ClusterOptions withMaxRecordBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("task records keep 1 byte or more, not " + bytes);
+        }
+        return withControllerProperty(RECORD_BYTES_PROPERTY, Long.toString(bytes));
+    }
+
+    /** A system property of the controller's JVM, which it reads as the default of its option of that name. */
+    private ClusterOptions withControllerProperty(String option, String value) {
         List<String> controller = new ArrayList<>(controllerJvmOptions);
-        controller.removeIf(option -> option.startsWith(RECORDS_PROPERTY));
-        controller.add(RECORDS_PROPERTY + store);
+        controller.removeIf(given -> given.startsWith(option));
+        controller.add(option + value);
         return new ClusterOptions(ip, engineJvmOptions, controller, detach, timeout, scheme, highWaterMark, ownerPid);
     }
 
@@ -105,11 +137,7 @@ public record ClusterOptions(String ip, List<String> engineJvmOptions, List<Stri
      * name or address of its host), rather than at {@code ip} or, for every interface, its first routable address.
      */
     public ClusterOptions withLocation(String address) {
-        // the controller reads it as the default of its own --location
-        List<String> controller = new ArrayList<>(controllerJvmOptions);
-        controller.removeIf(option -> option.startsWith(LOCATION_PROPERTY));
-        controller.add(LOCATION_PROPERTY + address);
-        return new ClusterOptions(ip, engineJvmOptions, controller, detach, timeout, scheme, highWaterMark, ownerPid);
+        return withControllerProperty(LOCATION_PROPERTY, address);
     }
 
     /** At most {@code tasks} load-balanced tasks in flight per engine; 0 for no limit. */

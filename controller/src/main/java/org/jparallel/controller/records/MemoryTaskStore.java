@@ -1,15 +1,15 @@
 package org.jparallel.controller.records;
 
 import java.util.ArrayList;
-import java.util.ArrayDeque;
 import java.util.Collection;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Records in memory, bounded by count and by bytes: when either bound is passed, the oldest records
@@ -27,8 +27,11 @@ public final class MemoryTaskStore implements TaskStore {
     private final long maxBytes;
     private final long maxRequestBytes;
     private final Map<String, TaskRecord> records = new LinkedHashMap<>();
-    /** The msg_ids of records put with a request, oldest first (some since purged, or stripped). */
-    private final Deque<String> withRequests = new ArrayDeque<>();
+    /**
+     * The msg_ids of the records that keep a request, oldest first. Each leaves as its record goes or drops its
+     * request: ids left behind by records dropped at the count bound grew this by one per task for good.
+     */
+    private final Set<String> withRequests = new LinkedHashSet<>();
     private long bytes;
     private long requestBytes;
 
@@ -52,13 +55,11 @@ public final class MemoryTaskStore implements TaskStore {
             requestBytes += record.request().bytes();
         }
         while (requestBytes > maxRequestBytes && !withRequests.isEmpty()) {
-            TaskRecord stripped = records.get(withRequests.poll());
-            if (stripped != null && stripped.request() != null) {
-                forget(stripped);
-                TaskRecord kept = stripped.withoutRequest();
-                records.put(kept.msgId(), kept); // an existing key keeps its place
-                bytes += kept.bytes();
-            }
+            TaskRecord stripped = records.get(withRequests.iterator().next());
+            forget(stripped); // its id leaves withRequests, which holds only records that keep a request
+            TaskRecord kept = stripped.withoutRequest();
+            records.put(kept.msgId(), kept); // an existing key keeps its place
+            bytes += kept.bytes();
         }
         Iterator<TaskRecord> oldest = records.values().iterator();
         while ((records.size() > maxRecords || bytes > maxBytes) && oldest.hasNext()) {
@@ -72,7 +73,13 @@ public final class MemoryTaskStore implements TaskStore {
         bytes -= record.bytes();
         if (record.request() != null) {
             requestBytes -= record.request().bytes();
+            withRequests.remove(record.msgId());
         }
+    }
+
+    /** How many records keep their request for resubmitting. */
+    int keptRequests() {
+        return withRequests.size();
     }
 
     @Override

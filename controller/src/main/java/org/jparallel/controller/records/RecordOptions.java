@@ -27,9 +27,18 @@ public record RecordOptions(String db, int maxRecords, long maxBytes) {
         }
     }
 
-    /** In memory: 100,000 records or 1 GiB. */
+    /** In memory: 100,000 records, and {@link #defaultMaxBytes()}. */
     public static RecordOptions defaults() {
-        return new RecordOptions("memory", 100_000, 1L << 30);
+        return new RecordOptions("memory", 100_000, defaultMaxBytes());
+    }
+
+    /**
+     * 1 GiB, or a quarter of this JVM's heap if less: a controller whose heap is the JDK's default (a quarter of the
+     * machine's memory, 1 GiB on a 4 GB machine) filled it with records of 1 MiB pull replies, and lost every engine
+     * to "Java heap space".
+     */
+    public static long defaultMaxBytes() {
+        return Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 4);
     }
 
     /** Opens the store; a SQLite store opens (or creates) {@value #SQLITE_FILE} in {@code profileDir}. */

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jparallel.client.AsyncResult;
+import org.jparallel.client.Client;
+import org.jparallel.client.LoadBalancedView;
 import org.jparallel.controller.profile.ProfileDir;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +50,7 @@ class JpclusterTest {
 
     @BeforeAll
     void startADaemon() throws Exception {
-        started = jpcluster("start", "-n", "2", "--profile", "cli", "--daemonize");
+        started = jpcluster("start", "-n", "2", "--profile", "cli", "--daemonize", "--task-records", "3");
         ProfileDir dir = ProfileDir.of(home, "cli");
         dir.liveController().ifPresent(controller -> {
             cluster.add(controller);
@@ -87,6 +90,21 @@ class JpclusterTest {
         assertEquals(List.of("cli", String.valueOf(cluster.get(0).pid()), "2"), columns.subList(0, 3));
         assertEquals(java.net.InetAddress.getLocalHost().getHostName() + ":2", columns.get(6),
                 "both engines on this host: " + list.out());
+    }
+
+    @Test
+    @Order(3)
+    void theControllerKeepsAsManyTaskRecordsAsStartSaid() {
+        try (Client rc = Client.connect(ProfileDir.of(home, "cli").clientFile())) {
+            LoadBalancedView lv = rc.loadBalancedView();
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                AsyncResult<Integer> ar = lv.apply(() -> 1);
+                ar.get();
+                ids.add(ar.msgIds().get(0));
+            }
+            assertEquals(ids.subList(0, 2), rc.resultStatus(ids).unknown());
+        }
     }
 
     @Test

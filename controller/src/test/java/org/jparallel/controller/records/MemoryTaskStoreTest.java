@@ -41,6 +41,18 @@ class MemoryTaskStoreTest {
         assertNotNull(store.get("b").orElseThrow().request());
     }
 
+    @Test
+    void recordsDroppedAtTheCountBoundLeaveNoRequestBehind() {
+        MemoryTaskStore store = new MemoryTaskStore(100, 1L << 30);
+        for (int i = 0; i < 10_000; i++) {
+            store.put(record("t" + i, 10, request(400)));
+        }
+        assertEquals(100, store.size());
+        assertEquals(100, store.keptRequests());
+        store.purge(List.of("t9999"));
+        assertEquals(99, store.keptRequests());
+    }
+
     private static TaskRecord record(String msgId, int resultBytes, KeptRequest request) {
         return new TaskRecord(msgId, "apply_request", "", 0, "ok", "2026-11-27T00:00:00Z", null,
                 "2026-11-27T00:00:01Z", "{}", "", "", List.of(new byte[resultBytes]), request);
