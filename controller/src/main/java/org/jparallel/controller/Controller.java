@@ -49,6 +49,7 @@ public final class Controller implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Controller.class.getName());
     /** Longer than stopping engines takes (3 s, then they are killed). */
     private static final long CLOSE_WAIT_SECONDS = 15;
+    static final long STALE_SOCKET_SWEEP_SECONDS = 10;
     private static final String SIGNATURE_SCHEME = "hmac-sha256";
 
     private final ControllerOptions options;
@@ -126,6 +127,9 @@ public final class Controller implements AutoCloseable {
         Files.writeString(dir.pidFile(), pid + "\n", StandardCharsets.UTF_8);
         timers.scheduleWithFixedDelay(hub::heartbeat, 1, 1, TimeUnit.SECONDS);
         timers.scheduleWithFixedDelay(hub::expireTimeouts, 50, 50, TimeUnit.MILLISECONDS);
+        // A kernel or engine killed with kill -9 leaves its bulk socket file; a long-lived cluster gathered them.
+        timers.scheduleWithFixedDelay(() -> removeStaleBulkSockets(dir), STALE_SOCKET_SWEEP_SECONDS,
+                STALE_SOCKET_SWEEP_SECONDS, TimeUnit.SECONDS);
         LOG.info("controller of profile " + dir.name() + " (pid " + pid + ") listening for clients on "
                 + options.ip() + ":" + clientPort + ", engines on " + enginePort);
     }
@@ -288,6 +292,14 @@ public final class Controller implements AutoCloseable {
             LOG.warning("cannot remove the files of profile " + dir.name() + ": " + e.getMessage());
         }
         LOG.info("controller stopped");
+    }
+
+    private static void removeStaleBulkSockets(ProfileDir dir) {
+        try {
+            SocketFiles.removeStaleBulkSockets(dir.clientSocket().getParent());
+        } catch (IOException | RuntimeException e) {
+            LOG.fine("cannot sweep the bulk sockets of ended processes: " + e);
+        }
     }
 
     private static void stopProcesses(List<ProcessHandle> processes) {

@@ -1,16 +1,20 @@
 package org.jparallel.controller;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jparallel.client.Fn0;
 import org.jparallel.client.values.ClassBytes;
 import org.jparallel.client.values.ValueDecoder;
 import org.jparallel.client.values.ValueEncoder;
+import org.jparallel.controller.profile.ProfileDir;
 import org.jparallel.wire.Message;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +48,24 @@ class EngineDeathTest {
             assertEquals(1, task.metadata().get("engine_id").getAsInt());
             assertEquals(List.of("1"), List.copyOf(client.controllerRequest("connection_request", new JsonObject())
                     .content().getAsJsonObject("engines").keySet()));
+        }
+    }
+
+    @Test
+    void aKilledEnginesBulkSocketFileIsRemovedWhileTheClusterRuns() throws Exception {
+        try (TestCluster cluster = new TestCluster(home, 1)) {
+            long pid = cluster.client.controllerRequest("connection_request", new JsonObject()).content()
+                    .getAsJsonObject("engines").getAsJsonObject("0").get("pid").getAsLong();
+            Path socket = ProfileDir.of(home, "test").clientSocket().resolveSibling("bulk-" + pid + ".sock");
+            assertTrue(Files.exists(socket), "an engine's bulk socket file: " + socket);
+
+            ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Controller.STALE_SOCKET_SWEEP_SECONDS + 20);
+            while (Files.exists(socket) && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertFalse(Files.exists(socket), "the killed engine's bulk socket file is still there");
         }
     }
 }
