@@ -41,8 +41,9 @@ final class DirectRequests {
         List<Integer> now = targets.get();
         if (now.isEmpty()) {
             String profile = ProfileHints.option(sender.profile());
-            throw new ClusterException("no engines are registered yet: start some with `jpcluster start -n 4" + profile
-                    + "` or `%cluster start -n 4" + profile + "`, or wait for them with"
+            // The controller runs (this client talks to it): engines are what to add, not a cluster to start.
+            throw new ClusterException("no engines are registered yet: add some with `jpcluster engines -n 4" + profile
+                    + "` or `%cluster engines -n 4" + profile + "`, or wait for them with"
                     + " rc.waitForEngines(4, Duration.ofSeconds(30))");
         }
         return now;

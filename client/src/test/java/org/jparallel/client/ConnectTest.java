@@ -66,34 +66,61 @@ class ConnectTest {
 
     @Test
     void aConnectionRequestThatGoesUnansweredIsSentAgain() throws Exception {
-        MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "k"));
-        Process controllerProcess = new ProcessBuilder("sleep", "60").start(); // a live pid for the file
-        BlockingQueue<List<byte[]>> requests = new LinkedBlockingQueue<>();
-        try (LinkServer controller = LinkServer.bind("127.0.0.1", "test-controller", requests::add)) {
-            Path file = new ClusterProfile(home, "default").clientFile();
-            PrivateFile.write(file, "{\"ip\": \"127.0.0.1\", \"client_port\": " + controller.port()
-                    + ", \"key\": \"k\", "
-                    + "\"signature_scheme\": \"hmac-sha256\", \"transport\": \"tcp\", \"profile\": \"default\", "
-                    + "\"controller_pid\": " + controllerProcess.pid() + "}");
-            // A controller that loses the first request and answers the second.
-            CompletableFuture<Integer> answered = CompletableFuture.supplyAsync(() -> {
+        try (FakeController controller = new FakeController(home, "default", 1)) {
+            try (Client rc = Client.connect(controller.file)) {
+                assertEquals(List.of(), rc.ids());
+            }
+            assertEquals(2, controller.answered.get(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aClusterWithoutEnginesSaysToAddSomeToIt() throws Exception {
+        try (FakeController controller = new FakeController(home, "work", 0); Client rc = Client.connect(controller.file)) {
+            ClusterException e = assertThrows(ClusterException.class, () -> rc.all().executeSync("1"));
+            assertTrue(e.getMessage().startsWith("no engines are registered yet: add some with `jpcluster engines -n 4"
+                    + " --profile work` or `%cluster engines -n 4 --profile work`"), e.getMessage());
+        }
+    }
+
+    /**
+     * A controller of profile {@code profile} with no engines, answering one connection request after losing
+     * {@code lost} of them: what a client sees of a cluster that has no engines yet.
+     */
+    private static final class FakeController implements AutoCloseable {
+        final Path file;
+        final CompletableFuture<Integer> answered;
+        private final Process pid = new ProcessBuilder("sleep", "60").start(); // a live pid for the file
+        private final LinkServer link;
+
+        FakeController(Path home, String profile, int lost) throws Exception {
+            MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "k"));
+            BlockingQueue<List<byte[]>> requests = new LinkedBlockingQueue<>();
+            link = LinkServer.bind("127.0.0.1", "test-controller", requests::add);
+            file = new ClusterProfile(home, profile).clientFile();
+            PrivateFile.write(file, "{\"ip\": \"127.0.0.1\", \"client_port\": " + link.port() + ", \"key\": \"k\", "
+                    + "\"signature_scheme\": \"hmac-sha256\", \"transport\": \"tcp\", \"profile\": \"" + profile
+                    + "\", \"controller_pid\": " + pid.pid() + "}");
+            answered = CompletableFuture.supplyAsync(() -> {
                 try {
-                    requests.take();
-                    Message second = codec.decode(requests.take());
+                    for (int i = 0; i < lost; i++) {
+                        requests.take();
+                    }
+                    Message request = codec.decode(requests.take());
                     JsonObject content = new JsonObject();
                     content.add("engines", new JsonObject());
-                    controller.send(codec.encode(second.reply("connection_reply", "controller", content)));
-                    return 2;
+                    link.send(codec.encode(request.reply("connection_reply", "controller", content)));
+                    return lost + 1;
                 } catch (MalformedMessageException | InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
             });
-            try (Client rc = Client.connect(file)) {
-                assertEquals(List.of(), rc.ids());
-            }
-            assertEquals(2, answered.get(5, TimeUnit.SECONDS));
-        } finally {
-            controllerProcess.destroy();
+        }
+
+        @Override
+        public void close() {
+            link.close();
+            pid.destroy();
         }
     }
 
