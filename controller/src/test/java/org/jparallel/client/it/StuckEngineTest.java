@@ -20,9 +20,13 @@ class StuckEngineTest {
     @Test
     void aRequestBehindAnInterruptedTaskThatRunsOnIsToldWhy() throws Exception {
         try (ItCluster cluster = new ItCluster(home, 1); Client rc = cluster.connectReady()) {
-            AsyncResult<ExecuteReply> accepting = rc.engine(0)
-                    .execute("var server = new java.net.ServerSocket(0); server.accept();");
-            assertFalse(accepting.waitFor(Duration.ofSeconds(3)), "accept() should still wait for a connection");
+            AsyncResult<ExecuteReply> accepting = rc.engine(0).execute("var server = new java.net.ServerSocket(0);"
+                    + " System.out.println(\"accepting\"); server.accept();");
+            long started = System.nanoTime() + 60_000_000_000L;
+            while (!accepting.stdout().get(0).contains("accepting") && System.nanoTime() < started) {
+                Thread.sleep(50); // a cancel while the engine still opens its session would stop the cell before it ran
+            }
+            assertFalse(accepting.waitFor(Duration.ofSeconds(1)), "accept() should still wait for a connection");
             accepting.cancel(true);
             Thread.sleep(2500);
             AsyncResult<ExecuteReply> next = rc.engine(0).execute("int after = 1;");
