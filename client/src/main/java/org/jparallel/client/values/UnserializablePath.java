@@ -189,7 +189,8 @@ final class UnserializablePath {
     /** Whether {@code value}, captured by the lambda of class {@code lambda}, is the instance it was written in. */
     private static boolean capturedThis(Class<?> lambda, Object value) {
         String name = lambda.getName();
-        return value != null && value.getClass().getName().equals(name.substring(0, name.indexOf("$$Lambda")));
+        int made = name.indexOf("$$Lambda");
+        return made > 0 && value != null && value.getClass().getName().equals(name.substring(0, made));
     }
 
     private static boolean isLambda(Class<?> type) {
