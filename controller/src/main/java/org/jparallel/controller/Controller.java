@@ -104,6 +104,16 @@ public final class Controller implements AutoCloseable {
             public long clientBacklog(byte[] client) {
                 return clientLink.backlog(client);
             }
+
+            @Override
+            public void vouchForClient(byte[] client) {
+                clientLink.vouchFor(client);
+            }
+
+            @Override
+            public void vouchForEngine(byte[] link) {
+                engineLink.vouchFor(link);
+            }
         };
         hub = new Hub(codec, options.scheduler().newScheduler(), links, control(), dir.name(),
                 options.records().open(dir.dir()));

@@ -118,7 +118,9 @@ public final class Hub {
             return;
         }
         byte[] client = frames.get(0);
-        clients.putIfAbsent(key(client), client);
+        if (clients.putIfAbsent(key(client), client) == null) {
+            links.vouchForClient(client);
+        }
         try {
             switch (route.msgType()) {
                 case "connection_request", "queue_request", "result_request", "shutdown_request",
@@ -628,8 +630,10 @@ public final class Hub {
             return;
         }
         if (message.msgType().equals("registration_request")) {
+            links.vouchForEngine(frames.get(0));
             registrationCame(frames.get(0), message);
         } else if (message.msgType().equals(TaskLinkHello.MSG_TYPE)) {
+            links.vouchForEngine(frames.get(0));
             taskLinkCame(frames.get(0), message);
         } else if (message.msgType().equals("value_request") && engine != null) {
             try {

@@ -12,4 +12,15 @@ public interface Links {
 
     /** The bytes sent to this client that its socket has not taken yet: how far it is behind. */
     long clientBacklog(byte[] client);
+
+    /**
+     * A message of this client checked out (its signature): the client holds the key, and its messages may be of any
+     * size now (see {@code LinkServer.vouchFor}).
+     */
+    default void vouchForClient(byte[] client) {
+    }
+
+    /** As {@link #vouchForClient}, for an engine's link or task link. */
+    default void vouchForEngine(byte[] link) {
+    }
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.jparallel.controller.launch.EngineSite;
 import org.jparallel.controller.scheduler.DependencyScheduler;
 import org.jparallel.controller.scheduler.Scheme;
 import org.jparallel.wire.HmacSigner;
@@ -42,7 +41,7 @@ class GoneClientsTest {
         public long clientBacklog(byte[] client) {
             return 0;
         }
-    }, new NoControl(), "test");
+    }, new NoClusterControl(), "test");
 
     @Test
     void aClientWhoseConnectionClosedHearsOfNoNewEngine() {
@@ -73,25 +72,5 @@ class GoneClientsTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Launches nothing: this hub's engines come by hand. */
-    private static final class NoControl implements ClusterControl {
-        @Override
-        public void launchEngines(int n) {
-        }
-
-        @Override
-        public void launchEngines(int n, EngineSite site) {
-        }
-
-        @Override
-        public int restartEngines() {
-            return 0;
-        }
-
-        @Override
-        public void shutdown(boolean controllerToo) {
-        }
     }
 }

@@ -33,10 +33,20 @@ final class FrameReader {
     private int filled;
     /** The length the frame being filled declared: its array's length once complete. */
     private int declared;
+    /** The most bytes a message may declare (see {@link #limit}). */
+    private volatile long maxMessageBytes = Long.MAX_VALUE;
 
     /** @param prefix a frame put before every message read (the sender's identity), or null */
     FrameReader(byte[] prefix) {
         this.prefix = prefix;
+    }
+
+    /**
+     * Refuses messages that declare more than {@code bytes} in all, before reading them: what a peer may send until
+     * the receiver vouches for it, since until then it may be anyone who can connect.
+     */
+    void limit(long bytes) {
+        maxMessageBytes = bytes;
     }
 
     /**
@@ -95,6 +105,16 @@ final class FrameReader {
                     throw new MalformedFramesException("a frame of " + length + " bytes");
                 }
                 lengths[lengthsRead++] = length;
+            }
+            if (frames == null && maxMessageBytes != Long.MAX_VALUE) {
+                long total = 0;
+                for (int length : lengths) {
+                    total += length;
+                }
+                if (total > maxMessageBytes) {
+                    throw new MalformedFramesException("a message of " + total + " bytes from a peer that has not"
+                            + " yet sent a signed one (at most " + maxMessageBytes + " bytes until then)");
+                }
             }
             if (frames == null) {
                 frames = new ArrayList<>(lengths.length + 1);

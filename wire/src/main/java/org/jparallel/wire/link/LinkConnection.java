@@ -36,6 +36,8 @@ final class LinkConnection implements LinkLoop.Ready {
     private SelectionKey key;
     /** Whether the key asks for OP_WRITE: changed only when needed, since each change costs the loop a syscall. */
     private boolean waitingToWrite;
+    /** The most bytes a message received may have, until {@link #unlimit}. */
+    private long maxMessageBytes = Long.MAX_VALUE;
 
     /**
      * @param identity a frame put before every message received (the server's name for this peer), or null
@@ -56,6 +58,7 @@ final class LinkConnection implements LinkLoop.Ready {
     synchronized void attach(SocketChannel channel, SelectionKey registered) throws IOException {
         this.channel = channel;
         this.reader = new FrameReader(identity);
+        reader.limit(maxMessageBytes);
         if (registered == null) {
             this.key = loop.register(channel, SelectionKey.OP_READ, this);
         } else {
@@ -70,6 +73,19 @@ final class LinkConnection implements LinkLoop.Ready {
             }
         }
         writeOrWait();
+    }
+
+    /** Limits the messages received to {@code bytes} each (see {@link FrameReader#limit}); before {@link #attach}. */
+    synchronized void limit(long bytes) {
+        maxMessageBytes = bytes;
+    }
+
+    /** Lifts the limit: the peer has sent what its receiver vouched for. */
+    synchronized void unlimit() {
+        maxMessageBytes = Long.MAX_VALUE;
+        if (reader != null) {
+            reader.limit(Long.MAX_VALUE);
+        }
     }
 
     /** Sends one message; from any thread. */
@@ -207,6 +223,14 @@ final class LinkConnection implements LinkLoop.Ready {
         }
     }
 
+    private String peerAddress() {
+        try {
+            return String.valueOf(channel.getRemoteAddress());
+        } catch (IOException e) {
+            return "a peer";
+        }
+    }
+
     private void deliver(List<byte[]> frames) {
         try {
             receiver.received(frames);
@@ -223,7 +247,8 @@ final class LinkConnection implements LinkLoop.Ready {
                 return;
             }
             if (cause instanceof MalformedFramesException) {
-                LOG.warning("closed a link that sent bytes of another protocol: " + cause.getMessage());
+                LOG.warning("closed a link from " + peerAddress() + " that sent bytes of another protocol: "
+                        + cause.getMessage());
             } else if (cause != null) {
                 LOG.log(Level.FINE, "link broke", cause);
             }

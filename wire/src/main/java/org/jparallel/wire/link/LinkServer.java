@@ -9,11 +9,12 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,6 +35,12 @@ import org.jparallel.wire.SocketFiles;
  * <p>A server may also listen on a Unix domain socket ({@link #listenOn(Path)}): peers on the same host
  * reach it there, at half the CPU and latency of loopback TCP per message (no TCP stack on either side).
  *
+ * <p>Anyone who can reach the TCP port can connect, key or not. Until the receiver vouches for a TCP peer
+ * ({@link #vouchFor}, once a message of it checked out), its messages may hold {@value #UNPROVEN_MESSAGE_BYTES} bytes
+ * each, and the oldest of more than {@value #MAX_UNPROVEN} such peers is closed: a peer without the key can neither
+ * fill the heap with messages declared in gigabytes nor hold the process's file descriptors. A Unix domain socket's
+ * file is its owner's alone, so its peers are vouched for by that.
+ *
  * <pre>{@code
  * LinkServer server = LinkServer.bind("127.0.0.1", "engines", frames -> {
  *     server.send(List.of(frames.get(0), reply));   // frames.get(0): who sent it
@@ -43,9 +50,13 @@ import org.jparallel.wire.SocketFiles;
  */
 public final class LinkServer implements FrameSender, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(LinkServer.class.getName());
+    /** The most bytes a TCP peer's message may have until it is vouched for. */
+    public static final long UNPROVEN_MESSAGE_BYTES = 1 << 20;
+    /** The most TCP peers not yet vouched for; a legitimate one is vouched for at its first message. */
+    public static final int MAX_UNPROVEN = 64;
     /** How long a listener rests after a failed accept. */
     static final long ACCEPT_PAUSE_MILLIS = 100;
-    private static final long ACCEPT_FAILURE_LOG_SECONDS = 10;
+    private static final long WARNING_SECONDS = 10;
 
     private final ServerSocketChannel listener;
     private ServerSocketChannel socketListener;
@@ -53,10 +64,11 @@ public final class LinkServer implements FrameSender, AutoCloseable {
     private final LinkLoop loop;
     private final FrameReceiver receiver;
     private final Map<Long, LinkConnection> peers = new ConcurrentHashMap<>();
+    /** The TCP peers not yet vouched for, oldest first (guarded by itself). */
+    private final Map<Long, LinkConnection> unproven = new LinkedHashMap<>();
     private long lastPeer;
-    /** When a failed accept was last logged, and how many failed since; the loop's thread only. */
-    private long acceptFailureLoggedAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(ACCEPT_FAILURE_LOG_SECONDS);
-    private int acceptFailuresUnlogged;
+    private final ThrottledWarning acceptFailure = new ThrottledWarning(LOG, WARNING_SECONDS);
+    private final ThrottledWarning unprovenClosed = new ThrottledWarning(LOG, WARNING_SECONDS);
     private volatile Consumer<byte[]> peerClosed = identity -> { };
 
     private LinkServer(ServerSocketChannel listener, LinkLoop loop, FrameReceiver receiver) {
@@ -147,9 +159,19 @@ public final class LinkServer implements FrameSender, AutoCloseable {
                 byte[] identity = ByteBuffer.allocate(Long.BYTES).putLong(peer).array();
                 LinkConnection connection = new LinkConnection(loop, identity, receiver, () -> {
                     peers.remove(peer);
+                    synchronized (unproven) {
+                        unproven.remove(peer);
+                    }
                     peerClosed.accept(identity);
                 });
                 peers.put(peer, connection);
+                if (on == listener) {
+                    connection.limit(UNPROVEN_MESSAGE_BYTES);
+                    closeOldestUnprovenBeyond(MAX_UNPROVEN - 1);
+                    synchronized (unproven) {
+                        unproven.put(peer, connection);
+                    }
+                }
                 connection.attach(channel, null);
             }
         } catch (IOException e) {
@@ -169,16 +191,8 @@ public final class LinkServer implements FrameSender, AutoCloseable {
                 key.interestOps(SelectionKey.OP_ACCEPT);
             }
         });
-        long now = System.nanoTime();
-        if (now - acceptFailureLoggedAt < TimeUnit.SECONDS.toNanos(ACCEPT_FAILURE_LOG_SECONDS)) {
-            acceptFailuresUnlogged++;
-            return;
-        }
-        LOG.warning("accepting a connection failed: " + e + (acceptFailuresUnlogged == 0 ? ""
-                : " (and " + acceptFailuresUnlogged + " times since the last such warning)") + "; " + peers.size()
-                + " peers are connected; accepting again in " + ACCEPT_PAUSE_MILLIS + " ms");
-        acceptFailureLoggedAt = now;
-        acceptFailuresUnlogged = 0;
+        acceptFailure.warn("accepting a connection failed: " + e + "; " + peers.size() + " peers are connected;"
+                + " accepting again in " + ACCEPT_PAUSE_MILLIS + " ms");
     }
 
     /**
@@ -187,6 +201,41 @@ public final class LinkServer implements FrameSender, AutoCloseable {
      */
     public void onPeerClosed(Consumer<byte[]> listener) {
         this.peerClosed = listener;
+    }
+
+    /** Closes the peers not vouched for, oldest first, until at most {@code kept} are left; on the loop's thread. */
+    private void closeOldestUnprovenBeyond(int kept) {
+        while (true) {
+            LinkConnection oldest;
+            synchronized (unproven) {
+                if (unproven.size() <= kept) {
+                    return;
+                }
+                Iterator<LinkConnection> first = unproven.values().iterator();
+                oldest = first.next();
+                first.remove();
+            }
+            unprovenClosed.warn("closed a link that had sent nothing signed while " + MAX_UNPROVEN + " newer ones"
+                    + " had not either: a peer without the cluster's key may be opening connections");
+            oldest.close(null);
+        }
+    }
+
+    /**
+     * The receiver vouches for the peer {@code identity} names: a message of it checked out (its signature). Its
+     * messages are no longer limited to {@value #UNPROVEN_MESSAGE_BYTES} bytes; from any thread.
+     */
+    public void vouchFor(byte[] identity) {
+        if (identity.length != Long.BYTES) {
+            return;
+        }
+        LinkConnection peer;
+        synchronized (unproven) {
+            peer = unproven.remove(ByteBuffer.wrap(identity).getLong());
+        }
+        if (peer != null) {
+            peer.unlimit();
+        }
     }
 
     /** Sends {@code frames} minus the first to the peer the first names; from any thread. */

@@ -53,6 +53,16 @@ class LinkTest {
         return thread;
     }
 
+    /** A server whose receiver vouches for every peer at its first message, as the controller does once signed. */
+    private LinkServer vouchingServer() throws Exception {
+        LinkServer[] server = new LinkServer[1];
+        server[0] = LinkServer.bind("127.0.0.1", "test-server", frames -> {
+            server[0].vouchFor(frames.get(0));
+            atServer.add(frames);
+        });
+        return server[0];
+    }
+
     private LinkClient client(LinkServer server) throws Exception {
         return LinkClient.connect(new InetSocketAddress("127.0.0.1", server.port()), "test-client", atClient::add);
     }
@@ -141,8 +151,7 @@ class LinkTest {
     void bigFramesArriveIntactBetweenSmallOnes() throws Exception {
         byte[] big = new byte[20 * 1024 * 1024 + 7];
         new Random(1).nextBytes(big);
-        try (LinkServer server = LinkServer.bind("127.0.0.1", "test-server", atServer::add);
-             LinkClient client = client(server)) {
+        try (LinkServer server = vouchingServer(); LinkClient client = client(server)) {
             client.send(List.of(bytes("before")));
             client.send(List.of(bytes("head"), big, bytes("tail")));
             client.send(List.of(bytes("after")));
