@@ -1,5 +1,6 @@
 package org.jparallel.client;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
@@ -58,6 +59,11 @@ final class ClientChannel implements AutoCloseable {
         } catch (IOException e) {
             throw new ClusterException("cannot open a link to the controller: " + e.getMessage(), e);
         }
+        // A release of nothing: a signed message the controller answers with silence, so that it vouches for the
+        // new connection before a big request that waited for it comes (LinkServer limits the rest until then).
+        JsonObject nothing = new JsonObject();
+        nothing.add("msg_ids", new JsonArray());
+        link.greetAgainWith(() -> codec.encode(newRequest("release_request", nothing)));
         connection.controllerProcess().ifPresent(controller -> controller.onExit().thenRun(() ->
                 failAll(new ClusterException("the controller of profile '" + connection.profile() + "' (pid "
                         + connection.controllerPid() + ") exited before answering: start a cluster again with "

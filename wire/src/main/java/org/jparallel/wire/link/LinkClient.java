@@ -10,6 +10,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jparallel.wire.FrameReceiver;
@@ -40,6 +41,8 @@ public final class LinkClient implements FrameSender, AutoCloseable {
     private boolean everConnected;
     /** The address the current or next attempt uses: an index into {@link #servers}. */
     private int attempt;
+    /** The message a connection made again begins with, if any (see {@link #greetAgainWith}). */
+    private volatile Supplier<List<byte[]>> greeting;
 
     private LinkClient(List<SocketAddress> servers, LinkLoop loop, FrameReceiver receiver) {
         this.servers = List.copyOf(servers);
@@ -110,6 +113,10 @@ public final class LinkClient implements FrameSender, AutoCloseable {
     private void connected(SocketChannel channel, SelectionKey key) throws IOException {
         if (everConnected) {
             LOG.info("connected again to " + servers.get(attempt));
+            Supplier<List<byte[]>> again = greeting;
+            if (again != null) {
+                connection.sendFirst(again.get());
+            }
         }
         everConnected = true;
         connection.attach(channel, key);
@@ -139,6 +146,15 @@ public final class LinkClient implements FrameSender, AutoCloseable {
             attempt = 0;
             loop.schedule(RETRY_MILLIS, this::dial);
         }
+    }
+
+    /**
+     * Begins every connection made again after a broken one with the message {@code greeting} makes then (signed
+     * anew: a replayed signature is refused): a server vouches for a TCP peer only once it has sent a signed message,
+     * and limits its messages until then, so the messages that waited, however big, must not come first.
+     */
+    public void greetAgainWith(Supplier<List<byte[]>> greeting) {
+        this.greeting = greeting;
     }
 
     /** Sends one message; from any thread. */

@@ -100,6 +100,13 @@ final class LinkConnection implements LinkLoop.Ready {
         }
     }
 
+    /** Puts one message before those waiting; before {@link #attach}, on the loop's thread. */
+    synchronized void sendFirst(List<byte[]> frames) {
+        ByteBuffer[] message = FrameWriter.buffers(frames);
+        outbox.addFirst(message);
+        outboxBytes += size(message);
+    }
+
     /** Whether every message sent has gone to the socket. */
     synchronized boolean drained() {
         return outbox.isEmpty();

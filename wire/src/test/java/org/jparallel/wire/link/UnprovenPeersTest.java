@@ -92,6 +92,34 @@ class UnprovenPeersTest {
         }
     }
 
+    @Test
+    void aClientConnectingAgainGreetsFirstSoTheBigMessageThatWaitedGoesThrough() throws Exception {
+        int port = server.port();
+        try (LinkClient client = LinkClient.connect(new InetSocketAddress("127.0.0.1", port), "test-client",
+                frames -> { })) {
+            client.greetAgainWith(() -> List.of("signed".getBytes(StandardCharsets.UTF_8)));
+            client.send(List.of("signed".getBytes(StandardCharsets.UTF_8)));
+            assertNotNull(received.poll(5, TimeUnit.SECONDS));
+            server.close();
+            Thread.sleep(3 * LinkClient.RETRY_MILLIS); // the client sees the hang-up
+            byte[] big = new byte[4 << 20];
+            client.send(List.of("big".getBytes(StandardCharsets.UTF_8), big)); // waits for the next connection
+            LinkServer[] again = new LinkServer[1];
+            again[0] = LinkServer.bind(new InetSocketAddress("127.0.0.1", port), "test-server-again", frames -> {
+                if (new String(frames.get(1), StandardCharsets.UTF_8).equals("signed")) {
+                    again[0].vouchFor(frames.get(0));
+                }
+                received.add(frames);
+            });
+            try (LinkServer second = again[0]) {
+                assertEquals("signed", new String(received.poll(10, TimeUnit.SECONDS).get(1), StandardCharsets.UTF_8));
+                List<byte[]> message = received.poll(10, TimeUnit.SECONDS);
+                assertNotNull(message, "the big message that waited did not come");
+                assertEquals(big.length, message.get(2).length);
+            }
+        }
+    }
+
     private static void assertClosed(Socket peer) throws IOException {
         peer.setSoTimeout(10_000);
         try {
