@@ -54,7 +54,9 @@ def lines(text: str) -> list[str]:
 def test_px_without_a_cluster_says_how_to_start_one(px):
     ex = execute(px, "%px 1 + 1")
     assert ex.status == "error"
-    assert ex.error["evalue"] == "no cluster is running: start one with %cluster start -n 4"
+    assert ex.error["evalue"].startswith("no cluster is running for profile 'default': start one with"
+                                         " %cluster start -n 4; for a cluster of another profile, %cluster start"
+                                         " --profile P points %px at it if it runs"), ex.describe()
 
 
 @pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
@@ -87,7 +89,22 @@ def test_starting_the_running_cluster_again_says_how_to_use_or_stop_it(cluster):
     ex = execute(cluster, "%cluster start -n 1")
     assert ex.status == "error"
     assert "is running already" in ex.error["evalue"], ex.describe()
-    assert "%px and Client.connect() use it; %cluster stop stops it" in ex.error["evalue"], ex.describe()
+    assert ("%px uses it now, and Client.connect() connects to it; %cluster stop stops it"
+            in ex.error["evalue"]), ex.describe()
+
+
+@pytest.mark.e2e_timeout(CLUSTER_TIMEOUT)
+def test_starting_a_running_cluster_points_px_at_it(cluster):
+    started = execute(cluster, "%cluster start -n 1 --profile single", timeout=CLUSTER_TIMEOUT)
+    assert started.status == "ok", started.describe()
+    try:
+        assert lines(execute(cluster, "%px System.out.println(7)").stdout) == ["[stdout:0] 7"]
+        again = execute(cluster, "%cluster start -n 1 --profile default")  # the module's 2 engines, running
+        assert again.status == "error" and "%px uses it now" in again.error["evalue"], again.describe()
+        ex = execute(cluster, "%px System.out.println(7)")
+        assert sorted(lines(ex.stdout)) == ["[stdout:0] 7", "[stdout:1] 7"], ex.stdout
+    finally:
+        execute(cluster, "%cluster stop --profile single", timeout=CLUSTER_TIMEOUT)
 
 
 def test_cluster_list_shows_the_profile_and_scheme(cluster):
@@ -693,5 +710,5 @@ def test_px_after_the_cluster_was_shut_down_from_a_cell_says_none_is_running(clu
     assert execute(cluster, 'Client.connect("shut").shutdown(); Thread.sleep(2000);', timeout=60).status == "ok"
     ex = execute(cluster, "%px 1 + 1")
     assert ex.status == "error"
-    assert ex.error["evalue"] == "no cluster is running: start one with %cluster start -n 4 --profile shut", \
-        ex.describe()
+    assert ex.error["evalue"].startswith("no cluster is running for profile 'shut': start one with"
+                                         " %cluster start -n 4 --profile shut;"), ex.describe()

@@ -115,7 +115,7 @@ final class DirectRequests {
     <T> AsyncResult<T> scatter(String name, Object sequence, boolean flatten) {
         VariableNames.checked(name, "scatter");
         List<Integer> engines = targets();
-        List<Object> chunks = flatten ? Sequences.elements(sequence, engines.size())
+        List<Object> chunks = flatten ? Sequences.flattened(sequence, engines.size())
                 : Sequences.split(sequence, engines.size());
         // Every engine declares the types of the whole sequence, and its part as a list of what all elements share:
         // a %px cell then compiles on each, also where a part holds one kind of them or none.

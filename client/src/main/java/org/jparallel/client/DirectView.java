@@ -404,14 +404,13 @@ public final class DirectView extends View {
     }
 
     /**
-     * With {@code flatten}, gives each engine one element of {@code sequence} itself rather than a list of one
-     * (ipyparallel's {@code scatter(..., flatten=True)}): a seed, an id, a file per engine.
+     * With {@code flatten}, a part of one element is that element itself rather than a list of one (ipyparallel's
+     * {@code scatter(..., flatten=True)}): with one element per engine, a seed, an id, a file per engine. Parts of
+     * several elements stay lists, as in ipyparallel.
      *
      * <pre>{@code
-     * rc.all().scatterSync("seed", List.of(11L, 22L, 33L, 44L), true);   // seed is a Long on each engine
+     * rc.all().scatterSync("seed", List.of(11L, 22L, 33L, 44L), true);   // seed is a Long on each of 4 engines
      * }</pre>
-     *
-     * @throws IllegalArgumentException with {@code flatten}, when there is not one element per engine
      */
     public AsyncResult<List<Void>> scatter(String name, Object sequence, boolean flatten) {
         return requests.scatter(name, sequence, flatten);

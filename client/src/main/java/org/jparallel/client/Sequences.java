@@ -86,22 +86,19 @@ final class Sequences {
     }
 
     /**
-     * The elements themselves, one per part (primitives boxed), for a scatter that flattens.
-     *
-     * @throws IllegalArgumentException when there are not exactly {@code parts} of them
+     * The parts of {@link #split}, those of one element replaced by that element (primitives boxed), for a scatter
+     * that flattens, as ipyparallel's does: one element per engine gives each engine its own; more elements than
+     * engines leave lists where a part has several.
      */
-    static List<Object> elements(Object sequence, int parts) {
-        int length = length(sequence);
-        if (length != parts) {
-            throw new IllegalArgumentException("a flattened scatter gives each engine one element: " + length
-                    + (length == 1 ? " element" : " elements") + " for " + parts + (parts == 1 ? " engine" : " engines")
-                    + " (without flatten, each engine gets a list)");
+    static List<Object> flattened(Object sequence, int parts) {
+        List<Object> chunks = split(sequence, parts);
+        for (int i = 0; i < chunks.size(); i++) {
+            Object chunk = chunks.get(i);
+            if (length(chunk) == 1) {
+                chunks.set(i, chunk instanceof List<?> list ? list.get(0) : Array.get(chunk, 0));
+            }
         }
-        List<Object> elements = new ArrayList<>(parts);
-        for (int i = 0; i < parts; i++) {
-            elements.add(sequence instanceof List<?> list ? list.get(i) : Array.get(sequence, i));
-        }
-        return elements;
+        return chunks;
     }
 
     /** Chunks of at most {@code size} elements, in order. */

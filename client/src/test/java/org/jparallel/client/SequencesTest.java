@@ -23,6 +23,13 @@ class SequencesTest {
     }
 
     @Test
+    void flatteningUnwrapsOnlyThePartsOfOneElement() {
+        assertEquals(List.of(List.of(1, 2), 3), Sequences.flattened(List.of(1, 2, 3), 2));
+        assertEquals(List.of(5, 6), Sequences.flattened(new int[] {5, 6}, 2));
+        assertEquals(List.of(1, List.of(), List.of()), Sequences.flattened(List.of(1), 3));
+    }
+
+    @Test
     void chunksOfAFixedSizeKeepTheRemainderLast() {
         assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4)), Sequences.chunksOf(range(5), 3));
     }

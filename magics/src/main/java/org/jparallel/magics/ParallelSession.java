@@ -32,8 +32,11 @@ public final class ParallelSession implements AutoCloseable {
             try {
                 client = clientFile != null ? Client.connect(clientFile) : Client.connect(profile);
             } catch (NoClusterException e) {
-                throw new MagicException("ClusterError", "no cluster is running: start one with %cluster start -n 4"
-                        + (profile.equals("default") ? "" : " --profile " + profile));
+                String option = profile.equals("default") ? "" : " --profile " + profile;
+                throw new MagicException("ClusterError", "no cluster is running for profile '" + profile + "': start"
+                        + " one with %cluster start -n 4" + option + "; for a cluster of another profile, %cluster"
+                        + " start --profile P points %px at it if it runs, and so does rc.all().activate() for a"
+                        + " client connected to it");
             }
         }
         return client;

@@ -47,10 +47,12 @@ class DirectViewTest {
         assertEquals(List.of(22L, 44L), all.pullSync("doubledSeed"));
         all.scatterSync("slot", new int[] {5, 6}, true);
         assertEquals(List.of(5, 6), all.pullSync("slot"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> all.scatter("seed", List.of(1L, 2L, 3L), true));
-        assertTrue(e.getMessage().startsWith("a flattened scatter gives each engine one element: 3 elements for 2"
-                + " engines"), e.getMessage());
+    }
+
+    @Test
+    void aFlattenedScatterOfMoreElementsThanEnginesFlattensThePartsOfOneAsIpyparallelsDoes() {
+        all.scatterSync("part", List.of("a", "b", "c"), true);
+        assertEquals(List.of(List.of("a", "b"), "c"), all.pullSync("part"));
     }
 
     @Test

@@ -101,11 +101,15 @@ public final class ClusterMagic implements Magic, AutoCloseable {
                     arguments.engines() != null ? arguments.engines() : EngineHosts.onePerProcessor(),
                     arguments.options().withOwner(ProcessHandle.current().pid()));
         } catch (ClusterAlreadyRunningException e) {
+            // Started elsewhere (jpcluster in a shell, another notebook): the user wants to work with it here.
+            parallel.use(arguments.profile());
             String profile = profileOption(arguments.profile());
+            String connect = arguments.profile().equals("default") ? "Client.connect()"
+                    : "Client.connect(\"" + arguments.profile() + "\")";
             throw new MagicException("ClusterError", "a cluster of profile " + arguments.profile() + " is running"
-                    + " already (controller pid " + e.controllerPid() + "): %px and Client.connect() use it;"
-                    + " %cluster stop" + profile + " stops it, %cluster engines -n K" + profile + " adds engines,"
-                    + " %cluster start -n N --profile OTHER starts another");
+                    + " already (controller pid " + e.controllerPid() + "): %px uses it now, and " + connect
+                    + " connects to it; %cluster stop" + profile + " stops it, %cluster engines -n K" + profile
+                    + " adds engines, %cluster start -n N --profile OTHER starts another");
         }
         synchronized (started) {
             started.add(arguments.profile());
