@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class GoneClientsTest {
     private final MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "key"));
     private final List<String> noticed = new ArrayList<>();
-    private final Hub hub = new Hub(codec, new DependencyScheduler(Scheme.LEASTLOAD, 1, new Random()), new Links() {
+    private final Hub hub = new Hub(codec, new DependencyScheduler(Scheme.LEASTLOAD, 1, new Random()), new SilentLinks() {
         @Override
         public void toClient(List<byte[]> frames) {
             try {
@@ -31,15 +31,6 @@ class GoneClientsTest {
             } catch (MalformedMessageException e) {
                 throw new AssertionError(e);
             }
-        }
-
-        @Override
-        public void toEngine(List<byte[]> frames) {
-        }
-
-        @Override
-        public long clientBacklog(byte[] client) {
-            return 0;
         }
     }, new NoClusterControl(), "test");
 

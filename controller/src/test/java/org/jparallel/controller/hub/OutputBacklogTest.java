@@ -4,20 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OutputBacklogTest {
     private long backlog;
-    private final OutputBacklog output = new OutputBacklog(new Links() {
-        @Override
-        public void toClient(List<byte[]> frames) {
-        }
-
-        @Override
-        public void toEngine(List<byte[]> frames) {
-        }
-
+    private final OutputBacklog output = new OutputBacklog(new SilentLinks() {
         @Override
         public long clientBacklog(byte[] client) {
             return backlog;

@@ -20,20 +20,7 @@ class VouchedPeersTest {
     private final MessageCodec codec = new MessageCodec(HmacSigner.create("hmac-sha256", "key"));
     private final MessageCodec stranger = new MessageCodec(HmacSigner.create("hmac-sha256", "not the key"));
     private final List<String> vouched = new ArrayList<>();
-    private final Hub hub = new Hub(codec, new DependencyScheduler(Scheme.LEASTLOAD, 1, new Random()), new Links() {
-        @Override
-        public void toClient(List<byte[]> frames) {
-        }
-
-        @Override
-        public void toEngine(List<byte[]> frames) {
-        }
-
-        @Override
-        public long clientBacklog(byte[] client) {
-            return 0;
-        }
-
+    private final Hub hub = new Hub(codec, new DependencyScheduler(Scheme.LEASTLOAD, 1, new Random()), new SilentLinks() {
         @Override
         public void vouchForClient(byte[] client) {
             vouched.add("client " + text(client));
